@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// MARK: - System libraries
+
+let systemLibraries: [Target] = [
+    .systemLibrary(
+        name: "CGSL",
+        pkgConfig: "gsl",
+        providers: [.apt(["libgsl-dev"])]
+    ),
+    .systemLibrary(
+        name: "CLAPACKE",
+        pkgConfig: "lapacke",
+        providers: [.apt(["liblapacke-dev"])]
+    ),
+]
+
+// MARK: - Libraries
+
+let libraries: [Target] = [
+    .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
+    .target(name: "NonlinearFit", dependencies: ["LinearAlgebra", "CGSL"]),
+    .target(name: "ScalingLaws", dependencies: ["NonlinearFit", "LinearAlgebra"]),
+]
+
+// MARK: - Command-line tool
+
+let executables: [Target] = [
+    .executableTarget(
+        name: "scaling-laws",
+        dependencies: [
+            "ScalingLaws", "NonlinearFit", "LinearAlgebra",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
+    ),
+]
+
+// MARK: - Tests
+
+let tests: [Target] = [
+    .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+    .testTarget(name: "NonlinearFitTests", dependencies: ["NonlinearFit", "LinearAlgebra", "TestSupport"]),
+    .testTarget(name: "ScalingLawsTests", dependencies: ["ScalingLaws", "NonlinearFit", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+]
+
+// MARK: - Package
+
+let package = Package(
+    name: "scaling-laws",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "ScalingLaws", targets: ["ScalingLaws", "NonlinearFit", "LinearAlgebra"]),
+        .executable(name: "scaling-laws", targets: ["scaling-laws"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: systemLibraries + libraries + executables + tests,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,90 @@
+/// Settings of a nonlinear fit. The defaults suit most problems: trust-region
+/// Levenberg–Marquardt with geodesic acceleration, Moré scaling, QR linear solves, tight
+/// tolerances, and the automatic fallbacks described in ``Fallbacks``.
+public struct FitOptions: Sendable, Equatable {
+    /// The trust-region subproblem method (GSL `gsl_multifit_nlinear_trs_*`).
+    public enum Method: String, Sendable, Equatable, CaseIterable, Codable {
+        /// Levenberg–Marquardt with geodesic acceleration (Transtrum & Sethna 2012).
+        case levenbergMarquardtGeodesic = "lm-geodesic"
+        /// Plain Levenberg–Marquardt.
+        case levenbergMarquardt = "lm"
+        /// Powell's dogleg.
+        case dogleg
+        /// Double dogleg.
+        case doubleDogleg = "ddogleg"
+        /// Two-dimensional subspace.
+        case subspace2D = "subspace2d"
+    }
+
+    /// How the trust region is scaled (GSL `gsl_multifit_nlinear_scale_*`).
+    public enum Scaling: String, Sendable, Equatable, CaseIterable, Codable {
+        /// Moré's invariant scaling (default).
+        case more
+        /// Levenberg's identity scaling.
+        case levenberg
+        /// Marquardt's diagonal of JᵀJ.
+        case marquardt
+    }
+
+    /// The linear solver used inside each step (GSL `gsl_multifit_nlinear_solver_*`).
+    public enum Solver: String, Sendable, Equatable, CaseIterable, Codable {
+        case qr, cholesky, svd
+    }
+
+    /// How the objective is minimised when the loss is robust.
+    public enum RobustMethod: String, Sendable, Equatable, Codable {
+        /// Trust-region least squares on the equivalent residuals `r̃ = sign(r)√(2ρ(r))`,
+        /// whose sum of squares is exactly twice the robust objective.
+        case equivalentResiduals = "trust-region"
+        /// Direct minimisation of `Σρ(r_i)` with GSL's `multimin` BFGS2, gradient `Jᵀψ(r)`.
+        case bfgs
+    }
+
+    /// What the engine tries when the first attempt does not converge cleanly.
+    public enum Fallbacks: String, Sendable, Equatable, Codable {
+        /// No second attempt.
+        case none
+        /// Restart from the end point; then other trust-region methods and scalings; keep the
+        /// attempt with the lowest objective.
+        case automatic
+        /// `automatic`, and always also a multi-start (Latin hypercube in log-magnitude around
+        /// the start) whose best optimum is kept: for problems with hard starting points.
+        case thorough
+    }
+
+    public var method: Method = .levenbergMarquardtGeodesic
+    public var scaling: Scaling = .more
+    public var solver: Solver = .qr
+    /// The robust loss (linear = ordinary least squares).
+    public var loss: RobustLoss = .linear
+    public var robustMethod: RobustMethod = .equivalentResiduals
+    /// Maximum trust-region iterations per attempt.
+    public var maxIterations: Int = 1000
+    /// Step tolerance: converged when `|δx_i| ≤ xtol(|x_i| + xtol)` for all i.
+    public var xtol: Double = 1e-15
+    /// Gradient tolerance: converged when `max |∇Φ_i · max(x_i, 1)| ≤ gtol · max(Φ, 1)`.
+    public var gtol: Double = 1e-15
+    /// Residual-change tolerance (not used by GSL 2.7 but kept for the record).
+    public var ftol: Double = 1e-15
+    /// Scale the covariance by `χ²/dof` (default) or treat the weights as absolute `1/σ²`.
+    public var absoluteSigma: Bool = false
+    /// Relative step of the central-difference Jacobian used when the problem has none
+    /// (default ∛ε ≈ 6.06e-6, the optimum for central differences).
+    public var finiteDifferenceStep: Double = 6.055454452393343e-06
+    /// Maximum allowed ratio |a|/|v| of the geodesic acceleration to the velocity.
+    public var geodesicMaxRatio: Double = 0.75
+    public var fallbacks: Fallbacks = .automatic
+    /// Multi-start settings; `nil` for a single start at the initial values.
+    public var multiStart: MultiStart? = nil
+    /// Level of the parameter intervals in the result (e.g. 0.95).
+    public var confidenceLevel: Double = 0.95
+
+    public init() {}
+
+    /// Options with the given fields changed.
+    public func with(_ change: (inout FitOptions) -> Void) -> FitOptions {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import LinearAlgebra
+
+/// Assembles a ``FitResult`` from the end point of a solver run: statistics, covariance,
+/// intervals, bound hits and warnings.
+enum FitResultBuilder {
+    static func build(
+        problem: LeastSquaresProblem, mapping: ParameterMapping, evaluator: ResidualEvaluator,
+        solution: LocalSolution, options: FitOptions, attempts: [String],
+        functionEvaluations: Int, jacobianEvaluations: Int, multiStart: MultiStartSummary?
+    ) throws -> FitResult {
+        let n = problem.observations.count
+        let q = mapping.freeCount
+        let state = evaluator.externalState(internal: solution.internalValues)
+        let external = evaluator.external
+        let predictions = evaluator.predictions
+        let raw = state.raw
+        var chiSquare = 0.0
+        var objective = 0.0
+        var equivalentSS = 0.0
+        for i in 0..<n {
+            chiSquare += raw[i] * raw[i]
+            objective += options.loss.rho(raw[i])
+            equivalentSS += state.equivalent[i] * state.equivalent[i]
+        }
+        let dof = n - q
+        // For a robust loss the covariance uses the equivalent residuals, whose squares sum to 2Σρ.
+        let scaleSS = options.loss == .linear ? chiSquare : equivalentSS
+        let varianceScale = options.absoluteSigma ? 1 : (dof > 0 ? scaleSS / Double(dof) : .nan)
+        var warnings: [String] = []
+        let estimate: CovarianceEstimate
+        do {
+            estimate = try CovarianceEstimate(jacobian: state.jacobian, varianceScale: varianceScale)
+        } catch {
+            throw FitError.numericalBreakdown("the SVD of the Jacobian at the optimum failed (\(error))")
+        }
+        let covariance = dof > 0 || options.absoluteSigma ? estimate.covariance : nil
+        if estimate.covariance == nil {
+            warnings.append(
+                "the Jacobian at the optimum is rank deficient (rank \(estimate.rank) of \(q)): some parameters are not identified by the data, so no standard errors are reported")
+        } else if dof == 0 && !options.absoluteSigma {
+            warnings.append("as many free parameters as observations: no degrees of freedom are left for standard errors")
+        }
+        if estimate.conditionNumber > 1e8, estimate.covariance != nil {
+            warnings.append(String(format: "the fit is ill-conditioned (scaled condition number %.3g): standard errors may be unreliable", estimate.conditionNumber))
+        }
+
+        let level = options.confidenceLevel
+        let t = dof > 0 ? Distributions.studentTQuantile(0.5 + level / 2, degreesOfFreedom: Double(dof)) : .nan
+        var freeSlot: [Int: Int] = [:]
+        for (slot, k) in mapping.freeIndices.enumerated() { freeSlot[k] = slot }
+        var parameters: [FittedParameter] = []
+        for (k, spec) in problem.parameters.enumerated() {
+            var se: Double?
+            if let cov = covariance {
+                if let slot = freeSlot[k] {
+                    se = cov[slot, slot].squareRoot()
+                } else if case let .tied(target, factor, _) = spec.constraint,
+                          let tk = problem.parameters.firstIndex(where: { $0.name == target }),
+                          let slot = freeSlot[tk] {
+                    se = Swift.abs(factor) * cov[slot, slot].squareRoot()
+                }
+            }
+            if let s = se, !s.isFinite { se = nil }
+            let value = external[k]
+            let interval: ClosedRange<Double>? = se.flatMap { s in t.isFinite ? (value - t * s)...(value + t * s) : nil }
+            var hit: FittedParameter.BoundHit?
+            if spec.isFree {
+                let scale = Swift.max(Swift.abs(value), 1e-12)
+                let width = spec.upperBound - spec.lowerBound
+                let tolerance = 1e-6 * (width.isFinite ? width : scale)
+                if spec.lowerBound.isFinite, value - spec.lowerBound <= tolerance { hit = .lower }
+                if spec.upperBound.isFinite, spec.upperBound - value <= tolerance { hit = .upper }
+                if let hit {
+                    warnings.append("parameter '\(spec.name)' ended at its \(hit.rawValue) bound (\(hit == .lower ? spec.lowerBound : spec.upperBound)): the optimum may lie outside the allowed range and its standard error is not meaningful")
+                }
+            }
+            parameters.append(FittedParameter(
+                name: spec.name, value: value, standardError: se, interval: interval,
+                initialValue: spec.initialValue, constraint: spec.constraint, atBound: hit))
+        }
+        if !solution.converged {
+            warnings.append("the fit did not converge (\(solution.termination)); the reported values are the best point reached")
+        }
+
+        let weights = problem.weights
+        var sw = 0.0
+        var swy = 0.0
+        for i in 0..<n {
+            let w = weights?[i] ?? 1
+            sw += w
+            swy += w * problem.observations[i]
+        }
+        let mean = sw > 0 ? swy / sw : 0
+        var tss = 0.0
+        for i in 0..<n {
+            let w = weights?[i] ?? 1
+            let d = problem.observations[i] - mean
+            tss += w * d * d
+        }
+        let nn = Double(n)
+        let pp = Double(q)
+        let logLikelihoodTerm = chiSquare > 0 ? nn * log(chiSquare / nn) : -.infinity
+        let correlation = covariance == nil ? nil : estimate.correlation
+        return FitResult(
+            parameters: parameters,
+            covariance: covariance,
+            correlation: correlation,
+            freeParameterNames: mapping.freeIndices.map { problem.parameters[$0].name },
+            conditionNumber: estimate.conditionNumber,
+            jacobianRank: estimate.rank,
+            objective: objective,
+            chiSquare: chiSquare,
+            degreesOfFreedom: dof,
+            reducedChiSquare: dof > 0 ? chiSquare / Double(dof) : .nan,
+            aic: logLikelihoodTerm + 2 * pp,
+            bic: logLikelihoodTerm + pp * log(nn),
+            rSquared: tss > 0 ? 1 - chiSquare / tss : .nan,
+            residuals: raw,
+            predictions: predictions,
+            iterations: solution.iterations,
+            functionEvaluations: functionEvaluations,
+            jacobianEvaluations: jacobianEvaluations,
+            termination: solution.termination,
+            converged: solution.converged,
+            loss: options.loss,
+            confidenceLevel: level,
+            attempts: attempts,
+            multiStart: multiStart,
+            warnings: warnings)
+    }
+}

@@ -1,0 +1,278 @@
+import Foundation
+import LinearAlgebra
+
+/// Nonlinear least squares (and robust variants) on GSL's trust-region solvers, with bounds,
+/// fixed and tied parameters, automatic fallbacks, multi-start and a rich result.
+///
+/// ```swift
+/// let problem = LeastSquaresProblem.curve(x: x, y: y, parameters: [
+///     FitParameter("b1", initialValue: 500), FitParameter("b2", initialValue: 1e-4),
+/// ], value: { x, b in b[0] * (1 - exp(-b[1] * x)) })
+/// let result = try NonlinearLeastSquares.fit(problem)
+/// ```
+public enum NonlinearLeastSquares {
+    /// Fits `problem` with `options`.
+    ///
+    /// - Throws: ``FitError`` for invalid input (non-finite data, too few observations, bad
+    ///   bounds, a model that is not finite at the start) and for numerical breakdown. A fit that
+    ///   merely fails to converge returns a result with `converged == false`.
+    public static func fit(_ problem: LeastSquaresProblem, options: FitOptions = FitOptions()) throws -> FitResult {
+        let mapping = try validate(problem)
+        let evaluator = ResidualEvaluator(
+            problem: problem, mapping: mapping, loss: options.loss, finiteDifferenceStep: options.finiteDifferenceStep)
+        try checkStart(evaluator: evaluator, mapping: mapping)
+
+        let deadline: Date? = nil
+        var attempts: [String] = []
+        var totalF = 0
+        var totalJ = 0
+        var summary: MultiStartSummary?
+        var best: LocalSolution
+
+        let multiStart = options.multiStart ?? (options.fallbacks == .thorough
+            ? MultiStart(.aroundInitial(count: 48, decades: 2.5), seed: 0x5CA1E) : nil)
+        if let multiStart {
+            let outcome = try runMultiStart(problem: problem, mapping: mapping, options: options, multiStart: multiStart, deadline: deadline)
+            best = outcome.best
+            summary = outcome.summary
+            totalF += outcome.functionEvaluations
+            totalJ += outcome.jacobianEvaluations
+            attempts.append("multi-start (\(outcome.summary.starts) starts)")
+        } else {
+            best = try runLocal(evaluator: evaluator, start: mapping.initialInternal, options: options,
+                                method: options.method, scaling: options.scaling, deadline: deadline)
+            totalF += best.functionEvaluations
+            totalJ += best.jacobianEvaluations
+            attempts.append(best.attempt)
+        }
+
+        if options.fallbacks != .none {
+            let start = multiStart == nil ? mapping.initialInternal : best.internalValues
+            let refined = try applyFallbacks(evaluator: evaluator, first: best, start: start, options: options, deadline: deadline)
+            best = refined.best
+            totalF += refined.functionEvaluations
+            totalJ += refined.jacobianEvaluations
+            attempts += refined.attempts
+        }
+
+        guard best.internalValues.allSatisfy(\.isFinite), best.objective.isFinite else {
+            throw FitError.numericalBreakdown("every attempt ended at a point where the model is not finite (\(attempts.joined(separator: ", ")))")
+        }
+        return try FitResultBuilder.build(
+            problem: problem, mapping: mapping, evaluator: evaluator, solution: best, options: options,
+            attempts: attempts, functionEvaluations: totalF, jacobianEvaluations: totalJ, multiStart: summary)
+    }
+
+    // MARK: - Validation
+
+    static func validate(_ problem: LeastSquaresProblem) throws -> ParameterMapping {
+        let n = problem.observations.count
+        for (i, y) in problem.observations.enumerated() where !y.isFinite {
+            throw FitError.nonFiniteData("observation \(i + 1) of \(n) is \(y); every observation must be finite")
+        }
+        if let w = problem.weights {
+            guard w.count == n else {
+                throw FitError.dimensionMismatch("\(w.count) weights for \(n) observations")
+            }
+            for (i, wi) in w.enumerated() where !(wi.isFinite && wi >= 0) {
+                throw FitError.nonFiniteData("weight \(i + 1) of \(n) is \(wi); weights must be finite and non-negative")
+            }
+        }
+        let mapping = try ParameterMapping(problem.parameters)
+        guard mapping.freeCount > 0 else { throw FitError.noFreeParameters }
+        guard n >= mapping.freeCount else {
+            throw FitError.tooFewObservations(observations: n, freeParameters: mapping.freeCount)
+        }
+        return mapping
+    }
+
+    static func checkStart(evaluator: ResidualEvaluator, mapping: ParameterMapping) throws {
+        let u = mapping.initialInternal
+        var r = [Double](repeating: 0, count: evaluator.n)
+        let finite = u.withUnsafeBufferPointer { ub in
+            r.withUnsafeMutableBufferPointer { rb -> Bool in
+                guard let base = rb.baseAddress else { return true }
+                return evaluator.residuals(internal: ub, into: base)
+            }
+        }
+        if evaluator.predictions.count != evaluator.n {
+            throw FitError.dimensionMismatch("the model returned \(evaluator.predictions.count) predictions for \(evaluator.n) observations")
+        }
+        if !finite {
+            let bad = evaluator.predictions.enumerated().filter { !$0.element.isFinite }.map { $0.offset + 1 }
+            let values = zip(mapping.parameters, mapping.initialExternal).map { "\($0.name)=\($1)" }.joined(separator: ", ")
+            let listed = bad.prefix(5).map(String.init).joined(separator: ", ")
+            throw FitError.nonFiniteModel(
+                "the model is not finite at the starting point (\(values)) for observation\(bad.count == 1 ? "" : "s") \(listed)\(bad.count > 5 ? ", …" : "")")
+        }
+    }
+
+    // MARK: - Local runs
+
+    static func runLocal(
+        evaluator: ResidualEvaluator, start: [Double], options: FitOptions,
+        method: FitOptions.Method, scaling: FitOptions.Scaling, deadline: Date?
+    ) throws -> LocalSolution {
+        if options.loss != .linear, options.robustMethod == .bfgs {
+            return try MultiminDriver.solve(evaluator: evaluator, start: start, options: options)
+        }
+        return try TrustRegionDriver.solve(
+            evaluator: evaluator, start: start, options: options, method: method, scaling: scaling, deadline: deadline)
+    }
+
+    /// Whether `a` is a better end point than `b`: converged beats not converged unless the
+    /// other's objective is clearly lower; otherwise the lower objective wins.
+    static func isBetter(_ a: LocalSolution, than b: LocalSolution) -> Bool {
+        guard a.objective.isFinite else { return false }
+        guard b.objective.isFinite else { return true }
+        if a.converged != b.converged {
+            let relative = (b.objective - a.objective) / Swift.max(Swift.abs(b.objective), 1e-300)
+            return a.converged ? relative > -1e-10 : relative > 1e-8
+        }
+        return a.objective < b.objective
+    }
+
+    /// The fallback ladder: polish (restart from the end point); when the first run did not
+    /// converge, every other method and scaling from the start, each polished.
+    static func applyFallbacks(
+        evaluator: ResidualEvaluator, first: LocalSolution, start: [Double], options: FitOptions, deadline: Date?
+    ) throws -> (best: LocalSolution, attempts: [String], functionEvaluations: Int, jacobianEvaluations: Int) {
+        var best = first
+        var attempts: [String] = []
+        var f = 0
+        var j = 0
+        func consider(_ s: LocalSolution, _ label: String) {
+            attempts.append(label)
+            f += s.functionEvaluations
+            j += s.jacobianEvaluations
+            if isBetter(s, than: best) { best = s }
+        }
+        func polish(_ s: LocalSolution) throws {
+            guard s.internalValues.allSatisfy(\.isFinite) else { return }
+            let p = try runLocal(evaluator: evaluator, start: s.internalValues, options: options,
+                                 method: options.method, scaling: options.scaling, deadline: deadline)
+            var merged = p
+            merged.iterations += s.iterations
+            consider(merged, "polish \(p.attempt)")
+        }
+        try polish(first)
+        if !best.converged || options.fallbacks == .thorough {
+            var alternatives: [(FitOptions.Method, FitOptions.Scaling)] = []
+            for method in FitOptions.Method.allCases {
+                for scaling in FitOptions.Scaling.allCases where (method, scaling) != (options.method, options.scaling) {
+                    alternatives.append((method, scaling))
+                }
+            }
+            for (method, scaling) in alternatives {
+                let s = try runLocal(evaluator: evaluator, start: start, options: options, method: method, scaling: scaling, deadline: deadline)
+                consider(s, s.attempt)
+                if s.converged { try polish(s) }
+                if best.converged && options.fallbacks != .thorough { break }
+            }
+        }
+        return (best, attempts, f, j)
+    }
+
+    // MARK: - Multi-start
+
+    static func runMultiStart(
+        problem: LeastSquaresProblem, mapping: ParameterMapping, options: FitOptions, multiStart: MultiStart, deadline: Date?
+    ) throws -> (best: LocalSolution, summary: MultiStartSummary, functionEvaluations: Int, jacobianEvaluations: Int) {
+        let freeNames = mapping.freeIndices.map { mapping.parameters[$0].name }
+        let initial = mapping.freeIndices.map { mapping.initialExternal[$0] }
+        let lower = mapping.freeIndices.map { mapping.parameters[$0].lowerBound }
+        let upper = mapping.freeIndices.map { mapping.parameters[$0].upperBound }
+        let points = try multiStart.points(freeNames: freeNames, initial: initial, lower: lower, upper: upper)
+        let starts = points.map { mapping.internalValues(freeExternal: $0) }
+        let results = ParallelResults<Result<LocalSolution, Error>>(count: starts.count)
+        let work: @Sendable (Int) -> Void = { index in
+            let evaluator = ResidualEvaluator(
+                problem: problem, mapping: mapping, loss: options.loss, finiteDifferenceStep: options.finiteDifferenceStep)
+            results[index] = Result {
+                try runLocal(evaluator: evaluator, start: starts[index], options: options,
+                             method: options.method, scaling: options.scaling, deadline: deadline)
+            }
+        }
+        if multiStart.parallel {
+            ParallelResults<Int>.forEach(count: starts.count, work)
+        } else {
+            for i in starts.indices { work(i) }
+        }
+        var solutions: [LocalSolution] = []
+        var f = 0
+        var j = 0
+        var bestIndex = -1
+        for i in starts.indices {
+            guard let outcome = results[i] else { continue }
+            let s = try outcome.get()
+            f += s.functionEvaluations
+            j += s.jacobianEvaluations
+            solutions.append(s)
+            if bestIndex < 0 || isBetter(s, than: solutions[bestIndex]) { bestIndex = solutions.count - 1 }
+        }
+        guard bestIndex >= 0 else { throw FitError.numericalBreakdown("no start produced a result") }
+        let converged = solutions.filter { $0.converged && $0.objective.isFinite }
+        let optima = distinctOptima(converged.map { (mapping.freeExternal($0.internalValues), $0.objective) })
+        let summary = MultiStartSummary(
+            starts: starts.count, converged: converged.count, distinctOptima: optima.count,
+            optimumObjectives: Array(optima.prefix(10)), bestStart: bestIndex)
+        return (solutions[bestIndex], summary, f, j)
+    }
+
+    /// Groups end points whose parameters agree within a relative 1e-3; returns each group's
+    /// best objective, ascending.
+    static func distinctOptima(_ points: [([Double], Double)]) -> [Double] {
+        let sorted = points.sorted { $0.1 < $1.1 }
+        var centres: [([Double], Double)] = []
+        for (p, objective) in sorted {
+            let matches = centres.contains { centre in
+                zip(p, centre.0).allSatisfy { a, b in
+                    Swift.abs(a - b) <= 1e-3 * Swift.max(Swift.abs(a), Swift.abs(b), 1e-8)
+                }
+            }
+            if !matches { centres.append((p, objective)) }
+        }
+        return centres.map(\.1)
+    }
+}
+
+/// A fixed-size buffer that parallel workers fill, one slot each, and a helper that runs work
+/// items on all cores.
+final class ParallelResults<Element>: @unchecked Sendable {
+    private var storage: [Element?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Element? {
+        get { lock.lock(); defer { lock.unlock() }; return storage[index] }
+        set { lock.lock(); storage[index] = newValue; lock.unlock() }
+    }
+
+    /// Runs `body(i)` for every `i` in `0..<count` across the machine's cores; workers take the
+    /// next index as they finish, so uneven work items balance.
+    static func forEach(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard count > 0 else { return }
+        let workers = Swift.min(count, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let counter = ParallelResults<Int>(count: 1)
+        counter[0] = 0
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = counter.takeNext()
+                if index >= count { break }
+                body(index)
+            }
+        }
+    }
+
+    /// Returns slot 0 and increments it (for `ParallelResults<Int>` used as a counter).
+    private func takeNext() -> Int where Element == Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = storage[0] ?? 0
+        storage[0] = value + 1
+        return value
+    }
+}

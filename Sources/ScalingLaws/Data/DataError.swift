@@ -1,0 +1,176 @@
+/// Everything that can go wrong while reading a table of training runs.
+///
+/// Every case carries what a person needs to fix the input: the file (`source`, the file
+/// name as shown in messages), the 1-based line as an editor shows it (the header is line 1),
+/// the column, and what was expected. ``description`` is the exact one-line message a user
+/// sees; the command-line tool prints it unchanged.
+///
+/// ```
+/// runs.csv, line 4, column 'loss': expected a number, got 'abc'
+/// ```
+public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file does not exist. `path` is the path as the user gave it.
+    case noSuchFile(path: String)
+    /// The path names a directory, not a file.
+    case isDirectory(path: String)
+    /// The file exists but could not be read (permissions, I/O error).
+    case unreadableFile(path: String, reason: String)
+    /// The file's bytes are not UTF-8 text.
+    case notUTF8(source: String)
+    /// A separator that is not a single ASCII character, or is a quote or line break.
+    case unsupportedSeparator(String)
+    /// The file holds no header (it is empty, or only blank lines).
+    case emptyFile(source: String)
+    /// The file has a header but no data rows.
+    case noDataRows(source: String)
+    /// Two header fields have the same name. Fields are numbered from 1.
+    case duplicateColumn(source: String, column: String, firstField: Int, secondField: Int)
+    /// A row has a different number of fields than the header.
+    case raggedRow(source: String, line: Int, expected: Int, got: Int)
+    /// A quoted field starting on `line` is still open at the end of the file.
+    case unterminatedQuote(source: String, line: Int)
+    /// Something other than a separator or the end of the line follows a closing quote.
+    case textAfterQuote(source: String, line: Int, field: Int)
+    /// A column asked for by name is not in the header. `suggestion` is the nearest header
+    /// name (case-insensitive Levenshtein distance) when one is close enough.
+    case missingColumn(source: String, column: String, suggestion: String?, available: [String])
+    /// No column could be found or inferred for a variable a law needs.
+    /// `flag` is the command-line option that names the column (for example `--n`).
+    case noColumnForRole(source: String, role: String, flag: String, available: [String])
+    /// `D` is needed, no column looks like `D`, and there is no `C` and `N` pair to derive it.
+    case noColumnForTokens(source: String, flag: String, available: [String])
+    /// Several columns look like the same variable; the user has to choose with `flag`.
+    case ambiguousRole(source: String, role: String, candidates: [String], flag: String)
+    /// A cell that should hold a number is empty.
+    case emptyCell(source: String, line: Int, column: String)
+    /// A cell that should hold a number holds something else. `text` is the cell as written.
+    case notANumber(source: String, line: Int, column: String, text: String)
+    /// A cell holds NaN or an infinity.
+    case notFinite(source: String, line: Int, column: String, text: String)
+    /// A value is zero or negative where a positive number is required (logarithms,
+    /// power laws). `reason` completes the sentence "expected a positive number …".
+    case notPositive(source: String, line: Int, column: String, value: Double, reason: String)
+    /// Fewer rows than needed. `reason` completes "expected at least k rows …".
+    case tooFewRows(source: String, count: Int, needed: Int, reason: String)
+    /// Row filters removed every row. `filter` describes the filter that removed the last ones.
+    case noRowsLeft(source: String, filter: String)
+    /// A row filter is malformed (for example a negative count).
+    case invalidFilter(filter: String, reason: String)
+    /// Columns given to ``Dataset/init(source:columns:rowLines:)`` have different lengths.
+    case columnLengthMismatch(source: String, column: String, expected: Int, got: Int)
+
+    /// The exact one-line message shown to users.
+    public var description: String {
+        switch self {
+        case let .noSuchFile(path):
+            return "no such file: \(path)"
+        case let .isDirectory(path):
+            return "\(path): is a directory, not a file"
+        case let .unreadableFile(path, reason):
+            return "\(path): cannot read the file: \(reason)"
+        case let .notUTF8(source):
+            return "\(source): the file is not UTF-8 text"
+        case let .unsupportedSeparator(separator):
+            return "unsupported separator '\(DataMessage.cellForMessage(separator))': use one ASCII character such as ',', ';' or a tab"
+        case let .emptyFile(source):
+            return "\(source): the file is empty"
+        case let .noDataRows(source):
+            return "\(source): no data rows"
+        case let .duplicateColumn(source, column, first, second):
+            return "\(source): column '\(column)' appears twice in the header (fields \(first) and \(second))"
+        case let .raggedRow(source, line, expected, got):
+            return "\(source), line \(line): expected \(expected) \(DataMessage.plural(expected, "field")) as in the header, got \(got)"
+        case let .unterminatedQuote(source, line):
+            return "\(source), line \(line): a quoted field opened on this line is never closed"
+        case let .textAfterQuote(source, line, field):
+            return "\(source), line \(line): unexpected text after the closing quote of field \(field)"
+        case let .missingColumn(source, column, suggestion, available):
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            return "\(source): no column named '\(column)'\(hint) (columns: \(DataMessage.listing(available)))"
+        case let .noColumnForRole(source, role, flag, available):
+            return "\(source): no column for \(role); name one with \(flag) (columns: \(DataMessage.listing(available)))"
+        case let .noColumnForTokens(source, flag, available):
+            return "\(source): no column for D, and no C and N columns to derive it from (D = C/(6N)); "
+                + "name one with \(flag) (columns: \(DataMessage.listing(available)))"
+        case let .ambiguousRole(source, role, candidates, flag):
+            let names = DataMessage.englishList(candidates.map { "'\($0)'" })
+            let verb = candidates.count == 2 ? "both" : "all"
+            return "\(source): columns \(names) \(verb) look like \(role); choose one with \(flag)"
+        case let .emptyCell(source, line, column):
+            return "\(source), line \(line), column '\(column)': expected a number, got an empty cell"
+        case let .notANumber(source, line, column, text):
+            return "\(source), line \(line), column '\(column)': expected a number, got '\(DataMessage.cellForMessage(text))'"
+        case let .notFinite(source, line, column, text):
+            return "\(source), line \(line), column '\(column)': expected a finite number, got '\(DataMessage.cellForMessage(text))'"
+        case let .notPositive(source, line, column, value, reason):
+            let tail = reason.isEmpty ? "" : " \(reason)"
+            return "\(source), line \(line), column '\(column)': expected a positive number\(tail), got \(DataMessage.formatNumber(value))"
+        case let .tooFewRows(source, count, needed, reason):
+            let tail = reason.isEmpty ? "" : " \(reason)"
+            return "\(source): expected at least \(needed) \(DataMessage.plural(needed, "row"))\(tail), got \(count)"
+        case let .noRowsLeft(source, filter):
+            return "\(source): no rows left after the filter '\(filter)'"
+        case let .invalidFilter(filter, reason):
+            return "invalid filter '\(filter)': \(reason)"
+        case let .columnLengthMismatch(source, column, expected, got):
+            return "\(source): column '\(column)' has \(got) \(DataMessage.plural(got, "value")), expected \(expected)"
+        }
+    }
+}
+
+// MARK: - Message helpers
+
+/// Formatting shared by the messages of the data layer.
+enum DataMessage {
+    /// `"row"` or `"rows"`.
+    static func plural(_ count: Int, _ word: String) -> String {
+        count == 1 ? word : word + "s"
+    }
+
+    /// Column names joined for the `(columns: …)` tail of a message.
+    static func listing(_ names: [String]) -> String {
+        names.map { $0.isEmpty ? "''" : $0 }.joined(separator: ", ")
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func englishList(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+        }
+    }
+
+    /// A cell's text made safe for a one-line message: line breaks and tabs escaped,
+    /// long cells shortened to 40 characters with an ellipsis.
+    static func cellForMessage(_ text: String) -> String {
+        var out = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count == 40 {
+                out += "…"
+                break
+            }
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return out
+    }
+
+    /// A number as a person would write it: integers without a trailing `.0`
+    /// (`-3`, `70000000000`), everything else in Swift's shortest round-trip form (`5.76e+23`).
+    static func formatNumber(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        if value == value.rounded(), Swift.abs(value) < 1e16 {
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
+}
