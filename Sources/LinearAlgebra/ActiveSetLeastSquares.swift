@@ -91,7 +91,9 @@ struct ActiveSetLeastSquares {
     ///   - upper: Validated upper bounds.
     ///   - maxIterations: Cap on the number of least-squares subproblems solved.
     ///   - routine: Name used in errors (`"nnls"` or `"bvls"`).
-    init(_ a: Matrix, _ b: [Double], lower: [Double], upper: [Double], maxIterations: Int, routine: String) {
+    /// - Throws: `LinearAlgebraError.dimensionMismatch` when a dimension or the workspace
+    ///   length exceeds LAPACK's integer range (every later call then converts safely).
+    init(_ a: Matrix, _ b: [Double], lower: [Double], upper: [Double], maxIterations: Int, routine: String) throws {
         let m = a.rows
         let n = a.columns
         self.columns = n
@@ -139,7 +141,9 @@ struct ActiveSetLeastSquares {
         self.packed = [Double](repeating: 0, count: max(1, rows * n))
         self.rhs = [Double](repeating: 0, count: max(1, rows, n))
         self.pivots = [LAPACKInt](repeating: 0, count: max(1, n))
-        self.work = [Double](repeating: 0, count: Self.workspaceLength(rows: rows, columns: n))
+        let workLength = Self.workspaceLength(rows: rows, columns: n)
+        _ = try LAPACKBridge.integer(max(rows, n, workLength), "dimension")
+        self.work = [Double](repeating: 0, count: workLength)
     }
 
     /// `R` (`n × n`, upper triangular) and `c`, the first `n` entries of `Qᵀ b`, for `A = Q R`.
@@ -404,6 +408,7 @@ struct ActiveSetLeastSquares {
         }
         for k in 0..<p { pivots[k] = 0 }
 
+        // All of these were range-checked against LAPACKInt in init.
         let rows32 = LAPACKInt(truncatingIfNeeded: rows)
         let p32 = LAPACKInt(truncatingIfNeeded: p)
         let lda = LAPACKInt(truncatingIfNeeded: max(1, rows))

@@ -125,7 +125,7 @@ extension LinearLeastSquares {
             throw LinearAlgebraError.invalidArgument("maxIterations must be non-negative, got \(cap)")
         }
 
-        var engine = ActiveSetLeastSquares(a, b, lower: lower, upper: upper, maxIterations: cap, routine: routine)
+        var engine = try ActiveSetLeastSquares(a, b, lower: lower, upper: upper, maxIterations: cap, routine: routine)
         try engine.run()
         let x = engine.x
         var atLower = [Bool](repeating: false, count: n)

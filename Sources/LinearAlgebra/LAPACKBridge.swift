@@ -49,13 +49,4 @@ enum LAPACKBridge {
             throw LinearAlgebraError.lapack(routine: routine, info: Int(info))
         }
     }
-
-    /// The optimal workspace length reported by a LAPACK workspace query (`lwork = -1`).
-    ///
-    /// - Parameter query: The first element of the work array after the query.
-    /// - Returns: The length to allocate, at least `minimum`.
-    static func workspaceLength(_ query: Double, minimum: Int) -> Int {
-        guard query.isFinite, query >= 0, query < Double(Int32.max) else { return max(1, minimum) }
-        return max(1, minimum, Int(query.rounded(.up)))
-    }
 }

@@ -90,7 +90,7 @@ public struct FitResult: Sendable, Equatable {
     /// The attempts made (method/scaling), the reported one last.
     public let attempts: [String]
     /// Multi-start summary, when several starts were run.
-    public let multiStart: MultiStartSummary?
+    public var multiStart: MultiStartSummary?
     /// Plain-language warnings: parameters at bounds, singular Jacobian, non-convergence.
     public let warnings: [String]
 

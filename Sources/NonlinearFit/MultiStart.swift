@@ -110,7 +110,7 @@ public struct MultiStart: Sendable, Equatable {
     }
 
     /// `count` points in `[0, 1)^dimensions`, one in each of `count` equal strata per axis.
-    static func latinHypercube(count: Int, dimensions: Int, rng: inout SeededGenerator) -> [[Double]] {
+    public static func latinHypercube(count: Int, dimensions: Int, rng: inout SeededGenerator) -> [[Double]] {
         guard count > 0 else { return [] }
         var out = [[Double]](repeating: [Double](repeating: 0, count: dimensions), count: count)
         for d in 0..<dimensions {

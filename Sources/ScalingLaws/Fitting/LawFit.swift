@@ -1,0 +1,165 @@
+import Foundation
+import LinearAlgebra
+import NonlinearFit
+
+/// A fitted law: estimates with uncertainty, statistics, diagnostics, and enough context (law,
+/// data digest, options, tool version) to be saved as JSON and used by later commands.
+public struct LawFit: Sendable, Codable, Equatable {
+    /// One parameter of the law with its estimate.
+    public struct Parameter: Sendable, Codable, Equatable {
+        public let name: String
+        public let symbol: String
+        public let unit: String
+        public let value: Double
+        /// Standard error (delta method for parameters fitted as logarithms).
+        public let standardError: Double?
+        /// Confidence interval at ``LawFit/confidenceLevel`` (from the fitted parameterization:
+        /// `exp` of the log-scale interval for parameters fitted as logarithms).
+        public let lower: Double?
+        public let upper: Double?
+        public let fixed: Bool
+        public let atBound: String?
+    }
+
+    /// What the fit was made from.
+    public struct DataSummary: Sendable, Codable, Equatable {
+        public let source: String
+        public let rows: Int
+        /// FNV-1a 64-bit digest of the fitted columns' values, hex.
+        public let digest: String
+        /// Range of each input column.
+        public let ranges: [String: [Double]]
+    }
+
+    /// Fit statistics.
+    public struct Statistics: Sendable, Codable, Equatable {
+        public let objective: Double
+        public let chiSquare: Double
+        public let degreesOfFreedom: Int
+        public let reducedChiSquare: Double?
+        public let aic: Double
+        public let bic: Double
+        public let rSquared: Double?
+        public let rmse: Double
+        public let conditionNumber: Double?
+        public let iterations: Int
+        public let functionEvaluations: Int
+        public let termination: String
+        public let converged: Bool
+        public let starts: Int?
+        public let convergedStarts: Int?
+        public let distinctOptima: Int?
+    }
+
+    public let tool: String
+    public let toolVersion: String
+    public let law: String
+    public let formula: String
+    public let citation: String
+    public let objective: LawObjective
+    public let startStrategy: LawStartStrategy
+    public let seed: UInt64
+    public let confidenceLevel: Double
+    public let inputs: [String]
+    public let response: String
+    public let parameters: [Parameter]
+    /// Names of the fitted (free) parameters: law names, or `log_X` for logs.
+    public let fittedNames: [String]
+    /// Fitted values of all parameters in the fitted parameterization.
+    public let fittedValues: [Double]
+    /// Covariance of the free fitted parameters (rows in ``covarianceNames`` order), or `nil`.
+    public let covariance: [[Double]]?
+    public let covarianceNames: [String]
+    public let correlation: [[Double]]?
+    public let data: DataSummary
+    public let statistics: Statistics
+    public let warnings: [String]
+
+    /// The version written into artifacts.
+    public static let currentToolVersion = "0.1.0"
+
+    init(law: any ScalingLaw, data: Dataset, options: LawFitOptions, parameterization: LawParameterization, result: FitResult) {
+        let fitted = result.values
+        let values = parameterization.lawValues(fitted)
+        var parameters: [Parameter] = []
+        for (k, spec) in law.parameters.enumerated() {
+            let r = result.parameters[k]
+            let logged = parameterization.logged[k]
+            let se = r.standardError.map { logged ? values[k] * $0 : $0 }
+            let lower = r.interval.map { logged ? exp($0.lowerBound) : $0.lowerBound }
+            let upper = r.interval.map { logged ? exp($0.upperBound) : $0.upperBound }
+            parameters.append(Parameter(
+                name: spec.name, symbol: spec.symbol, unit: spec.unit, value: values[k], standardError: se,
+                lower: lower, upper: upper, fixed: r.constraint == .fixed, atBound: r.atBound?.rawValue))
+        }
+        self.tool = "scaling-laws"
+        self.toolVersion = Self.currentToolVersion
+        self.law = law.name
+        self.formula = law.formula
+        self.citation = law.citation
+        self.objective = options.objective
+        self.startStrategy = options.starts
+        self.seed = options.seed
+        self.confidenceLevel = options.confidenceLevel
+        self.inputs = law.inputs.map(\.role)
+        self.response = law.response.role
+        self.parameters = parameters
+        self.fittedNames = parameterization.fittedNames
+        self.fittedValues = fitted
+        self.covarianceNames = result.freeParameterNames
+        self.covariance = result.covariance.map { m in (0..<m.rows).map { m.row($0) } }
+        self.correlation = result.correlation.map { m in (0..<m.rows).map { m.row($0) } }
+        let roles = law.inputs.map(\.role) + [law.response.role]
+        var ranges: [String: [Double]] = [:]
+        for role in law.inputs.map(\.role) {
+            let column = data.columns[role] ?? []
+            ranges[role] = [column.min() ?? .nan, column.max() ?? .nan]
+        }
+        self.data = DataSummary(source: data.source, rows: data.count, digest: Self.digest(data, columns: roles), ranges: ranges)
+        let n = Double(result.observationCount)
+        self.statistics = Statistics(
+            objective: result.objective, chiSquare: result.chiSquare, degreesOfFreedom: result.degreesOfFreedom,
+            reducedChiSquare: result.reducedChiSquare.isFinite ? result.reducedChiSquare : nil,
+            aic: result.aic, bic: result.bic, rSquared: result.rSquared.isFinite ? result.rSquared : nil,
+            rmse: (result.chiSquare / n).squareRoot(),
+            conditionNumber: result.conditionNumber.isFinite ? result.conditionNumber : nil,
+            iterations: result.iterations, functionEvaluations: result.functionEvaluations,
+            termination: result.termination.rawValue, converged: result.converged,
+            starts: result.multiStart?.starts, convergedStarts: result.multiStart?.converged,
+            distinctOptima: result.multiStart?.distinctOptima)
+        self.warnings = result.warnings.map { Self.renamed($0, parameterization: parameterization) }
+    }
+
+    /// The estimate of parameter `name`.
+    public func value(_ name: String) -> Double? {
+        parameters.first { $0.name == name }?.value
+    }
+
+    /// All parameter values in the law's order.
+    public var values: [Double] { parameters.map(\.value) }
+
+    /// FNV-1a over the bit patterns of the named columns, row by row.
+    static func digest(_ data: Dataset, columns: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for name in columns {
+            for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            for v in data.columns[name] ?? [] {
+                var bits = v.bitPattern
+                for _ in 0..<8 {
+                    hash = (hash ^ (bits & 0xff)) &* 0x100_0000_01b3
+                    bits >>= 8
+                }
+            }
+        }
+        return String(hash, radix: 16)
+    }
+
+    private static func renamed(_ warning: String, parameterization: LawParameterization) -> String {
+        var text = warning
+        for (k, logged) in parameterization.logged.enumerated() where logged {
+            let name = parameterization.law.parameters[k].name
+            text = text.replacingOccurrences(of: "'log_\(name)'", with: "'\(name)' (fitted as log \(name))")
+        }
+        return text
+    }
+}

@@ -1,0 +1,23 @@
+import NonlinearFit
+
+/// Settings of a law fit.
+public struct LawFitOptions: Sendable, Equatable {
+    public var objective: LawObjective = .leastSquares
+    public var starts: LawStartStrategy = .automatic
+    /// Seed for random start strategies.
+    public var seed: UInt64 = 0
+    /// Level of the reported intervals.
+    public var confidenceLevel: Double = 0.95
+    /// Parameters held at given values (by law parameter name).
+    public var fixed: [String: Double] = [:]
+    /// Iteration limit per local run.
+    public var maxIterations: Int = 1000
+
+    public init() {}
+
+    public init(objective: LawObjective, starts: LawStartStrategy = .automatic, seed: UInt64 = 0) {
+        self.objective = objective
+        self.starts = starts
+        self.seed = seed
+    }
+}

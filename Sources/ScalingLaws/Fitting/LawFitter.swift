@@ -1,0 +1,124 @@
+import Foundation
+import LinearAlgebra
+import NonlinearFit
+
+/// Errors specific to fitting a law to data.
+public enum LawFitError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownParameter(law: String, name: String, known: [String])
+    case invalidOption(String)
+
+    public var description: String {
+        switch self {
+        case let .unknownParameter(law, name, known):
+            return "law '\(law)' has no parameter '\(name)' (parameters: \(known.joined(separator: ", ")))"
+        case let .invalidOption(message): return message
+        }
+    }
+}
+
+/// Fits a ``ScalingLaw`` to a ``Dataset`` with the nonlinear engine.
+public enum LawFitter {
+    /// Fits `law` to the rows of `data` (columns named by the law's input and response roles).
+    ///
+    /// - Throws: ``DataError`` for missing columns, non-positive values where the law or a log
+    ///   objective needs positive ones, or too few rows; ``FitError`` from the engine.
+    public static func fit(_ law: any ScalingLaw, to data: Dataset, options: LawFitOptions = LawFitOptions()) throws -> LawFit {
+        let inputs = try law.inputs.map { try data.column($0.role) }
+        let y = try data.column(law.response.role)
+        let positive = law.inputs.filter(\.mustBePositive).map(\.role)
+        try data.requirePositive(positive, reason: "for the \(law.name) law")
+        if options.objective.isLogSpace {
+            try data.requirePositive([law.response.role], reason: "for a log-space objective")
+        }
+        for name in options.fixed.keys where law.parameterIndex(name) == nil {
+            throw LawFitError.unknownParameter(law: law.name, name: name, known: law.parameters.map(\.name))
+        }
+        let freeCount = law.parameters.count - options.fixed.count
+        try data.requireRows(atLeast: freeCount, reason: "to fit the \(freeCount) free parameters of \(law.name)")
+
+        let parameterization = LawParameterization(law: law, objective: options.objective)
+        let guess = law.initialGuess(inputs: inputs, response: y)
+        let problem = parameterization.problem(inputs: inputs, response: y, start: guess, fixed: options.fixed)
+
+        var fitOptions = FitOptions()
+        fitOptions.loss = {
+            if case let .logHuber(delta) = options.objective { return .huber(delta: delta) }
+            return .linear
+        }()
+        fitOptions.confidenceLevel = options.confidenceLevel
+        fitOptions.maxIterations = options.maxIterations
+        // Looser than the NIST defaults: scaling-law data carry 3–4 digits, and thousands of
+        // starts must stay cheap. The best start is polished at full precision afterwards.
+        fitOptions.xtol = 1e-10
+        fitOptions.gtol = 1e-10
+
+        let startPoints = try starts(
+            law: law, parameterization: parameterization, inputs: inputs, response: y, guess: guess, options: options)
+        var result: FitResult
+        if let startPoints {
+            fitOptions.multiStart = MultiStart(.list(startPoints), seed: options.seed, includeInitial: false)
+            fitOptions.fallbacks = .none
+            let coarse = try NonlinearLeastSquares.fit(problem, options: fitOptions)
+            // Polish the winner at full precision, with the fallbacks.
+            var polishOptions = fitOptions
+            polishOptions.multiStart = nil
+            polishOptions.fallbacks = .automatic
+            polishOptions.xtol = 1e-15
+            polishOptions.gtol = 1e-15
+            let polished = try NonlinearLeastSquares.fit(
+                parameterization.problem(inputs: inputs, response: y, fitted: coarse.values, fixed: options.fixed),
+                options: polishOptions)
+            if polished.objective <= coarse.objective {
+                result = polished
+                result.multiStart = coarse.multiStart
+            } else {
+                result = coarse
+            }
+        } else {
+            fitOptions.xtol = 1e-15
+            fitOptions.gtol = 1e-15
+            result = try NonlinearLeastSquares.fit(problem, options: fitOptions)
+        }
+        return LawFit(law: law, data: data, options: options, parameterization: parameterization, result: result)
+    }
+
+    /// Starting points in the fitted parameterization, or `nil` for a single start.
+    static func starts(
+        law: any ScalingLaw, parameterization: LawParameterization, inputs: [[Double]], response: [Double],
+        guess: [Double], options: LawFitOptions
+    ) throws -> [[String: Double]]? {
+        switch options.starts {
+        case .single:
+            return nil
+        case .publishedGrid:
+            let grid = law.startGrid()
+            guard !grid.isEmpty else {
+                throw LawFitError.invalidOption("law '\(law.name)' has no published start grid; use --starts auto or lhs:N")
+            }
+            return grid.map { parameterization.fittedStart($0, fixed: options.fixed) }
+        case let .latinHypercube(count):
+            var rng = SeededGenerator(seed: options.seed)
+            let unit = MultiStart.latinHypercube(count: count, dimensions: law.parameters.count, rng: &rng)
+            return unit.map { row in
+                var point: [String: Double] = [:]
+                for (k, spec) in law.parameters.enumerated() {
+                    let base = guess[k]
+                    let value: Double
+                    if spec.isLinear || spec.fitsInLogSpace {
+                        value = Swift.max(Swift.abs(base), 1e-6) * pow(10, -2 + 4 * row[k])
+                    } else {
+                        let lo = spec.lowerBound.isFinite ? spec.lowerBound : base - 1
+                        let hi = spec.upperBound.isFinite ? Swift.min(spec.upperBound, Swift.max(2 * Swift.abs(base), lo + 1)) : base + 1
+                        value = lo + (hi - lo) * row[k]
+                    }
+                    point[spec.name] = value
+                }
+                return parameterization.fittedStart(point, fixed: options.fixed)
+            }
+        case .automatic:
+            return try ProjectionStarts.points(
+                law: law, parameterization: parameterization, inputs: inputs, response: response, guess: guess, options: options)
+        }
+    }
+}
+

@@ -1,0 +1,193 @@
+import Foundation
+
+/// The Chinchilla parametric loss law (Hoffmann et al. 2022, "Training Compute-Optimal Large
+/// Language Models", arXiv:2203.15556, Approach 3, eq. 2):
+///
+/// ```
+/// L(N, D) = E + A / N^α + B / D^β
+/// ```
+/// - `N`: model parameters (total, including embeddings), `D`: training tokens,
+///   `L`: final training loss in nats/token.
+/// - `E`: irreducible loss; `A`, `B`: scale coefficients; `α`, `β`: exponents.
+///
+/// Hoffmann et al. fit it in log space with the log-sum-exp form
+/// `log L = LSE(a − α log N, b − β log D, e)` (`A = e^a`, `B = e^b`, `E = e^e`) under a Huber
+/// loss with δ = 1e-3 summed over the runs, from a grid of 4,500 starts
+/// (see ``LawObjective/logHuber(delta:)`` and ``startGrid()``). Besiroglu et al. 2024
+/// (arXiv:2404.10102) replicated the fit on data digitised from the paper's Figure 4.
+///
+/// Under a compute budget `C = 6ND` the loss-optimal allocation has the closed form (eq. 4)
+/// ```
+/// N_opt = G (C/6)^(β/(α+β)),  D_opt = G⁻¹ (C/6)^(α/(α+β)),  G = (αA / (βB))^(1/(α+β))
+/// ```
+public struct ChinchillaLaw: ScalingLaw, Equatable {
+    public init() {}
+
+    public var name: String { "chinchilla" }
+    public var title: String { "Chinchilla parametric loss (Hoffmann et al. 2022, Approach 3)" }
+    public var formula: String { "L(N, D) = E + A/N^α + B/D^β" }
+    public var citation: String {
+        "Hoffmann et al. 2022, Training Compute-Optimal Large Language Models, arXiv:2203.15556, eq. (2); replicated by Besiroglu et al. 2024, arXiv:2404.10102"
+    }
+
+    public var inputs: [LawVariable] {
+        [
+            LawVariable("N", symbol: "N", unit: "parameters", summary: "model parameters"),
+            LawVariable("D", symbol: "D", unit: "tokens", summary: "training tokens"),
+        ]
+    }
+
+    public var response: LawVariable {
+        LawVariable("loss", symbol: "L", unit: "nats/token", summary: "final training loss")
+    }
+
+    public var parameters: [LawParameter] {
+        [
+            LawParameter("E", symbol: "E", unit: "nats/token", summary: "irreducible loss",
+                         lowerBound: 0, isLinear: true, fitsInLogSpace: true),
+            LawParameter("A", symbol: "A", unit: "nats/token·N^α", summary: "model-size coefficient",
+                         lowerBound: 0, isLinear: true, fitsInLogSpace: true),
+            LawParameter("B", symbol: "B", unit: "nats/token·D^β", summary: "data coefficient",
+                         lowerBound: 0, isLinear: true, fitsInLogSpace: true),
+            LawParameter("alpha", symbol: "α", summary: "model-size exponent", lowerBound: 0, upperBound: 5),
+            LawParameter("beta", symbol: "β", summary: "data exponent", lowerBound: 0, upperBound: 5),
+        ]
+    }
+
+    @inline(__always)
+    public func evaluate(_ x: [Double], _ p: [Double]) -> Double {
+        p[0] + p[1] * pow(x[0], -p[3]) + p[2] * pow(x[1], -p[4])
+    }
+
+    public func gradient(_ x: [Double], _ p: [Double], into g: inout [Double]) {
+        let nTerm = pow(x[0], -p[3])
+        let dTerm = pow(x[1], -p[4])
+        g[0] = 1
+        g[1] = nTerm
+        g[2] = dTerm
+        g[3] = -p[1] * nTerm * log(x[0])
+        g[4] = -p[2] * dTerm * log(x[1])
+    }
+
+    /// A rough start: E just under the smallest loss, exponents 0.3, and A, B set so each
+    /// power term explains half of the mean excess loss at the geometric-mean N and D.
+    public func initialGuess(inputs: [[Double]], response: [Double]) -> [Double] {
+        let minLoss = response.min() ?? 1
+        let meanLoss = response.reduce(0, +) / Double(Swift.max(response.count, 1))
+        let e = Swift.max(0.5 * minLoss, 1e-3)
+        let excess = Swift.max(meanLoss - e, 1e-3)
+        func geometricMean(_ v: [Double]) -> Double {
+            var s = 0.0
+            for x in v { s += log(x) }
+            return exp(s / Double(Swift.max(v.count, 1)))
+        }
+        let n = geometricMean(inputs[0])
+        let d = geometricMean(inputs[1])
+        return [e, 0.5 * excess * pow(n, 0.3), 0.5 * excess * pow(d, 0.3), 0.3, 0.3]
+    }
+
+    /// The 4,500-point grid of Hoffmann et al., as published by Besiroglu et al.:
+    /// `α, β ∈ {0, 0.5, …, 2}`, `e ∈ {−1, −0.5, …, 1}`, `a, b ∈ {0, 5, …, 25}` (log-space values).
+    public func startGrid() -> [[String: Double]] {
+        var grid: [[String: Double]] = []
+        let exponents = stride(from: 0.0, through: 2.0, by: 0.5).map { $0 }
+        let es = stride(from: -1.0, through: 1.0, by: 0.5).map { $0 }
+        let scales = stride(from: 0.0, through: 25.0, by: 5.0).map { $0 }
+        for alpha in exponents {
+            for beta in exponents {
+                for e in es {
+                    for a in scales {
+                        for b in scales {
+                            grid.append(["E": exp(e), "A": exp(a), "B": exp(b), "alpha": alpha, "beta": beta])
+                        }
+                    }
+                }
+            }
+        }
+        return grid
+    }
+
+    // MARK: - Compute-optimal allocation
+
+    /// The loss-optimal split of a budget of `C = 6ND` FLOP (closed form, eq. 4).
+    public static func computeOptimal(budget c: Double, parameters p: ChinchillaParameters) -> ComputeOptimalPoint {
+        let sum = p.alpha + p.beta
+        let g = pow(p.alpha * p.a / (p.beta * p.b), 1 / sum)
+        let n = g * pow(c / 6, p.beta / sum)
+        let d = pow(c / 6, p.alpha / sum) / g
+        let loss = p.e + p.a / pow(n, p.alpha) + p.b / pow(d, p.beta)
+        return ComputeOptimalPoint(budget: c, parameters: n, tokens: d, loss: loss)
+    }
+}
+
+/// Named Chinchilla constants, kept at full precision.
+public struct ChinchillaParameters: Sendable, Equatable, Codable {
+    public var e: Double
+    public var a: Double
+    public var b: Double
+    public var alpha: Double
+    public var beta: Double
+
+    public init(e: Double, a: Double, b: Double, alpha: Double, beta: Double) {
+        self.e = e
+        self.a = a
+        self.b = b
+        self.alpha = alpha
+        self.beta = beta
+    }
+
+    /// From log-space values `(a, b, e) = (log A, log B, log E)` as papers print them.
+    public init(logA: Double, logB: Double, logE: Double, alpha: Double, beta: Double) {
+        self.init(e: exp(logE), a: exp(logA), b: exp(logB), alpha: alpha, beta: beta)
+    }
+
+    /// In the law's parameter order `[E, A, B, alpha, beta]`.
+    public var vector: [Double] { [e, a, b, alpha, beta] }
+
+    /// The exponent of `N_opt ∝ C^a`, `a = β/(α+β)`.
+    public var parameterExponent: Double { beta / (alpha + beta) }
+
+    /// Hoffmann et al. 2022, rounded as printed: E 1.69, A 406.4, B 410.7, α 0.34, β 0.28.
+    public static let hoffmannRounded = ChinchillaParameters(e: 1.69, a: 406.4, b: 410.7, alpha: 0.34, beta: 0.28)
+    /// Hoffmann et al. 2022, unrounded log-space values (a, b, e, α, β) =
+    /// (6.0073404, 6.0179186, 0.5267228, 0.33917084, 0.2849083).
+    public static let hoffmann = ChinchillaParameters(logA: 6.0073404, logB: 6.0179186, logE: 0.5267228, alpha: 0.33917084, beta: 0.2849083)
+    /// Besiroglu et al. 2024 (Epoch AI) headline fit, log-space values
+    /// (6.17795598, 7.64273236, 0.59711196, 0.34781303, 0.36585412).
+    public static let epoch2024 = ChinchillaParameters(logA: 6.17795598, logB: 7.64273236, logE: 0.59711196, alpha: 0.34781303, beta: 0.36585412)
+    /// Muennighoff et al. 2023, C4 base fit with α = β:
+    /// (a, b, e, α) = (6.255414, 7.3049974, 0.6254804, 0.3526596).
+    public static let muennighoffC4 = ChinchillaParameters(logA: 6.255414, logB: 7.3049974, logE: 0.6254804, alpha: 0.3526596, beta: 0.3526596)
+
+    /// Presets by command-line name.
+    public static let presets: [(name: String, parameters: ChinchillaParameters, source: String)] = [
+        ("hoffmann-rounded", hoffmannRounded, "Hoffmann et al. 2022, constants as printed (rounded)"),
+        ("hoffmann", hoffmann, "Hoffmann et al. 2022, unrounded log-space constants"),
+        ("epoch2024", epoch2024, "Besiroglu et al. 2024 (Epoch AI), replication headline fit"),
+        ("muennighoff-c4", muennighoffC4, "Muennighoff et al. 2023, C4 base fit (α = β)"),
+    ]
+
+    /// The preset named `name`, or `nil`.
+    public static func preset(named name: String) -> ChinchillaParameters? {
+        presets.first { $0.name == name.lowercased() }?.parameters
+    }
+}
+
+/// One compute-optimal allocation: parameters and tokens for a FLOP budget, and the loss the
+/// law predicts there.
+public struct ComputeOptimalPoint: Sendable, Equatable, Codable {
+    public let budget: Double
+    public let parameters: Double
+    public let tokens: Double
+    public let loss: Double
+
+    public init(budget: Double, parameters: Double, tokens: Double, loss: Double) {
+        self.budget = budget
+        self.parameters = parameters
+        self.tokens = tokens
+        self.loss = loss
+    }
+
+    /// Tokens per parameter `D/N`.
+    public var tokensPerParameter: Double { tokens / parameters }
+}

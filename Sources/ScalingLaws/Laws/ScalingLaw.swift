@@ -1,0 +1,53 @@
+/// A scaling law: a formula that predicts a response (usually loss) from inputs such as model
+/// size `N` and training tokens `D`, with parameters fitted to training runs.
+///
+/// A law is a value: it knows its parameters, how to evaluate itself and its exact gradient,
+/// and how to guess starting values from data. Each conforming type documents its formula and
+/// source in its doc comment. The shared conformance suite checks every law's gradient against
+/// finite differences and its recovery of known parameters from simulated data.
+public protocol ScalingLaw: Sendable {
+    /// The catalog name used on the command line (`chinchilla`).
+    var name: String { get }
+    /// A human title (`Chinchilla (Hoffmann et al. 2022), Approach 3`).
+    var title: String { get }
+    /// The formula in plain text (`L(N, D) = E + A/N^α + B/D^β`).
+    var formula: String { get }
+    /// The source: authors, year, title, arXiv id and equation.
+    var citation: String { get }
+    /// Input variables, in the order `evaluate` reads them.
+    var inputs: [LawVariable] { get }
+    /// The response variable.
+    var response: LawVariable { get }
+    /// Parameters, in the order `evaluate` reads them.
+    var parameters: [LawParameter] { get }
+
+    /// The prediction at one point `x` (in the order of ``inputs``) for parameters `p`.
+    func evaluate(_ x: [Double], _ p: [Double]) -> Double
+    /// The exact gradient `∂f/∂p_j` at one point, written into `gradient`.
+    func gradient(_ x: [Double], _ p: [Double], into gradient: inout [Double])
+    /// Starting values from data: `inputs[k]` is the column of input `k`.
+    func initialGuess(inputs: [[Double]], response: [Double]) -> [Double]
+    /// Starting points that cover the plausible region (for multi-start), or empty.
+    func startGrid() -> [[String: Double]]
+}
+
+extension ScalingLaw {
+    public func startGrid() -> [[String: Double]] { [] }
+
+    /// The index of the parameter named `name`.
+    public func parameterIndex(_ name: String) -> Int? {
+        parameters.firstIndex { $0.name == name }
+    }
+
+    /// Predictions for many points: `inputs[k][i]` is input `k` of point `i`.
+    public func evaluate(inputs: [[Double]], parameters p: [Double]) -> [Double] {
+        let count = inputs.first?.count ?? 0
+        var x = [Double](repeating: 0, count: inputs.count)
+        var out = [Double](repeating: 0, count: count)
+        for i in 0..<count {
+            for k in inputs.indices { x[k] = inputs[k][i] }
+            out[i] = evaluate(x, p)
+        }
+        return out
+    }
+}
