@@ -22,6 +22,7 @@ let libraries: [Target] = [
     .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
     .target(name: "NonlinearFit", dependencies: ["LinearAlgebra", "CGSL"]),
     .target(name: "ScalingLaws", dependencies: ["NonlinearFit", "LinearAlgebra"]),
+    .target(name: "Reports", dependencies: ["ScalingLaws", "NonlinearFit"]),
 ]
 
 // MARK: - Command-line tool
@@ -30,7 +31,7 @@ let executables: [Target] = [
     .executableTarget(
         name: "scaling-laws",
         dependencies: [
-            "ScalingLaws", "NonlinearFit", "LinearAlgebra",
+            "ScalingLaws", "NonlinearFit", "LinearAlgebra", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -43,7 +44,9 @@ let tests: [Target] = [
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
     .testTarget(name: "NonlinearFitTests", dependencies: ["NonlinearFit", "LinearAlgebra", "TestSupport"]),
     .testTarget(name: "ScalingLawsTests", dependencies: ["ScalingLaws", "NonlinearFit", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "ScalingLaws", "TestSupport"]),
+    // Runs the built `scaling-laws` binary; the dependency makes `swift test` build it first.
+    .testTarget(name: "CLITests", dependencies: ["TestSupport", "scaling-laws"], exclude: ["Snapshots"]),
 ]
 
 // MARK: - Package
@@ -52,7 +55,7 @@ let package = Package(
     name: "scaling-laws",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "ScalingLaws", targets: ["ScalingLaws", "NonlinearFit", "LinearAlgebra"]),
+        .library(name: "ScalingLaws", targets: ["ScalingLaws", "NonlinearFit", "LinearAlgebra", "Reports"]),
         .executable(name: "scaling-laws", targets: ["scaling-laws"]),
     ],
     dependencies: [

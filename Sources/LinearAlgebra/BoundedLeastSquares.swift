@@ -136,7 +136,7 @@ extension LinearLeastSquares {
         }
         return BoundedLeastSquaresSolution(
             solution: x,
-            residualSumOfSquares: InputValidation.residualSumOfSquares(a, x, b),
+            residualSumOfSquares: a.residualSumOfSquares(x, b),
             activeAtLower: atLower,
             activeAtUpper: atUpper,
             iterations: engine.iterations)

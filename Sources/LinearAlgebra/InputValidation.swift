@@ -71,32 +71,4 @@ enum InputValidation {
                 "b has \(b.count) elements but A has \(matrix.rows) rows")
         }
     }
-
-    /// `‖b − A x‖²`, accumulated from the original operands.
-    ///
-    /// ```
-    /// RSS = Σᵢ (bᵢ − Σⱼ Aᵢⱼ xⱼ)²
-    /// ```
-    static func residualSumOfSquares(_ a: Matrix, _ x: [Double], _ b: [Double]) -> Double {
-        let m = a.rows
-        var residual = b
-        residual.withUnsafeMutableBufferPointer { r in
-            a.elements.withUnsafeBufferPointer { elements in
-                for j in 0..<a.columns where x[j] != 0 {
-                    let xj = x[j]
-                    let offset = j * m
-                    for i in 0..<m { r[i] -= elements[offset + i] * xj }
-                }
-            }
-        }
-        var s0 = 0.0, s1 = 0.0
-        var i = 0
-        while i + 2 <= m {
-            s0 += residual[i] * residual[i]
-            s1 += residual[i + 1] * residual[i + 1]
-            i += 2
-        }
-        if i < m { s0 += residual[i] * residual[i] }
-        return s0 + s1
-    }
 }

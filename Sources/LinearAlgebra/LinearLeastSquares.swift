@@ -61,6 +61,6 @@ public enum LinearLeastSquares {
             solution: x,
             rank: Int(rank),
             singularValues: s,
-            residualSumOfSquares: InputValidation.residualSumOfSquares(a, x, b))
+            residualSumOfSquares: a.residualSumOfSquares(x, b))
     }
 }

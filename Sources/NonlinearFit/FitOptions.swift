@@ -64,8 +64,10 @@ public struct FitOptions: Sendable, Equatable {
     public var xtol: Double = 1e-15
     /// Gradient tolerance: converged when `max |∇Φ_i · max(x_i, 1)| ≤ gtol · max(Φ, 1)`.
     public var gtol: Double = 1e-15
-    /// Residual-change tolerance (not used by GSL 2.7 but kept for the record).
-    public var ftol: Double = 1e-15
+    /// Objective-change tolerance: converged when an accepted step lowers `Σr̃²` by less than
+    /// `ftol` relative to its value (0 disables the test). Loose values (1e-9, as scipy's
+    /// L-BFGS-B) make many-start searches cheap; the best start is then polished.
+    public var ftol: Double = 0
     /// Scale the covariance by `χ²/dof` (default) or treat the weights as absolute `1/σ²`.
     public var absoluteSigma: Bool = false
     /// Relative step of the central-difference Jacobian used when the problem has none

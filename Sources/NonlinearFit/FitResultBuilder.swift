@@ -26,7 +26,9 @@ enum FitResultBuilder {
         let dof = n - q
         // For a robust loss the covariance uses the equivalent residuals, whose squares sum to 2Σρ.
         let scaleSS = options.loss == .linear ? chiSquare : equivalentSS
-        let varianceScale = options.absoluteSigma ? 1 : (dof > 0 ? scaleSS / Double(dof) : .nan)
+        // With no degrees of freedom the scale is undefined: decompose with scale 1 (for the rank
+        // and condition number) and report no covariance.
+        let varianceScale = options.absoluteSigma ? 1 : (dof > 0 ? scaleSS / Double(dof) : 1)
         var warnings: [String] = []
         let estimate: CovarianceEstimate
         do {
@@ -35,7 +37,7 @@ enum FitResultBuilder {
             throw FitError.numericalBreakdown("the SVD of the Jacobian at the optimum failed (\(error))")
         }
         let covariance = dof > 0 || options.absoluteSigma ? estimate.covariance : nil
-        if estimate.covariance == nil {
+        if estimate.rank < q || estimate.covariance == nil {
             warnings.append(
                 "the Jacobian at the optimum is rank deficient (rank \(estimate.rank) of \(q)): some parameters are not identified by the data, so no standard errors are reported")
         } else if dof == 0 && !options.absoluteSigma {

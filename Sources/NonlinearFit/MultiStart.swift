@@ -17,7 +17,27 @@ public struct MultiStart: Sendable, Equatable {
         case list([[String: Double]])
     }
 
+    /// Successive halving: every start runs a few iterations, then only the most promising
+    /// continue to convergence. The ranking happens after all probes finish, so the outcome
+    /// does not depend on thread timing.
+    public struct Racing: Sendable, Equatable {
+        /// Iterations every start gets before the ranking.
+        public var probeIterations: Int
+        /// Fraction of the starts that continue.
+        public var keepFraction: Double
+        /// At least this many continue.
+        public var minimumKept: Int
+
+        public init(probeIterations: Int = 8, keepFraction: Double = 0.1, minimumKept: Int = 16) {
+            self.probeIterations = probeIterations
+            self.keepFraction = keepFraction
+            self.minimumKept = minimumKept
+        }
+    }
+
     public var strategy: Strategy
+    /// When set, starts race (see ``Racing``); otherwise every start runs to convergence.
+    public var racing: Racing?
     /// Seed for the random strategies.
     public var seed: UInt64
     /// Also start from the initial values.
@@ -25,8 +45,9 @@ public struct MultiStart: Sendable, Equatable {
     /// Run starts on all cores.
     public var parallel: Bool
 
-    public init(_ strategy: Strategy, seed: UInt64 = 0, includeInitial: Bool = true, parallel: Bool = true) {
+    public init(_ strategy: Strategy, seed: UInt64 = 0, includeInitial: Bool = true, parallel: Bool = true, racing: Racing? = nil) {
         self.strategy = strategy
+        self.racing = racing
         self.seed = seed
         self.includeInitial = includeInitial
         self.parallel = parallel

@@ -87,6 +87,18 @@ public enum NonlinearLeastSquares {
     }
 
     static func checkStart(evaluator: ResidualEvaluator, mapping: ParameterMapping) throws {
+        // The model must fill exactly one prediction per observation.
+        var probe = [Double](repeating: 0, count: evaluator.n)
+        evaluator.problem.model(mapping.initialExternal, &probe)
+        if probe.count != evaluator.n {
+            throw FitError.dimensionMismatch("the model returned \(probe.count) predictions for \(evaluator.n) observations")
+        }
+        if let residualFunction = evaluator.problem.residualFunction {
+            residualFunction(mapping.initialExternal, &probe)
+            if probe.count != evaluator.n {
+                throw FitError.dimensionMismatch("the residual function returned \(probe.count) residuals for \(evaluator.n) observations")
+            }
+        }
         let u = mapping.initialInternal
         var r = [Double](repeating: 0, count: evaluator.n)
         let finite = u.withUnsafeBufferPointer { ub in
@@ -94,9 +106,6 @@ public enum NonlinearLeastSquares {
                 guard let base = rb.baseAddress else { return true }
                 return evaluator.residuals(internal: ub, into: base)
             }
-        }
-        if evaluator.predictions.count != evaluator.n {
-            throw FitError.dimensionMismatch("the model returned \(evaluator.predictions.count) predictions for \(evaluator.n) observations")
         }
         if !finite {
             let bad = evaluator.predictions.enumerated().filter { !$0.element.isFinite }.map { $0.offset + 1 }
@@ -184,6 +193,51 @@ public enum NonlinearLeastSquares {
         let upper = mapping.freeIndices.map { mapping.parameters[$0].upperBound }
         let points = try multiStart.points(freeNames: freeNames, initial: initial, lower: lower, upper: upper)
         let starts = points.map { mapping.internalValues(freeExternal: $0) }
+        var probeOptions = options
+        if let racing = multiStart.racing {
+            probeOptions.maxIterations = Swift.min(options.maxIterations, racing.probeIterations)
+        }
+        var solutions = try runStarts(
+            starts, problem: problem, mapping: mapping, options: probeOptions, parallel: multiStart.parallel, deadline: deadline)
+        if let racing = multiStart.racing {
+            // Continue the most promising unfinished probes from where they stopped.
+            let unfinished = solutions.indices.filter { !solutions[$0].converged && solutions[$0].objective.isFinite }
+            let keep = Swift.max(racing.minimumKept, Int((racing.keepFraction * Double(starts.count)).rounded(.up)))
+            let ranked = unfinished.sorted { solutions[$0].objective < solutions[$1].objective || (solutions[$0].objective == solutions[$1].objective && $0 < $1) }
+            let continued = Array(ranked.prefix(keep))
+            let resumed = try runStarts(
+                continued.map { solutions[$0].internalValues }, problem: problem, mapping: mapping, options: options,
+                parallel: multiStart.parallel, deadline: deadline)
+            for (slot, index) in continued.enumerated() {
+                var s = resumed[slot]
+                s.iterations += solutions[index].iterations
+                s.functionEvaluations += solutions[index].functionEvaluations
+                s.jacobianEvaluations += solutions[index].jacobianEvaluations
+                solutions[index] = s
+            }
+        }
+        var f = 0
+        var j = 0
+        var bestIndex = -1
+        for (i, s) in solutions.enumerated() {
+            f += s.functionEvaluations
+            j += s.jacobianEvaluations
+            if bestIndex < 0 || isBetter(s, than: solutions[bestIndex]) { bestIndex = i }
+        }
+        guard bestIndex >= 0 else { throw FitError.numericalBreakdown("no start produced a result") }
+        let converged = solutions.filter { $0.converged && $0.objective.isFinite }
+        let optima = distinctOptima(converged.map { (mapping.freeExternal($0.internalValues), $0.objective) })
+        let summary = MultiStartSummary(
+            starts: starts.count, converged: converged.count, distinctOptima: optima.count,
+            optimumObjectives: Array(optima.prefix(10)), bestStart: bestIndex)
+        return (solutions[bestIndex], summary, f, j)
+    }
+
+    /// Runs the local solver from every start (in parallel when asked); results in start order.
+    static func runStarts(
+        _ starts: [[Double]], problem: LeastSquaresProblem, mapping: ParameterMapping, options: FitOptions,
+        parallel: Bool, deadline: Date?
+    ) throws -> [LocalSolution] {
         let results = ParallelResults<Result<LocalSolution, Error>>(count: starts.count)
         let work: @Sendable (Int) -> Void = { index in
             let evaluator = ResidualEvaluator(
@@ -193,30 +247,15 @@ public enum NonlinearLeastSquares {
                              method: options.method, scaling: options.scaling, deadline: deadline)
             }
         }
-        if multiStart.parallel {
+        if parallel {
             ParallelResults<Int>.forEach(count: starts.count, work)
         } else {
             for i in starts.indices { work(i) }
         }
-        var solutions: [LocalSolution] = []
-        var f = 0
-        var j = 0
-        var bestIndex = -1
-        for i in starts.indices {
-            guard let outcome = results[i] else { continue }
-            let s = try outcome.get()
-            f += s.functionEvaluations
-            j += s.jacobianEvaluations
-            solutions.append(s)
-            if bestIndex < 0 || isBetter(s, than: solutions[bestIndex]) { bestIndex = solutions.count - 1 }
+        return try starts.indices.map { index in
+            guard let outcome = results[index] else { throw FitError.numericalBreakdown("start \(index + 1) produced no result") }
+            return try outcome.get()
         }
-        guard bestIndex >= 0 else { throw FitError.numericalBreakdown("no start produced a result") }
-        let converged = solutions.filter { $0.converged && $0.objective.isFinite }
-        let optima = distinctOptima(converged.map { (mapping.freeExternal($0.internalValues), $0.objective) })
-        let summary = MultiStartSummary(
-            starts: starts.count, converged: converged.count, distinctOptima: optima.count,
-            optimumObjectives: Array(optima.prefix(10)), bestStart: bestIndex)
-        return (solutions[bestIndex], summary, f, j)
     }
 
     /// Groups end points whose parameters agree within a relative 1e-3; returns each group's

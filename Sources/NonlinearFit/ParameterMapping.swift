@@ -83,9 +83,20 @@ struct ParameterMapping: Sendable {
         zip(transforms, freeExternal).map { $0.internalValue($1) }
     }
 
-    /// Internal variables of the starting point.
+    /// Internal variables of the starting point. A start exactly on a bound is moved inside it
+    /// first (by 1e-3 of the interval, or of `max(|bound|, 1)` for a one-sided bound): on the
+    /// bound the transform's derivative is zero and the parameter could never move.
     var initialInternal: [Double] {
-        internalValues(freeExternal: freeIndices.map { initialExternal[$0] })
+        let starts = freeIndices.map { k -> Double in
+            let p = parameters[k]
+            let v = initialExternal[k]
+            let width = p.upperBound - p.lowerBound
+            let step = width.isFinite ? 1e-3 * width : 1e-3 * Swift.max(Swift.abs(v), 1)
+            if p.lowerBound.isFinite, v <= p.lowerBound { return p.lowerBound + step }
+            if p.upperBound.isFinite, v >= p.upperBound { return p.upperBound - step }
+            return v
+        }
+        return internalValues(freeExternal: starts)
     }
 
     /// Fills `external` (all parameters) from internal variables `u`.

@@ -21,6 +21,11 @@ final class ResidualEvaluator {
     var slopes: [Double]
     var functionEvaluations = 0
     var jacobianEvaluations = 0
+    /// The internal point at which `rawResiduals` and `slopes` were last computed by
+    /// ``residuals(internal:into:stride:)`` (GSL asks for the Jacobian at the point it just
+    /// evaluated, so the model need not run twice).
+    private var cachedPoint: [Double] = []
+    private var cacheValid = false
 
     init(problem: LeastSquaresProblem, mapping: ParameterMapping, loss: RobustLoss, finiteDifferenceStep: Double) {
         self.problem = problem
@@ -42,6 +47,7 @@ final class ResidualEvaluator {
     /// Computes raw residuals `√w(f − y)` at the current `external` into `rawResiduals`.
     @inline(__always)
     private func computeRawResiduals() {
+        cacheValid = false
         functionEvaluations += 1
         let y = problem.observations
         if let residualFunction = problem.residualFunction {
@@ -53,10 +59,17 @@ final class ResidualEvaluator {
             return
         }
         problem.model(external, &predictions)
-        if let sw = sqrtWeights {
-            for i in 0..<n { rawResiduals[i] = sw[i] * (predictions[i] - y[i]) }
-        } else {
-            for i in 0..<n { rawResiduals[i] = predictions[i] - y[i] }
+        let n = self.n
+        predictions.withUnsafeBufferPointer { f in
+            y.withUnsafeBufferPointer { y in
+                rawResiduals.withUnsafeMutableBufferPointer { r in
+                    if let sw = sqrtWeights {
+                        for i in 0..<n { r[i] = sw[i] * (f[i] - y[i]) }
+                    } else {
+                        for i in 0..<n { r[i] = f[i] - y[i] }
+                    }
+                }
+            }
         }
     }
 
@@ -67,13 +80,40 @@ final class ResidualEvaluator {
         mapping.fillExternal(u, into: &external)
         computeRawResiduals()
         var finite = true
-        for i in 0..<n {
-            let (value, slope) = loss.transformed(rawResiduals[i])
-            slopes[i] = slope
-            out[i * stride] = value
-            if !value.isFinite { finite = false }
+        let n = self.n
+        let loss = self.loss
+        rawResiduals.withUnsafeBufferPointer { r in
+            slopes.withUnsafeMutableBufferPointer { slope in
+                if case .linear = loss {
+                    for i in 0..<n {
+                        slope[i] = 1
+                        out[i * stride] = r[i]
+                        if !r[i].isFinite { finite = false }
+                    }
+                } else {
+                    for i in 0..<n {
+                        let t = loss.transformed(r[i])
+                        slope[i] = t.slope
+                        out[i * stride] = t.value
+                        if !t.value.isFinite { finite = false }
+                    }
+                }
+            }
         }
+        remember(u)
         return finite
+    }
+
+    private func remember(_ u: UnsafeBufferPointer<Double>) {
+        if cachedPoint.count != q { cachedPoint = [Double](repeating: .nan, count: q) }
+        for k in 0..<q { cachedPoint[k] = u[k] }
+        cacheValid = true
+    }
+
+    private func isCached(_ u: UnsafeBufferPointer<Double>) -> Bool {
+        guard cacheValid, cachedPoint.count == q else { return false }
+        for k in 0..<q where cachedPoint[k] != u[k] { return false }
+        return true
     }
 
     /// Fills the row-major `n × q` Jacobian `∂r̃_i/∂u_k` at internal variables `u`
@@ -81,15 +121,28 @@ final class ResidualEvaluator {
     /// otherwise central differences in the external parameters.
     func jacobian(internal u: UnsafeBufferPointer<Double>, into out: UnsafeMutablePointer<Double>, rowStride: Int) {
         mapping.fillExternal(u, into: &external)
-        computeRawResiduals()
-        for i in 0..<n { slopes[i] = loss.transformed(rawResiduals[i]).slope }
+        if !isCached(u) {
+            computeRawResiduals()
+            for i in 0..<n { slopes[i] = loss.transformed(rawResiduals[i]).slope }
+        }
         fillFullJacobian()
-        for (slot, deps) in dependents.enumerated() {
-            let d = mapping.transforms[slot].derivative(u[slot])
-            for i in 0..<n {
-                var s = 0.0
-                for dep in deps { s += fullJacobian.elements[i + dep.parameter * n] * dep.factor }
-                out[i * rowStride + slot] = s * d * slopes[i]
+        let n = self.n
+        fullJacobian.elements.withUnsafeBufferPointer { jac in
+            slopes.withUnsafeBufferPointer { slope in
+                for (slot, deps) in dependents.enumerated() {
+                    let d = mapping.transforms[slot].derivative(u[slot])
+                    if deps.count == 1 {
+                        let base = deps[0].parameter * n
+                        let factor = deps[0].factor * d
+                        for i in 0..<n { out[i * rowStride + slot] = jac[base + i] * factor * slope[i] }
+                    } else {
+                        for i in 0..<n {
+                            var s = 0.0
+                            for dep in deps { s += jac[i + dep.parameter * n] * dep.factor }
+                            out[i * rowStride + slot] = s * d * slope[i]
+                        }
+                    }
+                }
             }
         }
     }

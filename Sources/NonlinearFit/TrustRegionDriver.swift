@@ -31,6 +31,9 @@ enum GSL {
     static let maxIterations = Int32(GSL_EMAXITER)
     static let badFunction = Int32(GSL_EBADFUNC)
     static let continueIterating = Int32(GSL_CONTINUE)
+    /// The residual written for every observation at a non-finite trial point (its square
+    /// summed over 10^9 observations still fits in a double).
+    static let rejectedResidual = 1e140
 }
 
 /// Runs GSL's trust-region nonlinear least-squares driver (`gsl_multifit_nlinear`) on the
@@ -107,14 +110,7 @@ enum TrustRegionDriver {
         var info: Int32 = 0
         var iterations = 0
         if status == GSL.success {
-            if let deadline {
-                // Iterate by hand so a time limit can stop the run.
-                status = iterateWithDeadline(workspace: workspace, options: options, deadline: deadline, info: &info, iterations: &iterations)
-            } else {
-                status = gsl_multifit_nlinear_driver(
-                    options.maxIterations, options.xtol, options.gtol, options.ftol, nil, nil, &info, workspace)
-                iterations = gsl_multifit_nlinear_niter(workspace)
-            }
+            status = iterate(workspace: workspace, options: options, deadline: deadline, info: &info, iterations: &iterations)
         }
         let position = gsl_multifit_nlinear_position(workspace)
         var u = [Double](repeating: .nan, count: q)
@@ -135,20 +131,39 @@ enum TrustRegionDriver {
             attempt: attempt)
     }
 
-    private static func iterateWithDeadline(
+    /// GSL's iterate/test loop, run by hand so that a time limit and a relative objective-change
+    /// test (`ftol`, which GSL 2.7 does not apply) can stop it. Each `iterate` returns after an
+    /// accepted step (or fails), so the change test compares successive accepted points.
+    private static func iterate(
         workspace: UnsafeMutablePointer<gsl_multifit_nlinear_workspace>,
-        options: FitOptions, deadline: Date, info: inout Int32, iterations: inout Int
+        options: FitOptions, deadline: Date?, info: inout Int32, iterations: inout Int
     ) -> Int32 {
-        var status: Int32 = GSL.success
+        var previous = squaredNorm(gsl_multifit_nlinear_residual(workspace))
         while iterations < options.maxIterations {
-            status = gsl_multifit_nlinear_iterate(workspace)
+            let status = gsl_multifit_nlinear_iterate(workspace)
             iterations += 1
             if status != GSL.success { return status }
-            let test = gsl_multifit_nlinear_test(options.xtol, options.gtol, options.ftol, &info, workspace)
+            let test = gsl_multifit_nlinear_test(options.xtol, options.gtol, 0, &info, workspace)
             if test == GSL.success { return GSL.success }
-            if Date() >= deadline { return GSL_ETIMEOUT_SENTINEL }
+            let current = squaredNorm(gsl_multifit_nlinear_residual(workspace))
+            if options.ftol > 0, current <= previous, previous - current <= options.ftol * previous {
+                info = 3
+                return GSL.success
+            }
+            previous = current
+            if let deadline, Date() >= deadline { return GSL_ETIMEOUT_SENTINEL }
         }
         return GSL.maxIterations
+    }
+
+    private static func squaredNorm(_ v: UnsafeMutablePointer<gsl_vector>?) -> Double {
+        guard let v else { return .nan }
+        var s = 0.0
+        for i in 0..<v.pointee.size {
+            let x = v.pointee.data[i * v.pointee.stride]
+            s += x * x
+        }
+        return s
     }
 
     /// A status outside GSL's range marking a time-out of the hand-driven loop.
@@ -232,15 +247,26 @@ private let residualCallback: @convention(c) (
 ) -> Int32 = { x, params, f in
     guard let x, let params, let f else { return GSL.badFunction }
     let evaluator = Unmanaged<ResidualEvaluator>.fromOpaque(params).takeUnretainedValue()
-    let q = evaluator.q
-    let xs = x.pointee.stride
-    let u: [Double] = (0..<q).map { x.pointee.data[$0 * xs] }
-    // Non-finite residuals at a trial point are returned as they are: GSL rejects the step
-    // (its actual-reduction test fails) and shrinks the trust region.
-    _ = u.withUnsafeBufferPointer {
+    let finite = withInternalPoint(x, count: evaluator.q) {
         evaluator.residuals(internal: $0, into: f.pointee.data, stride: f.pointee.stride)
     }
+    if !finite {
+        // GSL's step test (`normf_trial < normf`, `rho > 0`) is false for NaN, so a NaN trial
+        // point would be accepted. A huge finite norm makes GSL reject the step and shrink the
+        // trust region instead.
+        for i in 0..<evaluator.n { f.pointee.data[i * f.pointee.stride] = GSL.rejectedResidual }
+    }
     return GSL.success
+}
+
+/// Calls `body` with the solver's point as a buffer, without copying when the vector is contiguous.
+@inline(__always)
+private func withInternalPoint<R>(_ x: UnsafePointer<gsl_vector>, count q: Int, _ body: (UnsafeBufferPointer<Double>) -> R) -> R {
+    if x.pointee.stride == 1 {
+        return body(UnsafeBufferPointer(start: x.pointee.data, count: q))
+    }
+    let copy: [Double] = (0..<q).map { x.pointee.data[$0 * x.pointee.stride] }
+    return copy.withUnsafeBufferPointer(body)
 }
 
 private let jacobianCallback: @convention(c) (
@@ -248,10 +274,7 @@ private let jacobianCallback: @convention(c) (
 ) -> Int32 = { x, params, jac in
     guard let x, let params, let jac else { return GSL.badFunction }
     let evaluator = Unmanaged<ResidualEvaluator>.fromOpaque(params).takeUnretainedValue()
-    let q = evaluator.q
-    let xs = x.pointee.stride
-    let u: [Double] = (0..<q).map { x.pointee.data[$0 * xs] }
-    u.withUnsafeBufferPointer {
+    withInternalPoint(x, count: evaluator.q) {
         evaluator.jacobian(internal: $0, into: jac.pointee.data, rowStride: jac.pointee.tda)
     }
     return GSL.success

@@ -61,7 +61,7 @@ struct NonNegativeLeastSquaresTests {
         #expect(fit.solution[2] == 0)  // pinned exactly to its bound by the algorithm
         #expect(fit.activeAtLower == [false, false, true])
         #expect(isClose(fit.residualSumOfSquares, 0.30958648178735365, rel: 1e-10))
-        #expect(fit.iterations <= 3 * 3 + 30)
+        #expect(fit.iterations >= 2)  // at least one solve per positive variable
     }
 
     @Test("A variable that enters and is pushed back by the step-length rule ends exactly at 0")

@@ -175,6 +175,25 @@ struct BadInputTests {
         }
     }
 
+    /// A model that writes fewer predictions than observations must be reported as a
+    /// dimension mismatch (as one that writes more is), not crash the process. Run in a child
+    /// process (exit test) so a crash fails this test only.
+    @Test func modelReturningTooFewPredictionsThrowsInsteadOfCrashing() async {
+        await #expect(processExitsWith: .success) {
+            let problem = LeastSquaresProblem(
+                parameters: [FitParameter("a", initialValue: 1)], observations: [1, 2, 3, 4],
+                model: { p, out in out = [p[0], p[0], p[0]] })
+            do {
+                _ = try NonlinearLeastSquares.fit(problem)
+                exit(1)
+            } catch let error as FitError {
+                exit(error == .dimensionMismatch("the model returned 3 predictions for 4 observations") ? 0 : 2)
+            } catch {
+                exit(3)
+            }
+        }
+    }
+
     /// Counts model evaluations at which the model was not finite.
     final class NonFiniteCounter: @unchecked Sendable {
         private let lock = NSLock()
@@ -183,16 +202,13 @@ struct BadInputTests {
         var value: Int { lock.lock(); defer { lock.unlock() }; return count }
     }
 
-    /// y = a + √b·x is NaN for b < 0. Started at b = 0.01 with the optimum at b ≈ 0.0016, the
-    /// first Gauss–Newton step lands at b < 0; GSL must reject the non-finite trial point and
-    /// still converge. The optimum is the closed-form line fit (a, s) with b = s².
-    @Test func nonFiniteTrialStepsAreRejected() throws {
-        let x = Self.x
-        let y = [1.05, 1.07, 1.13, 1.15, 1.21, 1.23, 1.29, 1.31, 1.37, 1.39]
-        let counter = NonFiniteCounter()
-        let problem = LeastSquaresProblem.curve(
-            x: x, y: y,
-            parameters: [FitParameter("a", initialValue: 1), FitParameter("b", initialValue: 0.01)],
+    /// Data for y = a + √b·x (NaN for b < 0): a line with slope ≈ 0.04, so b̂ ≈ 0.0016.
+    static let sqrtY = [1.05, 1.07, 1.13, 1.15, 1.21, 1.23, 1.29, 1.31, 1.37, 1.39]
+
+    static func sqrtProblem(start b0: Double, counter: NonFiniteCounter) -> LeastSquaresProblem {
+        LeastSquaresProblem.curve(
+            x: x, y: sqrtY,
+            parameters: [FitParameter("a", initialValue: 1), FitParameter("b", initialValue: b0)],
             value: { x, p in
                 let v = p[0] + p[1].squareRoot() * x
                 if !v.isFinite { counter.record() }
@@ -202,25 +218,59 @@ struct BadInputTests {
                 g[0] = 1
                 g[1] = x / (2 * p[1].squareRoot())
             })
-        let result = try NonlinearLeastSquares.fit(problem, options: FitOptions().with { $0.fallbacks = .none })
-        // closed-form least-squares line y = a + s·x
+    }
+
+    /// The closed-form least-squares line y = a + s·x through the sqrt data: (a, s).
+    static func sqrtClosedForm() -> (a: Double, s: Double) {
         let n = Double(x.count)
         var sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
         for i in x.indices {
             sx += x[i]
-            sy += y[i]
+            sy += sqrtY[i]
             sxx += x[i] * x[i]
-            sxy += x[i] * y[i]
+            sxy += x[i] * sqrtY[i]
         }
         let s = (n * sxy - sx * sy) / (n * sxx - sx * sx)
-        let a = (sy - s * sx) / n
+        return ((sy - s * sx) / n, s)
+    }
+
+    /// y = a + √b·x is NaN for b < 0. Started at b = 0.1 with the optimum at b = s² ≈ 0.00155,
+    /// the first step of every trust-region method overshoots to b < 0. A single trust-region run
+    /// (no fallback ladder) must reject that non-finite trial point, shrink its step and still
+    /// converge to the closed-form optimum.
+    @Test("a non-finite trial step is rejected, not accepted", arguments: FitOptions.Method.allCases)
+    func nonFiniteTrialStepsAreRejected(_ method: FitOptions.Method) throws {
+        let counter = NonFiniteCounter()
+        let problem = Self.sqrtProblem(start: 0.1, counter: counter)
+        let (a, s) = Self.sqrtClosedForm()
         #expect(s > 0)
+        let result: FitResult
+        do {
+            result = try NonlinearLeastSquares.fit(problem, options: FitOptions().with {
+                $0.method = method
+                $0.fallbacks = .none
+            })
+        } catch {
+            Issue.record("\(method.rawValue): \(error) (after \(counter.value) non-finite model values)")
+            return
+        }
         #expect(counter.value > 0, "the test must exercise a non-finite trial point")
         #expect(result.converged, "\(result.termination)")
         #expect(isClose(result["a"]!.value, a, rel: 1e-9), "a = \(result["a"]!.value), expected \(a)")
         #expect(isClose(result["b"]!.value, s * s, rel: 1e-8), "b = \(result["b"]!.value), expected \(s * s)")
-        #expect(result.values.allSatisfy { $0.isFinite })
         #expect(result.standardErrors.allSatisfy { $0 != nil && $0!.isFinite })
+    }
+
+    /// With the default options (fallback ladder on) the same problem reaches the optimum.
+    @Test func nonFiniteTrialStepsWithDefaultOptions() throws {
+        let counter = NonFiniteCounter()
+        let result = try NonlinearLeastSquares.fit(Self.sqrtProblem(start: 0.1, counter: counter))
+        let (a, s) = Self.sqrtClosedForm()
+        #expect(counter.value > 0, "the test must exercise a non-finite trial point")
+        #expect(result.converged, "\(result.termination)")
+        #expect(isClose(result["a"]!.value, a, rel: 1e-9))
+        #expect(isClose(result["b"]!.value, s * s, rel: 1e-8))
+        #expect(result.values.allSatisfy { $0.isFinite })
     }
 
     /// y = a·b·x: only the product is identified. No covariance, a rank-deficiency warning, no

@@ -94,6 +94,37 @@ struct BoundsAndConstraintsTests {
         #expect(bounded.warnings.isEmpty, "\(bounded.warnings)")
     }
 
+    struct BoundStartCase: Sendable, CustomTestStringConvertible {
+        let label: String
+        let a: FitParameter
+        let c: FitParameter
+        var testDescription: String { label }
+    }
+
+    /// Starting values exactly on a bound (allowed: validation accepts `lower ≤ start ≤ upper`),
+    /// with the optimum well inside.
+    static let boundStartCases: [BoundStartCase] = [
+        BoundStartCase(label: "c ≥ 0, starting at 0",
+                       a: FitParameter("a", initialValue: 4), c: FitParameter("c", initialValue: 0, lowerBound: 0)),
+        BoundStartCase(label: "a ≤ 20, starting at 20",
+                       a: FitParameter("a", initialValue: 20, upperBound: 20), c: FitParameter("c", initialValue: 0.5)),
+        BoundStartCase(label: "c ∈ [0, 5], starting at 0",
+                       a: FitParameter("a", initialValue: 4), c: FitParameter("c", initialValue: 0, lowerBound: 0, upperBound: 5)),
+        BoundStartCase(label: "a ∈ [0, 20], starting at 20",
+                       a: FitParameter("a", initialValue: 20, lowerBound: 0, upperBound: 20), c: FitParameter("c", initialValue: 0.5)),
+    ]
+
+    /// A parameter that starts on a bound must still be able to move off it to the interior
+    /// optimum (here the unconstrained scipy optimum, which lies inside every range).
+    @Test("a start on a bound is not a trap", arguments: boundStartCases)
+    func startOnBound(_ c: BoundStartCase) throws {
+        let result = try NonlinearLeastSquares.fit(Fixtures.decayProblem(a: c.a, c: c.c))
+        #expect(isClose(result.values, Self.unconstrained, rel: 1e-7), "\(result.values), objective \(result.objective)")
+        #expect(isClose(result.objective, 0.17420519390935374, rel: 1e-9))
+        #expect(result.parameters.allSatisfy { $0.atBound == nil })
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+    }
+
     // MARK: - Fixed
 
     /// c fixed at 1: the value is kept exactly (a fixed parameter is never touched, so `==` is

@@ -136,7 +136,10 @@ struct FitStatisticsTests {
         #expect(result.covariance == nil)
         #expect(result["a"]?.standardError == nil)
         #expect(result.reducedChiSquare.isNaN)
+        #expect(result.jacobianRank == 2)
         #expect(result.warnings.contains { $0.contains("no degrees of freedom") }, "\(result.warnings)")
+        // the Jacobian [1 1; 1 3] has full rank: nothing may claim otherwise
+        #expect(!result.warnings.contains { $0.contains("rank deficient") }, "\(result.warnings)")
     }
 }
 

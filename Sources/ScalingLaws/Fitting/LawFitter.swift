@@ -47,22 +47,30 @@ public enum LawFitter {
         }()
         fitOptions.confidenceLevel = options.confidenceLevel
         fitOptions.maxIterations = options.maxIterations
-        // Looser than the NIST defaults: scaling-law data carry 3–4 digits, and thousands of
-        // starts must stay cheap. The best start is polished at full precision afterwards.
-        fitOptions.xtol = 1e-10
-        fitOptions.gtol = 1e-10
 
         let startPoints = try starts(
             law: law, parameterization: parameterization, inputs: inputs, response: y, guess: guess, options: options)
         var result: FitResult
         if let startPoints {
-            fitOptions.multiStart = MultiStart(.list(startPoints), seed: options.seed, includeInitial: false)
-            fitOptions.fallbacks = .none
-            let coarse = try NonlinearLeastSquares.fit(problem, options: fitOptions)
-            // Polish the winner at full precision, with the fallbacks.
+            // A coarse pass from every start with loose stopping rules (as scipy's L-BFGS-B stops:
+            // relative objective change 1e-9), plain Levenberg–Marquardt on normal equations and
+            // at most 100 iterations: thousands of starts stay cheap. Scaling-law data carry
+            // 3–4 digits, so the coarse optima rank the basins reliably.
+            var coarseOptions = fitOptions
+            // Large start sets race: every start gets a few iterations, the best tenth continue.
+            coarseOptions.multiStart = MultiStart(
+                .list(startPoints), seed: options.seed, includeInitial: false,
+                racing: startPoints.count > 64 ? MultiStart.Racing() : nil)
+            coarseOptions.fallbacks = .none
+            coarseOptions.method = .levenbergMarquardt
+            coarseOptions.solver = .cholesky
+            coarseOptions.xtol = 1e-6
+            coarseOptions.gtol = 1e-6
+            coarseOptions.ftol = 1e-9
+            coarseOptions.maxIterations = Swift.min(options.maxIterations, 100)
+            let coarse = try NonlinearLeastSquares.fit(problem, options: coarseOptions)
+            // Then the winner is polished at full precision, with the fallbacks.
             var polishOptions = fitOptions
-            polishOptions.multiStart = nil
-            polishOptions.fallbacks = .automatic
             polishOptions.xtol = 1e-15
             polishOptions.gtol = 1e-15
             let polished = try NonlinearLeastSquares.fit(

@@ -84,6 +84,9 @@ struct LawParameterization: Sendable {
         }
         let columns = inputs
         let observations = logSpace ? response.map { log($0) } : response
+        if logSpace, logged == law.parameters.map(\.fitsInLogSpace), let kernel = law.logSpaceKernel(inputs: inputs) {
+            return LeastSquaresProblem(parameters: parameters, observations: observations, model: kernel.model, jacobian: kernel.jacobian)
+        }
         let model: LeastSquaresProblem.Model = { fitted, out in
             var p = [Double](repeating: 0, count: m)
             for k in 0..<m { p[k] = logged[k] ? exp(fitted[k]) : fitted[k] }

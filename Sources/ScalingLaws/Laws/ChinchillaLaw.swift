@@ -107,6 +107,52 @@ public struct ChinchillaLaw: ScalingLaw, Equatable {
         return grid
     }
 
+    /// `log L = LSE(a − α log N, b − β log D, e)` over the dataset, with `log N`, `log D`
+    /// precomputed and the exponentials shared between the value and the Jacobian.
+    public func logSpaceKernel(inputs: [[Double]]) -> LogSpaceKernel? {
+        let logN = inputs[0].map { log($0) }
+        let logD = inputs[1].map { log($0) }
+        let n = logN.count
+        return LogSpaceKernel(
+            model: { p, out in
+                // p = [e, a, b, alpha, beta]
+                logN.withUnsafeBufferPointer { ln in
+                    logD.withUnsafeBufferPointer { ld in
+                        for i in 0..<n {
+                            let t1 = p[1] - p[3] * ln[i]
+                            let t2 = p[2] - p[4] * ld[i]
+                            let t3 = p[0]
+                            let m = Swift.max(t1, t2, t3)
+                            out[i] = m + log(exp(t1 - m) + exp(t2 - m) + exp(t3 - m))
+                        }
+                    }
+                }
+            },
+            jacobian: { p, jac in
+                logN.withUnsafeBufferPointer { ln in
+                    logD.withUnsafeBufferPointer { ld in
+                        jac.elements.withUnsafeMutableBufferPointer { j in
+                            for i in 0..<n {
+                                let t1 = p[1] - p[3] * ln[i]
+                                let t2 = p[2] - p[4] * ld[i]
+                                let t3 = p[0]
+                                let m = Swift.max(t1, t2, t3)
+                                let e1 = exp(t1 - m)
+                                let e2 = exp(t2 - m)
+                                let e3 = exp(t3 - m)
+                                let inv = 1 / (e1 + e2 + e3)
+                                j[i] = e3 * inv
+                                j[i + n] = e1 * inv
+                                j[i + 2 * n] = e2 * inv
+                                j[i + 3 * n] = -ln[i] * e1 * inv
+                                j[i + 4 * n] = -ld[i] * e2 * inv
+                            }
+                        }
+                    }
+                }
+            })
+    }
+
     // MARK: - Compute-optimal allocation
 
     /// The loss-optimal split of a budget of `C = 6ND` FLOP (closed form, eq. 4).

@@ -1,3 +1,5 @@
+import NonlinearFit
+
 /// A scaling law: a formula that predicts a response (usually loss) from inputs such as model
 /// size `N` and training tokens `D`, with parameters fitted to training runs.
 ///
@@ -29,10 +31,27 @@ public protocol ScalingLaw: Sendable {
     func initialGuess(inputs: [[Double]], response: [Double]) -> [Double]
     /// Starting points that cover the plausible region (for multi-start), or empty.
     func startGrid() -> [[String: Double]]
+    /// Optionally, a fused evaluator of `log f` and its Jacobian over a whole dataset in the
+    /// log-space parameterization (positive parameters as logarithms), for speed. `nil` uses
+    /// the generic path through ``evaluate(_:_:)`` and ``gradient(_:_:into:)``.
+    func logSpaceKernel(inputs: [[Double]]) -> LogSpaceKernel?
+}
+
+/// A fused log-space evaluator: `model` fills `log f(x_i)` and `jacobian` fills
+/// `∂ log f(x_i)/∂θ_j` for fitted parameters θ (logs of the parameters that fit in log space).
+public struct LogSpaceKernel: Sendable {
+    public let model: LeastSquaresProblem.Model
+    public let jacobian: LeastSquaresProblem.Jacobian
+
+    public init(model: @escaping LeastSquaresProblem.Model, jacobian: @escaping LeastSquaresProblem.Jacobian) {
+        self.model = model
+        self.jacobian = jacobian
+    }
 }
 
 extension ScalingLaw {
     public func startGrid() -> [[String: Double]] { [] }
+    public func logSpaceKernel(inputs: [[Double]]) -> LogSpaceKernel? { nil }
 
     /// The index of the parameter named `name`.
     public func parameterIndex(_ name: String) -> Int? {

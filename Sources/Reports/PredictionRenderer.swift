@@ -1,0 +1,92 @@
+import Foundation
+import ScalingLaws
+
+/// A law's predictions at given points, optionally beside observed values.
+public struct PredictionTable: Sendable, Equatable {
+    /// One point.
+    public struct Row: Sendable, Equatable {
+        /// Input values in the order of ``PredictionTable/inputs``.
+        public var inputs: [Double]
+        public var predicted: Double
+        /// The observed response when the points file has one.
+        public var observed: Double?
+
+        public init(inputs: [Double], predicted: Double, observed: Double? = nil) {
+            self.inputs = inputs
+            self.predicted = predicted
+            self.observed = observed
+        }
+    }
+
+    /// Where the parameters come from: `fit fit.json` or `preset epoch2024`.
+    public var label: String
+    public var law: String
+    public var formula: String
+    /// Input roles (`N`, `D`).
+    public var inputs: [String]
+    /// The response role (`loss`).
+    public var response: String
+    public var rows: [Row]
+
+    public init(label: String, law: String, formula: String, inputs: [String], response: String, rows: [Row]) {
+        self.label = label
+        self.law = law
+        self.formula = formula
+        self.inputs = inputs
+        self.response = response
+        self.rows = rows
+    }
+}
+
+/// Renders ``PredictionTable``s: one row per point, inputs, the predicted response and, when
+/// known, the observed one.
+public enum PredictionRenderer {
+    /// The table in `format`, ending in a newline.
+    /// - Throws: ``ReportError/encoding(_:)`` for `json`.
+    public static func render(_ table: PredictionTable, format: ReportFormat) throws -> String {
+        let hasObserved = table.rows.contains { $0.observed != nil }
+        switch format {
+        case .table, .markdown:
+            var grid = TextTable(
+                header: table.inputs + ["\(table.response) (predicted)"] + (hasObserved ? ["\(table.response) (observed)"] : []),
+                numeric: Array(repeating: true, count: table.inputs.count + (hasObserved ? 2 : 1)))
+            for row in table.rows {
+                var cells = row.inputs.map { NumberFormat.significant($0, digits: 6) }
+                cells.append(NumberFormat.significant(row.predicted))
+                if hasObserved { cells.append(NumberFormat.significant(row.observed, placeholder: "")) }
+                grid.append(cells)
+            }
+            let title = "Predictions of \(table.law), \(table.formula), from \(table.label)"
+            if format == .markdown { return "## \(title)\n\n" + grid.markdown() }
+            return title + "\n\n" + grid.plainText()
+        case .csv:
+            var csv = TextTable(header: table.inputs + ["\(table.response)_predicted"] + (hasObserved ? ["\(table.response)_observed"] : []))
+            for row in table.rows {
+                var cells = row.inputs.map { NumberFormat.exact($0) }
+                cells.append(NumberFormat.exact(row.predicted))
+                if hasObserved { cells.append(NumberFormat.exact(row.observed)) }
+                csv.append(cells)
+            }
+            return csv.csv()
+        case .json:
+            struct Point: Encodable {
+                let inputs: [String: Double]
+                let predicted: Double
+                let observed: Double?
+            }
+            struct Form: Encodable {
+                let source: String
+                let law: String
+                let formula: String
+                let response: String
+                let points: [Point]
+            }
+            let points = table.rows.map { row in
+                Point(inputs: Dictionary(uniqueKeysWithValues: zip(table.inputs, row.inputs)),
+                      predicted: row.predicted, observed: row.observed)
+            }
+            return try ReportJSON.string(Form(source: table.label, law: table.law, formula: table.formula,
+                                              response: table.response, points: points))
+        }
+    }
+}

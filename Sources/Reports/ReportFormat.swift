@@ -1,0 +1,24 @@
+/// The output formats every renderer supports.
+///
+/// - `table`: aligned plain text for a terminal, in the layout of lmfit's fit report;
+/// - `markdown`: GitHub-flavoured Markdown tables;
+/// - `csv`: RFC 4180 text, one record per line, a header first;
+/// - `json`: pretty-printed JSON with sorted keys.
+public enum ReportFormat: String, Sendable, Equatable, CaseIterable, Codable {
+    case table
+    case markdown
+    case csv
+    case json
+}
+
+/// A renderer failed (for example a value that JSON cannot hold).
+public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// JSON encoding failed; the payload says why.
+    case encoding(String)
+
+    public var description: String {
+        switch self {
+        case let .encoding(message): return "cannot encode the report as JSON: \(message)"
+        }
+    }
+}

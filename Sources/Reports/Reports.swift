@@ -1,0 +1,1 @@
+// Reports module: renderers for fits, forecasts and plots.

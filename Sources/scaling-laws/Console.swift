@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+
+/// Standard output for results, standard error for everything else.
+enum Console {
+    /// Writes `text` to standard output as is.
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes one diagnostic line to standard error.
+    static func note(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Runs a command body. Any error becomes one line `error: <description>` on standard
+    /// error and exit status 1; nothing is printed to standard output.
+    static func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            note("error: \(message(for: error))")
+            throw ExitCode.failure
+        }
+    }
+
+    /// The one-line description of an error: the library's own message (`DataError`,
+    /// `FitError`, `LawFitError`, … are `CustomStringConvertible` with exact messages).
+    static func message(for error: any Error) -> String {
+        let text = String(describing: error)
+        // One line, whatever the message holds.
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
+
+/// Errors of the command layer itself.
+enum CLIError: Error, Equatable, CustomStringConvertible {
+    case unknownLaw(name: String, known: [String])
+    case unknownPreset(name: String, known: [String])
+    case invalidNumber(option: String, text: String, expected: String)
+    case cannotWrite(path: String, reason: String)
+    case unsupportedLaw(source: String, law: String, command: String, needed: String)
+    case missingParameter(source: String, name: String)
+    case incompatibleInputs(law: String, inputs: [String])
+
+    var description: String {
+        switch self {
+        case let .unknownLaw(name, known):
+            return "unknown law '\(name)' (laws: \(known.joined(separator: ", ")))"
+        case let .unknownPreset(name, known):
+            return "unknown preset '\(name)' (presets: \(known.joined(separator: ", ")))"
+        case let .invalidNumber(option, text, expected):
+            return "invalid \(option) '\(text)': expected \(expected)"
+        case let .cannotWrite(path, reason):
+            return "cannot write \(path): \(reason)"
+        case let .unsupportedLaw(source, law, command, needed):
+            return "\(source): '\(command)' needs a \(needed) fit, but the file holds a fit of '\(law)'"
+        case let .missingParameter(source, name):
+            return "\(source): the fit has no parameter '\(name)'"
+        case let .incompatibleInputs(law, inputs):
+            return "law '\(law)' takes inputs \(inputs.joined(separator: ", ")); give them with --points FILE"
+        }
+    }
+}

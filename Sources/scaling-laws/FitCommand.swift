@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import Reports
+import ScalingLaws
+
+/// `scaling-laws fit FILE --law NAME …`: fits a law to training runs, prints an lmfit-style
+/// report and optionally saves the fit as a JSON artifact.
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit a scaling law to a CSV of training runs.",
+        discussion: """
+            Columns are found by their usual names (N, params, D, tokens, C, flops, loss, …) or \
+            named with --n, --d, --c, --loss and --x ROLE=COLUMN. With no D column, D is derived \
+            as C/(6N). Row filters apply in this order: --drop-highest, --drop-lowest, --keep, \
+            --range, each in the order given.
+
+            Objectives: huber = Huber loss on log residuals, summed (Hoffmann et al. 2022; the \
+            default for chinchilla), lsq = least squares on the loss, log-lsq = least squares on \
+            log residuals.
+
+            Starts: auto = variable-projection grid over the exponents, then a polish (default); \
+            grid = the law's published grid (4,500 points for chinchilla); single = the law's \
+            initial guess; lhs:N = a Latin hypercube of N points (uses --seed).
+
+            Example (Epoch AI's replication protocol):
+              scaling-laws fit chinchilla_N_D_loss.csv --drop-highest loss:5 \\
+                  --output fit.json
+            """
+    )
+
+    @OptionGroup(title: "Input")
+    var input: InputOptions
+
+    @Option(help: ArgumentHelp("The law to fit (see 'scaling-laws laws').", valueName: "name"))
+    var law: String = "chinchilla"
+
+    @Option(help: ArgumentHelp("What to minimise (default: huber for chinchilla, lsq otherwise)."))
+    var objective: ObjectiveChoice?
+
+    @Option(help: ArgumentHelp("Huber threshold δ for --objective huber (default: 1e-3).", valueName: "delta"))
+    var delta: Double?
+
+    @Option(
+        help: ArgumentHelp("Starting points: auto, grid, single or lhs:N. (default: auto)", valueName: "strategy"),
+        transform: StartChoice.parse)
+    var starts: StartChoice = .automatic
+
+    @Option(help: ArgumentHelp("Seed for random start strategies.", valueName: "n"))
+    var seed: UInt64 = 0
+
+    @Option(
+        help: ArgumentHelp("Hold a parameter at a value, as NAME=VALUE (repeatable), e.g. --fix alpha=0.34.", valueName: "name=value"),
+        transform: Syntax.fixedParameter)
+    var fix: [FixedParameter] = []
+
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
+
+    func validate() throws {
+        if let delta {
+            guard objective == nil || objective == .huber else {
+                throw ValidationError("--delta applies only to --objective huber")
+            }
+            guard delta.isFinite, delta > 0 else { throw ValidationError("--delta must be a positive number, got \(delta)") }
+        }
+        var seen: Set<String> = []
+        for parameter in fix where !seen.insert(parameter.name).inserted {
+            throw ValidationError("--fix \(parameter.name) is given twice")
+        }
+    }
+
+    func run() throws {
+        try Console.run {
+            guard let law = LawRegistry.law(named: self.law) else {
+                throw CLIError.unknownLaw(name: self.law, known: LawRegistry.names)
+            }
+            var options = LawFitOptions(objective: objectiveValue(for: law), starts: starts.strategy, seed: seed)
+            for parameter in fix { options.fixed[parameter.name] = parameter.value }
+            let data = try input.dataset(for: law)
+            let fit = try LawFitter.fit(law, to: data, options: options)
+            let report = try FitReportRenderer.render(fit, format: output.format.report)
+            try output.emit(report: report) { Array(try FitArtifact.encode(fit)) }
+            // The report lists the warnings too; repeat them where diagnostics go, so they are
+            // seen whatever the format.
+            for warning in fit.warnings { Console.note("warning: \(warning)") }
+        }
+    }
+
+    /// The objective asked for, or the law's default.
+    func objectiveValue(for law: any ScalingLaw) -> LawObjective {
+        let choice = objective ?? (law is ChinchillaLaw ? .huber : .lsq)
+        switch choice {
+        case .huber: return .logHuber(delta: delta ?? 1e-3)
+        case .lsq: return .leastSquares
+        case .logLsq: return .logLeastSquares
+        }
+    }
+}
+
+/// `--objective`.
+enum ObjectiveChoice: String, CaseIterable, ExpressibleByArgument {
+    case huber
+    case lsq
+    case logLsq = "log-lsq"
+}
+
+/// `--starts auto|grid|single|lhs:N`.
+enum StartChoice: Equatable, Sendable {
+    case automatic
+    case grid
+    case single
+    case latinHypercube(Int)
+
+    var strategy: LawStartStrategy {
+        switch self {
+        case .automatic: return .automatic
+        case .grid: return .publishedGrid
+        case .single: return .single
+        case let .latinHypercube(count): return .latinHypercube(count: count)
+        }
+    }
+
+    @Sendable static func parse(_ text: String) throws -> StartChoice {
+        switch text.lowercased() {
+        case "auto", "automatic": return .automatic
+        case "grid": return .grid
+        case "single": return .single
+        default:
+            let lower = text.lowercased()
+            if lower.hasPrefix("lhs:"), let count = Int(lower.dropFirst(4)), count >= 1 {
+                return .latinHypercube(count)
+            }
+            throw ValidationError("'\(text)': expected auto, grid, single or lhs:N with N >= 1")
+        }
+    }
+}

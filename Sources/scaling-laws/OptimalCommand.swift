@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Reports
+import ScalingLaws
+
+/// `scaling-laws optimal (--fit FILE | --preset NAME) --budget C …`: the loss-optimal model
+/// size and token count for each compute budget.
+struct OptimalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optimal",
+        abstract: "Compute-optimal model size and tokens for FLOP budgets.",
+        discussion: """
+            For a Chinchilla law under C = 6ND the optimum has a closed form (Hoffmann et al. \
+            2022, eq. 4): N_opt = G (C/6)^(β/(α+β)), D_opt = (C/6)^(α/(α+β)) / G, \
+            G = (αA/(βB))^(1/(α+β)). Prints N_opt, D_opt, tokens per parameter D/N and the \
+            predicted loss for each budget.
+
+            Presets: \(ChinchillaParameters.presets.map(\.name).joined(separator: ", ")).
+
+            Example:
+              scaling-laws optimal --preset epoch2024 --budget 5.76e23
+            """
+    )
+
+    @Option(help: ArgumentHelp("A fit artifact written by 'scaling-laws fit --output'.", valueName: "file"))
+    var fit: String?
+
+    @Option(help: ArgumentHelp("Published Chinchilla constants instead of a fit.", valueName: "name"))
+    var preset: String?
+
+    @Option(
+        name: .customLong("budget"),
+        help: ArgumentHelp("Training compute in FLOP (repeatable), e.g. 5.76e23 or 1e21.", valueName: "flop"))
+    var budgets: [String] = []
+
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
+
+    func validate() throws {
+        guard (fit == nil) != (preset == nil) else {
+            throw ValidationError("give exactly one of --fit <file> and --preset <name>")
+        }
+        guard !budgets.isEmpty else { throw ValidationError("give at least one --budget <flop>") }
+    }
+
+    func run() throws {
+        try Console.run {
+            let budgetValues = try budgets.map { text -> Double in
+                guard let value = Syntax.number(text), value.isFinite, value > 0 else {
+                    throw CLIError.invalidNumber(
+                        option: "--budget", text: text, expected: "a positive number of FLOP such as 5.76e23")
+                }
+                return value
+            }
+            let source = try fit.map(ParameterSource.artifact(path:)) ?? ParameterSource.preset(preset ?? "")
+            let parameters = try source.chinchillaParameters(command: "optimal")
+            let points = budgetValues.map { ChinchillaLaw.computeOptimal(budget: $0, parameters: parameters) }
+            let table = AllocationTable(label: source.label, detail: source.detail, parameters: parameters, points: points)
+            let report = try AllocationRenderer.render(table, format: output.format.report)
+            try output.emit(report: report) { Array(try AllocationRenderer.render(table, format: .json).utf8) }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Reports
+import ScalingLaws
+
+/// Where a command's law parameters come from: a fit artifact or a named preset.
+struct ParameterSource {
+    let law: any ScalingLaw
+    let values: [Double]
+    /// `fit fit.json` or `preset epoch2024`.
+    let label: String
+    /// A sentence about the origin.
+    let detail: String
+    /// The artifact, when loaded from a file.
+    let fit: LawFit?
+
+    /// Loads a fit artifact.
+    /// - Throws: ``DataError/noSuchFile(path:)``, ``FitArtifactError``, ``CLIError/unknownLaw(name:known:)``.
+    static func artifact(path: String) throws -> ParameterSource {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw DataError.noSuchFile(path: path)
+        }
+        guard !isDirectory.boolValue else { throw DataError.isDirectory(path: path) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
+        }
+        let fit = try FitArtifact.decode(data, source: path)
+        guard let law = LawRegistry.law(named: fit.law) else {
+            throw CLIError.unknownLaw(name: fit.law, known: LawRegistry.names)
+        }
+        let detail = "\(fit.law) fitted to \(fit.data.source) (\(fit.data.rows) rows, digest fnv1a64:\(fit.data.digest)) by \(fit.tool) \(fit.toolVersion)"
+        return ParameterSource(law: law, values: fit.values, label: "fit \(path)", detail: detail, fit: fit)
+    }
+
+    /// A named Chinchilla preset.
+    /// - Throws: ``CLIError/unknownPreset(name:known:)``.
+    static func preset(_ name: String) throws -> ParameterSource {
+        guard let entry = ChinchillaParameters.presets.first(where: { $0.name == name.lowercased() }) else {
+            throw CLIError.unknownPreset(name: name, known: ChinchillaParameters.presets.map(\.name))
+        }
+        return ParameterSource(
+            law: ChinchillaLaw(), values: entry.parameters.vector, label: "preset \(entry.name)",
+            detail: entry.source, fit: nil)
+    }
+
+    /// The Chinchilla constants, for compute-optimal allocation.
+    /// - Throws: ``CLIError/unsupportedLaw(source:law:command:needed:)`` for another law,
+    ///   ``CLIError/missingParameter(source:name:)``.
+    func chinchillaParameters(command: String) throws -> ChinchillaParameters {
+        guard law is ChinchillaLaw else {
+            throw CLIError.unsupportedLaw(source: label, law: law.name, command: command, needed: "chinchilla")
+        }
+        func value(_ name: String) throws -> Double {
+            guard let k = law.parameterIndex(name), k < values.count else {
+                throw CLIError.missingParameter(source: label, name: name)
+            }
+            return values[k]
+        }
+        return ChinchillaParameters(
+            e: try value("E"), a: try value("A"), b: try value("B"), alpha: try value("alpha"), beta: try value("beta"))
+    }
+}
