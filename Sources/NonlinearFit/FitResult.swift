@@ -29,8 +29,8 @@ public struct MultiStartSummary: Sendable, Equatable, Codable {
     public let starts: Int
     /// How many of them converged.
     public let converged: Int
-    /// How many distinct optima the converged starts reached (parameters that differ by more
-    /// than a relative 1e-3 count as distinct).
+    /// How many distinct optima the converged starts reached (end points whose objectives differ
+    /// by more than a relative 1e-7, or whose parameters differ by more than 5%, count as distinct).
     public let distinctOptima: Int
     /// The best objective of each distinct optimum, ascending (at most 10).
     public let optimumObjectives: [Double]

@@ -258,16 +258,19 @@ public enum NonlinearLeastSquares {
         }
     }
 
-    /// Groups end points whose parameters agree within a relative 1e-3; returns each group's
-    /// best objective, ascending.
+    /// Groups end points into distinct optima; returns each group's best objective, ascending.
+    /// Two end points are the same optimum when their objectives agree within a relative 1e-7
+    /// and every parameter within a relative 5e-2 (loose, because coarse multi-start runs stop
+    /// early along flat directions, where weakly identified parameters wander).
     static func distinctOptima(_ points: [([Double], Double)]) -> [Double] {
         let sorted = points.sorted { $0.1 < $1.1 }
         var centres: [([Double], Double)] = []
         for (p, objective) in sorted {
             let matches = centres.contains { centre in
-                zip(p, centre.0).allSatisfy { a, b in
-                    Swift.abs(a - b) <= 1e-3 * Swift.max(Swift.abs(a), Swift.abs(b), 1e-8)
-                }
+                Swift.abs(objective - centre.1) <= 1e-7 * Swift.max(Swift.abs(centre.1), 1e-300)
+                    && zip(p, centre.0).allSatisfy { a, b in
+                        Swift.abs(a - b) <= 5e-2 * Swift.max(Swift.abs(a), Swift.abs(b), 1e-8)
+                    }
             }
             if !matches { centres.append((p, objective)) }
         }

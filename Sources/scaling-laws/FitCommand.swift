@@ -54,6 +54,9 @@ struct FitCommand: ParsableCommand {
         transform: Syntax.fixedParameter)
     var fix: [FixedParameter] = []
 
+    @Flag(help: "Print the time spent reading and fitting to stderr.")
+    var timing = false
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
@@ -77,14 +80,27 @@ struct FitCommand: ParsableCommand {
             }
             var options = LawFitOptions(objective: objectiveValue(for: law), starts: starts.strategy, seed: seed)
             for parameter in fix { options.fixed[parameter.name] = parameter.value }
+            let clock = ContinuousClock()
+            let readStart = clock.now
             let data = try input.dataset(for: law)
+            let fitStart = clock.now
             let fit = try LawFitter.fit(law, to: data, options: options)
+            let fitEnd = clock.now
+            if timing {
+                Console.note("timing: read \(data.count) rows in \(Self.milliseconds(fitStart - readStart)) ms, fitted in \(Self.milliseconds(fitEnd - fitStart)) ms")
+            }
             let report = try FitReportRenderer.render(fit, format: output.format.report)
             try output.emit(report: report) { Array(try FitArtifact.encode(fit)) }
             // The report lists the warnings too; repeat them where diagnostics go, so they are
             // seen whatever the format.
             for warning in fit.warnings { Console.note("warning: \(warning)") }
         }
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let ms = Double(seconds) * 1e3 + Double(attoseconds) * 1e-15
+        return String(format: "%.1f", ms)
     }
 
     /// The objective asked for, or the law's default.

@@ -11,6 +11,8 @@ public struct LawFit: Sendable, Codable, Equatable {
         public let symbol: String
         public let unit: String
         public let value: Double
+        /// The starting value of the reported run (in the law's units), when known.
+        public let initial: Double?
         /// Standard error (delta method for parameters fitted as logarithms).
         public let standardError: Double?
         /// Confidence interval at ``LawFit/confidenceLevel`` (from the fitted parameterization:
@@ -88,8 +90,10 @@ public struct LawFit: Sendable, Codable, Equatable {
             let se = r.standardError.map { logged ? values[k] * $0 : $0 }
             let lower = r.interval.map { logged ? exp($0.lowerBound) : $0.lowerBound }
             let upper = r.interval.map { logged ? exp($0.upperBound) : $0.upperBound }
+            let initial = logged ? exp(r.initialValue) : r.initialValue
             parameters.append(Parameter(
-                name: spec.name, symbol: spec.symbol, unit: spec.unit, value: values[k], standardError: se,
+                name: spec.name, symbol: spec.symbol, unit: spec.unit, value: values[k],
+                initial: initial.isFinite ? initial : nil, standardError: se,
                 lower: lower, upper: upper, fixed: r.constraint == .fixed, atBound: r.atBound?.rawValue))
         }
         self.tool = "scaling-laws"
