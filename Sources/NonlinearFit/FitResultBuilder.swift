@@ -81,9 +81,6 @@ enum FitResultBuilder {
                 name: spec.name, value: value, standardError: se, interval: interval,
                 initialValue: spec.initialValue, constraint: spec.constraint, atBound: hit))
         }
-        if options.loss != .linear, covariance != nil {
-            warnings.append("standard errors of a robust fit (\(options.loss)) come from a linearised covariance and are approximate; use a bootstrap for intervals you rely on")
-        }
         if !solution.converged {
             warnings.append("the fit did not converge (\(solution.termination)); the reported values are the best point reached")
         }
