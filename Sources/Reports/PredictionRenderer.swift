@@ -10,11 +10,16 @@ public struct PredictionTable: Sendable, Equatable {
         public var predicted: Double
         /// The observed response when the points file has one.
         public var observed: Double?
+        /// Confidence interval of the fitted mean curve at this point (from a fit's covariance).
+        public var lower: Double?
+        public var upper: Double?
 
-        public init(inputs: [Double], predicted: Double, observed: Double? = nil) {
+        public init(inputs: [Double], predicted: Double, observed: Double? = nil, lower: Double? = nil, upper: Double? = nil) {
             self.inputs = inputs
             self.predicted = predicted
             self.observed = observed
+            self.lower = lower
+            self.upper = upper
         }
     }
 
@@ -27,6 +32,8 @@ public struct PredictionTable: Sendable, Equatable {
     /// The response role (`loss`).
     public var response: String
     public var rows: [Row]
+    /// Level of the intervals, when rows carry them.
+    public var confidenceLevel: Double = 0.95
 
     public init(label: String, law: String, formula: String, inputs: [String], response: String, rows: [Row]) {
         self.label = label
@@ -45,14 +52,25 @@ public enum PredictionRenderer {
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ table: PredictionTable, format: ReportFormat) throws -> String {
         let hasObserved = table.rows.contains { $0.observed != nil }
+        let hasInterval = table.rows.contains { $0.lower != nil }
+        let percent = NumberFormat.significant(table.confidenceLevel * 100, digits: 3)
         switch format {
         case .table, .markdown:
+            let intervalHeader = hasInterval ? ["\(percent)% CI (mean curve)"] : []
             var grid = TextTable(
-                header: table.inputs + ["\(table.response) (predicted)"] + (hasObserved ? ["\(table.response) (observed)"] : []),
-                numeric: Array(repeating: true, count: table.inputs.count + (hasObserved ? 2 : 1)))
+                header: table.inputs + ["\(table.response) (predicted)"] + intervalHeader
+                    + (hasObserved ? ["\(table.response) (observed)"] : []),
+                numeric: Array(repeating: true, count: table.inputs.count + 1 + intervalHeader.count + (hasObserved ? 1 : 0)))
             for row in table.rows {
                 var cells = row.inputs.map { NumberFormat.significant($0, digits: 6) }
                 cells.append(NumberFormat.significant(row.predicted))
+                if hasInterval {
+                    if let lower = row.lower, let upper = row.upper {
+                        cells.append("[\(NumberFormat.significant(lower)), \(NumberFormat.significant(upper))]")
+                    } else {
+                        cells.append("")
+                    }
+                }
                 if hasObserved { cells.append(NumberFormat.significant(row.observed, placeholder: "")) }
                 grid.append(cells)
             }
@@ -60,10 +78,16 @@ public enum PredictionRenderer {
             if format == .markdown { return "## \(title)\n\n" + grid.markdown() }
             return title + "\n\n" + grid.plainText()
         case .csv:
-            var csv = TextTable(header: table.inputs + ["\(table.response)_predicted"] + (hasObserved ? ["\(table.response)_observed"] : []))
+            var csv = TextTable(header: table.inputs + ["\(table.response)_predicted"]
+                + (hasInterval ? ["\(table.response)_lower", "\(table.response)_upper"] : [])
+                + (hasObserved ? ["\(table.response)_observed"] : []))
             for row in table.rows {
                 var cells = row.inputs.map { NumberFormat.exact($0) }
                 cells.append(NumberFormat.exact(row.predicted))
+                if hasInterval {
+                    cells.append(NumberFormat.exact(row.lower))
+                    cells.append(NumberFormat.exact(row.upper))
+                }
                 if hasObserved { cells.append(NumberFormat.exact(row.observed)) }
                 csv.append(cells)
             }
@@ -72,6 +96,8 @@ public enum PredictionRenderer {
             struct Point: Encodable {
                 let inputs: [String: Double]
                 let predicted: Double
+                let lower: Double?
+                let upper: Double?
                 let observed: Double?
             }
             struct Form: Encodable {
@@ -83,7 +109,7 @@ public enum PredictionRenderer {
             }
             let points = table.rows.map { row in
                 Point(inputs: Dictionary(uniqueKeysWithValues: zip(table.inputs, row.inputs)),
-                      predicted: row.predicted, observed: row.observed)
+                      predicted: row.predicted, lower: row.lower, upper: row.upper, observed: row.observed)
             }
             return try ReportJSON.string(Form(source: table.label, law: table.law, formula: table.formula,
                                               response: table.response, points: points))

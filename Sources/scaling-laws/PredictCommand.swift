@@ -79,8 +79,11 @@ struct PredictCommand: ParsableCommand {
                 let (inputs, observed) = try readPoints(points, law: law)
                 let predicted = law.evaluate(inputs: inputs, parameters: source.values)
                 for i in predicted.indices {
+                    let x = inputs.map { $0[i] }
+                    let interval = try source.fit?.predict(x)
                     rows.append(PredictionTable.Row(
-                        inputs: inputs.map { $0[i] }, predicted: predicted[i], observed: observed?[i]))
+                        inputs: x, predicted: predicted[i], observed: observed?[i],
+                        lower: interval?.lower, upper: interval?.upper))
                 }
             } else {
                 guard inputRoles == ["N", "D"] else {
@@ -90,12 +93,15 @@ struct PredictCommand: ParsableCommand {
                 let d = try dValues.map { try positive($0, option: "--d", what: "a positive number of tokens such as 1.4e12") }
                 let predicted = law.evaluate(inputs: [n, d], parameters: source.values)
                 for i in predicted.indices {
-                    rows.append(PredictionTable.Row(inputs: [n[i], d[i]], predicted: predicted[i]))
+                    let interval = try source.fit?.predict([n[i], d[i]])
+                    rows.append(PredictionTable.Row(
+                        inputs: [n[i], d[i]], predicted: predicted[i], lower: interval?.lower, upper: interval?.upper))
                 }
             }
-            let table = PredictionTable(
+            var table = PredictionTable(
                 label: source.label, law: law.name, formula: law.formula, inputs: inputRoles,
                 response: law.response.role, rows: rows)
+            table.confidenceLevel = source.fit?.confidenceLevel ?? 0.95
             let report = try PredictionRenderer.render(table, format: output.format.report)
             try output.emit(report: report) { Array(try PredictionRenderer.render(table, format: .json).utf8) }
         }
