@@ -32,6 +32,7 @@ public enum LawCatalogRenderer {
                     ("formula", law.formula),
                     ("inputs", inputsText(law)),
                     ("parameters", parametersText(law)),
+                    ("objective", law.defaultObjective.description),
                     ("source", law.citation),
                 ]
                 if let list = presets[law.name], !list.isEmpty {
@@ -73,7 +74,7 @@ public enum LawCatalogRenderer {
     }
 
     static func inputsText(_ law: any ScalingLaw) -> String {
-        let inputs = law.inputs.map { "\($0.role) (\($0.unit))" }.joined(separator: ", ")
+        let inputs = law.inputs.map { $0.unit.isEmpty ? $0.role : "\($0.role) (\($0.unit))" }.joined(separator: ", ")
         let response = law.response.unit.isEmpty ? law.response.role : "\(law.response.role) (\(law.response.unit))"
         return "\(inputs) -> \(response)"
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScalingLaws
 
 /// Standard output for results, standard error for everything else.
 enum Console {
@@ -48,7 +49,10 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
     var description: String {
         switch self {
         case let .unknownLaw(name, known):
-            return "unknown law '\(name)' (laws: \(known.joined(separator: ", ")))"
+            if let near = LawRegistry.nearestName(to: name) {
+                return "unknown law '\(name)'; did you mean '\(near)'? (see 'scaling-laws laws')"
+            }
+            return "unknown law '\(name)': not in the catalog and not a formula (see 'scaling-laws laws')"
         case let .unknownPreset(name, known):
             return "unknown preset '\(name)' (presets: \(known.joined(separator: ", ")))"
         case let .invalidNumber(option, text, expected):

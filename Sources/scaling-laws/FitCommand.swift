@@ -23,6 +23,16 @@ struct FitCommand: ParsableCommand {
             grid = the law's published grid (4,500 points for chinchilla); single = the law's \
             initial guess; lhs:N = a Latin hypercube of N points (uses --seed).
 
+            Formulas: --law also takes a formula, e.g. --law 'E + A/N^alpha + B/D^beta', \
+            or @FILE holding one. Formulas use + - * / ^, numbers such as 1e-3 and the \
+            functions exp, log (natural), log10, sqrt, min and max (two arguments). The names \
+            N, D and C are inputs (or the names given with --inputs); every other name is a \
+            parameter, with exact derivatives. The response is loss, or named by a prefix \
+            'y = ...' or with --response. Parameters start at 0.5 when they appear in an \
+            exponent or in exp(), else at 1, unless declared with --param. A law file holds \
+            one formula line and lines 'param DECLARATION', 'inputs NAMES' or 'response NAME'; \
+            '#' starts a comment; options override the file.
+
             Example (Epoch AI's replication protocol):
               scaling-laws fit chinchilla_N_D_loss.csv --drop-highest loss:5 \\
                   --output fit.json
@@ -32,10 +42,12 @@ struct FitCommand: ParsableCommand {
     @OptionGroup(title: "Input")
     var input: InputOptions
 
-    @Option(help: ArgumentHelp("The law to fit (see 'scaling-laws laws').", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The law to fit: a name (see 'scaling-laws laws'), a formula, or @FILE.", valueName: "law"))
     var law: String = "chinchilla"
 
-    @Option(help: ArgumentHelp("What to minimise (default: huber for chinchilla, lsq otherwise)."))
+    @Option(help: ArgumentHelp("What to minimise (default: the law's own, see 'scaling-laws laws'; huber for chinchilla)."))
     var objective: ObjectiveChoice?
 
     @Option(help: ArgumentHelp("Huber threshold δ for --objective huber (default: 1e-3).", valueName: "delta"))
@@ -57,10 +69,16 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "Print the time spent reading and fitting to stderr.")
     var timing = false
 
+    @OptionGroup(title: "Formula laws")
+    var formula: FormulaOptions
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
     func validate() throws {
+        if formula.isUsed, LawRegistry.law(named: law) != nil {
+            throw ValidationError("--param, --inputs and --response apply to a formula given with --law, not to the law '\(law)'")
+        }
         if let delta {
             guard objective == nil || objective == .huber else {
                 throw ValidationError("--delta applies only to --objective huber")
@@ -75,9 +93,7 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            guard let law = LawRegistry.law(named: self.law) else {
-                throw CLIError.unknownLaw(name: self.law, known: LawRegistry.names)
-            }
+            let law = try formula.law(self.law)
             var options = LawFitOptions(objective: objectiveValue(for: law), starts: starts.strategy, seed: seed)
             for parameter in fix { options.fixed[parameter.name] = parameter.value }
             let clock = ContinuousClock()
@@ -105,7 +121,7 @@ struct FitCommand: ParsableCommand {
 
     /// The objective asked for, or the law's default.
     func objectiveValue(for law: any ScalingLaw) -> LawObjective {
-        let choice = objective ?? (law is ChinchillaLaw ? .huber : .lsq)
+        guard let choice = objective ?? (delta == nil ? nil : .huber) else { return law.defaultObjective }
         switch choice {
         case .huber: return .logHuber(delta: delta ?? 1e-3)
         case .lsq: return .leastSquares

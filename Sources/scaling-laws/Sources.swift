@@ -29,9 +29,7 @@ struct ParameterSource {
             throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
         }
         let fit = try FitArtifact.decode(data, source: path)
-        guard let law = LawRegistry.law(named: fit.law) else {
-            throw CLIError.unknownLaw(name: fit.law, known: LawRegistry.names)
-        }
+        let law = try fit.resolvedLaw()
         let detail = "\(fit.law) fitted to \(fit.data.source) (\(fit.data.rows) rows, digest fnv1a64:\(fit.data.digest)) by \(fit.tool) \(fit.toolVersion)"
         return ParameterSource(law: law, values: fit.values, label: "fit \(path)", detail: detail, fit: fit)
     }

@@ -30,6 +30,9 @@ public enum LawFitter {
         if options.objective.isLogSpace {
             try data.requirePositive([law.response.role], reason: "for a log-space objective")
         }
+        if let validating = law as? any LawDataValidation {
+            try validating.validate(data)
+        }
         for name in options.fixed.keys where law.parameterIndex(name) == nil {
             throw LawFitError.unknownParameter(law: law.name, name: name, known: law.parameters.map(\.name))
         }

@@ -2,9 +2,11 @@ import Foundation
 import LinearAlgebra
 import NonlinearFit
 
-/// The parameters a law is fitted in: the law's own, except that under a log-space objective
-/// positive scale parameters are fitted as their logarithms (`log_A` for `A`), as Hoffmann et
-/// al. fit `a = log A`. Converts values, starts and problems between the two.
+/// The parameters a law is fitted in: the law's own, except that positive scale parameters
+/// (``LawParameter/fitsInLogSpace``) are fitted as their logarithms (`log_A` for `A`), as
+/// Hoffmann et al. fit `a = log A`, under every objective: the optimum is the same, the
+/// standard errors agree to first order (`SE(A) = A·SE(log A)`), and intervals taken on the
+/// log scale stay positive. Converts values, starts and problems between the two.
 struct LawParameterization: Sendable {
     let law: any ScalingLaw
     let objective: LawObjective
@@ -14,7 +16,7 @@ struct LawParameterization: Sendable {
     init(law: any ScalingLaw, objective: LawObjective) {
         self.law = law
         self.objective = objective
-        self.logged = law.parameters.map { objective.isLogSpace && $0.fitsInLogSpace }
+        self.logged = law.parameters.map(\.fitsInLogSpace)
     }
 
     /// The fitted name of law parameter `k`.

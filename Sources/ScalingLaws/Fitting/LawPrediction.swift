@@ -15,14 +15,25 @@ public struct LawPrediction: Sendable, Equatable, Codable {
 }
 
 extension LawFit {
+    /// The law this fit was made with: a catalog law by name, or a user-written formula rebuilt
+    /// from the saved formula text, inputs and response.
+    ///
+    /// - Throws: ``LawFitError/invalidOption(_:)`` for a law this version does not know, or the
+    ///   formula's own error when its text no longer reads.
+    public func resolvedLaw() throws -> any ScalingLaw {
+        if let law = LawRegistry.law(named: self.law) { return law }
+        if self.law == "formula" {
+            return try FormulaLaw(formula, inputs: inputs, response: response)
+        }
+        throw LawFitError.invalidOption("the fit was made with law '\(self.law)', which this version does not know")
+    }
+
     /// Predicts the response at `inputs` (in the order of the law's inputs).
     ///
     /// - Throws: ``LawFitError/invalidOption(_:)`` when the artifact names a law this build
     ///   does not know.
     public func predict(_ inputs: [Double]) throws -> LawPrediction {
-        guard let law = LawRegistry.law(named: self.law) else {
-            throw LawFitError.invalidOption("the fit was made with law '\(self.law)', which this version does not know")
-        }
+        let law = try resolvedLaw()
         guard inputs.count == law.inputs.count else {
             throw LawFitError.invalidOption("law '\(law.name)' takes \(law.inputs.count) inputs (\(law.inputs.map(\.role).joined(separator: ", "))), got \(inputs.count)")
         }

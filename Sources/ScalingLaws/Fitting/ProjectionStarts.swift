@@ -10,8 +10,6 @@ import NonlinearFit
 /// The basis of the linear part is read from the law's own gradient: for a coefficient `c_k`
 /// in which the law is linear, `φ_k(x; θ) = ∂f/∂c_k`, whatever the coefficients' values.
 enum ProjectionStarts {
-    /// Grid points per nonlinear parameter.
-    static let gridSize = 30
     /// Starts kept for polishing.
     static let kept = 6
 
@@ -29,12 +27,9 @@ enum ProjectionStarts {
         var start = guess
         for (name, value) in options.fixed { if let k = law.parameterIndex(name) { start[k] = value } }
         let base = start
-        let axes: [[Double]] = nonlinear.map { k in
-            let spec = specs[k]
-            let lo = Swift.max(spec.lowerBound.isFinite ? spec.lowerBound : 0.01, 0.01)
-            let hi = Swift.min(spec.upperBound.isFinite ? spec.upperBound : 1.5, 1.5)
-            return (0..<gridSize).map { lo + (hi - lo) * Double($0) / Double(gridSize - 1) }
-        }
+        // Points per axis so the whole grid stays near 900 profile solves.
+        let perAxis = Swift.max(4, Int(pow(900, 1 / Double(nonlinear.count)).rounded(.down)))
+        let axes: [[Double]] = nonlinear.map { k in axis(for: specs[k], guess: base[k], count: perAxis) }
         var grid: [[Double]] = [[]]
         for axis in axes { grid = grid.flatMap { point in axis.map { point + [$0] } } }
 
@@ -70,5 +65,34 @@ enum ProjectionStarts {
         starts.append(parameterization.fittedStart(
             Dictionary(uniqueKeysWithValues: specs.indices.map { (specs[$0].name, base[$0]) }), fixed: options.fixed))
         return starts
+    }
+
+    /// Grid values for one nonlinear parameter: log-spaced over a decade either side of the
+    /// guess (in magnitude, keeping its sign), cut to the bounds; linear over the bounds (or
+    /// [−1, 1]) when the guess is zero.
+    static func axis(for spec: LawParameter, guess: Double, count: Int) -> [Double] {
+        let lower = spec.lowerBound
+        let upper = spec.upperBound
+        if guess != 0, guess.isFinite {
+            let magnitude = Swift.abs(guess)
+            var lo = magnitude / 10
+            var hi = magnitude * 10
+            if guess > 0 {
+                if lower.isFinite { lo = Swift.max(lo, lower) }
+                if upper.isFinite { hi = Swift.min(hi, upper) }
+            } else {
+                // values −hi…−lo must lie in [lower, upper]
+                if upper.isFinite { lo = Swift.max(lo, -upper) }
+                if lower.isFinite { hi = Swift.min(hi, -lower) }
+            }
+            lo = Swift.max(lo, magnitude * 1e-6)
+            if lo < hi {
+                let sign: Double = guess > 0 ? 1 : -1
+                return (0..<count).map { i in sign * lo * pow(hi / lo, Double(i) / Double(count - 1)) }
+            }
+        }
+        let lo = lower.isFinite ? lower : (upper.isFinite ? upper - 2 : -1)
+        let hi = upper.isFinite ? upper : lo + 2
+        return (0..<count).map { lo + (hi - lo) * Double($0) / Double(count - 1) }
     }
 }

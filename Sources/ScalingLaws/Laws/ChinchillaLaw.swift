@@ -26,6 +26,9 @@ public struct ChinchillaLaw: ScalingLaw, Equatable {
     public var name: String { "chinchilla" }
     public var title: String { "Chinchilla parametric loss (Hoffmann et al. 2022, Approach 3)" }
     public var formula: String { "L(N, D) = E + A/N^α + B/D^β" }
+    /// Hoffmann et al.'s objective: Huber (δ = 1e-3) on log residuals, summed.
+    public var defaultObjective: LawObjective { .logHuber(delta: 1e-3) }
+
     public var citation: String {
         "Hoffmann et al. 2022, Training Compute-Optimal Large Language Models, arXiv:2203.15556, eq. (2); replicated by Besiroglu et al. 2024, arXiv:2404.10102"
     }

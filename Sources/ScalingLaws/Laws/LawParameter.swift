@@ -13,8 +13,8 @@ public struct LawParameter: Sendable, Equatable, Hashable, Codable {
     /// Whether the law is linear in this parameter (a coefficient that variable projection
     /// can solve exactly).
     public let isLinear: Bool
-    /// Whether a log-space objective fits this (positive) parameter as its logarithm, as
-    /// Hoffmann et al. fit `a = log A`.
+    /// Whether fits work with this (positive) parameter's logarithm, as Hoffmann et al. fit
+    /// `a = log A`: better conditioned, and intervals stay positive.
     public let fitsInLogSpace: Bool
 
     public init(

@@ -35,6 +35,9 @@ public protocol ScalingLaw: Sendable {
     /// log-space parameterization (positive parameters as logarithms), for speed. `nil` uses
     /// the generic path through ``evaluate(_:_:)`` and ``gradient(_:_:into:)``.
     func logSpaceKernel(inputs: [[Double]]) -> LogSpaceKernel?
+    /// The objective a fit uses when the user names none (least squares unless the law's
+    /// literature fits it otherwise, e.g. Hoffmann's log-space Huber for Chinchilla).
+    var defaultObjective: LawObjective { get }
 }
 
 /// A fused log-space evaluator: `model` fills `log f(x_i)` and `jacobian` fills
@@ -52,6 +55,7 @@ public struct LogSpaceKernel: Sendable {
 extension ScalingLaw {
     public func startGrid() -> [[String: Double]] { [] }
     public func logSpaceKernel(inputs: [[Double]]) -> LogSpaceKernel? { nil }
+    public var defaultObjective: LawObjective { .leastSquares }
 
     /// The index of the parameter named `name`.
     public func parameterIndex(_ name: String) -> Int? {

@@ -17,6 +17,8 @@ public struct UTDDataEfficiencyLaw: ScalingLaw, Equatable {
     public init() {}
 
     public var name: String { "utd-data" }
+    /// Step counts vary multiplicatively across seeds: least squares on log residuals.
+    public var defaultObjective: LawObjective { .logLeastSquares }
     public var title: String { "Data efficiency vs updates-to-data ratio (Rybkin et al. 2025)" }
     public var formula: String { "D_J(σ) = D_min + (β/σ)^α" }
     public var citation: String {

@@ -6,6 +6,18 @@ import ScalingLaws
 extension LawConformanceCase {
     static let all: [LawConformanceCase] = [
         .chinchilla,
+        .dataConstrained,
+        .qqt,
+        .utdData,
+        .sigmoid,
+        .sigmoidOffset,
+        .clippedLinear,
+        .lossToAccuracy,
+        .exponentialTrend,
+        .kaplanN, .kaplanD, .kaplanC, .kaplanND, .kaplanNS,
+        .powerLaw, .powerLawFloor,
+        .bnsl, .bnsl2,
+        .m4,
     ]
 
     /// Chinchilla: the Epoch 2024 constants on 6 sizes × 8 token counts, 1% multiplicative
