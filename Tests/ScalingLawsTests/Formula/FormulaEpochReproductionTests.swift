@@ -9,32 +9,8 @@ import TestSupport
 /// on log residuals, default starts, no declarations.
 @Suite("formula law: Epoch Chinchilla reproduction", .enabled(if: RepositoryPaths.hasSharedData, "needs ../shared/datasets/epoch_chinchilla"))
 struct FormulaEpochReproductionTests {
-    static func epochData() throws -> Dataset {
-        guard let url = RepositoryPaths.sharedDataset("epoch_chinchilla/chinchilla_N_D_loss.csv") else {
-            throw DataError.noSuchFile(path: "epoch_chinchilla/chinchilla_N_D_loss.csv")
-        }
-        let table = try CSVTable.read(contentsOf: url)
-        let roles = try ColumnRoleResolver().resolve(["N", "D", "loss"], in: table)
-        return try roles.dataset(from: table).filtered(by: .dropHighest(column: "loss", count: 5))
-    }
-
-    /// Published "replicate exactly" values (Besiroglu et al. 2024), as in EpochReproductionTests.
-    static let published = (a: 477.84, b: 2143.86, e: 1.8172, alpha: 0.34731, beta: 0.36718, objective: 1.0183e-3)
-
-    static func check(_ fit: LawFit) throws {
-        let p = published
-        let e = try #require(fit.value("E"))
-        let a = try #require(fit.value("A"))
-        let b = try #require(fit.value("B"))
-        let alpha = try #require(fit.value("alpha"))
-        let beta = try #require(fit.value("beta"))
-        #expect(isClose(e, p.e, rel: 0.002), "E = \(e)")
-        #expect(isClose(alpha, p.alpha, rel: 0.002), "alpha = \(alpha)")
-        #expect(isClose(beta, p.beta, rel: 0.002), "beta = \(beta)")
-        #expect(abs(log(a) - log(p.a)) <= 0.01, "log A = \(log(a)) vs \(log(p.a))")
-        #expect(abs(log(b) - log(p.b)) <= 0.01, "log B = \(log(b)) vs \(log(p.b))")
-        #expect(isClose(fit.statistics.objective, p.objective, rel: 0.001), "objective = \(fit.statistics.objective)")
-    }
+    static func epochData() throws -> Dataset { try EpochChinchilla.data() }
+    static func check(_ fit: LawFit) throws { try EpochChinchilla.check(fit) }
 
     @Test("'E + A/N^alpha + B/D^beta' with default starts reaches the built-in optimum")
     func defaultStarts() throws {
