@@ -33,15 +33,9 @@ public struct SigmoidLaw: ScalingLaw, LawDataValidation, Equatable {
         "Owen 2024, How predictable is language model benchmark performance?, arXiv:2401.04757, step 2 (sigmoid of log10 scaled compute)"
     }
 
-    public var inputs: [LawVariable] {
-        [LawVariable("C", symbol: "C", unit: "FLOP",
-                     summary: "training compute (or Owen's scaled compute); the law uses log10 C")]
-    }
+    public var inputs: [LawVariable] { [.benchmarkCompute] }
 
-    public var response: LawVariable {
-        LawVariable("score", symbol: "P", unit: "",
-                    summary: "benchmark score normalised so chance = 0 and best = 1", mustBePositive: false)
-    }
+    public var response: LawVariable { .benchmarkScore }
 
     public var parameters: [LawParameter] {
         [

@@ -35,15 +35,9 @@ public struct SigmoidOffsetLaw: ScalingLaw, LawDataValidation, Equatable {
             + "offset form of Ruan et al. 2024, Observational Scaling Laws, arXiv:2405.10938: y = (1 − b)σ(·) + b"
     }
 
-    public var inputs: [LawVariable] {
-        [LawVariable("C", symbol: "C", unit: "FLOP",
-                     summary: "training compute (or Owen's scaled compute); the law uses log10 C")]
-    }
+    public var inputs: [LawVariable] { [.benchmarkCompute] }
 
-    public var response: LawVariable {
-        LawVariable("score", symbol: "P", unit: "",
-                    summary: "benchmark score normalised so chance = 0 and best = 1", mustBePositive: false)
-    }
+    public var response: LawVariable { .benchmarkScore }
 
     public var parameters: [LawParameter] {
         [
