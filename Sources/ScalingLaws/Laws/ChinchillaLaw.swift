@@ -35,13 +35,13 @@ public struct ChinchillaLaw: ScalingLaw, Equatable {
 
     public var inputs: [LawVariable] {
         [
-            LawVariable("N", symbol: "N", unit: "parameters", summary: "model parameters"),
-            LawVariable("D", symbol: "D", unit: "tokens", summary: "training tokens"),
+            .modelParameters,
+            .trainingTokens,
         ]
     }
 
     public var response: LawVariable {
-        LawVariable("loss", symbol: "L", unit: "nats/token", summary: "final training loss")
+        .trainingLoss
     }
 
     public var parameters: [LawParameter] {

@@ -51,14 +51,14 @@ public struct DataConstrainedLaw: ScalingLaw, Equatable {
 
     public var inputs: [LawVariable] {
         [
-            LawVariable("N", symbol: "N", unit: "parameters", summary: "model parameters"),
+            .modelParameters,
             LawVariable("D", symbol: "D", unit: "tokens", summary: "training tokens seen, all epochs"),
             LawVariable("U", symbol: "U_D", unit: "tokens", summary: "unique training tokens (D / epochs)"),
         ]
     }
 
     public var response: LawVariable {
-        LawVariable("loss", symbol: "L", unit: "nats/token", summary: "final training loss")
+        .trainingLoss
     }
 
     public var parameters: [LawParameter] {

@@ -34,7 +34,7 @@ public struct KaplanJointLaw: ScalingLaw, Equatable, Hashable {
     public var inputs: [LawVariable] {
         [
             LawVariable("N", symbol: "N", unit: "parameters", summary: "non-embedding model parameters"),
-            LawVariable("D", symbol: "D", unit: "tokens", summary: "training tokens"),
+            .trainingTokens,
         ]
     }
 

@@ -97,7 +97,7 @@ public struct KaplanSingleLaw: ScalingLaw, Equatable, Hashable {
         case .parameters:
             return [LawVariable("N", symbol: "N", unit: "parameters", summary: "non-embedding model parameters")]
         case .tokens:
-            return [LawVariable("D", symbol: "D", unit: "tokens", summary: "training tokens")]
+            return [.trainingTokens]
         case .compute:
             return [LawVariable("C", symbol: "C", unit: "FLOP", summary: "training compute (converted to PF-days, 8.64e19 FLOP each)")]
         }

@@ -51,3 +51,12 @@ public struct LawVariable: Sendable, Equatable, Hashable, Codable {
         self.mustBePositive = mustBePositive
     }
 }
+
+extension LawVariable {
+    /// Model parameters `N` (total, including embeddings, unless a law says otherwise).
+    public static let modelParameters = LawVariable("N", symbol: "N", unit: "parameters", summary: "model parameters")
+    /// Training tokens `D`.
+    public static let trainingTokens = LawVariable("D", symbol: "D", unit: "tokens", summary: "training tokens")
+    /// Final training loss in nats per token.
+    public static let trainingLoss = LawVariable("loss", symbol: "L", unit: "nats/token", summary: "final training loss")
+}
