@@ -22,7 +22,8 @@ let libraries: [Target] = [
     .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
     .target(name: "NonlinearFit", dependencies: ["LinearAlgebra", "CGSL"]),
     .target(name: "ScalingLaws", dependencies: ["NonlinearFit", "LinearAlgebra"]),
-    .target(name: "Reports", dependencies: ["ScalingLaws", "NonlinearFit"]),
+    .target(name: "Forecast", dependencies: ["ScalingLaws"]),
+    .target(name: "Reports", dependencies: ["ScalingLaws", "Forecast", "NonlinearFit"]),
 ]
 
 // MARK: - Command-line tool
@@ -31,7 +32,7 @@ let executables: [Target] = [
     .executableTarget(
         name: "scaling-laws",
         dependencies: [
-            "ScalingLaws", "NonlinearFit", "LinearAlgebra", "Reports",
+            "ScalingLaws", "NonlinearFit", "LinearAlgebra", "Forecast", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -44,6 +45,7 @@ let tests: [Target] = [
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
     .testTarget(name: "NonlinearFitTests", dependencies: ["NonlinearFit", "LinearAlgebra", "TestSupport"]),
     .testTarget(name: "ScalingLawsTests", dependencies: ["ScalingLaws", "NonlinearFit", "TestSupport"]),
+    .testTarget(name: "ForecastTests", dependencies: ["Forecast", "ScalingLaws", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "ScalingLaws", "TestSupport"]),
     // Runs the built `scaling-laws` binary; the dependency makes `swift test` build it first.
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "scaling-laws"], exclude: ["Snapshots"]),
@@ -55,7 +57,7 @@ let package = Package(
     name: "scaling-laws",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "ScalingLaws", targets: ["ScalingLaws", "NonlinearFit", "LinearAlgebra", "Reports"]),
+        .library(name: "ScalingLaws", targets: ["ScalingLaws", "NonlinearFit", "LinearAlgebra", "Forecast", "Reports"]),
         .executable(name: "scaling-laws", targets: ["scaling-laws"]),
     ],
     dependencies: [

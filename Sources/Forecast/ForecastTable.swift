@@ -1,0 +1,87 @@
+import Foundation
+import ScalingLaws
+
+/// One row of a forecast: the compute-optimal allocation of a budget and the predicted loss,
+/// with the confidence interval of the mean curve when the law comes from a fit with a
+/// covariance.
+public struct ForecastRow: Sendable, Equatable, Codable {
+    public let allocation: ComputeOptimalAllocation
+    /// Standard error of the predicted mean loss (delta method), or `nil`.
+    public let standardError: Double?
+    /// Confidence interval of the mean curve at the fit's level, or `nil`.
+    public let lower: Double?
+    public let upper: Double?
+
+    public var budget: Double { allocation.budget }
+    public var parameters: Double { allocation.parameters }
+    public var tokens: Double { allocation.tokens }
+    public var tokensPerParameter: Double { allocation.tokensPerParameter }
+    public var loss: Double { allocation.loss }
+
+    public init(allocation: ComputeOptimalAllocation, standardError: Double? = nil, lower: Double? = nil, upper: Double? = nil) {
+        self.allocation = allocation
+        self.standardError = standardError
+        self.lower = lower
+        self.upper = upper
+    }
+}
+
+/// A forecast over several budgets: `N_opt`, `D_opt`, `D/N` and the predicted loss for each,
+/// with the law, its source and the cost model it was made under.
+///
+/// The interval is that of the *mean curve* at the optimum (``ScalingLaws/LawFit/predict(_:)``,
+/// delta method on the fit's covariance): it reflects the uncertainty of the fitted
+/// parameters in the loss at the chosen `(N_opt, D_opt)`, not the uncertainty of where the
+/// optimum lies, and not the scatter of individual runs.
+public struct ForecastTable: Sendable, Equatable {
+    /// `preset epoch2024` or `fit fit.json`.
+    public let label: String
+    /// A sentence about the source.
+    public let detail: String
+    public let law: String
+    public let formula: String
+    /// The unit of the predicted response (`nats/token`).
+    public let responseUnit: String
+    /// The cost model's formula (`C = 6ND`).
+    public let cost: String
+    /// The level of the loss intervals, when there are any.
+    public let confidenceLevel: Double?
+    public let rows: [ForecastRow]
+
+    public init(label: String, detail: String, law: String, formula: String, responseUnit: String, cost: String, confidenceLevel: Double?, rows: [ForecastRow]) {
+        self.label = label
+        self.detail = detail
+        self.law = law
+        self.formula = formula
+        self.responseUnit = responseUnit
+        self.cost = cost
+        self.confidenceLevel = confidenceLevel
+        self.rows = rows
+    }
+
+    /// Forecasts each budget with `optimizer`. With `fit` (whose law and values the optimizer
+    /// should use) each loss carries the fit's confidence interval of the mean curve.
+    /// - Throws: the errors of ``ComputeOptimizer/allocation(budget:)`` and of
+    ///   ``ScalingLaws/LawFit/predict(_:)``.
+    public static func make(
+        optimizer: ComputeOptimizer, budgets: [Double], fit: LawFit? = nil, label: String, detail: String
+    ) throws -> ForecastTable {
+        var rows: [ForecastRow] = []
+        for budget in budgets {
+            let allocation = try optimizer.allocation(budget: budget)
+            guard let fit else {
+                rows.append(ForecastRow(allocation: allocation))
+                continue
+            }
+            let prediction = try fit.predict([allocation.parameters, allocation.tokens])
+            rows.append(ForecastRow(
+                allocation: allocation, standardError: prediction.standardError,
+                lower: prediction.lower, upper: prediction.upper))
+        }
+        let hasIntervals = rows.contains { $0.lower != nil }
+        return ForecastTable(
+            label: label, detail: detail, law: optimizer.law.name, formula: optimizer.law.formula,
+            responseUnit: optimizer.law.response.unit, cost: optimizer.cost.description,
+            confidenceLevel: hasIntervals ? fit?.confidenceLevel : nil, rows: rows)
+    }
+}

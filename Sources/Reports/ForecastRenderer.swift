@@ -1,0 +1,184 @@
+import Foundation
+import Forecast
+import ScalingLaws
+
+/// The formats of ``ForecastRenderer``: those of ``ReportFormat`` plus a LaTeX `tabular`.
+public enum ForecastFormat: String, Sendable, Equatable, CaseIterable, Codable {
+    case table
+    case markdown
+    case csv
+    case json
+    case latex
+}
+
+/// Renders ``Forecast/ForecastTable``s: for each budget C (FLOP), the loss-optimal model size
+/// N_opt (params) and training tokens D_opt (tokens) in the `72.4B` style, tokens per parameter,
+/// and the predicted loss with its confidence interval when the forecast has one. CSV and JSON
+/// carry the exact values.
+public enum ForecastRenderer {
+    /// The forecast in `format`, ending in a newline.
+    /// - Throws: ``ReportError/encoding(_:)`` for `json`.
+    public static func render(_ table: ForecastTable, format: ForecastFormat) throws -> String {
+        switch format {
+        case .table:
+            return "Compute-optimal forecast (numeric search along the iso-cost curve)\n"
+                + FitReportRenderer.keyValues(fields(table), separator: ": ", indent: "") + "\n" + grid(table).plainText()
+        case .markdown:
+            return "## Compute-optimal forecast\n\n" + fields(table).map { "- \($0.0): \($0.1)\n" }.joined()
+                + "\n" + grid(table).markdown()
+        case .csv:
+            var csv = TextTable(header: [
+                "budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss", "loss_standard_error", "loss_lower", "loss_upper",
+            ])
+            for row in table.rows {
+                csv.append([
+                    NumberFormat.exact(row.budget), NumberFormat.exact(row.parameters), NumberFormat.exact(row.tokens),
+                    NumberFormat.exact(row.tokensPerParameter), NumberFormat.exact(row.loss),
+                    NumberFormat.exact(row.standardError), NumberFormat.exact(row.lower), NumberFormat.exact(row.upper),
+                ])
+            }
+            return csv.csv()
+        case .json:
+            return try ReportJSON.string(JSONForm(table))
+        case .latex:
+            return latex(table)
+        }
+    }
+
+    static func fields(_ table: ForecastTable) -> [(String, String)] {
+        var fields: [(String, String)] = [
+            ("law", "\(table.law): \(table.formula)"),
+            ("source", "\(table.label): \(table.detail)"),
+            ("cost", table.cost),
+        ]
+        if let level = table.confidenceLevel {
+            fields.append(("interval", "\(intervalLabel(level)) of the mean curve at (N_opt, D_opt) (delta method)"))
+        } else {
+            fields.append(("interval", "none (no covariance: a preset or a fit without one)"))
+        }
+        return fields
+    }
+
+    static func intervalLabel(_ level: Double) -> String {
+        NumberFormat.significant(level * 100, digits: 4) + "% CI"
+    }
+
+    static func header(_ table: ForecastTable) -> [String] {
+        var header = ["budget (FLOP)", "N_opt (params)", "D_opt (tokens)", "D/N (tokens/param)", "loss (\(table.responseUnit))"]
+        if let level = table.confidenceLevel {
+            header += ["\(intervalLabel(level)) low", "\(intervalLabel(level)) high"]
+        }
+        return header
+    }
+
+    static func cells(_ row: ForecastRow, intervals: Bool) -> [String] {
+        var cells = [
+            NumberFormat.significant(row.budget, digits: 6),
+            NumberFormat.human(row.parameters),
+            NumberFormat.human(row.tokens),
+            NumberFormat.significant(row.tokensPerParameter, digits: 4),
+            NumberFormat.significant(row.loss, digits: 6),
+        ]
+        if intervals {
+            cells.append(NumberFormat.significant(row.lower, digits: 6, placeholder: "-"))
+            cells.append(NumberFormat.significant(row.upper, digits: 6, placeholder: "-"))
+        }
+        return cells
+    }
+
+    static func grid(_ table: ForecastTable) -> TextTable {
+        let header = header(table)
+        var grid = TextTable(header: header, numeric: Array(repeating: true, count: header.count))
+        for row in table.rows { grid.append(cells(row, intervals: table.confidenceLevel != nil)) }
+        return grid
+    }
+
+    /// A booktabs `tabular`, with the source and cost model in a comment line.
+    static func latex(_ table: ForecastTable) -> String {
+        func escape(_ text: String) -> String {
+            var out = ""
+            for c in text {
+                switch c {
+                case "%", "&", "#", "_", "$", "{", "}": out += "\\\(c)"
+                default: out.append(c)
+                }
+            }
+            return out
+        }
+        let intervals = table.confidenceLevel != nil
+        var header = ["Budget (FLOP)", "$N_\\mathrm{opt}$ (params)", "$D_\\mathrm{opt}$ (tokens)", "$D/N$ (tokens/param)",
+                      "Loss (\(escape(table.responseUnit)))"]
+        if let level = table.confidenceLevel {
+            header.append("\(escape(intervalLabel(level)))")
+        }
+        var out = "% Compute-optimal forecast: \(table.law), \(table.label), \(table.cost)\n"
+        out += "\\begin{tabular}{\(String(repeating: "r", count: header.count))}\n\\toprule\n"
+        out += header.joined(separator: " & ") + " \\\\\n\\midrule\n"
+        for row in table.rows {
+            var cells = [
+                "$" + latexNumber(row.budget) + "$",
+                NumberFormat.human(row.parameters),
+                NumberFormat.human(row.tokens),
+                NumberFormat.significant(row.tokensPerParameter, digits: 4),
+                NumberFormat.significant(row.loss, digits: 6),
+            ]
+            if intervals {
+                if let lower = row.lower, let upper = row.upper {
+                    cells.append("[" + NumberFormat.significant(lower, digits: 5) + ", " + NumberFormat.significant(upper, digits: 5) + "]")
+                } else {
+                    cells.append("--")
+                }
+            }
+            out += cells.joined(separator: " & ") + " \\\\\n"
+        }
+        out += "\\bottomrule\n\\end{tabular}\n"
+        return out
+    }
+
+    /// `5.76 \times 10^{23}`, or a plain number below 10⁴.
+    static func latexNumber(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return NumberFormat.significant(value, digits: 4) }
+        let exponent = Int(floor(log10(Swift.abs(value))))
+        if Swift.abs(exponent) < 4 { return NumberFormat.significant(value, digits: 4) }
+        var mantissa = value / pow(10, Double(exponent))
+        var e = exponent
+        if (mantissa * 1000).rounded() / 1000 >= 10 { mantissa /= 10; e += 1 }
+        let m = NumberFormat.significant(mantissa, digits: 4)
+        return m == "1" ? "10^{\(e)}" : "\(m) \\times 10^{\(e)}"
+    }
+
+    struct JSONForm: Encodable {
+        struct Row: Encodable {
+            let budget: Double
+            let parameters: Double
+            let tokens: Double
+            let tokensPerParameter: Double
+            let loss: Double
+            let lossStandardError: Double?
+            let lossLower: Double?
+            let lossUpper: Double?
+            let refinement: String
+        }
+        let law: String
+        let formula: String
+        let label: String
+        let detail: String
+        let cost: String
+        let confidenceLevel: Double?
+        let rows: [Row]
+
+        init(_ table: ForecastTable) {
+            law = table.law
+            formula = table.formula
+            label = table.label
+            detail = table.detail
+            cost = table.cost
+            confidenceLevel = table.confidenceLevel
+            rows = table.rows.map {
+                Row(budget: $0.budget, parameters: $0.parameters, tokens: $0.tokens, tokensPerParameter: $0.tokensPerParameter,
+                    loss: $0.loss, lossStandardError: $0.standardError, lossLower: $0.lower, lossUpper: $0.upper,
+                    refinement: $0.allocation.refinement.rawValue)
+            }
+        }
+    }
+}
