@@ -238,24 +238,15 @@ public enum NonlinearLeastSquares {
         _ starts: [[Double]], problem: LeastSquaresProblem, mapping: ParameterMapping, options: FitOptions,
         parallel: Bool, deadline: Date?
     ) throws -> [LocalSolution] {
-        let results = ParallelResults<Result<LocalSolution, Error>>(count: starts.count)
-        let work: @Sendable (Int) -> Void = { index in
+        let results = ParallelMap.map(count: starts.count, parallel: parallel) { index -> Result<LocalSolution, Error> in
             let evaluator = ResidualEvaluator(
                 problem: problem, mapping: mapping, loss: options.loss, finiteDifferenceStep: options.finiteDifferenceStep)
-            results[index] = Result {
+            return Result {
                 try runLocal(evaluator: evaluator, start: starts[index], options: options,
                              method: options.method, scaling: options.scaling, deadline: deadline)
             }
         }
-        if parallel {
-            ParallelResults<Int>.forEach(count: starts.count, work)
-        } else {
-            for i in starts.indices { work(i) }
-        }
-        return try starts.indices.map { index in
-            guard let outcome = results[index] else { throw FitError.numericalBreakdown("start \(index + 1) produced no result") }
-            return try outcome.get()
-        }
+        return try results.map { try $0.get() }
     }
 
     /// Groups end points into distinct optima; returns each group's best objective, ascending.

@@ -12,6 +12,10 @@ public struct LawFitOptions: Sendable, Equatable {
     public var fixed: [String: Double] = [:]
     /// Iteration limit per local run.
     public var maxIterations: Int = 1000
+    /// A starting point in the law's parameters (law order, law units), used instead of the
+    /// law's initial guess when ``starts`` is ``LawStartStrategy/single``: a warm start, e.g.
+    /// the full-data optimum when refitting bootstrap resamples. Ignored by other strategies.
+    public var start: [Double]? = nil
 
     public init() {}
 

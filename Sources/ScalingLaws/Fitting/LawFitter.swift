@@ -40,7 +40,16 @@ public enum LawFitter {
         try data.requireRows(atLeast: freeCount, reason: "to fit the \(freeCount) free parameters of \(law.name)")
 
         let parameterization = LawParameterization(law: law, objective: options.objective)
-        let guess = law.initialGuess(inputs: inputs, response: y)
+        if let start = options.start, start.count != law.parameters.count {
+            throw LawFitError.invalidOption(
+                "start has \(start.count) values; law '\(law.name)' has \(law.parameters.count) parameters")
+        }
+        let guess: [Double]
+        if let start = options.start, options.starts == .single {
+            guess = start
+        } else {
+            guess = law.initialGuess(inputs: inputs, response: y)
+        }
         let problem = parameterization.problem(inputs: inputs, response: y, start: guess, fixed: options.fixed)
 
         var fitOptions = FitOptions()
