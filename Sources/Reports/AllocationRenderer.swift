@@ -9,12 +9,37 @@ public struct AllocationTable: Sendable, Equatable {
     public var detail: String
     public var parameters: ChinchillaParameters
     public var points: [ComputeOptimalPoint]
+    /// Bootstrap percentile intervals of each point (same order as ``points``), when the
+    /// constants come from a bootstrapped fit.
+    public var intervals: [AllocationInterval]?
 
-    public init(label: String, detail: String, parameters: ChinchillaParameters, points: [ComputeOptimalPoint]) {
+    public init(label: String, detail: String, parameters: ChinchillaParameters, points: [ComputeOptimalPoint],
+                intervals: [AllocationInterval]? = nil) {
         self.label = label
         self.detail = detail
         self.parameters = parameters
         self.points = points
+        self.intervals = intervals
+    }
+}
+
+/// Bootstrap percentile intervals of one compute-optimal point: `N_opt`, `D_opt` and `D/N`
+/// across the draws of a bootstrapped fit.
+public struct AllocationInterval: Sendable, Equatable, Encodable {
+    public var confidenceLevel: Double
+    /// Draws the intervals come from.
+    public var draws: Int
+    public var parameters: BootstrapInterval
+    public var tokens: BootstrapInterval
+    public var tokensPerParameter: BootstrapInterval
+
+    public init(confidenceLevel: Double, draws: Int, parameters: BootstrapInterval, tokens: BootstrapInterval,
+                tokensPerParameter: BootstrapInterval) {
+        self.confidenceLevel = confidenceLevel
+        self.draws = draws
+        self.parameters = parameters
+        self.tokens = tokens
+        self.tokensPerParameter = tokensPerParameter
     }
 }
 
@@ -27,13 +52,28 @@ public enum AllocationRenderer {
     public static func render(_ table: AllocationTable, format: ReportFormat) throws -> String {
         switch format {
         case .table:
-            return header(table) + "\n" + grid(table).plainText()
+            var out = header(table) + "\n" + grid(table).plainText()
+            if let intervals = intervalGrid(table) { out += "\n" + intervals.title + "\n" + intervals.grid.plainText() }
+            return out
         case .markdown:
-            return "## Compute-optimal allocation\n\n" + header(table, markdown: true) + "\n" + grid(table).markdown()
+            var out = "## Compute-optimal allocation\n\n" + header(table, markdown: true) + "\n" + grid(table).markdown()
+            if let intervals = intervalGrid(table) { out += "\n" + intervals.title + "\n\n" + intervals.grid.markdown() }
+            return out
         case .csv:
-            var csv = TextTable(header: ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss"])
-            for p in table.points {
-                csv.append([p.budget, p.parameters, p.tokens, p.tokensPerParameter, p.loss].map { NumberFormat.exact($0) })
+            var header = ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss"]
+            if table.intervals != nil {
+                header += ["n_opt_lower", "n_opt_upper", "d_opt_lower", "d_opt_upper",
+                           "tokens_per_parameter_lower", "tokens_per_parameter_upper", "confidence_level"]
+            }
+            var csv = TextTable(header: header)
+            for (k, p) in table.points.enumerated() {
+                var row = [p.budget, p.parameters, p.tokens, p.tokensPerParameter, p.loss]
+                if let intervals = table.intervals, k < intervals.count {
+                    let i = intervals[k]
+                    row += [i.parameters.lower, i.parameters.upper, i.tokens.lower, i.tokens.upper,
+                            i.tokensPerParameter.lower, i.tokensPerParameter.upper, i.confidenceLevel]
+                }
+                csv.append(row.map { NumberFormat.exact($0) })
             }
             return csv.csv()
         case .json:
@@ -78,6 +118,26 @@ public enum AllocationRenderer {
         return grid
     }
 
+    /// The table of bootstrap intervals, with its title, when the table has intervals.
+    static func intervalGrid(_ table: AllocationTable) -> (title: String, grid: TextTable)? {
+        guard let intervals = table.intervals, let first = intervals.first else { return nil }
+        let title = "Bootstrap \(FitReportRenderer.levelText(first.confidenceLevel)) percentile intervals "
+            + "(\(first.draws) draws of the fit's parameters)"
+        var grid = TextTable(header: ["budget (FLOP)", "N_opt", "D_opt", "D/N"], numeric: [true, true, true, true])
+        func range(_ i: BootstrapInterval, _ format: (Double) -> String) -> String {
+            "[" + format(i.lower) + ", " + format(i.upper) + "]"
+        }
+        for (p, i) in zip(table.points, intervals) {
+            grid.append([
+                NumberFormat.significant(p.budget, digits: 6),
+                range(i.parameters, NumberFormat.human),
+                range(i.tokens, NumberFormat.human),
+                range(i.tokensPerParameter) { NumberFormat.significant($0, digits: 4) },
+            ])
+        }
+        return (title, grid)
+    }
+
     struct JSONForm: Encodable {
         struct Constants: Encodable {
             let label: String
@@ -90,6 +150,8 @@ public enum AllocationRenderer {
             let tokens: Double
             let tokensPerParameter: Double
             let loss: Double
+            /// Bootstrap percentile intervals, for a bootstrapped fit.
+            let interval: AllocationInterval?
         }
         let formula = "L(N, D) = E + A/N^α + B/D^β"
         let constraint = "C = 6ND"
@@ -99,9 +161,10 @@ public enum AllocationRenderer {
         init(_ table: AllocationTable) {
             let p = table.parameters
             constants = Constants(label: table.label, detail: table.detail, e: p.e, a: p.a, b: p.b, alpha: p.alpha, beta: p.beta)
-            points = table.points.map {
-                Point(budget: $0.budget, parameters: $0.parameters, tokens: $0.tokens,
-                      tokensPerParameter: $0.tokensPerParameter, loss: $0.loss)
+            points = table.points.enumerated().map { k, point in
+                Point(budget: point.budget, parameters: point.parameters, tokens: point.tokens,
+                      tokensPerParameter: point.tokensPerParameter, loss: point.loss,
+                      interval: table.intervals.flatMap { k < $0.count ? $0[k] : nil })
             }
         }
     }

@@ -14,6 +14,8 @@ import ScalingLaws
 /// [[Fit Statistics]]  objective, method and starts, evaluations, chi-square, AIC, BIC, R², …
 /// [[Variables]]       name: value +/- se (rel%) [lower, upper] (fixed / at bound)
 /// [[Correlations]]    C(p, q) = ±r for |r| > 0.1, largest first
+/// [[Bootstrap]]       only for a bootstrapped fit: resamples, kind, seed, refits, and per
+///                     parameter the bootstrap standard error and percentile interval
 /// [[Warnings]]        one line each, or "none"
 /// ```
 public enum FitReportRenderer {
@@ -62,6 +64,12 @@ public enum FitReportRenderer {
             for (label, pair) in zip(labels, pairs) {
                 out += indent + label.padded(to: width) + " = " + NumberFormat.correlation(pair.r) + "\n"
             }
+        }
+
+        if let bootstrap = fit.bootstrap {
+            out += "[[Bootstrap]] (\(levelText(bootstrap.confidenceLevel)) percentile intervals)\n"
+            out += keyValues(bootstrapFields(bootstrap), separator: ": ", indent: indent)
+            out += bootstrapLines(fit, bootstrap, indent: indent)
         }
 
         out += "[[Warnings]]\n"
@@ -120,6 +128,25 @@ public enum FitReportRenderer {
             out += table.markdown() + "\n"
         }
 
+        if let bootstrap = fit.bootstrap {
+            out += "### Bootstrap\n\n"
+            var fields = TextTable(header: ["field", "value"])
+            for (key, value) in bootstrapFields(bootstrap) { fields.append([key, value]) }
+            out += fields.markdown() + "\n"
+            let level = levelText(bootstrap.confidenceLevel)
+            var table = TextTable(
+                header: ["parameter", "value", "bootstrap std. error", "lower \(level)", "upper \(level)"],
+                numeric: [false, true, true, true, true])
+            for row in bootstrapRows(fit, bootstrap) {
+                table.append([
+                    row.label, NumberFormat.significant(row.value),
+                    NumberFormat.significant(row.summary.standardError, digits: 4),
+                    NumberFormat.significant(row.summary.lower), NumberFormat.significant(row.summary.upper),
+                ])
+            }
+            out += table.markdown() + "\n"
+        }
+
         out += "### Warnings\n\n"
         if fit.warnings.isEmpty {
             out += "None.\n"
@@ -132,13 +159,26 @@ public enum FitReportRenderer {
     // MARK: - CSV
 
     /// One row per parameter: name, symbol, unit, value, standard error, relative error,
-    /// interval, confidence level, fixed, bound. Numbers at full precision.
+    /// interval, confidence level, fixed, bound; for a bootstrapped fit also the bootstrap
+    /// standard error, percentile interval and its level. Numbers at full precision.
     public static func csv(_ fit: LawFit) -> String {
-        var table = TextTable(header: [
+        var header = [
             "parameter", "symbol", "unit", "value", "standard_error", "relative_error",
             "lower", "upper", "confidence_level", "fixed", "at_bound",
-        ])
+        ]
+        if fit.bootstrap != nil {
+            header += ["bootstrap_standard_error", "bootstrap_lower", "bootstrap_upper", "bootstrap_confidence_level"]
+        }
+        var table = TextTable(header: header)
         for p in fit.parameters {
+            var extra: [String] = []
+            if let bootstrap = fit.bootstrap {
+                let summary = bootstrap.parameters.first { $0.name == p.name }
+                extra = [
+                    NumberFormat.exact(summary?.standardError), NumberFormat.exact(summary?.lower),
+                    NumberFormat.exact(summary?.upper), NumberFormat.exact(bootstrap.confidenceLevel),
+                ]
+            }
             table.append([
                 p.name, p.symbol, p.unit,
                 NumberFormat.exact(p.value),
@@ -149,7 +189,7 @@ public enum FitReportRenderer {
                 NumberFormat.exact(fit.confidenceLevel),
                 p.fixed ? "true" : "false",
                 p.atBound ?? "",
-            ])
+            ] + extra)
         }
         return table.csv()
     }
@@ -263,6 +303,41 @@ public enum FitReportRenderer {
             if let note = note(p) { line += " (" + note + ")" }
             while line.hasSuffix(" ") { line.removeLast() }
             out += line + "\n"
+        }
+        return out
+    }
+
+    static func bootstrapFields(_ b: LawFit.BootstrapSummary) -> [(String, String)] {
+        [
+            ("resamples", String(b.resamples)),
+            ("kind", b.kind),
+            ("seed", String(b.seed)),
+            ("refits", "\(b.converged) converged, \(b.failed) failed, \(b.nonConverged - b.failed) not converged"),
+        ]
+    }
+
+    /// Free parameters with a bootstrap summary, labelled as in ``variableLines(_:indent:)``.
+    static func bootstrapRows(_ fit: LawFit, _ b: LawFit.BootstrapSummary)
+        -> [(label: String, value: Double, summary: LawFit.BootstrapSummary.Parameter)] {
+        var rows: [(label: String, value: Double, summary: LawFit.BootstrapSummary.Parameter)] = []
+        for p in fit.parameters where !p.fixed {
+            guard let summary = b.parameters.first(where: { $0.name == p.name }) else { continue }
+            rows.append((p.symbol == p.name ? p.name : "\(p.name) (\(p.symbol))", p.value, summary))
+        }
+        return rows
+    }
+
+    /// `name: +/- se [lower, upper]` per free parameter, aligned.
+    static func bootstrapLines(_ fit: LawFit, _ b: LawFit.BootstrapSummary, indent: String) -> String {
+        let rows = bootstrapRows(fit, b)
+        let labels = rows.map { $0.label + ":" }
+        let labelWidth = labels.map(\.count).max() ?? 0
+        let errors = rows.map { "+/- " + NumberFormat.significant($0.summary.standardError, digits: 4) }
+        let errorWidth = errors.map(\.count).max() ?? 0
+        var out = ""
+        for (k, row) in rows.enumerated() {
+            out += indent + labels[k].padded(to: labelWidth) + " " + errors[k].padded(to: errorWidth)
+                + " [" + NumberFormat.significant(row.summary.lower) + ", " + NumberFormat.significant(row.summary.upper) + "]\n"
         }
         return out
     }

@@ -69,6 +69,24 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "Print the time spent reading and fitting to stderr.")
     var timing = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Bootstrap the fit with N resamples (N >= 2) and report bootstrap standard errors and 95% percentile intervals.",
+            valueName: "n"))
+    var bootstrap: Int?
+
+    @Option(
+        name: .customLong("bootstrap-groups"),
+        help: ArgumentHelp(
+            "Resample whole groups of rows sharing a value of COLUMN instead of single rows (needs --bootstrap).",
+            valueName: "column"))
+    var bootstrapGroups: String?
+
+    @Option(
+        name: .customLong("bootstrap-seed"),
+        help: ArgumentHelp("Seed of the bootstrap resamples (needs --bootstrap; default: 0).", valueName: "s"))
+    var bootstrapSeed: UInt64?
+
     @OptionGroup(title: "Formula laws")
     var formula: FormulaOptions
 
@@ -85,6 +103,12 @@ struct FitCommand: ParsableCommand {
             }
             guard delta.isFinite, delta > 0 else { throw ValidationError("--delta must be a positive number, got \(delta)") }
         }
+        if let bootstrap, bootstrap < 2 {
+            throw ValidationError("--bootstrap needs at least 2 resamples, got \(bootstrap)")
+        }
+        if bootstrap == nil, bootstrapGroups != nil || bootstrapSeed != nil {
+            throw ValidationError("--bootstrap-groups and --bootstrap-seed apply only with --bootstrap <n>")
+        }
         var seen: Set<String> = []
         for parameter in fix where !seen.insert(parameter.name).inserted {
             throw ValidationError("--fix \(parameter.name) is given twice")
@@ -98,12 +122,26 @@ struct FitCommand: ParsableCommand {
             for parameter in fix { options.fixed[parameter.name] = parameter.value }
             let clock = ContinuousClock()
             let readStart = clock.now
-            let data = try input.dataset(for: law)
+            let data = try input.dataset(for: law, extraColumns: bootstrapGroups.map { [$0] } ?? [])
             let fitStart = clock.now
-            let fit = try LawFitter.fit(law, to: data, options: options)
+            let fit: LawFit
+            if let bootstrap {
+                let settings = BootstrapOptions(
+                    resamples: bootstrap, seed: bootstrapSeed ?? 0,
+                    kind: bootstrapGroups.map { .groups(column: $0) } ?? .rows)
+                // The library refits the full data first; that fit stays the reported one.
+                let status = StatusLine.start("bootstrapping \(bootstrap) resamples")
+                defer { status?.stop() }
+                let result = try LawBootstrap.run(law: law, data: data, options: settings, fitOptions: options)
+                fit = result.fit.withBootstrap(LawFit.BootstrapSummary(result))
+                for note in result.notes { Console.note("bootstrap: \(note)") }
+            } else {
+                fit = try LawFitter.fit(law, to: data, options: options)
+            }
             let fitEnd = clock.now
             if timing {
-                Console.note("timing: read \(data.count) rows in \(Self.milliseconds(fitStart - readStart)) ms, fitted in \(Self.milliseconds(fitEnd - fitStart)) ms")
+                let what = bootstrap.map { "fitted and bootstrapped \($0) resamples" } ?? "fitted"
+                Console.note("timing: read \(data.count) rows in \(Self.milliseconds(fitStart - readStart)) ms, \(what) in \(Self.milliseconds(fitEnd - fitStart)) ms")
             }
             let report = try FitReportRenderer.render(fit, format: output.format.report)
             try output.emit(report: report) { Array(try FitArtifact.encode(fit)) }
@@ -126,6 +164,56 @@ struct FitCommand: ParsableCommand {
         case .huber: return .logHuber(delta: delta ?? 1e-3)
         case .lsq: return .leastSquares
         case .logLsq: return .logLeastSquares
+        }
+    }
+}
+
+/// A status line on standard error while a long computation runs: after 1 s, the message, a
+/// spinner and the elapsed seconds, redrawn in place four times a second and erased when done.
+/// Only when standard error is a terminal, so never in tests, pipes or CI logs.
+///
+/// It shows elapsed time, not a fraction done: ``ScalingLaws/LawBootstrap`` reports no
+/// per-resample progress.
+final class StatusLine: @unchecked Sendable {
+    // All mutable state is touched only on `queue`.
+    private let queue = DispatchQueue(label: "scaling-laws.status-line")
+    private let message: String
+    private let start = ContinuousClock.now
+    private var timer: DispatchSourceTimer?
+    private var ticks = 0
+    private var shown = false
+
+    private init(_ message: String) { self.message = message }
+
+    /// Starts a status line, or returns `nil` when standard error is not a terminal.
+    static func start(_ message: String) -> StatusLine? {
+        guard isatty(2) == 1 else { return nil }
+        let line = StatusLine(message)
+        line.queue.sync {
+            let timer = DispatchSource.makeTimerSource(queue: line.queue)
+            timer.schedule(deadline: .now() + 1, repeating: 0.25)
+            timer.setEventHandler { [line] in line.tick() }
+            line.timer = timer
+            timer.resume()
+        }
+        return line
+    }
+
+    private func tick() {
+        let seconds = (ContinuousClock.now - start).components.seconds
+        let spinner = ["|", "/", "-", "\\"][ticks % 4]
+        ticks += 1
+        shown = true
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(message) \(spinner) \(seconds) s".utf8))
+    }
+
+    /// Stops the line and erases it, so nothing is left behind in the terminal.
+    func stop() {
+        queue.sync {
+            timer?.cancel()
+            timer = nil
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+            shown = false
         }
     }
 }

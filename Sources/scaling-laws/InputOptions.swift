@@ -108,16 +108,20 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Reads the file, finds the columns `law` needs, converts them and applies the filters.
-    /// Notes about derived columns go to standard error.
+    /// Notes about derived columns go to standard error. `extraColumns` are more file columns
+    /// carried under their own names (e.g. the group column of a bootstrap).
     ///
     /// - Throws: ``DataError`` naming the file, line and column of the first problem.
-    func dataset(for law: any ScalingLaw) throws -> Dataset {
+    func dataset(for law: any ScalingLaw, extraColumns: [String] = []) throws -> Dataset {
         let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: file), separator: separator)
         let roles = law.inputs.map(\.role) + [law.response.role]
         let resolved = try ColumnRoleResolver(explicit: explicitColumns).resolve(roles, in: table)
         for note in resolved.notes { Console.note(note) }
-        let filterColumns = filters.map(\.column).filter { !roles.contains($0) }
-        let data = try resolved.dataset(from: table, extraColumns: filterColumns)
+        var carried: [String] = []
+        for column in filters.map(\.column) + extraColumns where !roles.contains(column) && !carried.contains(column) {
+            carried.append(column)
+        }
+        let data = try resolved.dataset(from: table, extraColumns: carried)
         return try data.filtered(filters)
     }
 }

@@ -55,9 +55,36 @@ struct OptimalCommand: ParsableCommand {
             let source = try fit.map(ParameterSource.artifact(path:)) ?? ParameterSource.preset(preset ?? "")
             let parameters = try source.chinchillaParameters(command: "optimal")
             let points = budgetValues.map { ChinchillaLaw.computeOptimal(budget: $0, parameters: parameters) }
-            let table = AllocationTable(label: source.label, detail: source.detail, parameters: parameters, points: points)
+            let intervals = try source.fit?.bootstrap.map { try Self.intervals(budgets: budgetValues, bootstrap: $0, source: source) }
+            let table = AllocationTable(
+                label: source.label, detail: source.detail, parameters: parameters, points: points, intervals: intervals)
             let report = try AllocationRenderer.render(table, format: output.format.report)
             try output.emit(report: report) { Array(try AllocationRenderer.render(table, format: .json).utf8) }
+        }
+    }
+
+    /// Percentile intervals of N_opt, D_opt and D/N for each budget across the bootstrap draws
+    /// of the fit (the closed-form optimum of each draw).
+    /// - Throws: ``CLIError/missingParameter(source:name:)`` when the draws lack a constant.
+    static func intervals(budgets: [Double], bootstrap: LawFit.BootstrapSummary, source: ParameterSource) throws -> [AllocationInterval] {
+        func index(_ name: String) throws -> Int {
+            guard let k = bootstrap.parameterNames.firstIndex(of: name) else {
+                throw CLIError.missingParameter(source: source.label + " (bootstrap draws)", name: name)
+            }
+            return k
+        }
+        let e = try index("E"), a = try index("A"), b = try index("B"), alpha = try index("alpha"), beta = try index("beta")
+        let nan = BootstrapInterval(lower: .nan, upper: .nan)
+        return budgets.map { budget in
+            func optimum(_ p: [Double]) -> ComputeOptimalPoint {
+                ChinchillaLaw.computeOptimal(
+                    budget: budget, parameters: ChinchillaParameters(e: p[e], a: p[a], b: p[b], alpha: p[alpha], beta: p[beta]))
+            }
+            return AllocationInterval(
+                confidenceLevel: bootstrap.confidenceLevel, draws: bootstrap.draws.count,
+                parameters: bootstrap.percentileInterval { optimum($0).parameters } ?? nan,
+                tokens: bootstrap.percentileInterval { optimum($0).tokens } ?? nan,
+                tokensPerParameter: bootstrap.percentileInterval { optimum($0).tokensPerParameter } ?? nan)
         }
     }
 }

@@ -76,6 +76,77 @@ public struct LawFit: Sendable, Codable, Equatable {
     public let data: DataSummary
     public let statistics: Statistics
     public let warnings: [String]
+    /// Bootstrap uncertainty of this fit, when one was run (``withBootstrap(_:)``); absent in
+    /// artifacts written without `--bootstrap`, which still decode.
+    public private(set) var bootstrap: BootstrapSummary? = nil
+
+    /// The saved summary of a bootstrap of the fit (``LawBootstrap/run(law:data:options:fitOptions:)``):
+    /// the converged draws of the law parameters and per-parameter standard errors and
+    /// percentile intervals.
+    public struct BootstrapSummary: Sendable, Codable, Equatable {
+        /// Bootstrap standard error and percentile interval of one parameter.
+        public struct Parameter: Sendable, Codable, Equatable {
+            public let name: String
+            public let standardError: Double
+            public let lower: Double
+            public let upper: Double
+        }
+
+        public let resamples: Int
+        public let seed: UInt64
+        /// What was resampled: `rows` or `groups of 'COLUMN'`.
+        public let kind: String
+        public let confidenceLevel: Double
+        /// Refits that converged (the rows of ``draws``).
+        public let converged: Int
+        /// Refits that threw.
+        public let failed: Int
+        /// Refits excluded from the statistics (threw or did not converge).
+        public let nonConverged: Int
+        /// Law parameter names, the columns of ``draws``.
+        public let parameterNames: [String]
+        /// Law values of each converged resample, in resample order.
+        public let draws: [[Double]]
+        /// Per-parameter summaries in the law's order (percentile intervals).
+        public let parameters: [Parameter]
+
+        /// The summary of a bootstrap run.
+        public init(_ result: LawBootstrapResult) {
+            self.resamples = result.options.resamples
+            self.seed = result.options.seed
+            self.kind = result.options.kind.description
+            self.confidenceLevel = result.options.confidenceLevel
+            self.converged = result.draws.count
+            self.failed = result.failed
+            self.nonConverged = result.nonConverged
+            self.parameterNames = result.parameterNames
+            self.draws = result.draws
+            self.parameters = result.parameters.enumerated().map { k, q in
+                Parameter(name: q.name ?? result.parameterNames[k], standardError: q.standardError,
+                          lower: q.percentile.lower, upper: q.percentile.upper)
+            }
+        }
+
+        /// The percentile interval at ``confidenceLevel`` of a quantity derived from the law
+        /// values (in ``parameterNames`` order) across the draws; non-finite values are dropped.
+        /// `nil` when fewer than 2 draws give a finite value.
+        public func percentileInterval(_ f: ([Double]) -> Double) -> BootstrapInterval? {
+            var values: [Double] = []
+            for draw in draws {
+                let v = f(draw)
+                if v.isFinite { values.append(v) }
+            }
+            guard values.count >= 2 else { return nil }
+            return BootstrapStatistics.percentile(sorted: values.sorted(), level: confidenceLevel)
+        }
+    }
+
+    /// This fit with `summary` attached.
+    public func withBootstrap(_ summary: BootstrapSummary?) -> LawFit {
+        var copy = self
+        copy.bootstrap = summary
+        return copy
+    }
 
     /// The version written into artifacts.
     public static let currentToolVersion = "0.1.0"
