@@ -113,18 +113,7 @@ public struct DataConstrainedLaw: ScalingLaw, Equatable {
     /// A and B set so each power term explains half of the mean excess loss at the geometric-mean
     /// N and D; `R_D* = 15`, `R_N* = 5`, the magnitudes Muennighoff et al. found on C4.
     public func initialGuess(inputs: [[Double]], response: [Double]) -> [Double] {
-        let minLoss = response.min() ?? 1
-        let meanLoss = response.reduce(0, +) / Double(Swift.max(response.count, 1))
-        let e = Swift.max(0.5 * minLoss, 1e-3)
-        let excess = Swift.max(meanLoss - e, 1e-3)
-        func geometricMean(_ v: [Double]) -> Double {
-            var s = 0.0
-            for x in v { s += log(x) }
-            return exp(s / Double(Swift.max(v.count, 1)))
-        }
-        let n = geometricMean(inputs[0])
-        let d = geometricMean(inputs[1])
-        return [e, 0.5 * excess * pow(n, 0.3), 0.5 * excess * pow(d, 0.3), 0.3, 0.3, 15, 5]
+        ChinchillaLaw().initialGuess(inputs: Array(inputs.prefix(2)), response: response) + [15, 5]
     }
 
     // MARK: - Effective data and parameters
