@@ -157,3 +157,17 @@ public struct KaplanConstants: Sendable, Equatable, Hashable, Codable {
         computeOptimalExponent(alphaS: alphaS, alphaB: alphaB, alphaN: alphaN) / alphaS
     }
 }
+
+extension LawVariable {
+    /// Kaplan et al.'s response: test loss in nats per token.
+    public static let kaplanTestLoss = LawVariable("loss", symbol: "L", unit: "nats/token", summary: "test loss")
+}
+
+extension LawParameter {
+    /// Kaplan et al.'s critical model size `N_c` (non-embedding parameters).
+    public static let kaplanCriticalModelSize = LawParameter(
+        "N_c", symbol: "N_c", unit: "parameters", summary: "critical model size", lowerBound: 0, fitsInLogSpace: true)
+    /// Kaplan et al.'s model-size exponent `α_N`.
+    public static let kaplanModelSizeExponent = LawParameter(
+        "alpha_N", symbol: "α_N", summary: "model-size exponent", lowerBound: 0, upperBound: 5)
+}

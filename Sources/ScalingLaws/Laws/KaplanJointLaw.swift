@@ -39,16 +39,15 @@ public struct KaplanJointLaw: ScalingLaw, Equatable, Hashable {
     }
 
     public var response: LawVariable {
-        LawVariable("loss", symbol: "L", unit: "nats/token", summary: "test loss")
+        .kaplanTestLoss
     }
 
     public var parameters: [LawParameter] {
         [
-            LawParameter("N_c", symbol: "N_c", unit: "parameters", summary: "critical model size",
-                         lowerBound: 0, fitsInLogSpace: true),
+            .kaplanCriticalModelSize,
             LawParameter("D_c", symbol: "D_c", unit: "tokens", summary: "critical dataset size",
                          lowerBound: 0, fitsInLogSpace: true),
-            LawParameter("alpha_N", symbol: "α_N", summary: "model-size exponent", lowerBound: 0, upperBound: 5),
+            .kaplanModelSizeExponent,
             LawParameter("alpha_D", symbol: "α_D", summary: "data exponent", lowerBound: 0, upperBound: 5),
         ]
     }

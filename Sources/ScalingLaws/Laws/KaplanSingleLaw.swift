@@ -104,7 +104,7 @@ public struct KaplanSingleLaw: ScalingLaw, Equatable, Hashable {
     }
 
     public var response: LawVariable {
-        LawVariable("loss", symbol: "L", unit: "nats/token", summary: "test loss")
+        .kaplanTestLoss
     }
 
     public var parameters: [LawParameter] {
@@ -112,9 +112,8 @@ public struct KaplanSingleLaw: ScalingLaw, Equatable, Hashable {
         let exponent: LawParameter
         switch variable {
         case .parameters:
-            scale = LawParameter("N_c", symbol: "N_c", unit: "parameters", summary: "critical model size",
-                                 lowerBound: 0, fitsInLogSpace: true)
-            exponent = LawParameter("alpha_N", symbol: "α_N", summary: "model-size exponent", lowerBound: 0, upperBound: 5)
+            scale = .kaplanCriticalModelSize
+            exponent = .kaplanModelSizeExponent
         case .tokens:
             scale = LawParameter("D_c", symbol: "D_c", unit: "tokens", summary: "critical dataset size",
                                  lowerBound: 0, fitsInLogSpace: true)

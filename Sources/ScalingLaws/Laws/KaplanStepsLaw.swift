@@ -40,16 +40,15 @@ public struct KaplanStepsLaw: ScalingLaw, Equatable, Hashable {
     }
 
     public var response: LawVariable {
-        LawVariable("loss", symbol: "L", unit: "nats/token", summary: "test loss")
+        .kaplanTestLoss
     }
 
     public var parameters: [LawParameter] {
         [
-            LawParameter("N_c", symbol: "N_c", unit: "parameters", summary: "critical model size",
-                         lowerBound: 0, fitsInLogSpace: true),
+            .kaplanCriticalModelSize,
             LawParameter("S_c", symbol: "S_c", unit: "steps", summary: "critical number of steps",
                          lowerBound: 0, fitsInLogSpace: true),
-            LawParameter("alpha_N", symbol: "α_N", summary: "model-size exponent", lowerBound: 0, upperBound: 5),
+            .kaplanModelSizeExponent,
             LawParameter("alpha_S", symbol: "α_S", summary: "steps exponent", lowerBound: 0, upperBound: 5),
         ]
     }
