@@ -47,6 +47,8 @@ public struct ForecastTable: Sendable, Equatable {
     /// The level of the loss intervals, when there are any.
     public let confidenceLevel: Double?
     public let rows: [ForecastRow]
+    /// Predicted benchmark scores beside the losses (``withScores(scoreFit:lossLaw:)``), or `nil`.
+    public var scores: ForecastScoreColumn? = nil
 
     public init(label: String, detail: String, law: String, formula: String, responseUnit: String, cost: String, confidenceLevel: Double?, rows: [ForecastRow]) {
         self.label = label

@@ -29,13 +29,13 @@ public enum ForecastRenderer {
         case .csv:
             var csv = TextTable(header: [
                 "budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss", "loss_standard_error", "loss_lower", "loss_upper",
-            ])
-            for row in table.rows {
+            ] + scoreCSVHeader(table))
+            for (index, row) in table.rows.enumerated() {
                 csv.append([
                     NumberFormat.exact(row.budget), NumberFormat.exact(row.parameters), NumberFormat.exact(row.tokens),
                     NumberFormat.exact(row.tokensPerParameter), NumberFormat.exact(row.loss),
                     NumberFormat.exact(row.standardError), NumberFormat.exact(row.lower), NumberFormat.exact(row.upper),
-                ])
+                ] + scoreCSVCells(table, row: index))
             }
             return csv.csv()
         case .json:
@@ -56,6 +56,7 @@ public enum ForecastRenderer {
         } else {
             fields.append(("interval", "none (no covariance: a preset or a fit without one)"))
         }
+        fields += scoreFields(table)
         return fields
     }
 
@@ -68,7 +69,7 @@ public enum ForecastRenderer {
         if let level = table.confidenceLevel {
             header += ["\(intervalLabel(level)) low", "\(intervalLabel(level)) high"]
         }
-        return header
+        return header + scoreHeader(table)
     }
 
     static func cells(_ row: ForecastRow, intervals: Bool) -> [String] {
@@ -89,7 +90,9 @@ public enum ForecastRenderer {
     static func grid(_ table: ForecastTable) -> TextTable {
         let header = header(table)
         var grid = TextTable(header: header, numeric: Array(repeating: true, count: header.count))
-        for row in table.rows { grid.append(cells(row, intervals: table.confidenceLevel != nil)) }
+        for (index, row) in table.rows.enumerated() {
+            grid.append(cells(row, intervals: table.confidenceLevel != nil) + scoreCells(table, row: index))
+        }
         return grid
     }
 
@@ -166,6 +169,7 @@ public enum ForecastRenderer {
         let cost: String
         let confidenceLevel: Double?
         let rows: [Row]
+        let scores: ForecastScoreColumn?
 
         init(_ table: ForecastTable) {
             law = table.law
@@ -174,6 +178,7 @@ public enum ForecastRenderer {
             detail = table.detail
             cost = table.cost
             confidenceLevel = table.confidenceLevel
+            scores = table.scores
             rows = table.rows.map {
                 Row(budget: $0.budget, parameters: $0.parameters, tokens: $0.tokens, tokensPerParameter: $0.tokensPerParameter,
                     loss: $0.loss, lossStandardError: $0.standardError, lossLower: $0.lower, lossUpper: $0.upper,

@@ -47,6 +47,12 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Format of the result on standard output.")
     var format: Format = .table
 
+    @Option(name: .customLong("score-fit"), help: ArgumentHelp(
+        "A benchmark-score fit (sigmoid, sigmoid-offset, clipped-linear or loss-to-accuracy) for a score column.",
+        discussion: "A score law in compute is evaluated at each row's scaled compute (Owen 2024) under a Chinchilla loss law, else at the budget; a law of the loss at the predicted loss.",
+        valueName: "file"))
+    var scoreFit: String?
+
     func validate() throws {
         guard (fit == nil) != (preset == nil) else {
             throw ValidationError("give exactly one of --fit <file> and --preset <name>")
@@ -59,8 +65,12 @@ struct ForecastCommand: ParsableCommand {
             let costModel = try CostModel.parse(cost)
             let source = try fit.map(ParameterSource.artifact(path:)) ?? ParameterSource.preset(preset ?? "")
             let optimizer = try ComputeOptimizer(law: source.law, parameters: source.values, cost: costModel)
-            let table = try ForecastTable.make(
+            var table = try ForecastTable.make(
                 optimizer: optimizer, budgets: budgetValues, fit: source.fit, label: source.label, detail: source.detail)
+            if let scoreFit {
+                let lossLaw = source.law is ChinchillaLaw ? try source.chinchillaParameters(command: "forecast") : nil
+                table = try table.withScores(scoreFit: try FitFile.load(scoreFit), lossLaw: lossLaw)
+            }
             Console.out(try ForecastRenderer.render(table, format: format.report))
         }
     }

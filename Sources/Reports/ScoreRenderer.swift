@@ -1,0 +1,120 @@
+import Foundation
+import Forecast
+import ScalingLaws
+
+/// What `scaling-laws score` prints: benchmark-score forecasts, the compute to reach target
+/// scores, and two-step (loss → accuracy) forecasts.
+public struct ScoreReport: Sendable, Encodable {
+    /// `fit score.json` or `law sigmoid (k = 1.5, x0 = 24.5)`.
+    public var source: String
+    public var law: String
+    public var formula: String
+    /// The loss law mapping `(N, D)` to scaled compute, or the step-1 law of a chain.
+    public var lossLaw: String?
+    /// `95% CI, delta method on the fit covariance`, or `nil`.
+    public var interval: String?
+    public var scores: [ScoreForecast] = []
+    public var targets: [ComputeForScore] = []
+    public var chain: [TwoStepAccuracyForecast] = []
+
+    public init(source: String, law: String, formula: String, lossLaw: String? = nil, interval: String? = nil) {
+        self.source = source
+        self.law = law
+        self.formula = formula
+        self.lossLaw = lossLaw
+        self.interval = interval
+    }
+
+    /// `95% CI, <method>`.
+    public static func intervalLabel(level: Double, method: String) -> String {
+        NumberFormat.significant(level * 100, digits: 4) + "% CI, " + method
+    }
+}
+
+/// Renders a ``ScoreReport``. Compute in FLOP (scaled compute `C_s` for models), scores
+/// normalised (chance 0, best 1).
+public enum ScoreRenderer {
+    /// The report in `format`, ending in a newline.
+    /// - Throws: ``ReportError/encoding(_:)`` for `json`.
+    public static func render(_ report: ScoreReport, format: ReportFormat) throws -> String {
+        switch format {
+        case .json:
+            return try ReportJSON.string(report)
+        case .csv:
+            return csv(report)
+        case .table, .markdown:
+            var fields: [(String, String)] = [("law", "\(report.law): \(report.formula)"), ("source", report.source)]
+            if let loss = report.lossLaw { fields.append(("loss law", loss)) }
+            fields.append(("interval", report.interval ?? "none (no parameter uncertainty: a law given by value)"))
+            var sections: [(String, TextTable)] = []
+            if !report.scores.isEmpty { sections.append(("Predicted scores", scoreGrid(report.scores))) }
+            if !report.targets.isEmpty { sections.append(("Compute to reach a target score", targetGrid(report.targets))) }
+            if !report.chain.isEmpty { sections.append(("Two-step forecast: (N, D) → loss → accuracy", chainGrid(report.chain))) }
+            if format == .markdown {
+                var out = "## Benchmark forecast\n\n" + fields.map { "- \($0.0): \($0.1)\n" }.joined()
+                for (title, grid) in sections { out += "\n### \(title)\n\n" + grid.markdown() }
+                return out
+            }
+            var out = "Benchmark forecast\n" + FitReportRenderer.keyValues(fields, separator: ": ", indent: "") + "\n"
+            for (title, grid) in sections { out += "\n\(title)\n" + grid.plainText() }
+            return out
+        }
+    }
+
+    static func number(_ value: Double?) -> String { NumberFormat.significant(value, digits: 4, placeholder: "-") }
+
+    static func scoreGrid(_ rows: [ScoreForecast]) -> TextTable {
+        let models = rows.contains { $0.parameters != nil }
+        var header = models ? ["N (params)", "D (tokens)", "loss", "scaled compute (FLOP)"] : ["compute (FLOP)"]
+        header += ["score", "low", "high"]
+        var grid = TextTable(header: header, numeric: Array(repeating: true, count: header.count))
+        for row in rows {
+            var cells: [String] = []
+            if models {
+                cells += [row.parameters.map(NumberFormat.human) ?? "-", row.tokens.map(NumberFormat.human) ?? "-",
+                          NumberFormat.significant(row.loss, digits: 5, placeholder: "-")]
+            }
+            cells += [NumberFormat.significant(row.compute, digits: 4), number(row.score), number(row.lower), number(row.upper)]
+            grid.append(cells)
+        }
+        return grid
+    }
+
+    static func targetGrid(_ rows: [ComputeForScore]) -> TextTable {
+        var grid = TextTable(header: ["target score", "compute (FLOP)", "low", "high"], numeric: [true, true, true, true])
+        for row in rows {
+            grid.append([NumberFormat.significant(row.target, digits: 4), number(row.compute), number(row.lower), number(row.upper)])
+        }
+        return grid
+    }
+
+    static func chainGrid(_ rows: [TwoStepAccuracyForecast]) -> TextTable {
+        let header = ["N (params)", "D (tokens)", "loss", "loss low", "loss high", "accuracy", "low", "high"]
+        var grid = TextTable(header: header, numeric: Array(repeating: true, count: header.count))
+        for row in rows {
+            grid.append([NumberFormat.human(row.parameters), NumberFormat.human(row.tokens),
+                          NumberFormat.significant(row.loss, digits: 5), NumberFormat.significant(row.lossLower, digits: 5, placeholder: "-"),
+                          NumberFormat.significant(row.lossUpper, digits: 5, placeholder: "-"), number(row.accuracy),
+                          number(row.lower), number(row.upper)])
+        }
+        return grid
+    }
+
+    /// One CSV table: a `kind` column (`score`, `target`, `chain`) and exact values.
+    static func csv(_ report: ScoreReport) -> String {
+        var table = TextTable(header: ["kind", "n", "d", "loss", "loss_lower", "loss_upper", "compute_flop", "compute_lower", "compute_upper",
+                                       "score", "score_lower", "score_upper"])
+        let e = NumberFormat.exact
+        for r in report.scores {
+            table.append(["score", e(r.parameters), e(r.tokens), e(r.loss), "", "", e(r.compute), "", "", e(r.score), e(r.lower), e(r.upper)])
+        }
+        for r in report.targets {
+            table.append(["target", "", "", "", "", "", e(r.compute), e(r.lower), e(r.upper), e(r.target), "", ""])
+        }
+        for r in report.chain {
+            table.append(["chain", e(r.parameters), e(r.tokens), e(r.loss), e(r.lossLower), e(r.lossUpper), "", "", "",
+                          e(r.accuracy), e(r.lower), e(r.upper)])
+        }
+        return table.csv()
+    }
+}
