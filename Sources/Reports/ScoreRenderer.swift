@@ -55,7 +55,7 @@ public enum ScoreRenderer {
                 for (title, grid) in sections { out += "\n### \(title)\n\n" + grid.markdown() }
                 return out
             }
-            var out = "Benchmark forecast\n" + FitReportRenderer.keyValues(fields, separator: ": ", indent: "") + "\n"
+            var out = "Benchmark forecast\n" + FitReportRenderer.keyValues(fields, separator: ": ", indent: "")
             for (title, grid) in sections { out += "\n\(title)\n" + grid.plainText() }
             return out
         }

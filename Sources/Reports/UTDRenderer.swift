@@ -106,7 +106,7 @@ public enum UTDRenderer {
                 for (title, grid) in sections { out += "\n### \(title)\n\n" + grid.markdown() }
                 return out
             }
-            var out = "RL updates-to-data decisions\n" + FitReportRenderer.keyValues(fields, separator: ": ", indent: "") + "\n"
+            var out = "RL updates-to-data decisions\n" + FitReportRenderer.keyValues(fields, separator: ": ", indent: "")
             for (title, grid) in sections { out += "\n\(title)\n" + grid.plainText() }
             return out
         }

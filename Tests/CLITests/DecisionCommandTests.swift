@@ -118,8 +118,10 @@ struct DecisionCommandTests {
         for row in parsed.rows {
             let n = try #require(Double(row[1])), d = try #require(Double(row[2]))
             let cs = try #require(Double(row[8]))
-            // Near D = 20N the scaled compute is close to 6ND; the score follows the truth.
-            #expect(isClose(cs, 6 * n * d, rel: 0.2))
+            // C_s = 120·N_s² with L(N_s, 20·N_s) = L(N_opt, D_opt) under the rounded Hoffmann law.
+            func loss(_ n: Double, _ d: Double) -> Double { 1.69 + 406.4 / pow(n, 0.34) + 410.7 / pow(d, 0.28) }
+            let ns = (cs / 120).squareRoot()
+            #expect(isClose(loss(ns, 20 * ns), loss(n, d), rel: 1e-9))
             let score = try #require(Double(row[9]))
             let truth = 1 / (1 + exp(-1.5 * (log10(cs) - 24.5)))
             #expect(abs(score - truth) < 0.02)
