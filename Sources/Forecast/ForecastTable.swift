@@ -47,6 +47,9 @@ public struct ForecastTable: Sendable, Equatable {
     /// The level of the loss intervals, when there are any.
     public let confidenceLevel: Double?
     public let rows: [ForecastRow]
+    /// Training time and cost of each row on one kind of hardware, when asked for
+    /// (``pricing(on:chips:mfu:model:)``).
+    public var trainingCost: ForecastTrainingCost? = nil
 
     public init(label: String, detail: String, law: String, formula: String, responseUnit: String, cost: String, confidenceLevel: Double?, rows: [ForecastRow]) {
         self.label = label
