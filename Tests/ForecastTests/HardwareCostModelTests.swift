@@ -21,14 +21,19 @@ struct HardwareCostModelTests {
         #expect(isClose(estimate.powerPerChipKW, 1.052, abs: 5e-4))
         #expect(isClose(estimate.total, 5.008e7, abs: 5e3))
         // The formulas by hand: P0·r/8766, ×f/(1−f), kW × chip-hours × $/kWh.
-        let perChipHour = 30_000 * 1.64 * 0.14 * log(10.0) / 8766
+        let p0: Double = 30_000 * 1.64
+        let perChipHour: Double = p0 * 0.14 * log(10.0) / 8766
         #expect(isClose(estimate.amortizedPricePerChipHour, perChipHour, rel: 1e-14))
-        #expect(isClose(estimate.interconnect, estimate.hardwareAmortized * 0.19 / 0.81, rel: 1e-14))
-        #expect(isClose(estimate.energyKWh, 0.7 * (10.2 / 8) / 0.7 * 0.75 * 1.1 * 2.16e7, rel: 1e-14))
+        let interconnect: Double = estimate.hardwareAmortized * 0.19 / 0.81
+        #expect(isClose(estimate.interconnect, interconnect, rel: 1e-14))
+        let kW: Double = 0.7 * (10.2 / 8) / 0.7 * 0.75 * 1.1
+        let kWh: Double = kW * 2.16e7
+        #expect(isClose(estimate.energyKWh, kWh, rel: 1e-14))
         #expect(estimate.trainingHours == 2160)
         #expect(estimate.trainingDays == 90)
         // Alternatives: buying the cluster, chips × P0/(1 − f); renting at $5.00 per chip-hour.
-        #expect(isClose(try #require(estimate.acquisition), 10_000 * 49_200 / 0.81, rel: 1e-14))
+        let acquisition: Double = 10_000 * p0 / 0.81
+        #expect(isClose(try #require(estimate.acquisition), acquisition, rel: 1e-14))
         #expect(isClose(try #require(estimate.rental), 1.08e8, rel: 1e-14))
     }
 
