@@ -49,6 +49,9 @@ public struct ForecastTable: Sendable, Equatable {
     public let rows: [ForecastRow]
     /// Predicted benchmark scores beside the losses (``withScores(scoreFit:lossLaw:)``), or `nil`.
     public var scores: ForecastScoreColumn? = nil
+    /// Training time and cost of each row on one kind of hardware, when asked for
+    /// (``pricing(on:chips:mfu:model:)``).
+    public var trainingCost: ForecastTrainingCost? = nil
 
     public init(label: String, detail: String, law: String, formula: String, responseUnit: String, cost: String, confidenceLevel: Double?, rows: [ForecastRow]) {
         self.label = label

@@ -13,29 +13,31 @@ public enum ForecastFormat: String, Sendable, Equatable, CaseIterable, Codable {
 
 /// Renders ``Forecast/ForecastTable``s: for each budget C (FLOP), the loss-optimal model size
 /// N_opt (params) and training tokens D_opt (tokens) in the `72.4B` style, tokens per parameter,
-/// and the predicted loss with its confidence interval when the forecast has one. CSV and JSON
-/// carry the exact values.
+/// and the predicted loss with its confidence interval when the forecast has one; with
+/// ``Forecast/ForecastTable/trainingCost`` also the time to train and the cost on one kind of
+/// hardware. `numbers` picks `72.4B`/`$50.1M`/`90.0 days` or `7.24e+10`/`5.008e+07`/days. CSV
+/// and JSON carry the exact values.
 public enum ForecastRenderer {
     /// The forecast in `format`, ending in a newline.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
-    public static func render(_ table: ForecastTable, format: ForecastFormat) throws -> String {
+    public static func render(_ table: ForecastTable, format: ForecastFormat, numbers: NumberStyle = .human) throws -> String {
         switch format {
         case .table:
             return "Compute-optimal forecast (numeric search along the iso-cost curve)\n"
-                + FitReportRenderer.keyValues(fields(table), separator: ": ", indent: "") + "\n" + grid(table).plainText()
+                + FitReportRenderer.keyValues(fields(table), separator: ": ", indent: "") + "\n" + grid(table, numbers).plainText()
         case .markdown:
             return "## Compute-optimal forecast\n\n" + fields(table).map { "- \($0.0): \($0.1)\n" }.joined()
-                + "\n" + grid(table).markdown()
+                + "\n" + grid(table, numbers).markdown()
         case .csv:
             var csv = TextTable(header: [
                 "budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss", "loss_standard_error", "loss_lower", "loss_upper",
-            ] + scoreCSVHeader(table))
+            ] + scoreCSVHeader(table) + trainingCostCSVHeader(table))
             for (index, row) in table.rows.enumerated() {
                 csv.append([
                     NumberFormat.exact(row.budget), NumberFormat.exact(row.parameters), NumberFormat.exact(row.tokens),
                     NumberFormat.exact(row.tokensPerParameter), NumberFormat.exact(row.loss),
                     NumberFormat.exact(row.standardError), NumberFormat.exact(row.lower), NumberFormat.exact(row.upper),
-                ] + scoreCSVCells(table, row: index))
+                ] + scoreCSVCells(table, row: index) + trainingCostCSVCells(table, row: index))
             }
             return csv.csv()
         case .json:
@@ -43,6 +45,43 @@ public enum ForecastRenderer {
         case .latex:
             return latex(table)
         }
+    }
+
+    // MARK: - Training cost columns
+
+    static func trainingCostField(_ cost: ForecastTrainingCost) -> (String, String) {
+        let chips = cost.chips.map { " × \(NumberFormat.significant($0, digits: 6)) chips" } ?? " (no --chips: no time to train)"
+        return ("hardware", "\(cost.hardware.name)\(chips) at MFU \(NumberFormat.significant(cost.mfu, digits: 4)); "
+            + "cost = amortized hardware + interconnect + energy (Cottier et al. 2024)")
+    }
+
+    static func trainingCostHeader(_ table: ForecastTable, _ numbers: NumberStyle) -> [String] {
+        guard let cost = table.trainingCost else { return [] }
+        var header: [String] = []
+        if cost.chips != nil { header.append("time to train" + numbers.durationUnit) }
+        header.append("cost (USD)")
+        if cost.hardware.rentalPricePerChipHour != nil { header.append("rental (USD)") }
+        return header
+    }
+
+    static func trainingCostCells(_ table: ForecastTable, row k: Int, _ numbers: NumberStyle) -> [String] {
+        guard let cost = table.trainingCost, k < cost.estimates.count else { return [] }
+        let e = cost.estimates[k]
+        var cells: [String] = []
+        if cost.chips != nil { cells.append(e.trainingHours.map { numbers.duration(hours: $0) } ?? "-") }
+        cells.append(numbers.money(e.total))
+        if cost.hardware.rentalPricePerChipHour != nil { cells.append(e.rental.map { numbers.money($0) } ?? "-") }
+        return cells
+    }
+
+    static func trainingCostCSVHeader(_ table: ForecastTable) -> [String] {
+        table.trainingCost == nil ? [] : ["chip_hours", "training_hours", "cost_usd", "rental_usd"]
+    }
+
+    static func trainingCostCSVCells(_ table: ForecastTable, row k: Int) -> [String] {
+        guard let cost = table.trainingCost, k < cost.estimates.count else { return [] }
+        let e = cost.estimates[k]
+        return [NumberFormat.exact(e.chipHours), NumberFormat.exact(e.trainingHours), NumberFormat.exact(e.total), NumberFormat.exact(e.rental)]
     }
 
     static func fields(_ table: ForecastTable) -> [(String, String)] {
@@ -57,6 +96,7 @@ public enum ForecastRenderer {
             fields.append(("interval", "none (no covariance: a preset or a fit without one)"))
         }
         fields += scoreFields(table)
+        if let cost = table.trainingCost { fields.append(trainingCostField(cost)) }
         return fields
     }
 
@@ -64,19 +104,19 @@ public enum ForecastRenderer {
         NumberFormat.significant(level * 100, digits: 4) + "% CI"
     }
 
-    static func header(_ table: ForecastTable) -> [String] {
+    static func header(_ table: ForecastTable, _ numbers: NumberStyle = .human) -> [String] {
         var header = ["budget (FLOP)", "N_opt (params)", "D_opt (tokens)", "D/N (tokens/param)", "loss (\(table.responseUnit))"]
         if let level = table.confidenceLevel {
             header += ["\(intervalLabel(level)) low", "\(intervalLabel(level)) high"]
         }
-        return header + scoreHeader(table)
+        return header + scoreHeader(table) + trainingCostHeader(table, numbers)
     }
 
-    static func cells(_ row: ForecastRow, intervals: Bool) -> [String] {
+    static func cells(_ row: ForecastRow, intervals: Bool, _ numbers: NumberStyle = .human) -> [String] {
         var cells = [
             NumberFormat.significant(row.budget, digits: 6),
-            NumberFormat.human(row.parameters),
-            NumberFormat.human(row.tokens),
+            numbers.count(row.parameters),
+            numbers.count(row.tokens),
             NumberFormat.significant(row.tokensPerParameter, digits: 4),
             NumberFormat.significant(row.loss, digits: 6),
         ]
@@ -87,11 +127,12 @@ public enum ForecastRenderer {
         return cells
     }
 
-    static func grid(_ table: ForecastTable) -> TextTable {
-        let header = header(table)
+    static func grid(_ table: ForecastTable, _ numbers: NumberStyle = .human) -> TextTable {
+        let header = header(table, numbers)
         var grid = TextTable(header: header, numeric: Array(repeating: true, count: header.count))
         for (index, row) in table.rows.enumerated() {
-            grid.append(cells(row, intervals: table.confidenceLevel != nil) + scoreCells(table, row: index))
+            grid.append(cells(row, intervals: table.confidenceLevel != nil, numbers) + scoreCells(table, row: index)
+                + trainingCostCells(table, row: index, numbers))
         }
         return grid
     }
@@ -114,10 +155,11 @@ public enum ForecastRenderer {
         if let level = table.confidenceLevel {
             header.append("\(escape(intervalLabel(level)))")
         }
+        header += trainingCostHeader(table, .human).map(escape)
         var out = "% Compute-optimal forecast: \(table.law), \(table.label), \(table.cost)\n"
         out += "\\begin{tabular}{\(String(repeating: "r", count: header.count))}\n\\toprule\n"
         out += header.joined(separator: " & ") + " \\\\\n\\midrule\n"
-        for row in table.rows {
+        for (k, row) in table.rows.enumerated() {
             var cells = [
                 "$" + latexNumber(row.budget) + "$",
                 NumberFormat.human(row.parameters),
@@ -132,6 +174,7 @@ public enum ForecastRenderer {
                     cells.append("--")
                 }
             }
+            cells += trainingCostCells(table, row: k, .human).map(escape)
             out += cells.joined(separator: " & ") + " \\\\\n"
         }
         out += "\\bottomrule\n\\end{tabular}\n"
@@ -161,6 +204,7 @@ public enum ForecastRenderer {
             let lossLower: Double?
             let lossUpper: Double?
             let refinement: String
+            let trainingCost: TrainingCostEstimate?
         }
         let law: String
         let formula: String
@@ -170,6 +214,9 @@ public enum ForecastRenderer {
         let confidenceLevel: Double?
         let rows: [Row]
         let scores: ForecastScoreColumn?
+        let hardware: Hardware?
+        let hardwareChips: Double?
+        let mfu: Double?
 
         init(_ table: ForecastTable) {
             law = table.law
@@ -179,11 +226,16 @@ public enum ForecastRenderer {
             cost = table.cost
             confidenceLevel = table.confidenceLevel
             scores = table.scores
-            rows = table.rows.map {
-                Row(budget: $0.budget, parameters: $0.parameters, tokens: $0.tokens, tokensPerParameter: $0.tokensPerParameter,
-                    loss: $0.loss, lossStandardError: $0.standardError, lossLower: $0.lower, lossUpper: $0.upper,
-                    refinement: $0.allocation.refinement.rawValue)
+            let estimates = table.trainingCost?.estimates
+            rows = table.rows.enumerated().map { k, row in
+                Row(budget: row.budget, parameters: row.parameters, tokens: row.tokens, tokensPerParameter: row.tokensPerParameter,
+                    loss: row.loss, lossStandardError: row.standardError, lossLower: row.lower, lossUpper: row.upper,
+                    refinement: row.allocation.refinement.rawValue,
+                    trainingCost: estimates.flatMap { k < $0.count ? $0[k] : nil })
             }
+            hardware = table.trainingCost?.hardware
+            hardwareChips = table.trainingCost?.chips
+            mfu = table.trainingCost?.mfu
         }
     }
 }

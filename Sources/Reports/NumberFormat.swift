@@ -56,6 +56,25 @@ public enum NumberFormat {
         return text
     }
 
+    /// US dollars the way people say them, three significant digits: `$1.81`, `$950`, `$12.5k`,
+    /// `$50.1M`, `$1.22B`; `-$3.00M` for a negative amount.
+    public static func money(_ value: Double) -> String {
+        guard value.isFinite else { return nonFinite(value) }
+        return (value < 0 ? "-$" : "$") + human(Swift.abs(value))
+    }
+
+    /// A duration given in hours, in the unit people would use, three significant digits:
+    /// `45.0 min` (under an hour), `36.0 hours` (under three days), `90.0 days` (under two
+    /// years), `3.42 years` (365.25 days).
+    public static func duration(hours: Double) -> String {
+        guard hours.isFinite else { return nonFinite(hours) }
+        let magnitude = Swift.abs(hours)
+        if magnitude < 1 { return threeDigits(hours * 60) + " min" }
+        if magnitude < 72 { return threeDigits(hours) + " hours" }
+        if magnitude < 2 * 8766 { return threeDigits(hours / 24) + " days" }
+        return threeDigits(hours / 8766) + " years"
+    }
+
     /// A percentage with two decimals: `1.43%`.
     public static func percent(_ fraction: Double) -> String {
         guard fraction.isFinite else { return nonFinite(fraction) + "%" }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecast
 import Reports
+import Foundation
 import ScalingLaws
 
 /// `scaling-laws forecast (--fit FILE | --preset NAME) --budgets SPEC …`: the compute-optimal
@@ -20,8 +21,15 @@ struct ForecastCommand: ParsableCommand {
             Cost models: 6ND (training only), inference:TOKENS (C = 6ND + 2N·TOKENS).
             Presets: \(ChinchillaParameters.presets.map(\.name).joined(separator: ", ")).
 
-            Example:
+            Budgets may also come from a column of a CSV file: --from-csv FILE \
+            [--budget-column budget].
+            With --hardware, adds the time to train (with --chips) and the training cost, \
+            amortized hardware + interconnect + energy (Cottier et al. 2024; see 'scaling-laws \
+            cost'), and the rental cost when the hardware has a rental price.
+
+            Examples:
               scaling-laws forecast --preset epoch2024 --budgets 1e21:1e27:x10
+              scaling-laws forecast --preset epoch2024 --budgets 1e23:1e26:x10 --hardware H100 --chips 10000
             """
     )
 
@@ -39,7 +47,13 @@ struct ForecastCommand: ParsableCommand {
     var preset: String?
 
     @Option(help: ArgumentHelp("FLOP budgets: START:STOP:xFACTOR or a comma list.", valueName: "spec"))
-    var budgets: String
+    var budgets: String?
+
+    @Option(name: .customLong("from-csv"), help: ArgumentHelp("Read the FLOP budgets from a CSV file instead.", valueName: "file"))
+    var fromCSV: String?
+
+    @Option(name: .customLong("budget-column"), help: ArgumentHelp("The budget column of --from-csv.", valueName: "column"))
+    var budgetColumn: String = "budget"
 
     @Option(help: ArgumentHelp("Cost model: 6ND or inference:TOKENS.", valueName: "model"))
     var cost: String = "6ND"
@@ -53,25 +67,55 @@ struct ForecastCommand: ParsableCommand {
         valueName: "file"))
     var scoreFit: String?
 
+    @Option(help: "How to write numbers in the table: human (72.4B, $50.1M, 90.0 days) or scientific (7.24e+10, 5.008e+07, days).")
+    var numbers: NumberStyle = .human
+
+    @Option(help: ArgumentHelp("With --hardware: the number of chips (gives the time to train).", valueName: "n"))
+    var chips: String?
+
+    @Option(help: ArgumentHelp("With --hardware: model FLOP/s utilisation (default 0.375).", valueName: "fraction"))
+    var mfu: String?
+
+    @OptionGroup(title: "Training cost (with --hardware)")
+    var hardware: HardwareOptions
+
     func validate() throws {
         guard (fit == nil) != (preset == nil) else {
             throw ValidationError("give exactly one of --fit <file> and --preset <name>")
+        }
+        guard (budgets == nil) != (fromCSV == nil) else {
+            throw ValidationError("give exactly one of --budgets <spec> and --from-csv <file>")
+        }
+        if !hardware.isRequested, chips != nil || mfu != nil {
+            throw ValidationError("--chips and --mfu need --hardware <name> or --hardware-file <file>")
         }
     }
 
     func run() throws {
         try Console.run {
-            let budgetValues = try BudgetList.parse(budgets)
+            let budgetValues: [Double]
+            if let fromCSV {
+                let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: fromCSV))
+                budgetValues = try BudgetList.column(budgetColumn, in: table)
+            } else {
+                budgetValues = try BudgetList.parse(budgets ?? "")
+            }
             let costModel = try CostModel.parse(cost)
             let source = try fit.map(ParameterSource.artifact(path:)) ?? ParameterSource.preset(preset ?? "")
             let optimizer = try ComputeOptimizer(law: source.law, parameters: source.values, cost: costModel)
             var table = try ForecastTable.make(
                 optimizer: optimizer, budgets: budgetValues, fit: source.fit, label: source.label, detail: source.detail)
+            if hardware.isRequested {
+                let chipCount = try HardwareOptions.number(chips, "--chips", "a positive number of chips")
+                let utilisation = try HardwareOptions.number(mfu, "--mfu", "a fraction in (0, 1]", upTo: 1) ?? TrainingWorkload.defaultMFU
+                table = try table.pricing(
+                    on: try hardware.resolvedHardware(), chips: chipCount, mfu: utilisation, model: try hardware.costModel())
+            }
             if let scoreFit {
                 let lossLaw = source.law is ChinchillaLaw ? try source.chinchillaParameters(command: "forecast") : nil
                 table = try table.withScores(scoreFit: try FitFile.load(scoreFit), lossLaw: lossLaw)
             }
-            Console.out(try ForecastRenderer.render(table, format: format.report))
+            Console.out(try ForecastRenderer.render(table, format: format.report, numbers: numbers))
         }
     }
 }

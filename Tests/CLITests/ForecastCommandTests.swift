@@ -133,3 +133,54 @@ struct ForecastCommandTests {
         Snapshot.check(result.stdout, named: "help-forecast.txt")
     }
 }
+
+/// `scaling-laws forecast --hardware …`, `--numbers`, `--from-csv`.
+@Suite("forecast command: training cost columns")
+struct ForecastTrainingCostTests {
+    @Test("--hardware H100 --chips 10000: time to train and cost per budget (snapshot), exact in CSV")
+    func h100() throws {
+        let arguments = ["forecast", "--preset", "epoch2024", "--budgets", "1e23:1e26:x10", "--hardware", "H100", "--chips", "10000"]
+        let table = try CLIRunner.run(arguments)
+        #expect(table.status == 0, "\(table.stderr)")
+        Snapshot.check(table.stdout, named: "forecast-epoch2024-h100.txt")
+        let scientific = try CLIRunner.run(arguments + ["--numbers", "scientific"])
+        #expect(scientific.status == 0)
+        Snapshot.check(scientific.stdout, named: "forecast-epoch2024-h100-scientific.txt")
+
+        let csv = try CLIRunner.run(arguments + ["--mfu", "0.4", "--format", "csv"])
+        let parsed = Fixtures.csv(csv.stdout)
+        #expect(parsed.header.suffix(4) == ["chip_hours", "training_hours", "cost_usd", "rental_usd"])
+        // 1e25 FLOP at MFU 0.4 on 10,000 H100: 7,018,134.86 chip-hours, 29.24 days.
+        let row = try #require(parsed.rows.dropFirst(2).first)
+        #expect(isClose(try #require(Double(row[8])), 7_018_134.86047948, rel: 1e-12))
+        #expect(isClose(try #require(Double(row[9])) / 24, 29.242228585331166, rel: 1e-12))
+        let rental: Double = 5.0 * 7_018_134.86047948
+        #expect(isClose(try #require(Double(row[11])), rental, rel: 1e-12))
+        // The table with no hardware is unchanged: the original columns only.
+        let plain = try CLIRunner.run(["forecast", "--preset", "epoch2024", "--budgets", "1e23", "--format", "csv"])
+        #expect(Fixtures.csv(plain.stdout).header.count == 8)
+    }
+
+    @Test("--from-csv reads budgets from a column; bad cells name file, line and column")
+    func fromCSV() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Fixtures.write("name,flop\na,1e21\nb,5.76e23\n", to: "budgets.csv", in: directory)
+        let result = try CLIRunner.run(["forecast", "--preset", "epoch2024", "--from-csv", "budgets.csv", "--budget-column", "flop", "--format", "csv"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = Fixtures.csv(result.stdout).rows
+        #expect(rows.count == 2)
+        #expect(isClose(try #require(Double(rows[1][1])), 7.236e10, rel: 1e-3))
+        try Fixtures.write("flop\n1e21\n-3\n", to: "bad.csv", in: directory)
+        let bad = try CLIRunner.run(["forecast", "--preset", "epoch2024", "--from-csv", "bad.csv", "--budget-column", "flop"], in: directory)
+        #expect(bad.status == 1)
+        #expect(bad.stderrLines.count == 1)
+        #expect(bad.stderr.hasPrefix("error: bad.csv, line 3, column 'flop'"))
+        let both = try CLIRunner.run(["forecast", "--preset", "epoch2024", "--budgets", "1e21", "--from-csv", "bad.csv"], in: directory)
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("give exactly one of --budgets <spec> and --from-csv <file>"))
+        let chipsOnly = try CLIRunner.run(["forecast", "--preset", "epoch2024", "--budgets", "1e21", "--chips", "10"])
+        #expect(chipsOnly.status == 64)
+        #expect(chipsOnly.stderr.contains("--chips and --mfu need --hardware <name> or --hardware-file <file>"))
+    }
+}

@@ -56,3 +56,32 @@ struct TextTableTests {
         #expect(t.csv() == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n\"line\nbreak\",plain\n")
     }
 }
+
+@Suite("money and durations")
+struct MoneyAndDurationFormatTests {
+    @Test("money: three significant digits with the suffixes of human sizes", arguments: [
+        (50_078_914.3, "$50.1M"), (1.8092865, "$1.81"), (950.0, "$950"), (12_500.0, "$12.5k"),
+        (1.2193e9, "$1.22B"), (0.0806, "$0.0806"), (-3e6, "-$3.00M"),
+    ])
+    func money(_ value: Double, _ expected: String) {
+        #expect(NumberFormat.money(value) == expected)
+    }
+
+    @Test("durations in the unit people use", arguments: [
+        (0.75, "45.0 min"), (36.0, "36.0 hours"), (2160.0, "90.0 days"), (701.8134860479, "29.2 days"),
+        (71.9, "71.9 hours"), (72.0, "3.00 days"), (30_000.0, "3.42 years"),
+    ])
+    func duration(_ hours: Double, _ expected: String) {
+        #expect(NumberFormat.duration(hours: hours) == expected)
+    }
+
+    @Test("number styles: human and scientific")
+    func styles() {
+        #expect(NumberStyle.human.count(7.2356458e10) == "72.4B")
+        #expect(NumberStyle.scientific.count(7.2356458e10) == "7.24e+10")
+        #expect(NumberStyle.human.money(5.0078914e7) == "$50.1M")
+        #expect(NumberStyle.scientific.money(5.0078914e7) == "5.008e+07")
+        #expect(NumberStyle.human.duration(hours: 2160) == "90.0 days")
+        #expect(NumberStyle.scientific.duration(hours: 2160) == "90")
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Forecast
+
+/// Renders a bottom-up training-cost estimate (``Forecast/TrainingCostEstimate``): the
+/// assumptions, then one line per quantity with its unit (amortized hardware, interconnect,
+/// energy, total, and the acquisition and rental alternatives). CSV and JSON carry exact values.
+public enum TrainingCostRenderer {
+    /// One quantity of the breakdown.
+    struct Item {
+        let key: String
+        let label: String
+        let value: Double
+        let unit: String
+        let kind: Kind
+    }
+
+    enum Kind {
+        case count, money, plain, hours, whole
+    }
+
+    /// The estimate in `format`, ending in a newline.
+    /// - Throws: ``ReportError/encoding(_:)`` for `json`.
+    public static func render(
+        _ estimate: TrainingCostEstimate, hardware: Hardware, model: HardwareCostModel, format: ReportFormat,
+        numbers: NumberStyle = .human
+    ) throws -> String {
+        let items = items(estimate)
+        switch format {
+        case .table:
+            return "Training cost (Cottier et al. 2024: amortized hardware + interconnect + energy)\n"
+                + FitReportRenderer.keyValues(fields(estimate, hardware, model), separator: ": ", indent: "") + "\n"
+                + grid(items, numbers).plainText()
+        case .markdown:
+            return "## Training cost\n\n" + fields(estimate, hardware, model).map { "- \($0.0): \($0.1)\n" }.joined()
+                + "\n" + grid(items, numbers).markdown()
+        case .csv:
+            var csv = TextTable(header: ["quantity", "value", "unit"])
+            for item in items { csv.append([item.key, NumberFormat.exact(item.value), item.unit]) }
+            return csv.csv()
+        case .json:
+            return try ReportJSON.string(JSONForm(hardware: hardware, model: model, estimate: estimate))
+        }
+    }
+
+    static func fields(_ e: TrainingCostEstimate, _ h: Hardware, _ m: HardwareCostModel) -> [(String, String)] {
+        var fields: [(String, String)] = [
+            ("hardware", "\(h.name): \(NumberFormat.significant(h.peakFLOPPerSecond / 1e12, digits: 5)) TFLOP/s dense BF16, "
+                + "\(NumberFormat.significant(h.tdpWatts, digits: 4)) W, \(NumberFormat.money(h.chipPrice)) per chip "
+                + "(×\(NumberFormat.significant(h.serverCostOverhead, digits: 4)) with server)"),
+        ]
+        if let notes = h.notes { fields.append(("note", notes)) }
+        var workload: String
+        if let flop = e.flop, let mfu = e.mfu {
+            workload = "\(NumberFormat.significant(flop, digits: 4)) FLOP at MFU \(NumberFormat.significant(mfu, digits: 4))"
+            if let chips = e.chips { workload += " on \(NumberFormat.significant(chips, digits: 6)) chips" }
+        } else {
+            workload = "\(NumberFormat.significant(e.chips ?? 0, digits: 6)) chips × "
+                + "\(NumberFormat.significant(e.trainingHours ?? 0, digits: 6)) hours"
+        }
+        fields.append(("workload", workload))
+        fields.append(("model", "price decay and depreciation \(NumberFormat.significant(m.depreciationOOMPerYear, digits: 4)) OOM/yr "
+            + "(r = \(NumberFormat.significant(m.depreciationRate, digits: 4))/yr), "
+            + "\(NumberFormat.significant(m.yearsSinceAcquisition, digits: 4)) years since acquisition, "
+            + "interconnect \(NumberFormat.significant(m.interconnectFraction * 100, digits: 4))% of cluster cost"))
+        fields.append(("energy", "PUE \(NumberFormat.significant(m.powerUsageEffectiveness, digits: 4)), "
+            + "utilisation \(NumberFormat.significant(h.powerUtilisation, digits: 4)), "
+            + "server power ×\(NumberFormat.significant(h.serverPowerFactor, digits: 4)), "
+            + "$\(NumberFormat.significant(m.energyPricePerKWh, digits: 4))/kWh"))
+        return fields
+    }
+
+    static func items(_ e: TrainingCostEstimate) -> [Item] {
+        var items: [Item] = []
+        if let chips = e.chips { items.append(Item(key: "chips", label: "chips", value: chips, unit: "chips", kind: .whole)) }
+        if let flop = e.flop { items.append(Item(key: "flop", label: "training compute", value: flop, unit: "FLOP", kind: .plain)) }
+        if let hours = e.trainingHours {
+            items.append(Item(key: "training_hours", label: "time to train", value: hours, unit: "hours", kind: .hours))
+        }
+        items += [
+            Item(key: "chip_hours", label: "chip-hours", value: e.chipHours, unit: "chip-hours", kind: .count),
+            Item(key: "price_per_chip", label: "price per chip with server (P_start)", value: e.startPrice, unit: "USD/chip", kind: .money),
+            Item(key: "amortized_per_chip_hour", label: "amortized hardware per chip-hour", value: e.amortizedPricePerChipHour,
+                 unit: "USD/chip-hour", kind: .money),
+            Item(key: "hardware_amortized", label: "hardware (amortized)", value: e.hardwareAmortized, unit: "USD", kind: .money),
+            Item(key: "interconnect", label: "interconnect", value: e.interconnect, unit: "USD", kind: .money),
+            Item(key: "power_per_chip", label: "power per chip (with server, PUE)", value: e.powerPerChipKW, unit: "kW", kind: .plain),
+            Item(key: "energy_kwh", label: "energy", value: e.energyKWh, unit: "kWh", kind: .count),
+            Item(key: "energy_cost", label: "energy cost", value: e.energy, unit: "USD", kind: .money),
+            Item(key: "total", label: "total (amortized hardware + interconnect + energy)", value: e.total, unit: "USD", kind: .money),
+        ]
+        if let acquisition = e.acquisition {
+            items.append(Item(key: "acquisition", label: "alternative: buy the cluster up front", value: acquisition, unit: "USD", kind: .money))
+        }
+        if let rental = e.rental {
+            items.append(Item(key: "rental", label: "alternative: rent in the cloud", value: rental, unit: "USD", kind: .money))
+        }
+        return items
+    }
+
+    static func grid(_ items: [Item], _ numbers: NumberStyle) -> TextTable {
+        var grid = TextTable(header: ["quantity", "value", "unit"], numeric: [false, true, false])
+        for item in items {
+            let value: String
+            var unit = item.unit
+            switch item.kind {
+            case .count: value = numbers.count(item.value)
+            case .money: value = numbers.money(item.value)
+            case .plain: value = NumberFormat.significant(item.value, digits: 4)
+            case .whole: value = NumberFormat.significant(item.value, digits: 9)
+            case .hours:
+                value = numbers.duration(hours: item.value)
+                unit = numbers == .human ? "" : "days"
+            }
+            grid.append([item.label, value, unit])
+        }
+        return grid
+    }
+
+    struct JSONForm: Encodable {
+        let hardware: Hardware
+        let model: HardwareCostModel
+        let estimate: TrainingCostEstimate
+    }
+}
