@@ -80,7 +80,7 @@ let notebooks: [Target] = [
     // `swift test` build them first.
     .testTarget(
         name: "NotebookTests",
-        dependencies: ["TestSupport"] + notebookNames.map { .target(name: $0) },
+        dependencies: ["TestSupport", "NotebookSupport"] + notebookNames.map { .target(name: $0) },
         path: "Tests/NotebookTests"
     ),
 ]

@@ -35,7 +35,7 @@ Notebook.run(name: "besiroglu2024-replication",
     let mcQuantile = 3 * (0.025 * 0.975 / Double(boot.draws.count)).squareRoot() / (0.0584 * 3.92)
     let seTolerance = 0.10 + mcSE
     let ciTolerance = 0.10 + mcQuantile
-    let seReason = "10% + 3×MC error 1/√(2B) = \(NumberFormat3.percent(seTolerance))"
+    let seReason = "10% + 3×MC error 1/√(2B) = " + String(format: "%.0f%%", seTolerance * 100)
     let ciReason = "10% of the width + 3×MC error of a 2.5% quantile"
 
     // Published (laws.md §3): the headline MLE estimates with bootstrap SEs and 95% intervals.
@@ -50,7 +50,7 @@ Notebook.run(name: "besiroglu2024-replication",
     var table = Comparison(digits: 4)
     var csv = "parameter,estimate,published_estimate,se,published_se,lower95,upper95,published_lower95,published_upper95\n"
     for p in published {
-        guard let q = boot.parameter(p.name) else { throw LawFitError.invalidOption("the bootstrap has no parameter \(p.name)") }
+        guard let q = boot.parameter(p.name) else { throw NotebookError.failed("the bootstrap has no parameter \(p.name)") }
         table.add("\(p.symbol) estimate", ours: q.estimate, published: p.value, .absolute(0.1 * p.se),
                   reason: "Huber fit vs Epoch's Huber-likelihood MLE: within 0.1 SE")
         if p.logScale {
@@ -119,9 +119,3 @@ Notebook.run(name: "besiroglu2024-replication",
     }
 }
 
-/// Percentages for the reasons column.
-enum NumberFormat3 {
-    static func percent(_ fraction: Double) -> String {
-        String(format: "%.0f%%", fraction * 100)
-    }
-}

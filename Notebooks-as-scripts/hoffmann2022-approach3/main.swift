@@ -26,7 +26,7 @@ Notebook.run(name: "hoffmann2022-approach3",
                                 options: LawFitOptions(objective: .logHuber(delta: 1e-3), starts: starts))
     guard let e = fit.value("E"), let a = fit.value("A"), let b = fit.value("B"),
           let alpha = fit.value("alpha"), let beta = fit.value("beta") else {
-        throw LawFitError.invalidOption("the Chinchilla fit has no parameter E, A, B, alpha or beta")
+        throw NotebookError.failed("the Chinchilla fit has no parameter E, A, B, alpha or beta")
     }
     let refit = ChinchillaParameters(e: e, a: a, b: b, alpha: alpha, beta: beta)
 
