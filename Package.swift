@@ -51,6 +51,40 @@ let tests: [Target] = [
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "scaling-laws"], exclude: ["Snapshots"]),
 ]
 
+// MARK: - Notebooks
+
+/// Paper reproductions as scripts (`swift run <name>`), one folder each under
+/// `Notebooks-as-scripts/`, sharing the `NotebookSupport` helpers.
+let notebookNames = [
+    "hoffmann2022-approach3",
+    "besiroglu2024-replication",
+    "kaplan2020-laws",
+    "muennighoff2023-data-constrained",
+    "liang2024-dit",
+    "goyal2024-qqt",
+    "rybkin2025-utd",
+    "cottier2024-costs",
+]
+
+let notebooks: [Target] = [
+    .target(name: "NotebookSupport", dependencies: ["ScalingLaws", "Reports"], path: "Notebooks-as-scripts/NotebookSupport"),
+] + notebookNames.map { name in
+    .executableTarget(
+        name: name,
+        dependencies: ["NotebookSupport", "ScalingLaws"],
+        path: "Notebooks-as-scripts/\(name)",
+        exclude: ["output"]
+    )
+} + [
+    // Runs every notebook with --quick through the built executables; the dependencies make
+    // `swift test` build them first.
+    .testTarget(
+        name: "NotebookTests",
+        dependencies: ["TestSupport", "NotebookSupport"] + notebookNames.map { .target(name: $0) },
+        path: "Tests/NotebookTests"
+    ),
+]
+
 // MARK: - Package
 
 let package = Package(
@@ -63,6 +97,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
-    targets: systemLibraries + libraries + executables + tests,
+    targets: systemLibraries + libraries + executables + tests + notebooks,
     swiftLanguageModes: [.v6]
 )
