@@ -41,7 +41,7 @@ public enum Backtest {
             let test = variable.indices.filter { variable[$0] > value }
             guard !train.isEmpty, !test.isEmpty else {
                 throw LawFitError.invalidOption(
-                    "--holdout above:\(column)=\(String(format: "%g", value)): \(train.isEmpty ? "no row has" : "no row exceeds") \(column) \(train.isEmpty ? "at or below" : "above") that value (\(column) ranges over [\(String(format: "%g", variable.min() ?? 0)), \(String(format: "%g", variable.max() ?? 0))])")
+                    "--holdout above:\(column)=\(String(format: "%g", value)): no row has \(column) \(train.isEmpty ? "at or below" : "above") that value (\(column) ranges over [\(String(format: "%g", variable.min() ?? 0)), \(String(format: "%g", variable.max() ?? 0))])")
             }
             splits.append((train, test))
         case let .rollout(column):
