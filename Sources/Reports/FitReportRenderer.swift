@@ -16,6 +16,9 @@ import ScalingLaws
 /// [[Correlations]]    C(p, q) = ±r for |r| > 0.1, largest first
 /// [[Bootstrap]]       only for a bootstrapped fit: resamples, kind, seed, refits, and per
 ///                     parameter the bootstrap standard error and percentile interval
+/// [[Profile likelihood]] only with profile intervals: level, calibration and threshold, and per
+///                     parameter the interval, its asymmetry and the refits it took
+/// [[Diagnostics]]     only when diagnostics are attached: one line each (kind: explanation), or "none"
 /// [[Warnings]]        one line each, or "none"
 /// ```
 public enum FitReportRenderer {
@@ -70,6 +73,18 @@ public enum FitReportRenderer {
             out += "[[Bootstrap]] (\(levelText(bootstrap.confidenceLevel)) percentile intervals)\n"
             out += keyValues(bootstrapFields(bootstrap), separator: ": ", indent: indent)
             out += bootstrapLines(fit, bootstrap, indent: indent)
+        }
+
+        if let profile = fit.profile {
+            out += "[[Profile likelihood]] (\(profileHeading(profile)))\n"
+            out += profileLines(fit, profile, indent: indent)
+            for note in profile.notes { out += indent + "note: " + note + "\n" }
+        }
+
+        if let diagnostics = fit.diagnostics {
+            out += "[[Diagnostics]]\n"
+            if diagnostics.isEmpty { out += indent + "none\n" }
+            for d in diagnostics { out += indent + d.kind.rawValue + ": " + d.message + "\n" }
         }
 
         out += "[[Warnings]]\n"
@@ -145,6 +160,28 @@ public enum FitReportRenderer {
                 ])
             }
             out += table.markdown() + "\n"
+        }
+
+        if let profile = fit.profile {
+            out += "### Profile likelihood\n\n"
+            out += profileHeading(profile).prefix(1).uppercased() + profileHeading(profile).dropFirst() + ".\n\n"
+            var table = TextTable(
+                header: ["parameter", "value", "lower", "upper", "asymmetry", "refits"],
+                numeric: [false, true, true, true, true, true])
+            for row in profileRows(fit, profile) {
+                table.append([row.label, NumberFormat.significant(row.interval.estimate), row.lower, row.upper,
+                              NumberFormat.significant(row.interval.asymmetry, digits: 3, placeholder: ""), String(row.interval.refits)])
+            }
+            out += table.markdown() + "\n"
+            for note in profile.notes { out += "- note: \(note)\n" }
+            if !profile.notes.isEmpty { out += "\n" }
+        }
+
+        if let diagnostics = fit.diagnostics {
+            out += "### Diagnostics\n\n"
+            if diagnostics.isEmpty { out += "None.\n\n" }
+            for d in diagnostics { out += "- **\(d.kind.rawValue)**: \(d.message)\n" }
+            if !diagnostics.isEmpty { out += "\n" }
         }
 
         out += "### Warnings\n\n"
@@ -338,6 +375,50 @@ public enum FitReportRenderer {
         for (k, row) in rows.enumerated() {
             out += indent + labels[k].padded(to: labelWidth) + " " + errors[k].padded(to: errorWidth)
                 + " [" + NumberFormat.significant(row.summary.lower) + ", " + NumberFormat.significant(row.summary.upper) + "]\n"
+        }
+        return out
+    }
+
+    /// `95% intervals, chi-square(1) threshold 3.841` for the section heading.
+    static func profileHeading(_ profile: ProfileLikelihoodResult) -> String {
+        "\(levelText(profile.options.confidenceLevel)) intervals, \(profile.options.calibration) threshold \(NumberFormat.significant(profile.threshold, digits: 4))"
+    }
+
+    /// Profiled parameters with their labels and ends as text (`open at bound 0`, `not reached`).
+    static func profileRows(_ fit: LawFit, _ profile: ProfileLikelihoodResult)
+        -> [(label: String, interval: ProfileInterval, lower: String, upper: String)] {
+        func end(_ value: Double?, _ how: ProfileInterval.End) -> String {
+            switch how {
+            case .found: return NumberFormat.significant(value, placeholder: "?")
+            case .bound: return "bound " + NumberFormat.significant(value, placeholder: "?")
+            case .notReached: return "not reached"
+            }
+        }
+        var rows: [(label: String, interval: ProfileInterval, lower: String, upper: String)] = []
+        for p in fit.parameters {
+            guard let interval = profile.interval(p.name) else { continue }
+            rows.append((p.symbol == p.name ? p.name : "\(p.name) (\(p.symbol))", interval,
+                         end(interval.lower, interval.lowerEnd), end(interval.upper, interval.upperEnd)))
+        }
+        return rows
+    }
+
+    /// `name: value [lower, upper] asymmetry x (k refits)` per profiled parameter, aligned.
+    static func profileLines(_ fit: LawFit, _ profile: ProfileLikelihoodResult, indent: String) -> String {
+        let rows = profileRows(fit, profile)
+        let labels = rows.map { $0.label + ":" }
+        let labelWidth = labels.map(\.count).max() ?? 0
+        let values = rows.map { NumberFormat.significant($0.interval.estimate) }
+        let valueWidth = values.map(\.count).max() ?? 0
+        let ranges = rows.map { "[" + $0.lower + ", " + $0.upper + "]" }
+        let rangeWidth = ranges.map(\.count).max() ?? 0
+        var out = ""
+        for (k, row) in rows.enumerated() {
+            var line = indent + labels[k].padded(to: labelWidth) + " "
+            line += String(repeating: " ", count: valueWidth - values[k].count) + values[k] + " " + ranges[k].padded(to: rangeWidth)
+            if let a = row.interval.asymmetry { line += " asymmetry " + NumberFormat.significant(a, digits: 3) }
+            line += " (\(row.interval.refits) refits)"
+            out += line + "\n"
         }
         return out
     }

@@ -87,6 +87,11 @@ struct FitCommand: ParsableCommand {
         help: ArgumentHelp("Seed of the bootstrap resamples (needs --bootstrap; default: 0).", valueName: "s"))
     var bootstrapSeed: UInt64?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Add profile-likelihood intervals (95%, chi-square(1) threshold on the scaled objective rise) for every free parameter."))
+    var profile = false
+
     @OptionGroup(title: "Formula laws")
     var formula: FormulaOptions
 
@@ -124,7 +129,7 @@ struct FitCommand: ParsableCommand {
             let readStart = clock.now
             let data = try input.dataset(for: law, extraColumns: bootstrapGroups.map { [$0] } ?? [])
             let fitStart = clock.now
-            let fit: LawFit
+            let fitted: LawFit
             if let bootstrap {
                 let settings = BootstrapOptions(
                     resamples: bootstrap, seed: bootstrapSeed ?? 0,
@@ -133,11 +138,17 @@ struct FitCommand: ParsableCommand {
                 let status = StatusLine.start("bootstrapping \(bootstrap) resamples")
                 defer { status?.stop() }
                 let result = try LawBootstrap.run(law: law, data: data, options: settings, fitOptions: options)
-                fit = result.fit.withBootstrap(LawFit.BootstrapSummary(result))
+                fitted = result.fit.withBootstrap(LawFit.BootstrapSummary(result))
                 for note in result.notes { Console.note("bootstrap: \(note)") }
             } else {
-                fit = try LawFitter.fit(law, to: data, options: options)
+                fitted = try LawFitter.fit(law, to: data, options: options)
             }
+            var reported = fitted.withDiagnostics(FitDiagnostics.evaluate(fitted, law: law, data: data))
+            if profile {
+                let result = try ProfileLikelihood.intervals(law: law, data: data, fit: fitted, fitOptions: options)
+                reported = reported.withProfile(result)
+            }
+            let fit = reported
             let fitEnd = clock.now
             if timing {
                 let what = bootstrap.map { "fitted and bootstrapped \($0) resamples" } ?? "fitted"

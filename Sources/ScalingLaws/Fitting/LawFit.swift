@@ -51,6 +51,9 @@ public struct LawFit: Sendable, Codable, Equatable {
         public let starts: Int?
         public let convergedStarts: Int?
         public let distinctOptima: Int?
+        /// The best objective of each distinct optimum of a multi-start, ascending (at most 10);
+        /// absent for a single start and in older artifacts.
+        public var optimumObjectives: [Double]? = nil
     }
 
     public let tool: String
@@ -141,6 +144,28 @@ public struct LawFit: Sendable, Codable, Equatable {
         }
     }
 
+    /// Profile-likelihood intervals of this fit, when computed (``withProfile(_:)``); absent in
+    /// artifacts written without `--profile`, which still decode.
+    public private(set) var profile: ProfileLikelihoodResult? = nil
+
+    /// Diagnostics of this fit (``FitDiagnostics/evaluate(_:law:data:)``), when attached with
+    /// ``withDiagnostics(_:)``; `nil` in older artifacts.
+    public private(set) var diagnostics: [FitDiagnostic]? = nil
+
+    /// This fit with profile-likelihood intervals attached.
+    public func withProfile(_ profile: ProfileLikelihoodResult?) -> LawFit {
+        var copy = self
+        copy.profile = profile
+        return copy
+    }
+
+    /// This fit with `diagnostics` attached.
+    public func withDiagnostics(_ diagnostics: [FitDiagnostic]?) -> LawFit {
+        var copy = self
+        copy.diagnostics = diagnostics
+        return copy
+    }
+
     /// This fit with `summary` attached.
     public func withBootstrap(_ summary: BootstrapSummary?) -> LawFit {
         var copy = self
@@ -192,7 +217,7 @@ public struct LawFit: Sendable, Codable, Equatable {
         }
         self.data = DataSummary(source: data.source, rows: data.count, digest: Self.digest(data, columns: roles), ranges: ranges)
         let n = Double(result.observationCount)
-        self.statistics = Statistics(
+        var statistics = Statistics(
             objective: result.objective, chiSquare: result.chiSquare, degreesOfFreedom: result.degreesOfFreedom,
             reducedChiSquare: result.reducedChiSquare.isFinite ? result.reducedChiSquare : nil,
             aic: result.aic, bic: result.bic, rSquared: result.rSquared.isFinite ? result.rSquared : nil,
@@ -202,6 +227,8 @@ public struct LawFit: Sendable, Codable, Equatable {
             termination: result.termination.rawValue, converged: result.converged,
             starts: result.multiStart?.starts, convergedStarts: result.multiStart?.converged,
             distinctOptima: result.multiStart?.distinctOptima)
+        statistics.optimumObjectives = result.multiStart?.optimumObjectives
+        self.statistics = statistics
         self.warnings = result.warnings.map { Self.renamed($0, parameterization: parameterization) }
     }
 

@@ -1,0 +1,56 @@
+/// The profile-likelihood interval of one law parameter
+/// (``ProfileLikelihood/intervals(law:data:fit:fitOptions:options:)``), in the law's units.
+public struct ProfileInterval: Sendable, Codable, Equatable {
+    /// How one end of the interval was settled.
+    public enum End: String, Sendable, Codable, Equatable {
+        /// The scaled objective crossed the threshold: the end is a root.
+        case found
+        /// The parameter's bound was reached before the threshold: the interval is open there
+        /// and the end is the bound.
+        case bound
+        /// The threshold was not reached within the step limit: the end is unknown (`nil`).
+        case notReached = "not reached"
+    }
+
+    /// One evaluated point of the profile: the parameter held at `value` (law units), the
+    /// others refitted, and the scaled objective rise `statistic` there.
+    public struct Point: Sendable, Codable, Equatable {
+        public let value: Double
+        public let statistic: Double
+    }
+
+    public let name: String
+    public let estimate: Double
+    public let lower: Double?
+    public let upper: Double?
+    public let lowerEnd: End
+    public let upperEnd: End
+    /// Every evaluated point, sorted by value (the estimate itself at statistic 0 included).
+    public let points: [Point]
+    /// Constrained refits made.
+    public let refits: Int
+
+    /// `(upper − estimate)/(estimate − lower)`: 1 for a symmetric interval; `nil` when an end
+    /// is unknown or the interval has no width below the estimate.
+    public var asymmetry: Double? {
+        guard let lower, let upper, estimate > lower else { return nil }
+        return (upper - estimate) / (estimate - lower)
+    }
+}
+
+/// Profile-likelihood intervals of a fit with how they were calibrated.
+public struct ProfileLikelihoodResult: Sendable, Codable, Equatable {
+    public let options: ProfileLikelihoodOptions
+    /// The threshold of the scaled objective rise (e.g. 3.841 for χ²₁ at 95%).
+    public let threshold: Double
+    /// The scale `s²`: the rise `2ΔΦ` is divided by it (`RSS/dof` for least squares; see ``ProfileLikelihood``).
+    public let scale: Double
+    public let intervals: [ProfileInterval]
+    /// Plain-language notes (a lower objective found off the optimum, refits that failed).
+    public let notes: [String]
+
+    /// The interval of parameter `name`.
+    public func interval(_ name: String) -> ProfileInterval? {
+        intervals.first { $0.name == name }
+    }
+}

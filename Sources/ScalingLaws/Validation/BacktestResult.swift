@@ -1,0 +1,114 @@
+import Foundation
+
+/// The outcome of a backtest: one fit per fold, the prediction of every held-out run, and
+/// error summaries by extrapolation distance.
+public struct BacktestResult: Sendable, Codable, Equatable {
+    /// One training/held-out split.
+    public struct Fold: Sendable, Codable, Equatable {
+        public let index: Int
+        public let trainingRows: Int
+        public let heldOutRows: Int
+        /// The largest training value of the distance variable.
+        public let trainingMaximum: Double
+        /// Fitted law values (law order), or `nil` when the fit threw.
+        public let parameters: [Double]?
+        public let converged: Bool
+        /// Why the fit failed, when it did.
+        public let failure: String?
+    }
+
+    /// One held-out run.
+    public struct Prediction: Sendable, Codable, Equatable {
+        public let fold: Int
+        /// The file line of the run.
+        public let line: Int
+        /// The law's inputs, in the law's order.
+        public let inputs: [Double]
+        /// The distance variable's value.
+        public let variable: Double
+        public let actual: Double
+        public let predicted: Double
+        /// `log10(variable / training maximum)`: orders of magnitude beyond the training data.
+        public let distance: Double
+
+        /// `predicted − actual`.
+        public var error: Double { predicted - actual }
+        /// `(predicted − actual)/|actual|`.
+        public var relativeError: Double { (predicted - actual) / Swift.abs(actual) }
+        /// `ln predicted − ln actual`, when both are positive.
+        public var logError: Double? { predicted > 0 && actual > 0 ? log(predicted) - log(actual) : nil }
+    }
+
+    /// Errors of the predictions whose distance lies in `(lower, upper]` (`nil`: unbounded).
+    public struct Bucket: Sendable, Codable, Equatable {
+        public let label: String
+        public let lower: Double?
+        public let upper: Double?
+        public let count: Int
+        public let meanAbsoluteError: Double
+        public let meanAbsoluteRelativeError: Double
+        public let maxAbsoluteRelativeError: Double
+        /// `√mean(logError²)` over the predictions with a log error.
+        public let rmsLogError: Double?
+
+        init(label: String, lower: Double, upper: Double, predictions: [Prediction]) {
+            self.label = label
+            self.lower = lower.isFinite ? lower : nil
+            self.upper = upper.isFinite ? upper : nil
+            self.count = predictions.count
+            var absolute = 0.0, relative = 0.0, maxRelative = 0.0, logSquares = 0.0, logs = 0
+            for p in predictions {
+                absolute += Swift.abs(p.error)
+                relative += Swift.abs(p.relativeError)
+                maxRelative = Swift.max(maxRelative, Swift.abs(p.relativeError))
+                if let l = p.logError { logSquares += l * l; logs += 1 }
+            }
+            let n = Double(Swift.max(predictions.count, 1))
+            self.meanAbsoluteError = absolute / n
+            self.meanAbsoluteRelativeError = relative / n
+            self.maxAbsoluteRelativeError = maxRelative
+            self.rmsLogError = logs > 0 ? (logSquares / Double(logs)).squareRoot() : nil
+        }
+    }
+
+    public let law: String
+    public let rule: HoldoutRule
+    /// The variable distances are measured in (`C = 6ND`, or a column name).
+    public let distanceVariable: String
+    public let inputNames: [String]
+    public let response: String
+    public let parameterNames: [String]
+    public let folds: [Fold]
+    public let predictions: [Prediction]
+    /// Non-empty distance buckets, nearest first: `≤ 0` (inside the training range), then
+    /// (0, 0.25], (0.25, 0.5], (0.5, 1], (1, 2], (2, ∞) orders of magnitude.
+    public let buckets: [Bucket]
+    /// All predictions together.
+    public let overall: Bucket
+    public let notes: [String]
+
+    /// Bucket edges in orders of magnitude.
+    static let edges: [(String, Double, Double)] = [
+        ("<= 0", -.infinity, 0), ("0-0.25", 0, 0.25), ("0.25-0.5", 0.25, 0.5),
+        ("0.5-1", 0.5, 1), ("1-2", 1, 2), ("> 2", 2, .infinity),
+    ]
+
+    init(law: any ScalingLaw, rule: HoldoutRule, distanceVariable: String, folds: [Fold], predictions: [Prediction], notes: [String]) {
+        self.law = law.name
+        self.rule = rule
+        self.distanceVariable = distanceVariable
+        self.inputNames = law.inputs.map(\.role)
+        self.response = law.response.role
+        self.parameterNames = law.parameters.map(\.name)
+        self.folds = folds
+        self.predictions = predictions
+        var buckets: [Bucket] = []
+        for (label, lower, upper) in Self.edges {
+            let inside = predictions.filter { $0.distance > lower && $0.distance <= upper }
+            if !inside.isEmpty { buckets.append(Bucket(label: label, lower: lower, upper: upper, predictions: inside)) }
+        }
+        self.buckets = buckets
+        self.overall = Bucket(label: "all", lower: -.infinity, upper: .infinity, predictions: predictions)
+        self.notes = notes
+    }
+}

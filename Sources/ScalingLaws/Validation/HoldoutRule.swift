@@ -1,0 +1,24 @@
+/// Which runs a backtest holds out (``Backtest/run(law:data:rule:fitOptions:)``).
+///
+/// Distances are measured in orders of magnitude of the rule's variable beyond the largest
+/// training value: `log10(x / max_train x)`. The variable is a named column, or for
+/// ``largest(count:)`` the training compute `C = 6ND` (a law of `N` and `D`), else the column
+/// `C` when present, else the law's first input.
+public enum HoldoutRule: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// Hold out the `count` rows with the largest compute (ties broken by row order).
+    case largest(count: Int)
+    /// Hold out the rows whose `column` exceeds `value`; fit on the rest.
+    case above(column: String, value: Double)
+    /// Rolling origin along `column`: with its distinct values `v_1 < … < v_m`, fold `k`
+    /// fits the rows with `column ≤ v_k` and predicts the rows with `column = v_{k+1}`, for
+    /// every `k ≥ 3` whose training rows outnumber the free parameters.
+    case rollout(column: String)
+
+    public var description: String {
+        switch self {
+        case let .largest(count): return "hold out the \(count) largest by compute"
+        case let .above(column, value): return "hold out \(column) > \(String(format: "%g", value))"
+        case let .rollout(column): return "rolling origin along \(column)"
+        }
+    }
+}

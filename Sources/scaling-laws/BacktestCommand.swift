@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Reports
+import ScalingLaws
+
+/// `scaling-laws backtest FILE --law NAME --holdout RULE`: fits on the smaller runs, predicts
+/// the held-out larger ones and reports the errors by extrapolation distance.
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Backtest a law by extrapolation: fit small runs, predict the large ones.",
+        discussion: """
+            Holdout rules: largest:K holds out the K runs with the largest compute (C = 6ND \
+            for a law of N and D, else a C column, else the law's first input); \
+            above:COLUMN=VALUE holds out the runs with COLUMN > VALUE; rollout:COLUMN fits the \
+            runs up to each distinct value of COLUMN and predicts the next value's runs \
+            (rolling origin). Distances are orders of magnitude (OOM) beyond the largest \
+            training value: log10(value / training maximum).
+
+            Example:
+              scaling-laws backtest runs.csv --law chinchilla --holdout rollout:N
+            """
+    )
+
+    @OptionGroup(title: "Input")
+    var input: InputOptions
+
+    @Option(help: ArgumentHelp("The law to fit: a name (see 'scaling-laws laws'), a formula, or @FILE.", valueName: "law"))
+    var law: String = "chinchilla"
+
+    @Option(
+        help: ArgumentHelp("Which runs to hold out: largest:K, above:COLUMN=VALUE or rollout:COLUMN.", valueName: "rule"),
+        transform: Syntax.holdout)
+    var holdout: HoldoutRule
+
+    @OptionGroup(title: "Fitting")
+    var settings: FitSettingsOptions
+
+    @OptionGroup(title: "Formula laws")
+    var formula: FormulaOptions
+
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
+
+    func run() throws {
+        try Console.run {
+            let law = try formula.law(self.law)
+            var extra: [String] = []
+            switch holdout {
+            case let .above(column, _), let .rollout(column): extra.append(column)
+            case .largest: break
+            }
+            let data = try input.dataset(for: law, extraColumns: extra.filter { !law.inputs.map(\.role).contains($0) && $0 != law.response.role })
+            let result = try Backtest.run(law: law, data: data, rule: holdout, fitOptions: settings.options(for: law))
+            let report = try BacktestRenderer.render(result, format: output.format.report)
+            try output.emit(report: report) { Array(try ReportJSON.string(result).utf8) }
+            for note in result.notes { Console.note("note: \(note)") }
+        }
+    }
+}

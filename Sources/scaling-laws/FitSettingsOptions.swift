@@ -1,0 +1,79 @@
+import ArgumentParser
+import ScalingLaws
+
+/// How the commands that refit a law many times (`backtest`, `compare`) fit it: objective,
+/// Huber threshold, starts, seed and fixed parameters, as `fit` takes them.
+struct FitSettingsOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("What to minimise (default: the law's own; huber for chinchilla)."))
+    var objective: ObjectiveChoice?
+
+    @Option(help: ArgumentHelp("Huber threshold δ for --objective huber (default: 1e-3).", valueName: "delta"))
+    var delta: Double?
+
+    @Option(
+        help: ArgumentHelp("Starting points: auto, grid, single or lhs:N. (default: auto)", valueName: "strategy"),
+        transform: StartChoice.parse)
+    var starts: StartChoice = .automatic
+
+    @Option(help: ArgumentHelp("Seed for random start strategies.", valueName: "n"))
+    var seed: UInt64 = 0
+
+    @Option(
+        help: ArgumentHelp("Hold a parameter at a value, as NAME=VALUE (repeatable), e.g. --fix alpha=0.34.", valueName: "name=value"),
+        transform: Syntax.fixedParameter)
+    var fix: [FixedParameter] = []
+
+    func validate() throws {
+        if let delta {
+            guard objective == nil || objective == .huber else { throw ValidationError("--delta applies only to --objective huber") }
+            guard delta.isFinite, delta > 0 else { throw ValidationError("--delta must be a positive number, got \(delta)") }
+        }
+        var seen: Set<String> = []
+        for parameter in fix where !seen.insert(parameter.name).inserted {
+            throw ValidationError("--fix \(parameter.name) is given twice")
+        }
+    }
+
+    /// The fit options for `law`: the objective asked for or the law's default.
+    func options(for law: any ScalingLaw) -> LawFitOptions {
+        let choice: ObjectiveChoice? = objective ?? (delta == nil ? nil : .huber)
+        let value: LawObjective
+        switch choice {
+        case nil: value = law.defaultObjective
+        case .huber?: value = .logHuber(delta: delta ?? 1e-3)
+        case .lsq?: value = .leastSquares
+        case .logLsq?: value = .logLeastSquares
+        }
+        var options = LawFitOptions(objective: value, starts: starts.strategy, seed: seed)
+        for parameter in fix { options.fixed[parameter.name] = parameter.value }
+        return options
+    }
+}
+
+extension Syntax {
+    /// `largest:K`, `above:COLUMN=VALUE` or `rollout:COLUMN` for `--holdout`.
+    @Sendable static func holdout(_ text: String) throws -> HoldoutRule {
+        let expected = "expected largest:K, above:COLUMN=VALUE or rollout:COLUMN"
+        guard let colon = text.firstIndex(of: ":") else { throw ValidationError("'\(text)': \(expected)") }
+        let kind = text[..<colon].lowercased()
+        let rest = String(text[text.index(after: colon)...])
+        switch kind {
+        case "largest":
+            guard let count = Int(rest), count >= 1 else {
+                throw ValidationError("'\(text)': expected largest:K with a whole number K >= 1")
+            }
+            return .largest(count: count)
+        case "above":
+            let (column, valueText) = try pair(rest, separator: "=", expected: "above:COLUMN=VALUE, e.g. above:C=1e20")
+            guard let value = number(valueText), value.isFinite else {
+                throw ValidationError("'\(text)': '\(valueText)' is not a finite number")
+            }
+            return .above(column: column, value: value)
+        case "rollout":
+            guard !rest.isEmpty else { throw ValidationError("'\(text)': expected rollout:COLUMN, e.g. rollout:N") }
+            return .rollout(column: rest)
+        default:
+            throw ValidationError("'\(text)': \(expected)")
+        }
+    }
+}
