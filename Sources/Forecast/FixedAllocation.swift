@@ -40,14 +40,15 @@ extension ComputeOptimizer {
         loss(parameters: n ?? 1e300, tokens: d ?? 1e300)
     }
 
-    /// Model size fixed at `n` within `budget` FLOP: the tokens the rest of the budget buys.
+    /// Model size fixed at `n` within `budget` FLOP: the tokens the rest of the budget buys (at
+    /// least ``AllocationSearch/minimumTokens``).
     /// - Throws: ``ForecastError/invalidFixedValue(name:value:)``,
     ///   ``ForecastError/fixedValueExceedsBudget(name:value:budget:cost:)``, and the errors of
     ///   ``allocation(budget:)``.
     public func allocation(parameters n: Double, budget c: Double) throws -> FixedAllocation {
         guard n.isFinite, n > 0 else { throw ForecastError.invalidFixedValue(name: "N", value: n) }
         let optimum = try allocation(budget: c)
-        guard let d = cost.tokens(parameters: n, budget: c) else {
+        guard let d = cost.tokens(parameters: n, budget: c), d >= search.minimumTokens else {
             throw ForecastError.fixedValueExceedsBudget(name: "N", value: n, budget: c, cost: cost.description)
         }
         return FixedAllocation(
@@ -55,12 +56,13 @@ extension ComputeOptimizer {
             optimum: optimum, floor: floorLoss(parameters: n))
     }
 
-    /// Token count fixed at `d` within `budget` FLOP: the largest model the rest of the budget buys.
+    /// Token count fixed at `d` within `budget` FLOP: the largest model the rest of the budget buys
+    /// (at least ``AllocationSearch/minimumParameters``).
     /// - Throws: as ``allocation(parameters:budget:)``.
     public func allocation(tokens d: Double, budget c: Double) throws -> FixedAllocation {
         guard d.isFinite, d > 0 else { throw ForecastError.invalidFixedValue(name: "D", value: d) }
         let optimum = try allocation(budget: c)
-        guard let n = cost.maximumParameters(budget: c, minimumTokens: d), n > 0 else {
+        guard let n = cost.maximumParameters(budget: c, minimumTokens: d), n >= search.minimumParameters else {
             throw ForecastError.fixedValueExceedsBudget(name: "D", value: d, budget: c, cost: cost.description)
         }
         return FixedAllocation(
