@@ -21,7 +21,7 @@ struct IsoFlopCommand: ParsableCommand {
             interpolated (Akima spline of log loss in log N, as Porian et al. 2024).
 
             Example:
-              scaling-laws isoflop Datasets/isoflop-synthetic/data.csv --budget-column budget
+              scaling-laws isoflop runs.csv --budget-column budget --profile huber
             """
     )
 

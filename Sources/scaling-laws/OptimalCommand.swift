@@ -16,23 +16,22 @@ struct OptimalCommand: ParsableCommand {
             G = (αA/(βB))^(1/(α+β)). Prints N_opt, D_opt, tokens per parameter D/N and the \
             predicted loss for each budget.
 
-            With --cost, --cost-from, --fixed-n, --fixed-d, --unique-tokens or --target-loss the \
-            optimum is found numerically along the iso-cost curve (any law of (N, D), or the \
-            data-constrained law of (N, D, U) with --unique-tokens):
-              --cost 'EXPR'       a cost in N and D, e.g. '6*N*D + 2*N*1e13' (also 6ND, inference:T)
-              --cost-from FILE    fit C = k·N^p·D^q to a table of runs with N, D and FLOP columns
-              --fixed-n N         the tokens that the rest of each budget buys for a model of N
-                                  parameters; without --budget, the D for which N is compute-optimal
-              --fixed-d D         the same with the token count fixed
-              --unique-tokens U   cap on unique training tokens (data-constrained law)
-              --target-loss L     the smallest budget whose optimum reaches loss L
+            With --cost, --cost-from, --fixed-n, --fixed-d, --unique-tokens or --target-loss \
+            the optimum is found numerically along the iso-cost curve, for any law of (N, D) \
+            or for the data-constrained law of (N, D, U) with --unique-tokens. --cost takes \
+            6ND, inference:TOKENS or an expression in N and D (checked positive and \
+            increasing); --cost-from fits C = k·N^p·D^q to a CSV with N, D and FLOP columns. \
+            --fixed-n (or --fixed-d) spends the rest of each budget on the other quantity and \
+            compares with the free optimum; without --budget it gives the budget at which \
+            that N (or D) is compute-optimal. --target-loss finds the smallest budget whose \
+            optimum reaches the loss.
 
             Presets: \(ChinchillaParameters.presets.map(\.name).joined(separator: ", ")); with --unique-tokens, \
             \(DataConstrainedParameters.presets.map(\.name).joined(separator: ", ")) is the data-constrained law.
 
             Examples:
               scaling-laws optimal --preset epoch2024 --budget 5.76e23
-              scaling-laws optimal --preset epoch2024 --budget 1e24 --cost '6*N*D + 2*N*1e13'
+              scaling-laws optimal --preset epoch2024 --budget 1e24 --cost '6*N*D+2*N*1e13'
               scaling-laws optimal --preset muennighoff-c4 --budget 1e22 --unique-tokens 25B
             """
     )

@@ -8,7 +8,8 @@ public struct IsoFlopOptions: Sendable, Equatable {
     public var grouping: IsoFlopGrouping
     /// When set, each profile is fitted to the lowest-loss sampled size and this many distinct
     /// sizes on each side of it (a budget whose lowest loss is at a sampled end is refused);
-    /// `nil` fits every run of the budget.
+    /// `nil` fits every run of the budget. Polynomial profiles only: the interpolated profile
+    /// always passes through every sampled size.
     public var neighbours: Int?
     /// Level of the `N*` intervals and of the exponent intervals.
     public var confidenceLevel: Double

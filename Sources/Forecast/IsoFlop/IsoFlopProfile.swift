@@ -25,7 +25,7 @@ public struct IsoFlopProfile: Sendable, Equatable, Codable {
     /// Whether the budget has a bracketed minimum.
     public var isAccepted: Bool { optimum != nil }
 
-    /// `accepted`, or `budget 1e+18 FLOP: <reason>`.
+    /// `budget 1e+18 FLOP: <reason>` for a refused budget, `nil` for an accepted one.
     public var reason: String? {
         refusal.map { "budget \(ForecastError.format(budget)) FLOP: \($0.description)" }
     }

@@ -5,8 +5,8 @@ import NonlinearFit
 /// Fits one budget's profile and locates its minimum (see ``IsoFlopProfileShape``).
 ///
 /// Polynomial shapes are fitted to the loss in `x = log N − x̄` by least squares (LAPACK
-/// `dgelsd`); the Huber parabola reweights rows (IRLS, weights `min(1, δ/|r|)`, 100 rounds at
-/// most). The vertex `x*` of a parabola is `−c1/(2c2)`; that of a cubic is the root of
+/// `dgelsd`); the Huber parabola reweights rows (IRLS, weights `min(1, δ/|r|)` with
+/// `δ = tuning·1.4826·median|r|` re-estimated each round, 200 rounds at most). The vertex `x*` of a parabola is `−c1/(2c2)`; that of a cubic is the root of
 /// `c1 + 2c2·x + 3c3·x² = 0` with positive curvature. Its standard error is the delta method
 /// on the coefficient covariance `s²(XᵀWX)⁻¹`, `s² = Σ w r²/(n − p)`:
 ///
@@ -114,19 +114,21 @@ enum IsoFlopProfileFit {
             }
             coefficients = try solve(weights)
             if case let .huberParabola(tuning) = shape {
-                let r0 = residuals(coefficients).map { Swift.abs($0) }.sorted()
-                let median = r0.count % 2 == 1 ? r0[r0.count / 2] : 0.5 * (r0[r0.count / 2 - 1] + r0[r0.count / 2])
-                let delta = tuning * 1.4826 * median
-                if delta > 0 {
-                    for _ in 0..<100 {
-                        let r = residuals(coefficients)
-                        weights = r.map { Swift.abs($0) <= delta ? 1 : delta / Swift.abs($0) }
-                        let next = try solve(weights)
-                        var change = 0.0
-                        for k in 0..<p { change = Swift.max(change, Swift.abs(next[k] - coefficients[k])) }
-                        coefficients = next
-                        if change <= 1e-12 * (1 + Swift.abs(coefficients[0])) { break }
-                    }
+                // M-estimation: the scale δ = tuning·1.4826·median|r| is re-estimated from the
+                // current residuals every round, so a high-leverage outlier cannot inflate it.
+                for _ in 0..<200 {
+                    let r = residuals(coefficients)
+                    let absolute = r.map { Swift.abs($0) }.sorted()
+                    let mid = absolute.count / 2
+                    let median = absolute.count % 2 == 1 ? absolute[mid] : 0.5 * (absolute[mid - 1] + absolute[mid])
+                    let delta = tuning * 1.4826 * median
+                    guard delta > 1e-14 * (1 + Swift.abs(coefficients[0])) else { break }
+                    weights = r.map { Swift.abs($0) <= delta ? 1 : delta / Swift.abs($0) }
+                    let next = try solve(weights)
+                    var change = 0.0
+                    for k in 0..<p { change = Swift.max(change, Swift.abs(next[k] - coefficients[k])) }
+                    coefficients = next
+                    if change <= 1e-13 * (1 + Swift.abs(coefficients[0])) { break }
                 }
             }
             let c = coefficients

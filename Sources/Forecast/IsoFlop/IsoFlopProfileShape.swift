@@ -6,8 +6,8 @@ import Foundation
 /// parabola        L(x) = c0 + c1·x + c2·x²,            x* = −c1/(2c2)       (Hoffmann et al. 2022, Approach 2)
 /// cubic           L(x) = c0 + c1·x + c2·x² + c3·x³,    L'(x*) = 0, L''(x*) > 0
 /// huberParabola   the parabola fitted by iteratively reweighted least squares under a Huber
-///                 loss, δ = tuning · 1.4826·MAD of the least-squares residuals (robust to a
-///                 diverged or badly tuned run)
+///                 loss, δ = tuning·1.4826·median|r| re-estimated from the residuals each round
+///                 (robust to a diverged or badly tuned run)
 /// interpolated    Akima spline of log L against log N through the sampled sizes (lowest loss per
 ///                 size), minimised on a grid of 25 points per sampled interval: the isoFLOP
 ///                 minimum of Porian et al. 2024 (arXiv:2406.19146, `analysis.py`), no intervals
