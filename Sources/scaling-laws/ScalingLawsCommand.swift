@@ -27,6 +27,6 @@ struct ScalingLawsCommand: ParsableCommand {
             status 1 (malformed arguments: usage, status 64).
             """,
         version: LawFit.currentToolVersion,
-        subcommands: [FitCommand.self, OptimalCommand.self, ForecastCommand.self, PredictCommand.self, LawsCommand.self, FitSharedSlopeCommand.self]
+        subcommands: [FitCommand.self, OptimalCommand.self, ForecastCommand.self, PredictCommand.self, LawsCommand.self, FitSharedSlopeCommand.self, PlotCommand.self, ReportCommand.self]
     )
 }
