@@ -37,8 +37,8 @@ public struct HTMLReport: Sendable {
     /// The report as HTML5 text, ending in a newline.
     public func render() -> String {
         let e = SVGText.escape
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         out += "<title>\(e("Scaling-law report: \(fit.law) on \(data.source)"))</title>\n"
         out += "<style>\n\(Self.css)\n</style>\n</head>\n<body>\n"
         out += "<h1>Scaling-law report: \(e(fit.law))</h1>\n"

@@ -9,8 +9,11 @@ struct SVGFigureRenderer {
     let figure: Figure
 
     static let fontFamily = "DejaVu Sans, Helvetica, Arial, sans-serif"
-    static let legendWidth = 236.0
-    static let legendLabelLimit = 29
+    /// The legend's column: 236 px, or 30% of narrower figures.
+    var legendWidth: Double { Swift.min(236, figure.width * 0.3) }
+
+    /// Legend labels longer than this many characters are cut (about 6.8 px a character at 12 px).
+    var legendLabelLimit: Int { Swift.max(6, Int((legendWidth - 40) / 6.8)) }
 
     /// The drawable rectangle of the axes, in pixels.
     struct Frame {
@@ -28,7 +31,7 @@ struct SVGFigureRenderer {
 
     var frame: Frame {
         let top = figure.subtitle == nil ? 44.0 : 60.0
-        let right = figure.width - (legendEntries.isEmpty ? 24 : Self.legendWidth)
+        let right = figure.width - (legendEntries.isEmpty ? 24 : legendWidth)
         let bottom = figure.height - 56 - 14 * Double(figure.notes.count)
         return Frame(left: 84, top: top, right: right, bottom: Swift.max(bottom, top + 40))
     }
@@ -87,9 +90,10 @@ struct SVGFigureRenderer {
         out += "<title id=\"\(id)-title\">\(SVGText.escape(figure.title))</title>\n"
         out += "<defs><clipPath id=\"\(id)-clip\"><rect x=\"\(c(f.left))\" y=\"\(c(f.top))\" width=\"\(c(f.width))\" height=\"\(c(f.height))\"/></clipPath></defs>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(c(figure.width))\" height=\"\(c(figure.height))\" fill=\"#ffffff\"/>\n"
-        out += "<text x=\"\(c(f.left))\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"#000000\">\(SVGText.escape(figure.title))</text>\n"
+        let textRoom = figure.width - f.left - 8
+        out += "<text x=\"\(c(f.left))\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"#000000\">\(SVGText.escape(Self.shortened(figure.title, pixels: textRoom, characterWidth: 9.4)))</text>\n"
         if let subtitle = figure.subtitle {
-            out += "<text x=\"\(c(f.left))\" y=\"44\" font-size=\"12\" fill=\"#444444\">\(SVGText.escape(subtitle))</text>\n"
+            out += "<text x=\"\(c(f.left))\" y=\"44\" font-size=\"12\" fill=\"#444444\">\(SVGText.escape(Self.shortened(subtitle, pixels: textRoom, characterWidth: 6.8)))</text>\n"
         }
 
         // Grid and ticks.
@@ -139,10 +143,18 @@ struct SVGFigureRenderer {
 
         out += legend(frame: f)
         for (k, note) in figure.notes.enumerated() {
-            out += "<text x=\"\(c(f.left))\" y=\"\(c(figure.height - 10 - 14 * Double(figure.notes.count - 1 - k)))\" font-size=\"11\" fill=\"#444444\">\(SVGText.escape(note))</text>\n"
+            out += "<text x=\"\(c(f.left))\" y=\"\(c(figure.height - 10 - 14 * Double(figure.notes.count - 1 - k)))\" font-size=\"11\" fill=\"#444444\">\(SVGText.escape(Self.shortened(note, pixels: textRoom, characterWidth: 6.2)))</text>\n"
         }
         out += "</svg>\n"
         return out
+    }
+
+    /// `text` cut to fit `pixels` at an average `characterWidth` (no font metrics in SVG
+    /// without a renderer), ending in `…` when cut. The full text stays in `<title>`.
+    static func shortened(_ text: String, pixels: Double, characterWidth: Double) -> String {
+        let limit = Swift.max(8, Int(pixels / characterWidth))
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit - 1)) + "…"
     }
 
     static func dash(_ style: PlotSeries.LineStyle) -> String {
@@ -260,7 +272,7 @@ struct SVGFigureRenderer {
                 out += "<line x1=\"\(c(x0))\" y1=\"\(c(y))\" x2=\"\(c(x0 + 20))\" y2=\"\(c(y))\" stroke=\"\(s.color.hex)\" stroke-width=\"1.2\"\(Self.dash(style))/>\n"
             }
             var label = s.label ?? ""
-            if label.count > Self.legendLabelLimit { label = String(label.prefix(Self.legendLabelLimit - 1)) + "…" }
+            if label.count > legendLabelLimit { label = String(label.prefix(legendLabelLimit - 1)) + "…" }
             out += "<text x=\"\(c(x0 + 26))\" y=\"\(c(y + 4))\">\(SVGText.escape(label))</text>\n"
         }
         out += "</g>\n"

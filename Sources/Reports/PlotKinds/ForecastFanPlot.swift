@@ -19,8 +19,8 @@ import ScalingLaws
 /// prediction (a new run):   ŷ ± t·√(se² + s²)          log-space fits: ŷ·exp(±t·√((se/ŷ)² + s²))
 /// ```
 /// The confidence band is the one ``Forecast/ForecastTable`` prints. Both ignore the
-/// uncertainty of where the optimum lies; bootstrap bands can replace them through
-/// ``bands(values:standardErrors:input:)``'s callers.
+/// uncertainty of where the optimum lies. Bootstrap bands (another branch) can be drawn instead
+/// by replacing the two band series of the returned figure.
 public enum ForecastFanPlot {
     /// Lower and upper curves of both bands; `nil` entries where a band is undefined.
     public struct Bands: Sendable, Equatable {
@@ -31,11 +31,9 @@ public enum ForecastFanPlot {
     }
 
     /// The bands around `values` with delta-method standard errors `standardErrors` (NaN where
-    /// there is none), for the fit of `input`.
-    public static func bands(values: [Double], standardErrors: [Double], input: PlotInput) -> Bands {
-        let t = input.tQuantile ?? .nan
-        let s = input.residualScatter ?? .nan
-        let logSpace = input.fit.objective.isLogSpace
+    /// there is none), Student-t quantile `t` and residual scatter `scatter` (log units when
+    /// `logSpace`). Without a standard error the prediction band uses the scatter alone.
+    public static func bands(values: [Double], standardErrors: [Double], t: Double, scatter s: Double, logSpace: Bool) -> Bands {
         var out = Bands(confidenceLower: [], confidenceUpper: [], predictionLower: [], predictionUpper: [])
         for (value, se) in zip(values, standardErrors) {
             if logSpace {
@@ -109,7 +107,9 @@ public enum ForecastFanPlot {
                 kind: .forecast, law: law.name, needs: "a law of one input or of N and D",
                 has: "takes \(input.roles.joined(separator: ", "))")
         }
-        let b = bands(values: center, standardErrors: se, input: input)
+        let b = bands(
+            values: center, standardErrors: se, t: input.tQuantile ?? .nan, scatter: input.residualScatter ?? .nan,
+            logSpace: input.fit.objective.isLogSpace)
         let level = input.levelText
         if input.residualScatter != nil, input.tQuantile != nil {
             figure.series.insert(.band("\(level) PI of a new run", x: x, lower: b.predictionLower, upper: b.predictionUpper, color: PlotColor.series(0), opacity: 0.12), at: 0)

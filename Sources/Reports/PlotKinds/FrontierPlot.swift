@@ -9,7 +9,7 @@ import ScalingLaws
 /// ```
 /// found by ``Forecast/ComputeOptimizer`` over budgets from the smallest run's compute to
 /// 10⁴ times the largest, with the data: for each compute group
-/// (``PlotGrouping/byGaps(_:gap:maxGroups:)``) the run of lowest loss, its N and its D.
+/// (``PlotGrouping/byGaps(_:gap:maxGroups:maxSpan:)``) the run of lowest loss, its N and its D.
 public enum FrontierPlot {
     public static func figure(_ input: PlotInput, cost: CostModel = .sixND) throws -> Figure {
         guard input.isNDLaw else {

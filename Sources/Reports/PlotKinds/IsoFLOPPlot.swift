@@ -3,8 +3,9 @@ import Forecast
 import ScalingLaws
 
 /// `--kind isoflop`: loss against model size for runs grouped by training compute
-/// `C = 6ND` (``PlotGrouping/byGaps(_:gap:maxGroups:)``: a new group wherever the sorted budgets
-/// jump by more than 0.1 decade), with the fitted law along each group's iso-FLOP curve,
+/// `C = 6ND` (``PlotGrouping/byGaps(_:gap:maxGroups:maxSpan:)``: a new group wherever the sorted
+/// budgets jump by more than 0.1 decade; equal-width bins in log C when the runs are not on a
+/// few budgets), with the fitted law along each group's iso-FLOP curve,
 ///
 /// ```
 /// L_C(N) = L(N, C/(6N))      C = the group's geometric-mean budget
@@ -50,7 +51,12 @@ public enum IsoFLOPPlot {
         if !minima.0.isEmpty {
             figure.series.append(.scatter("law's optimum N_opt(C)", x: minima.0, y: minima.1, color: .black, marker: .star))
         }
-        figure.notes.append("Groups: runs whose C = 6ND lie within 0.1 decade of a neighbour. Lines: the fitted law at D = C/(6N).")
+        let widest = groups.map { g in
+            let cs = g.rows.map { budgets[$0] }
+            return log10(cs.max() ?? 1) - log10(cs.min() ?? 1)
+        }.max() ?? 0
+        figure.notes.append(
+            "Groups of C = 6ND, widest \(NumberFormat.fixed(widest, decimals: 2)) decade. Lines: the fitted law at D = C/(6N) for the group's mean C.")
         return figure
     }
 }

@@ -5,9 +5,10 @@ import Foundation
 /// - ``byValue(_:maxGroups:)``: one group per distinct value when there are at most
 ///   `maxGroups` (a sweep over fixed model sizes), else equal-width bins in `log10` (linear for
 ///   non-positive values), empty bins dropped.
-/// - ``byGaps(_:gap:maxGroups:)``: sorted `log10` values split where neighbours are more than
-///   `gap` decades apart (runs on iso-FLOP budgets: 6e18, 1e19, 3e19 …); when that gives more
-///   than `maxGroups`, falls back to ``byValue(_:maxGroups:)``.
+/// - ``byGaps(_:gap:maxGroups:maxSpan:)``: sorted `log10` values split where neighbours are more
+///   than `gap` decades apart (runs on iso-FLOP budgets: 6e18, 1e19, 3e19 …); when that gives
+///   more than `maxGroups`, or a group wider than `maxSpan` decades (values spread evenly, not
+///   on a few budgets), falls back to ``byValue(_:maxGroups:)``.
 ///
 /// Each group's representative value is the geometric mean of its members (arithmetic for
 /// non-positive values). The iso-FLOP analysis of the Forecast module can replace these groups
@@ -43,7 +44,7 @@ public enum PlotGrouping {
         return bins.filter { !$0.isEmpty }.map { rows in group(rows, values: values, positive: positive) }
     }
 
-    public static func byGaps(_ values: [Double], gap: Double = 0.1, maxGroups: Int = 10) -> [PlotGroup] {
+    public static func byGaps(_ values: [Double], gap: Double = 0.1, maxGroups: Int = 10, maxSpan: Double = 0.3) -> [PlotGroup] {
         let order = values.indices.filter { values[$0].isFinite && values[$0] > 0 }.sorted { values[$0] < values[$1] }
         guard !order.isEmpty else { return [] }
         var groups: [[Int]] = [[order[0]]]
@@ -55,7 +56,11 @@ public enum PlotGrouping {
                 groups[groups.count - 1].append(order[k])
             }
         }
-        if groups.count > maxGroups { return byValue(values, maxGroups: Swift.min(maxGroups, 7)) }
+        let tooWide = groups.contains { g in
+            guard let first = g.first, let last = g.last else { return false }
+            return log10(values[last]) - log10(values[first]) > maxSpan
+        }
+        if groups.count > maxGroups || tooWide { return byValue(values, maxGroups: Swift.min(maxGroups, 7)) }
         return groups.map { group($0.sorted(), values: values, positive: true) }
     }
 

@@ -78,7 +78,8 @@ public struct PlotInput: Sendable {
 
     /// Short `law fitted to source (rows)` line for subtitles.
     var subtitle: String {
-        "\(fit.law): \(fit.formula) — fitted to \(data.source) (\(data.count) rows)"
+        let file = URL(fileURLWithPath: data.source).lastPathComponent
+        return "\(fit.law): \(fit.formula) — \(file) (\(data.count) rows)"
     }
 
     /// Training compute `C = 6ND` per row for (N, D) laws, the `C` input when the law has one,

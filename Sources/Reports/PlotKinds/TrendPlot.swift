@@ -26,7 +26,7 @@ public enum TrendPlot {
         let growth = trend.growthFactorInterval
         var figure = Figure(
             title: "Cost trend: \(NumberFormat.significant(trend.slope, digits: 3)) OOM/year (\(NumberFormat.significant(trend.growthFactor, digits: 3))× per year)",
-            subtitle: "OLS of log10 cost on date — \(source) (\(trend.count) runs)",
+            subtitle: "OLS of log10 cost on date — \(URL(fileURLWithPath: source).lastPathComponent) (\(trend.count) runs)",
             x: PlotAxis(label: "publication date (year)"),
             y: PlotAxis(label: costLabel, scale: .log))
         figure.series.append(.band("\(level) PI of a new run", x: grid, lower: predictions.map(\.prediction.lower), upper: predictions.map(\.prediction.upper), color: PlotColor.series(0), opacity: 0.12))

@@ -76,12 +76,12 @@ struct FigureTests {
         let probe = XMLProbe.parse(figure.svg())
         let labels = ["10¹⁸", "10¹⁹", "10²⁰", "10²¹", "10²²", "10²³", "10²⁴"]
         for label in labels { #expect(probe.texts.contains(label)) }
-        // The x tick labels sit at equal spacing from the left edge (84) to the right edge.
+        // The x tick labels sit at equal spacing from the left edge (84) to the right edge (760 − 30% legend column = 532).
         let xs = probe.elements.filter { $0.name == "text" && $0.attributes["text-anchor"] == "middle" && $0.attributes["y"] == "430" }
             .compactMap { Double($0.attributes["x"] ?? "") }
         #expect(xs.count == 7)
         #expect(xs.first == 84)
-        #expect(xs.last == 550)
+        #expect(xs.last == 532)
     }
 
     @Test("same figure, same bytes")
