@@ -13,9 +13,9 @@ struct PlotCommand: ParsableCommand {
             Kinds:
             \(PlotKind.allCases.map { "  \($0.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
 
-            The data are read from the file named in the fit (looked up in the current directory, \
-            then beside the fit artifact), \
-            or from --data FILE; columns are found as 'fit' finds them, or named with \
+            The data are read from --data FILE, else from the file named in the fit (the \
+            artifact records the file's name only: looked up in the current directory, then \
+            beside the fit artifact); columns are found as 'fit' finds them, or named with \
             --x ROLE=COLUMN. Give the same row filters as the fit (e.g. --drop-highest loss:5) \
             to draw the fitted rows only.
 
@@ -29,7 +29,8 @@ struct PlotCommand: ParsableCommand {
 
             Examples:
               scaling-laws fit Datasets/chinchilla-synthetic/data.csv --output fit.json
-              scaling-laws plot fit.json --kind isoflop --output isoflop.svg
+              scaling-laws plot fit.json --data Datasets/chinchilla-synthetic/data.csv \\
+                  --kind isoflop --output isoflop.svg
             """
     )
 
@@ -108,7 +109,7 @@ struct PlotCommand: ParsableCommand {
     func makeFigure() throws -> Figure {
         guard let fit else { return try trendFromTable() }
         let source = try ParameterSource.artifact(path: fit)
-        guard let artifact = source.fit else { throw CLIError.cannotWrite(path: fit, reason: "not a fit artifact") }
+        guard let artifact = source.fit else { preconditionFailure("ParameterSource.artifact always carries the fit") }
         let dataset = try PlotData.load(
             fit: artifact, fitPath: fit, dataPath: data, explicit: explicitColumns, filters: dropHighest + keep)
         let input = try PlotInput(fit: artifact, data: dataset)

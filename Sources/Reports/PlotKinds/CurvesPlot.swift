@@ -5,7 +5,7 @@ import ScalingLaws
 ///
 /// - One input: response against the input, points and the law's curve.
 /// - Two inputs (e.g. loss against D per model size N): one colour per group of the first input
-///   (``PlotGrouping/byValue(_:maxGroups:)``), points against the second input, and the law's
+///   (``PlotGrouping/byValue(_:maxDistinct:bins:)``), points against the second input, and the law's
 ///   curve at the group's representative value over the second input's range.
 /// - More inputs: the points grouped the same way, without curves (the law needs values of the
 ///   other inputs a curve cannot hold fixed); a footnote says so.

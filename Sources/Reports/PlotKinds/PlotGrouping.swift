@@ -2,13 +2,13 @@ import Foundation
 
 /// Groups of rows for colouring a figure: a plotting aid only, not an analysis.
 ///
-/// - ``byValue(_:maxGroups:)``: one group per distinct value when there are at most
-///   `maxGroups` (a sweep over fixed model sizes), else equal-width bins in `log10` (linear for
-///   non-positive values), empty bins dropped.
+/// - ``byValue(_:maxDistinct:bins:)``: one group per distinct value when there are at most
+///   `maxDistinct` (a sweep over fixed model sizes: each curve then sits exactly on its runs),
+///   else `bins` equal-width bins in `log10` (linear for non-positive values), empty bins dropped.
 /// - ``byGaps(_:gap:maxGroups:maxSpan:)``: sorted `log10` values split where neighbours are more
 ///   than `gap` decades apart (runs on iso-FLOP budgets: 6e18, 1e19, 3e19 …); when that gives
 ///   more than `maxGroups`, or a group wider than `maxSpan` decades (values spread evenly, not
-///   on a few budgets), falls back to ``byValue(_:maxGroups:)``.
+///   on a few budgets), falls back to equal-width bins (``byValue(_:maxDistinct:bins:)``).
 ///
 /// Each group's representative value is the geometric mean of its members (arithmetic for
 /// non-positive values). The iso-FLOP analysis of the Forecast module can replace these groups
@@ -21,13 +21,13 @@ public struct PlotGroup: Sendable, Equatable {
 }
 
 public enum PlotGrouping {
-    public static func byValue(_ values: [Double], maxGroups: Int = 7) -> [PlotGroup] {
+    public static func byValue(_ values: [Double], maxDistinct: Int = 10, bins maxGroups: Int = 7) -> [PlotGroup] {
         var distinct: [Double] = []
         for v in values where v.isFinite && !distinct.contains(v) {
             distinct.append(v)
-            if distinct.count > maxGroups { break }
+            if distinct.count > maxDistinct { break }
         }
-        if distinct.count <= maxGroups {
+        if distinct.count <= maxDistinct {
             return distinct.sorted().map { v in
                 PlotGroup(rows: values.indices.filter { values[$0] == v }, value: v)
             }
@@ -60,7 +60,7 @@ public enum PlotGrouping {
             guard let first = g.first, let last = g.last else { return false }
             return log10(values[last]) - log10(values[first]) > maxSpan
         }
-        if groups.count > maxGroups || tooWide { return byValue(values, maxGroups: Swift.min(maxGroups, 7)) }
+        if groups.count > maxGroups || tooWide { return byValue(values, maxDistinct: 0, bins: Swift.min(maxGroups, 7)) }
         return groups.map { group($0.sorted(), values: values, positive: true) }
     }
 

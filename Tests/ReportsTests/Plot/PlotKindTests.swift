@@ -177,10 +177,15 @@ struct PlotKindTests {
         }
     }
 
-    @Test("grouping: distinct values up to 7, else equal log bins; gaps split iso-FLOP budgets")
+    @Test("grouping: distinct values up to 10, else 7 equal log bins; gaps split iso-FLOP budgets")
     func grouping() {
         let sizes = [1e6, 1e7, 1e6, 1e8]
         #expect(PlotGrouping.byValue(sizes).map(\.rows) == [[0, 2], [1], [3]])
+        // 14 sizes 1e6, 1e7, …, 1e19 → 7 bins of 13/7 decades: size k falls in bin ⌊7k/13⌋, two each.
+        let many = (0..<14).map { pow(10, 6 + Double($0)) }
+        let bins = PlotGrouping.byValue(many)
+        #expect(bins.count == 7)
+        #expect(bins.map(\.rows) == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9], [10, 11], [12, 13]])
         let budgets = [6e18, 6.1e18, 1e19, 1.05e19, 3e19]
         let groups = PlotGrouping.byGaps(budgets)
         #expect(groups.map(\.rows) == [[0, 1], [2, 3], [4]])
