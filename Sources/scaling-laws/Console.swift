@@ -45,6 +45,8 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
     case unsupportedLaw(source: String, law: String, command: String, needed: String)
     case missingParameter(source: String, name: String)
     case incompatibleInputs(law: String, inputs: [String])
+    case missingData(fit: String, path: String)
+    case missingRole(source: String, role: String, tried: [String])
 
     var description: String {
         switch self {
@@ -65,6 +67,10 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
             return "\(source): the fit has no parameter '\(name)'"
         case let .incompatibleInputs(law, inputs):
             return "law '\(law)' takes inputs \(inputs.joined(separator: ", ")); give them with --points FILE"
+        case let .missingData(fit, path):
+            return "\(fit): cannot find the data file '\(path)' recorded in the fit (looked in the current directory and beside the fit); give it with --data FILE"
+        case let .missingRole(source, role, tried):
+            return "\(source): no column for \(role) (tried \(tried.map { "'\($0)'" }.joined(separator: ", "))); name it with --x \(role)=COLUMN"
         }
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import ScalingLaws
+
+/// `--kind curves`: the data and the fitted law.
+///
+/// - One input: response against the input, points and the law's curve.
+/// - Two inputs (e.g. loss against D per model size N): one colour per group of the first input
+///   (``PlotGrouping/byValue(_:maxDistinct:bins:)``), points against the second input, and the law's
+///   curve at the group's representative value over the second input's range.
+/// - More inputs: the points grouped the same way, without curves (the law needs values of the
+///   other inputs a curve cannot hold fixed); a footnote says so.
+public enum CurvesPlot {
+    public static func figure(_ input: PlotInput) throws -> Figure {
+        let law = input.law
+        let xs = input.inputs
+        let y = input.response
+        guard !xs.isEmpty, !y.isEmpty else { throw PlotError.nothingToDraw(kind: .curves, reason: "the data has no rows") }
+        let xIndex = xs.count == 1 ? 0 : 1
+        let xVariable = law.inputs[xIndex]
+        let xScale = PlotScales.scale(for: xs[xIndex])
+        let yScale = PlotScales.scale(for: y, ratio: 10)
+        var figure = Figure(
+            title: "\(law.response.summary.capitalizedFirst) vs \(xVariable.summary)",
+            subtitle: input.subtitle,
+            x: PlotAxis(label: PlotInput.axisLabel(xVariable), scale: xScale, tickStyle: PlotScales.tickStyle(unit: xVariable.unit)),
+            y: PlotAxis(label: PlotInput.axisLabel(law.response), scale: yScale))
+        let finiteX = xs[xIndex].filter { xScale.transform($0) != nil }
+        guard let lo = finiteX.min(), let hi = finiteX.max() else {
+            throw PlotError.nothingToDraw(kind: .curves, reason: "no finite \(xVariable.role) value")
+        }
+        let grid = PlotScales.grid(lo, hi, count: 120, scale: xScale)
+        if xs.count == 1 {
+            figure.series.append(.line("fitted \(law.name)", x: grid, y: grid.map { law.evaluate([$0], input.fit.values) }, color: PlotColor.series(0)))
+            figure.series.append(.scatter("runs (\(y.count))", x: xs[0], y: y, color: .black, hollow: true))
+            return figure
+        }
+        let groupVariable = law.inputs[0]
+        let groups = PlotGrouping.byValue(xs[0])
+        for (k, group) in groups.enumerated() {
+            let color = PlotColor.series(k)
+            let name = "\(groupVariable.symbol) ≈ \(valueText(group.value, unit: groupVariable.unit))"
+            figure.series.append(.scatter(name, x: group.rows.map { xs[xIndex][$0] }, y: group.rows.map { y[$0] }, color: color, marker: PlotColor.marker(k)))
+            if xs.count == 2 {
+                let curve = grid.map { law.evaluate([group.value, $0], input.fit.values) }
+                figure.series.append(.line(nil, x: grid, y: curve, color: color))
+            }
+        }
+        if xs.count == 2 {
+            figure.notes.append("Lines: the fitted law at each group's geometric-mean \(groupVariable.symbol); points: the runs.")
+        } else {
+            let others = law.inputs.dropFirst(2).map(\.role).joined(separator: ", ")
+            figure.notes.append("No curves: the law also depends on \(others), which varies within a group.")
+        }
+        return figure
+    }
+
+    /// `350M` for counts, 4 significant digits otherwise.
+    static func valueText(_ v: Double, unit: String) -> String {
+        ["parameters", "tokens", "params"].contains(unit) ? NumberFormat.human(v) : NumberFormat.significant(v, digits: 4)
+    }
+}
+
+extension String {
+    /// The string with its first character upper-cased.
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Forecast
+import ScalingLaws
+
+/// `--kind forecast`: the fitted law carried beyond the data with two bands at the fit's level.
+///
+/// - Laws of (N, D): the loss at the compute-optimal allocation (``Forecast/ForecastTable``)
+///   against the budget, from the smallest run's compute to 10⁴ times the largest; the runs in
+///   grey.
+/// - Laws of one input: the law against its input, from the smallest value to 100 times the
+///   largest (log axes) or half the data's span beyond it (linear axes).
+///
+/// Bands (`t` = Student-t quantile with the fit's degrees of freedom, `se` = the delta-method
+/// standard error of the mean curve from the fit covariance, ``ScalingLaws/LawFit/predict(_:)``,
+/// `s` = residual standard deviation of the fit, ``PlotInput/residualScatter``):
+///
+/// ```
+/// confidence (mean curve):  ŷ ± t·se                   log-space fits: ŷ·exp(±t·se/ŷ)
+/// prediction (a new run):   ŷ ± t·√(se² + s²)          log-space fits: ŷ·exp(±t·√((se/ŷ)² + s²))
+/// ```
+/// The confidence band is the one ``Forecast/ForecastTable`` prints. Both ignore the
+/// uncertainty of where the optimum lies. Bootstrap bands (another branch) can be drawn instead
+/// by replacing the two band series of the returned figure.
+public enum ForecastFanPlot {
+    /// Lower and upper curves of both bands; `nil` entries where a band is undefined.
+    public struct Bands: Sendable, Equatable {
+        public var confidenceLower: [Double]
+        public var confidenceUpper: [Double]
+        public var predictionLower: [Double]
+        public var predictionUpper: [Double]
+    }
+
+    /// The bands around `values` with delta-method standard errors `standardErrors` (NaN where
+    /// there is none), Student-t quantile `t` and residual scatter `scatter` (log units when
+    /// `logSpace`). Without a standard error the prediction band uses the scatter alone.
+    public static func bands(values: [Double], standardErrors: [Double], t: Double, scatter s: Double, logSpace: Bool) -> Bands {
+        var out = Bands(confidenceLower: [], confidenceUpper: [], predictionLower: [], predictionUpper: [])
+        for (value, se) in zip(values, standardErrors) {
+            if logSpace {
+                let seLog = se / value
+                let halfCI = t * seLog
+                let halfPI = t * (seLog.isFinite ? (seLog * seLog + s * s).squareRoot() : s)
+                out.confidenceLower.append(value * exp(-halfCI))
+                out.confidenceUpper.append(value * exp(halfCI))
+                out.predictionLower.append(value * exp(-halfPI))
+                out.predictionUpper.append(value * exp(halfPI))
+            } else {
+                let halfCI = t * se
+                let halfPI = t * (se.isFinite ? (se * se + s * s).squareRoot() : s)
+                out.confidenceLower.append(value - halfCI)
+                out.confidenceUpper.append(value + halfCI)
+                out.predictionLower.append(value - halfPI)
+                out.predictionUpper.append(value + halfPI)
+            }
+        }
+        return out
+    }
+
+    public static func figure(_ input: PlotInput, cost: CostModel = .sixND) throws -> Figure {
+        let law = input.law
+        var x: [Double] = [], center: [Double] = [], se: [Double] = []
+        var figure: Figure
+        if input.isNDLaw {
+            let (budgets, _) = input.computeAxis
+            let positive = budgets.filter { $0.isFinite && $0 > 0 }
+            guard let lo = positive.min(), let hi = positive.max() else {
+                throw PlotError.nothingToDraw(kind: .forecast, reason: "no run with positive N and D")
+            }
+            let optimizer = try ComputeOptimizer(law: law, parameters: input.fit.values, cost: cost)
+            for c in PlotScales.grid(lo, hi * 1e4, count: 50, scale: .log) {
+                guard let table = try? ForecastTable.make(optimizer: optimizer, budgets: [c], fit: input.fit, label: "", detail: ""),
+                      let row = table.rows.first else { continue }
+                x.append(c)
+                center.append(row.loss)
+                se.append(row.standardError ?? .nan)
+            }
+            guard !x.isEmpty else {
+                throw PlotError.nothingToDraw(kind: .forecast, reason: "the law has no compute-optimal allocation in the budget range")
+            }
+            figure = Figure(
+                title: "Forecast: compute-optimal loss vs compute",
+                subtitle: input.subtitle,
+                x: PlotAxis(label: "training compute C (FLOP), \(cost.description)", scale: .log),
+                y: PlotAxis(label: PlotInput.axisLabel(law.response), scale: .linear))
+            figure.series.append(.scatter("runs (\(input.data.count))", x: budgets, y: input.response, color: .grey, hollow: true))
+        } else if law.inputs.count == 1 {
+            let values = input.inputs[0].filter(\.isFinite)
+            guard let lo = values.min(), let hi = values.max(), hi > lo else {
+                throw PlotError.nothingToDraw(kind: .forecast, reason: "the input \(law.inputs[0].role) has no spread")
+            }
+            let scale = PlotScales.scale(for: values)
+            let top = scale == .log ? hi * 100 : hi + (hi - lo) / 2
+            for v in PlotScales.grid(lo, top, count: 80, scale: scale) {
+                guard let p = try? input.fit.predict([v]) else { continue }
+                x.append(v)
+                center.append(p.value)
+                se.append(p.standardError ?? .nan)
+            }
+            figure = Figure(
+                title: "Forecast: \(law.response.summary) vs \(law.inputs[0].summary)",
+                subtitle: input.subtitle,
+                x: PlotAxis(label: PlotInput.axisLabel(law.inputs[0]), scale: scale),
+                y: PlotAxis(label: PlotInput.axisLabel(law.response), scale: PlotScales.scale(for: input.response + center, ratio: 10)))
+            figure.series.append(.scatter("runs (\(input.data.count))", x: input.inputs[0], y: input.response, color: .grey, hollow: true))
+        } else {
+            throw PlotError.notApplicable(
+                kind: .forecast, law: law.name, needs: "a law of one input or of N and D",
+                has: "takes \(input.roles.joined(separator: ", "))")
+        }
+        let b = bands(
+            values: center, standardErrors: se, t: input.tQuantile ?? .nan, scatter: input.residualScatter ?? .nan,
+            logSpace: input.fit.objective.isLogSpace)
+        let level = input.levelText
+        if input.residualScatter != nil, input.tQuantile != nil {
+            figure.series.insert(.band("\(level) PI of a new run", x: x, lower: b.predictionLower, upper: b.predictionUpper, color: PlotColor.series(0), opacity: 0.12), at: 0)
+        }
+        if se.contains(where: \.isFinite), input.tQuantile != nil {
+            figure.series.insert(.band("\(level) CI of the mean (delta)", x: x, lower: b.confidenceLower, upper: b.confidenceUpper, color: PlotColor.series(0), opacity: 0.3), at: 1)
+        }
+        figure.series.append(.line("fitted \(law.name)", x: x, y: center, color: PlotColor.series(0)))
+        figure.notes.append("CI: delta method on the fit covariance (mean curve). PI: CI widened by the residual scatter s of the fit (a new run).")
+        if !se.contains(where: \.isFinite) {
+            figure.notes.append("No confidence band: the fit has no covariance.")
+        }
+        return figure
+    }
+}

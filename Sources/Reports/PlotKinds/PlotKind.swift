@@ -1,0 +1,31 @@
+/// The figures `scaling-laws plot --kind` draws.
+public enum PlotKind: String, Sendable, Equatable, CaseIterable, Codable {
+    /// Response against the last input, one colour per group of the first input, with the
+    /// fitted law's curve for each group.
+    case curves
+    /// Residuals of the fit against training compute (or the law's input).
+    case residuals
+    /// Loss against N for runs grouped by compute budget, with the law's curve per budget.
+    case isoflop
+    /// The compute-optimal frontier: N_opt(C) and D_opt(C), with the best run of each budget.
+    case frontier
+    /// Forecast fan: the law's prediction beyond the data with confidence and prediction bands.
+    case forecast
+    /// The data–compute Pareto frontier of value-based RL (Rybkin et al. 2025).
+    case pareto
+    /// A cost trend in time on a log axis, with the fitted line and interval bands.
+    case trend
+
+    /// One line for help texts.
+    public var summary: String {
+        switch self {
+        case .curves: return "response vs the last input, one curve per group of the first input"
+        case .residuals: return "residuals vs training compute"
+        case .isoflop: return "loss vs N per compute budget (needs a law of N and D)"
+        case .frontier: return "N_opt and D_opt vs compute (needs a law of N and D)"
+        case .forecast: return "prediction with confidence and prediction bands beyond the data"
+        case .pareto: return "RL data-compute Pareto frontier (needs utd-data)"
+        case .trend: return "cost vs date on a log axis with trend and bands (needs exponential-trend or dates and costs)"
+        }
+    }
+}

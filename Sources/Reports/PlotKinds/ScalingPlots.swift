@@ -1,0 +1,44 @@
+import Forecast
+import ScalingLaws
+
+/// The fit-based figures by kind: one entry point for the CLI and the HTML report.
+public enum ScalingPlots {
+    /// The figure of `kind` for a fit and its data. `.trend` needs a ``ScalingLaws/CostTrend``,
+    /// so it is drawn by ``TrendPlot/figure(trend:years:costs:costLabel:source:)``; here it
+    /// applies to fits of `exponential-trend` and refits nothing: the caller passes the trend.
+    ///
+    /// - Throws: ``PlotError`` when the kind does not apply to the law or there is nothing to
+    ///   draw, and the errors of ``Forecast/ComputeOptimizer``.
+    public static func figure(_ kind: PlotKind, input: PlotInput, trend: CostTrend? = nil) throws -> Figure {
+        switch kind {
+        case .curves: return try CurvesPlot.figure(input)
+        case .residuals: return try ResidualsPlot.figure(input)
+        case .isoflop: return try IsoFLOPPlot.figure(input)
+        case .frontier: return try FrontierPlot.figure(input)
+        case .forecast: return try ForecastFanPlot.figure(input)
+        case .pareto: return try ParetoPlot.figure(input)
+        case .trend:
+            guard input.law is ExponentialTrendLaw, let trend else {
+                throw PlotError.notApplicable(
+                    kind: .trend, law: input.law.name, needs: "a fit of 'exponential-trend' (cost vs date) or dates and costs",
+                    has: "is another law")
+            }
+            let years = (try? input.data.column(input.law.inputs[0].role)) ?? []
+            let costs = input.response
+            return try TrendPlot.figure(
+                trend: trend, years: years, costs: costs, costLabel: PlotInput.axisLabel(input.law.response),
+                source: input.data.source)
+        }
+    }
+
+    /// The kinds that apply to a law (for the HTML report).
+    public static func kinds(for law: any ScalingLaw) -> [PlotKind] {
+        let roles = law.inputs.map(\.role)
+        var kinds: [PlotKind] = [.curves, .residuals]
+        if roles == ["N", "D"] { kinds += [.isoflop, .frontier] }
+        if roles == ["N", "D"] || roles.count == 1 { kinds.append(.forecast) }
+        if law is UTDDataEfficiencyLaw { kinds.append(.pareto) }
+        if law is ExponentialTrendLaw { kinds.append(.trend) }
+        return kinds
+    }
+}

@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import Reports
+import ScalingLaws
+
+/// `scaling-laws plot FIT.json --kind KIND --output FILE.svg`: one SVG figure of a fit and its
+/// data (or, for `--kind trend`, of dates and costs).
+struct PlotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plot",
+        abstract: "Draw a fit and its data as an SVG figure.",
+        discussion: """
+            Kinds:
+            \(PlotKind.allCases.map { "  \($0.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
+
+            The data are read from --data FILE, else from the file named in the fit (the \
+            artifact records the file's name only: looked up in the current directory, then \
+            beside the fit artifact); columns are found as 'fit' finds them, or named with \
+            --x ROLE=COLUMN. Give the same row filters as the fit (e.g. --drop-highest loss:5) \
+            to draw the fitted rows only.
+
+            Bands: 'forecast' draws the confidence interval of the mean curve (delta method on \
+            the fit covariance) and the prediction interval of a new run (that interval widened \
+            by the fit's residual scatter). 'trend' draws the OLS confidence and prediction bands.
+
+            Trend without a fit: scaling-laws plot --kind trend --data costs.csv \
+            --x 'year=Publication date' --x cost=cost_hw_capex_energy_2023usd --output trend.svg \
+            (dates may be ISO YYYY-MM-DD or decimal years).
+
+            Examples:
+              scaling-laws fit Datasets/chinchilla-synthetic/data.csv --output fit.json
+              scaling-laws plot fit.json --data Datasets/chinchilla-synthetic/data.csv \\
+                  --kind isoflop --output isoflop.svg
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A fit artifact written by 'scaling-laws fit --output'.", valueName: "fit.json"))
+    var fit: String?
+
+    @Option(help: ArgumentHelp("What to draw: \(PlotKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    var kind: PlotKind
+
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp(
+            "Write the SVG to <file> (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The data file (default: the file recorded in the fit).", valueName: "file"))
+    var data: String?
+
+    @Option(
+        name: .customLong("x"),
+        help: ArgumentHelp("Column of a variable, as ROLE=COLUMN (repeatable), e.g. --x N=params.", valueName: "role=column"),
+        transform: Syntax.roleMapping)
+    var roleMappings: [RoleMapping] = []
+
+    @Option(
+        name: .customLong("drop-highest"),
+        help: ArgumentHelp("Drop the K rows with the highest COLUMN, as COLUMN:K (as for 'fit').", valueName: "column:k"),
+        transform: Syntax.dropHighest)
+    var dropHighest: [RowFilter] = []
+
+    @Option(
+        name: .customLong("keep"),
+        help: ArgumentHelp("Keep rows satisfying a comparison, as for 'fit' (e.g. 'N>=1e8').", valueName: "expr"),
+        transform: Syntax.keep)
+    var keep: [RowFilter] = []
+
+    @Option(help: ArgumentHelp("Figure width in pixels (default: 760).", valueName: "px"))
+    var width: Double = 760
+
+    @Option(help: ArgumentHelp("Figure height in pixels (default: 480).", valueName: "px"))
+    var height: Double = 480
+
+    func validate() throws {
+        if fit == nil, kind != .trend {
+            throw ValidationError("--kind \(kind.rawValue) needs a fit artifact (scaling-laws plot FIT.json --kind \(kind.rawValue))")
+        }
+        if fit == nil, data == nil {
+            throw ValidationError("--kind trend without a fit needs --data FILE with dates and costs")
+        }
+        guard width >= 200, width <= 10000, height >= 150, height <= 10000 else {
+            throw ValidationError("--width must lie in 200...10000 and --height in 150...10000 pixels")
+        }
+    }
+
+    var explicitColumns: [String: String] {
+        var out: [String: String] = [:]
+        for mapping in roleMappings { out[mapping.role] = mapping.column }
+        return out
+    }
+
+    func run() throws {
+        try Console.run {
+            var figure = try makeFigure()
+            figure.width = width
+            figure.height = height
+            let svg = figure.svg()
+            if let output {
+                try AtomicFile.write(Array(svg.utf8), to: output)
+                Console.note("wrote \(output)")
+            } else {
+                Console.out(svg)
+            }
+        }
+    }
+
+    func makeFigure() throws -> Figure {
+        guard let fit else { return try trendFromTable() }
+        let source = try ParameterSource.artifact(path: fit)
+        guard let artifact = source.fit else { preconditionFailure("ParameterSource.artifact always carries the fit") }
+        let dataset = try PlotData.load(
+            fit: artifact, fitPath: fit, dataPath: data, explicit: explicitColumns, filters: dropHighest + keep)
+        let input = try PlotInput(fit: artifact, data: dataset)
+        var trend: CostTrend?
+        if kind == .trend, input.law is ExponentialTrendLaw {
+            trend = try CostTrend.fit(dataset, yearColumn: input.law.inputs[0].role, costColumn: input.law.response.role)
+        }
+        return try ScalingPlots.figure(kind, input: input, trend: trend)
+    }
+
+    /// `--kind trend --data FILE`: the OLS trend of Cottier et al. from dates and costs.
+    func trendFromTable() throws -> Figure {
+        let path = data ?? ""
+        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: path), source: path)
+        let dateColumn = try explicitColumns["year"] ?? PlotData.firstPresent(["year", "publication_date", "Publication date", "date"], in: table, role: "year")
+        let costColumn = try explicitColumns["cost"] ?? PlotData.firstPresent(["cost", "cost_hw_capex_energy_2023usd"], in: table, role: "cost")
+        let trend = try CostTrend.fit(table, dateColumn: dateColumn, costColumn: costColumn)
+        let years = try DecimalYear.column(dateColumn, in: table)
+        let costs = try Dataset(table: table, columns: [costColumn]).column(costColumn)
+        return try TrendPlot.figure(trend: trend, years: years, costs: costs, costLabel: "\(costColumn)", source: path)
+    }
+}
+
+extension PlotKind: ExpressibleByArgument {}
+
+/// Reading the data of a fit for drawing.
+enum PlotData {
+    /// The data file of `fit` (or `dataPath`), with the law's roles resolved as `fit` resolves
+    /// them and `filters` applied. Notes on stderr when the rows differ from the fitted ones.
+    ///
+    /// - Throws: ``CLIError/missingData(fit:path:)`` when the recorded file is gone, and the
+    ///   errors of reading and resolving columns, naming file, line and column.
+    static func load(fit: LawFit, fitPath: String, dataPath: String?, explicit: [String: String], filters: [RowFilter]) throws -> Dataset {
+        let path = try dataPath ?? recordedData(fit: fit, fitPath: fitPath)
+        let law = try fit.resolvedLaw()
+        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: path), source: path)
+        let roles = law.inputs.map(\.role) + [law.response.role]
+        let resolved = try ColumnRoleResolver(explicit: explicit).resolve(roles, in: table)
+        var carried: [String] = []
+        for column in filters.map(\.column) where !roles.contains(column) && !carried.contains(column) { carried.append(column) }
+        let dataset = try resolved.dataset(from: table, extraColumns: carried).filtered(filters)
+        if dataset.count != fit.data.rows {
+            Console.note("note: drawing \(dataset.count) rows of \(path); the fit used \(fit.data.rows) (give the fit's row filters to match)")
+        }
+        return dataset
+    }
+
+    /// The data file a fit names (`fit` records the file's name as it printed it): as given,
+    /// else beside the fit artifact.
+    static func recordedData(fit: LawFit, fitPath: String) throws -> String {
+        let name = fit.data.source
+        if FileManager.default.fileExists(atPath: name) { return name }
+        let beside = URL(fileURLWithPath: fitPath).deletingLastPathComponent().appendingPathComponent(name).path
+        if !name.hasPrefix("/"), FileManager.default.fileExists(atPath: beside) { return beside }
+        throw CLIError.missingData(fit: fitPath, path: name)
+    }
+
+    /// The first of `names` the table has (case-insensitive), for a role.
+    static func firstPresent(_ names: [String], in table: CSVTable, role: String) throws -> String {
+        for name in names where (try? table.columnIndex(named: name)) != nil { return name }
+        throw CLIError.missingRole(source: table.source, role: role, tried: names)
+    }
+}

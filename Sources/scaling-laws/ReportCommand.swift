@@ -1,0 +1,101 @@
+import ArgumentParser
+import Forecast
+import Foundation
+import Reports
+import ScalingLaws
+
+/// `scaling-laws report FILE --law NAME --output report.html`: fits a law and writes one
+/// self-contained HTML page with the data summary, fit report, diagnostics, every figure that
+/// applies to the law, and (for laws of N and D) the forecast table.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Fit a law and write a self-contained HTML report with figures.",
+        discussion: """
+            The page holds inline CSS and inline SVG only: no scripts, no network, no other \
+            files. It is written atomically. Figures: curves and residuals for every law; \
+            iso-FLOP profiles, the compute-optimal frontier and the forecast fan for laws of N \
+            and D; the forecast fan for laws of one input; the Pareto frontier for utd-data; \
+            the cost trend for exponential-trend. Kinds that do not apply are listed as omitted.
+
+            Example:
+              scaling-laws report Datasets/chinchilla-synthetic/data.csv --law chinchilla \\
+                  --output report.html
+            """
+    )
+
+    @OptionGroup(title: "Input")
+    var input: InputOptions
+
+    @Option(help: ArgumentHelp("The law to fit: a name (see 'scaling-laws laws'), a formula, or @FILE.", valueName: "law"))
+    var law: String = "chinchilla"
+
+    @Option(help: ArgumentHelp("What to minimise (default: the law's own).", valueName: "objective"))
+    var objective: ObjectiveChoice?
+
+    @Option(help: ArgumentHelp("Forecast budgets for laws of N and D: START:STOP:xFACTOR or a comma list (default: 10 to 10⁴ times the largest run's compute, every decade).", valueName: "spec"))
+    var budgets: String?
+
+    @Option(help: ArgumentHelp("Write the report to <file> (atomically).", valueName: "file"))
+    var output: String
+
+    @OptionGroup(title: "Formula laws")
+    var formula: FormulaOptions
+
+    func run() throws {
+        try Console.run {
+            let law = try formula.law(self.law)
+            let data = try input.dataset(for: law)
+            var options = LawFitOptions(objective: law.defaultObjective)
+            if let objective {
+                switch objective {
+                case .huber: options.objective = .logHuber(delta: 1e-3)
+                case .lsq: options.objective = .leastSquares
+                case .logLsq: options.objective = .logLeastSquares
+                }
+            }
+            let fit = try LawFitter.fit(law, to: data, options: options)
+            let plotInput = try PlotInput(fit: fit, data: data)
+            var trend: CostTrend?
+            if law is ExponentialTrendLaw {
+                trend = try CostTrend.fit(data, yearColumn: law.inputs[0].role, costColumn: law.response.role)
+            }
+            var figures: [Figure] = []
+            var omitted: [String] = []
+            for kind in ScalingPlots.kinds(for: law) {
+                do {
+                    var figure = try ScalingPlots.figure(kind, input: plotInput, trend: trend)
+                    figure.id = "plot-\(kind.rawValue)"
+                    figures.append(figure)
+                } catch {
+                    omitted.append("\(kind.rawValue): \(Console.message(for: error))")
+                }
+            }
+            var forecast: ForecastTable?
+            if law.inputs.map(\.role) == ["N", "D"] {
+                let optimizer = try ComputeOptimizer(law: law, parameters: fit.values)
+                let list = try budgets.map(BudgetList.parse) ?? Self.defaultBudgets(data)
+                do {
+                    forecast = try ForecastTable.make(
+                        optimizer: optimizer, budgets: list, fit: fit, label: "fit of \(input.file)", detail: "\(fit.law) fitted by report")
+                } catch {
+                    omitted.append("forecast table: \(Console.message(for: error))")
+                }
+            }
+            let html = HTMLReport(fit: fit, data: data, figures: figures, omitted: omitted, forecast: forecast).render()
+            try AtomicFile.write(Array(html.utf8), to: output)
+            for warning in fit.warnings { Console.note("warning: \(warning)") }
+            Console.note("wrote \(output) (\(figures.count) figures)")
+        }
+    }
+
+    /// 10×, 100×, 1000× and 10⁴× the largest run's compute `6ND`, rounded up to a power of ten.
+    static func defaultBudgets(_ data: Dataset) -> [Double] {
+        let n = (try? data.column("N")) ?? [], d = (try? data.column("D")) ?? []
+        var top = 0.0
+        for (a, b) in zip(n, d) where (6 * a * b).isFinite { top = max(top, 6 * a * b) }
+        guard top > 0 else { return [1e21, 1e22, 1e23, 1e24] }
+        let start = ceil(log10(top)) + 1
+        return (0..<4).map { pow(10, start + Double($0)) }
+    }
+}
