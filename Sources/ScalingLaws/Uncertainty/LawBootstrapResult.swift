@@ -22,6 +22,8 @@ public struct LawBootstrapResult: Sendable, Codable, Equatable {
     public let nonConverged: Int
     /// Of ``nonConverged``, the resamples whose refit threw.
     public let failed: Int
+    /// Resamples refitted by the fast path (the rest by the general engine).
+    public let fastRefits: Int
     /// Jackknife values (leave one row or group out; converged refits only), when BCa was asked
     /// for and available.
     public let jackknife: [[Double]]?
@@ -54,6 +56,7 @@ public struct LawBootstrapResult: Sendable, Codable, Equatable {
         self.draws = draws
         self.drawIndices = indices
         self.failed = failed
+        self.fastRefits = outcomes.reduce(0) { $0 + ($1.fast ? 1 : 0) }
         self.nonConverged = outcomes.count - draws.count
         if nonConverged > 0 {
             notes.append("\(nonConverged) of \(outcomes.count) resamples excluded (\(failed) failed, \(nonConverged - failed) did not converge)")
