@@ -29,12 +29,14 @@ public enum ForecastRenderer {
         case .csv:
             var csv = TextTable(header: [
                 "budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss", "loss_standard_error", "loss_lower", "loss_upper",
+                "loss_prediction_lower", "loss_prediction_upper",
             ])
             for row in table.rows {
                 csv.append([
                     NumberFormat.exact(row.budget), NumberFormat.exact(row.parameters), NumberFormat.exact(row.tokens),
                     NumberFormat.exact(row.tokensPerParameter), NumberFormat.exact(row.loss),
                     NumberFormat.exact(row.standardError), NumberFormat.exact(row.lower), NumberFormat.exact(row.upper),
+                    NumberFormat.exact(row.predictionLower), NumberFormat.exact(row.predictionUpper),
                 ])
             }
             return csv.csv()
@@ -52,7 +54,9 @@ public enum ForecastRenderer {
             ("cost", table.cost),
         ]
         if let level = table.confidenceLevel {
-            fields.append(("interval", "\(intervalLabel(level)) of the mean curve at (N_opt, D_opt) (delta method)"))
+            let method = table.intervalMethod ?? "delta method"
+            fields.append(("interval", "\(intervalLabel(level)) of the mean curve at (N_opt, D_opt) and "
+                + "\(predictionLabel(level)) of a new run there (adds the fit's residual scatter); \(method)"))
         } else {
             fields.append(("interval", "none (no covariance: a preset or a fit without one)"))
         }
@@ -63,15 +67,24 @@ public enum ForecastRenderer {
         NumberFormat.significant(level * 100, digits: 4) + "% CI"
     }
 
+    static func predictionLabel(_ level: Double) -> String {
+        NumberFormat.significant(level * 100, digits: 4) + "% PI"
+    }
+
     static func header(_ table: ForecastTable) -> [String] {
         var header = ["budget (FLOP)", "N_opt (params)", "D_opt (tokens)", "D/N (tokens/param)", "loss (\(table.responseUnit))"]
         if let level = table.confidenceLevel {
             header += ["\(intervalLabel(level)) low", "\(intervalLabel(level)) high"]
+            if hasPrediction(table) { header += ["\(predictionLabel(level)) low", "\(predictionLabel(level)) high"] }
         }
         return header
     }
 
-    static func cells(_ row: ForecastRow, intervals: Bool) -> [String] {
+    static func hasPrediction(_ table: ForecastTable) -> Bool {
+        table.rows.contains { $0.predictionLower != nil }
+    }
+
+    static func cells(_ row: ForecastRow, intervals: Bool, prediction: Bool = false) -> [String] {
         var cells = [
             NumberFormat.significant(row.budget, digits: 6),
             NumberFormat.human(row.parameters),
@@ -83,13 +96,17 @@ public enum ForecastRenderer {
             cells.append(NumberFormat.significant(row.lower, digits: 6, placeholder: "-"))
             cells.append(NumberFormat.significant(row.upper, digits: 6, placeholder: "-"))
         }
+        if intervals, prediction {
+            cells.append(NumberFormat.significant(row.predictionLower, digits: 6, placeholder: "-"))
+            cells.append(NumberFormat.significant(row.predictionUpper, digits: 6, placeholder: "-"))
+        }
         return cells
     }
 
     static func grid(_ table: ForecastTable) -> TextTable {
         let header = header(table)
         var grid = TextTable(header: header, numeric: Array(repeating: true, count: header.count))
-        for row in table.rows { grid.append(cells(row, intervals: table.confidenceLevel != nil)) }
+        for row in table.rows { grid.append(cells(row, intervals: table.confidenceLevel != nil, prediction: hasPrediction(table))) }
         return grid
     }
 
@@ -157,6 +174,8 @@ public enum ForecastRenderer {
             let lossStandardError: Double?
             let lossLower: Double?
             let lossUpper: Double?
+            let lossPredictionLower: Double?
+            let lossPredictionUpper: Double?
             let refinement: String
         }
         let law: String
@@ -165,6 +184,7 @@ public enum ForecastRenderer {
         let detail: String
         let cost: String
         let confidenceLevel: Double?
+        let intervalMethod: String?
         let rows: [Row]
 
         init(_ table: ForecastTable) {
@@ -174,9 +194,11 @@ public enum ForecastRenderer {
             detail = table.detail
             cost = table.cost
             confidenceLevel = table.confidenceLevel
+            intervalMethod = table.intervalMethod
             rows = table.rows.map {
                 Row(budget: $0.budget, parameters: $0.parameters, tokens: $0.tokens, tokensPerParameter: $0.tokensPerParameter,
                     loss: $0.loss, lossStandardError: $0.standardError, lossLower: $0.lower, lossUpper: $0.upper,
+                    lossPredictionLower: $0.predictionLower, lossPredictionUpper: $0.predictionUpper,
                     refinement: $0.allocation.refinement.rawValue)
             }
         }

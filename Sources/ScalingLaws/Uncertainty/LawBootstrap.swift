@@ -95,7 +95,18 @@ public enum LawBootstrap {
                 notes.append("BCa needs a jackknife, which a residual bootstrap does not define; intervals are percentile intervals")
             }
         }
-        return LawBootstrapResult(law: law, fit: full, options: options, outcomes: outcomes, jackknife: jackknife, notes: notes)
+        return LawBootstrapResult(
+            law: law, fit: full, options: options, outcomes: outcomes, jackknife: jackknife, notes: notes,
+            residuals: try residuals(law: law, data: data, fit: full))
+    }
+
+    /// Residuals of `fit` on `data` in the objective's space.
+    static func residuals(law: any ScalingLaw, data: Dataset, fit: LawFit) throws -> [Double] {
+        let inputs = try law.inputs.map { try data.column($0.role) }
+        let y = try data.column(law.response.role)
+        let f = law.evaluate(inputs: inputs, parameters: fit.values)
+        let logSpace = fit.objective.isLogSpace
+        return y.indices.map { logSpace ? log(y[$0]) - log(f[$0]) : y[$0] - f[$0] }
     }
 
     /// The outcome of one refit.

@@ -24,6 +24,9 @@ public struct LawBootstrapResult: Sendable, Codable, Equatable {
     public let failed: Int
     /// Resamples refitted by the fast path (the rest by the general engine).
     public let fastRefits: Int
+    /// Residuals of the full-data fit in the objective's space (`log y − log f` for log-space
+    /// objectives, `y − f` otherwise), for prediction intervals of new runs.
+    public let residuals: [Double]
     /// Jackknife values (leave one row or group out; converged refits only), when BCa was asked
     /// for and available.
     public let jackknife: [[Double]]?
@@ -36,7 +39,8 @@ public struct LawBootstrapResult: Sendable, Codable, Equatable {
     public let notes: [String]
 
     init(law: any ScalingLaw, fit: LawFit, options: BootstrapOptions, outcomes: [LawBootstrap.Refit],
-         jackknife: [LawBootstrap.Refit]?, notes: [String]) {
+         jackknife: [LawBootstrap.Refit]?, notes: [String], residuals: [Double]) {
+        self.residuals = residuals
         var notes = notes
         self.law = law.name
         self.parameterNames = law.parameters.map(\.name)
