@@ -3,7 +3,7 @@
 # Tests/ScalingLawsTests/Uncertainty/BootstrapCoverageTests.swift): TRIALS simulated datasets
 # (losses from the Epoch fit plus residuals drawn from its own log-space residuals), each
 # fitted and bootstrapped with RESAMPLES row resamples; prints how often the intervals of α, β,
-# E and N_opt(1e24) contain the truth. The unit test runs a smaller version (200 × 200).
+# E and N_opt(1e24) contain the truth. The unit test runs a smaller version (300 × 200).
 # Usage: Benchmarks/run-bootstrap-coverage.sh [trials] [resamples] [percentile|bca] [debug|release]
 set -euo pipefail
 cd "$(dirname "$0")/.."

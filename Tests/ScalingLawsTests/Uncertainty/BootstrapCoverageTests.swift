@@ -14,7 +14,7 @@ import TestSupport
 /// truth) and bootstrapped (row resamples); coverage is the share of trials whose interval
 /// contains the true α, β, E and N_opt(1e24).
 ///
-/// CI size: `COVERAGE_TRIALS` (default 200) trials × `COVERAGE_RESAMPLES` (default 200)
+/// CI size: `COVERAGE_TRIALS` (default 300) trials × `COVERAGE_RESAMPLES` (default 200)
 /// resamples; `COVERAGE_METHOD=bca` for BCa intervals. `Benchmarks/run-bootstrap-coverage.sh`
 /// runs a larger version and prints the table.
 @Suite("Bootstrap coverage", .enabled(if: RepositoryPaths.hasSharedData, "needs ../shared/datasets/epoch_chinchilla"))
@@ -42,7 +42,7 @@ struct BootstrapCoverageTests {
 
     @Test("95% bootstrap intervals of α, β, E and N_opt(1e24) cover the truth 90–98% of the time")
     func coverage() throws {
-        let trials = Self.environment("COVERAGE_TRIALS", default: 200)
+        let trials = Self.environment("COVERAGE_TRIALS", default: 300)
         let resamples = Self.environment("COVERAGE_RESAMPLES", default: 200)
         let method: BootstrapOptions.IntervalMethod = ProcessInfo.processInfo.environment["COVERAGE_METHOD"] == "bca" ? .bca : .percentile
         let law = ChinchillaLaw()
