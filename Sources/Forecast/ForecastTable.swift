@@ -11,6 +11,10 @@ public struct ForecastRow: Sendable, Equatable, Codable {
     /// Confidence interval of the mean curve at the fit's level, or `nil`.
     public let lower: Double?
     public let upper: Double?
+    /// Prediction interval of a new run at the optimum (mean-curve uncertainty plus the fit's
+    /// residual scatter, in log space for log-space objectives), or `nil`.
+    public var predictionLower: Double? = nil
+    public var predictionUpper: Double? = nil
 
     public var budget: Double { allocation.budget }
     public var parameters: Double { allocation.parameters }
@@ -52,6 +56,9 @@ public struct ForecastTable: Sendable, Equatable {
     /// Training time and cost of each row on one kind of hardware, when asked for
     /// (``pricing(on:chips:mfu:model:)``).
     public var trainingCost: ForecastTrainingCost? = nil
+    /// How the loss intervals were made: `delta method`, or `bootstrap percentiles (N draws)`
+    /// when the fit stores bootstrap draws.
+    public var intervalMethod: String? = nil
 
     public init(label: String, detail: String, law: String, formula: String, responseUnit: String, cost: String, confidenceLevel: Double?, rows: [ForecastRow]) {
         self.label = label
@@ -65,7 +72,9 @@ public struct ForecastTable: Sendable, Equatable {
     }
 
     /// Forecasts each budget with `optimizer`. With `fit` (whose law and values the optimizer
-    /// should use) each loss carries the fit's confidence interval of the mean curve.
+    /// should use) each loss carries the confidence interval of the mean curve and the
+    /// prediction interval of a new run: from the fit's bootstrap draws when it stores them
+    /// (``ScalingLaws/LawFit/bootstrapPrediction(_:)``), else from the delta method.
     /// - Throws: the errors of ``ComputeOptimizer/allocation(budget:)`` and of
     ///   ``ScalingLaws/LawFit/predict(_:)``.
     public static func make(
@@ -78,15 +87,31 @@ public struct ForecastTable: Sendable, Equatable {
                 rows.append(ForecastRow(allocation: allocation))
                 continue
             }
-            let prediction = try fit.predict([allocation.parameters, allocation.tokens])
-            rows.append(ForecastRow(
-                allocation: allocation, standardError: prediction.standardError,
-                lower: prediction.lower, upper: prediction.upper))
+            let x = [allocation.parameters, allocation.tokens]
+            let prediction = try fit.predict(x)
+            var row: ForecastRow
+            if let boot = try fit.bootstrapPrediction(x) {
+                // Percentiles of the bootstrap draws at this allocation.
+                row = ForecastRow(allocation: allocation, standardError: prediction.standardError,
+                                  lower: boot.confidence.lower, upper: boot.confidence.upper)
+                row.predictionLower = boot.prediction.lower
+                row.predictionUpper = boot.prediction.upper
+            } else {
+                row = ForecastRow(allocation: allocation, standardError: prediction.standardError,
+                                  lower: prediction.lower, upper: prediction.upper)
+                row.predictionLower = prediction.predictionLower
+                row.predictionUpper = prediction.predictionUpper
+            }
+            rows.append(row)
         }
         let hasIntervals = rows.contains { $0.lower != nil }
-        return ForecastTable(
+        var table = ForecastTable(
             label: label, detail: detail, law: optimizer.law.name, formula: optimizer.law.formula,
             responseUnit: optimizer.law.response.unit, cost: optimizer.cost.description,
-            confidenceLevel: hasIntervals ? fit?.confidenceLevel : nil, rows: rows)
+            confidenceLevel: hasIntervals ? (fit?.bootstrap?.confidenceLevel ?? fit?.confidenceLevel) : nil, rows: rows)
+        if hasIntervals, let fit {
+            table.intervalMethod = fit.bootstrap.map { "bootstrap percentiles, \($0.draws.count) draws" } ?? "delta method"
+        }
+        return table
     }
 }

@@ -13,6 +13,14 @@ public struct AllocationTable: Sendable, Equatable {
     /// constants come from a bootstrapped fit.
     public var intervals: [AllocationInterval]?
 
+    /// Confidence (mean curve) and prediction (new run) intervals of the loss at each optimum,
+    /// when the constants come from a fit (same order as ``points``).
+    public var lossIntervals: [LossInterval]? = nil
+    /// How ``lossIntervals`` were made (`delta method …`, `bootstrap percentiles …`).
+    public var lossIntervalMethod: String? = nil
+    /// Bootstrap percentile interval of the exponent `a = β/(α+β)` of `N_opt ∝ C^a`.
+    public var exponentInterval: BootstrapInterval? = nil
+
     public init(label: String, detail: String, parameters: ChinchillaParameters, points: [ComputeOptimalPoint],
                 intervals: [AllocationInterval]? = nil) {
         self.label = label
@@ -43,6 +51,24 @@ public struct AllocationInterval: Sendable, Equatable, Encodable {
     }
 }
 
+/// The confidence interval of the mean curve and the prediction interval of a new run, at one
+/// point, at ``confidenceLevel``.
+public struct LossInterval: Sendable, Equatable, Encodable {
+    public var confidenceLevel: Double
+    public var lower: Double?
+    public var upper: Double?
+    public var predictionLower: Double?
+    public var predictionUpper: Double?
+
+    public init(confidenceLevel: Double, lower: Double?, upper: Double?, predictionLower: Double?, predictionUpper: Double?) {
+        self.confidenceLevel = confidenceLevel
+        self.lower = lower
+        self.upper = upper
+        self.predictionLower = predictionLower
+        self.predictionUpper = predictionUpper
+    }
+}
+
 /// Renders ``AllocationTable``s: for each budget C (FLOP), the loss-optimal model size N_opt,
 /// training tokens D_opt (each as `72.4B` and in scientific notation), tokens per parameter
 /// and the predicted loss.
@@ -54,16 +80,21 @@ public enum AllocationRenderer {
         case .table:
             var out = header(table) + "\n" + grid(table).plainText()
             if let intervals = intervalGrid(table) { out += "\n" + intervals.title + "\n" + intervals.grid.plainText() }
+            if let loss = lossGrid(table) { out += "\n" + loss.title + "\n" + loss.grid.plainText() }
             return out
         case .markdown:
             var out = "## Compute-optimal allocation\n\n" + header(table, markdown: true) + "\n" + grid(table).markdown()
             if let intervals = intervalGrid(table) { out += "\n" + intervals.title + "\n\n" + intervals.grid.markdown() }
+            if let loss = lossGrid(table) { out += "\n" + loss.title + "\n\n" + loss.grid.markdown() }
             return out
         case .csv:
             var header = ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss"]
             if table.intervals != nil {
                 header += ["n_opt_lower", "n_opt_upper", "d_opt_lower", "d_opt_upper",
                            "tokens_per_parameter_lower", "tokens_per_parameter_upper", "confidence_level"]
+            }
+            if table.lossIntervals != nil {
+                header += ["loss_lower", "loss_upper", "loss_prediction_lower", "loss_prediction_upper", "loss_confidence_level"]
             }
             var csv = TextTable(header: header)
             for (k, p) in table.points.enumerated() {
@@ -72,6 +103,10 @@ public enum AllocationRenderer {
                     let i = intervals[k]
                     row += [i.parameters.lower, i.parameters.upper, i.tokens.lower, i.tokens.upper,
                             i.tokensPerParameter.lower, i.tokensPerParameter.upper, i.confidenceLevel]
+                }
+                if let losses = table.lossIntervals, k < losses.count {
+                    let l = losses[k]
+                    row += [l.lower ?? .nan, l.upper ?? .nan, l.predictionLower ?? .nan, l.predictionUpper ?? .nan, l.confidenceLevel]
                 }
                 csv.append(row.map { NumberFormat.exact($0) })
             }
@@ -85,8 +120,12 @@ public enum AllocationRenderer {
         let p = table.parameters
         let constants = "E = \(NumberFormat.significant(p.e)), A = \(NumberFormat.significant(p.a)), "
             + "B = \(NumberFormat.significant(p.b)), α = \(NumberFormat.significant(p.alpha)), β = \(NumberFormat.significant(p.beta))"
-        let frontier = "N_opt ∝ C^\(NumberFormat.significant(p.parameterExponent, digits: 4)), "
+        var frontier = "N_opt ∝ C^\(NumberFormat.significant(p.parameterExponent, digits: 4)), "
             + "D_opt ∝ C^\(NumberFormat.significant(1 - p.parameterExponent, digits: 4))"
+        if let a = table.exponentInterval, let level = table.intervals?.first?.confidenceLevel {
+            frontier += "; a = β/(α+β) bootstrap \(FitReportRenderer.levelText(level)) interval "
+                + "[\(NumberFormat.significant(a.lower, digits: 4)), \(NumberFormat.significant(a.upper, digits: 4))]"
+        }
         let fields: [(String, String)] = [
             ("law", "L(N, D) = E + A/N^α + B/D^β"),
             ("source", "\(table.label): \(table.detail)"),
@@ -138,6 +177,27 @@ public enum AllocationRenderer {
         return (title, grid)
     }
 
+    /// The table of loss intervals (CI of the mean curve, PI of a new run), with its title.
+    static func lossGrid(_ table: AllocationTable) -> (title: String, grid: TextTable)? {
+        guard let losses = table.lossIntervals, let first = losses.first else { return nil }
+        let level = FitReportRenderer.levelText(first.confidenceLevel)
+        let title = "Loss at the optimum: CI = the mean curve, PI = a new run (adds the fit's residual scatter)"
+            + (table.lossIntervalMethod.map { "; \($0)" } ?? "")
+        var grid = TextTable(header: ["budget (FLOP)", "loss", "\(level) CI (mean curve)", "\(level) PI (new run)"],
+                             numeric: [true, true, true, true])
+        func range(_ lower: Double?, _ upper: Double?) -> String {
+            guard let lower, let upper else { return "-" }
+            return "[" + NumberFormat.significant(lower, digits: 6) + ", " + NumberFormat.significant(upper, digits: 6) + "]"
+        }
+        for (p, l) in zip(table.points, losses) {
+            grid.append([
+                NumberFormat.significant(p.budget, digits: 6), NumberFormat.significant(p.loss, digits: 6),
+                range(l.lower, l.upper), range(l.predictionLower, l.predictionUpper),
+            ])
+        }
+        return (title, grid)
+    }
+
     struct JSONForm: Encodable {
         struct Constants: Encodable {
             let label: String
@@ -152,19 +212,26 @@ public enum AllocationRenderer {
             let loss: Double
             /// Bootstrap percentile intervals, for a bootstrapped fit.
             let interval: AllocationInterval?
+            /// Loss CI (mean curve) and PI (new run), for a fit.
+            let lossInterval: LossInterval?
         }
         let formula = "L(N, D) = E + A/N^α + B/D^β"
         let constraint = "C = 6ND"
         let constants: Constants
+        let lossIntervalMethod: String?
+        let exponentInterval: BootstrapInterval?
         let points: [Point]
 
         init(_ table: AllocationTable) {
+            lossIntervalMethod = table.lossIntervalMethod
+            exponentInterval = table.exponentInterval
             let p = table.parameters
             constants = Constants(label: table.label, detail: table.detail, e: p.e, a: p.a, b: p.b, alpha: p.alpha, beta: p.beta)
             points = table.points.enumerated().map { k, point in
                 Point(budget: point.budget, parameters: point.parameters, tokens: point.tokens,
                       tokensPerParameter: point.tokensPerParameter, loss: point.loss,
-                      interval: table.intervals.flatMap { k < $0.count ? $0[k] : nil })
+                      interval: table.intervals.flatMap { k < $0.count ? $0[k] : nil },
+                      lossInterval: table.lossIntervals.flatMap { k < $0.count ? $0[k] : nil })
             }
         }
     }

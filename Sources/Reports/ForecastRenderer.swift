@@ -31,12 +31,14 @@ public enum ForecastRenderer {
         case .csv:
             var csv = TextTable(header: [
                 "budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss", "loss_standard_error", "loss_lower", "loss_upper",
+                "loss_prediction_lower", "loss_prediction_upper",
             ] + scoreCSVHeader(table) + trainingCostCSVHeader(table))
             for (index, row) in table.rows.enumerated() {
                 csv.append([
                     NumberFormat.exact(row.budget), NumberFormat.exact(row.parameters), NumberFormat.exact(row.tokens),
                     NumberFormat.exact(row.tokensPerParameter), NumberFormat.exact(row.loss),
                     NumberFormat.exact(row.standardError), NumberFormat.exact(row.lower), NumberFormat.exact(row.upper),
+                    NumberFormat.exact(row.predictionLower), NumberFormat.exact(row.predictionUpper),
                 ] + scoreCSVCells(table, row: index) + trainingCostCSVCells(table, row: index))
             }
             return csv.csv()
@@ -91,7 +93,9 @@ public enum ForecastRenderer {
             ("cost", table.cost),
         ]
         if let level = table.confidenceLevel {
-            fields.append(("interval", "\(intervalLabel(level)) of the mean curve at (N_opt, D_opt) (delta method)"))
+            let method = table.intervalMethod ?? "delta method"
+            fields.append(("interval", "\(intervalLabel(level)) of the mean curve at (N_opt, D_opt) and "
+                + "\(predictionLabel(level)) of a new run there (adds the fit's residual scatter); \(method)"))
         } else {
             fields.append(("interval", "none (no covariance: a preset or a fit without one)"))
         }
@@ -104,15 +108,24 @@ public enum ForecastRenderer {
         NumberFormat.significant(level * 100, digits: 4) + "% CI"
     }
 
+    static func predictionLabel(_ level: Double) -> String {
+        NumberFormat.significant(level * 100, digits: 4) + "% PI"
+    }
+
     static func header(_ table: ForecastTable, _ numbers: NumberStyle = .human) -> [String] {
         var header = ["budget (FLOP)", "N_opt (params)", "D_opt (tokens)", "D/N (tokens/param)", "loss (\(table.responseUnit))"]
         if let level = table.confidenceLevel {
             header += ["\(intervalLabel(level)) low", "\(intervalLabel(level)) high"]
+            if hasPrediction(table) { header += ["\(predictionLabel(level)) low", "\(predictionLabel(level)) high"] }
         }
         return header + scoreHeader(table) + trainingCostHeader(table, numbers)
     }
 
-    static func cells(_ row: ForecastRow, intervals: Bool, _ numbers: NumberStyle = .human) -> [String] {
+    static func hasPrediction(_ table: ForecastTable) -> Bool {
+        table.rows.contains { $0.predictionLower != nil }
+    }
+
+    static func cells(_ row: ForecastRow, intervals: Bool, prediction: Bool = false, _ numbers: NumberStyle = .human) -> [String] {
         var cells = [
             NumberFormat.significant(row.budget, digits: 6),
             numbers.count(row.parameters),
@@ -124,6 +137,10 @@ public enum ForecastRenderer {
             cells.append(NumberFormat.significant(row.lower, digits: 6, placeholder: "-"))
             cells.append(NumberFormat.significant(row.upper, digits: 6, placeholder: "-"))
         }
+        if intervals, prediction {
+            cells.append(NumberFormat.significant(row.predictionLower, digits: 6, placeholder: "-"))
+            cells.append(NumberFormat.significant(row.predictionUpper, digits: 6, placeholder: "-"))
+        }
         return cells
     }
 
@@ -131,8 +148,8 @@ public enum ForecastRenderer {
         let header = header(table, numbers)
         var grid = TextTable(header: header, numeric: Array(repeating: true, count: header.count))
         for (index, row) in table.rows.enumerated() {
-            grid.append(cells(row, intervals: table.confidenceLevel != nil, numbers) + scoreCells(table, row: index)
-                + trainingCostCells(table, row: index, numbers))
+            grid.append(cells(row, intervals: table.confidenceLevel != nil, prediction: hasPrediction(table), numbers)
+                + scoreCells(table, row: index) + trainingCostCells(table, row: index, numbers))
         }
         return grid
     }
@@ -203,6 +220,8 @@ public enum ForecastRenderer {
             let lossStandardError: Double?
             let lossLower: Double?
             let lossUpper: Double?
+            let lossPredictionLower: Double?
+            let lossPredictionUpper: Double?
             let refinement: String
             let trainingCost: TrainingCostEstimate?
         }
@@ -212,6 +231,7 @@ public enum ForecastRenderer {
         let detail: String
         let cost: String
         let confidenceLevel: Double?
+        let intervalMethod: String?
         let rows: [Row]
         let scores: ForecastScoreColumn?
         let hardware: Hardware?
@@ -225,11 +245,13 @@ public enum ForecastRenderer {
             detail = table.detail
             cost = table.cost
             confidenceLevel = table.confidenceLevel
+            intervalMethod = table.intervalMethod
             scores = table.scores
             let estimates = table.trainingCost?.estimates
             rows = table.rows.enumerated().map { k, row in
                 Row(budget: row.budget, parameters: row.parameters, tokens: row.tokens, tokensPerParameter: row.tokensPerParameter,
                     loss: row.loss, lossStandardError: row.standardError, lossLower: row.lower, lossUpper: row.upper,
+                    lossPredictionLower: row.predictionLower, lossPredictionUpper: row.predictionUpper,
                     refinement: row.allocation.refinement.rawValue,
                     trainingCost: estimates.flatMap { k < $0.count ? $0[k] : nil })
             }

@@ -135,9 +135,10 @@ struct FitCommand: ParsableCommand {
                     resamples: bootstrap, seed: bootstrapSeed ?? 0,
                     kind: bootstrapGroups.map { .groups(column: $0) } ?? .rows)
                 // The library refits the full data first; that fit stays the reported one.
-                let status = StatusLine.start("bootstrapping \(bootstrap) resamples")
+                let progress = BootstrapProgress()
+                let status = StatusLine.start("bootstrapping \(bootstrap) resamples") { progress.total > 0 ? progress.fraction : nil }
                 defer { status?.stop() }
-                let result = try LawBootstrap.run(law: law, data: data, options: settings, fitOptions: options)
+                let result = try LawBootstrap.run(law: law, data: data, options: settings, fitOptions: options, progress: progress)
                 fitted = result.fit.withBootstrap(LawFit.BootstrapSummary(result))
                 for note in result.notes { Console.note("bootstrap: \(note)") }
             } else {
@@ -175,56 +176,6 @@ struct FitCommand: ParsableCommand {
         case .huber: return .logHuber(delta: delta ?? 1e-3)
         case .lsq: return .leastSquares
         case .logLsq: return .logLeastSquares
-        }
-    }
-}
-
-/// A status line on standard error while a long computation runs: after 1 s, the message, a
-/// spinner and the elapsed seconds, redrawn in place four times a second and erased when done.
-/// Only when standard error is a terminal, so never in tests, pipes or CI logs.
-///
-/// It shows elapsed time, not a fraction done: ``ScalingLaws/LawBootstrap`` reports no
-/// per-resample progress.
-final class StatusLine: @unchecked Sendable {
-    // All mutable state is touched only on `queue`.
-    private let queue = DispatchQueue(label: "scaling-laws.status-line")
-    private let message: String
-    private let start = ContinuousClock.now
-    private var timer: DispatchSourceTimer?
-    private var ticks = 0
-    private var shown = false
-
-    private init(_ message: String) { self.message = message }
-
-    /// Starts a status line, or returns `nil` when standard error is not a terminal.
-    static func start(_ message: String) -> StatusLine? {
-        guard isatty(2) == 1 else { return nil }
-        let line = StatusLine(message)
-        line.queue.sync {
-            let timer = DispatchSource.makeTimerSource(queue: line.queue)
-            timer.schedule(deadline: .now() + 1, repeating: 0.25)
-            timer.setEventHandler { [line] in line.tick() }
-            line.timer = timer
-            timer.resume()
-        }
-        return line
-    }
-
-    private func tick() {
-        let seconds = (ContinuousClock.now - start).components.seconds
-        let spinner = ["|", "/", "-", "\\"][ticks % 4]
-        ticks += 1
-        shown = true
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(message) \(spinner) \(seconds) s".utf8))
-    }
-
-    /// Stops the line and erases it, so nothing is left behind in the terminal.
-    func stop() {
-        queue.sync {
-            timer?.cancel()
-            timer = nil
-            if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
-            shown = false
         }
     }
 }

@@ -26,6 +26,11 @@ struct OptimalCommand: ParsableCommand {
             that N (or D) is compute-optimal. --target-loss finds the smallest budget whose \
             optimum reaches the loss.
 
+            With --fit, the loss at each optimum carries a confidence interval (CI) of the mean \
+            curve and a prediction interval (PI) of a new run; a fit saved with 'fit \
+            --bootstrap N' also gives bootstrap intervals of N_opt, D_opt, D/N and of the \
+            exponent a = β/(α+β), each propagated through every draw.
+
             Presets: \(ChinchillaParameters.presets.map(\.name).joined(separator: ", ")); with --unique-tokens, \
             \(DataConstrainedParameters.presets.map(\.name).joined(separator: ", ")) is the data-constrained law.
 
@@ -122,8 +127,21 @@ struct OptimalCommand: ParsableCommand {
             let parameters = try source.chinchillaParameters(command: "optimal")
             let points = budgetValues.map { ChinchillaLaw.computeOptimal(budget: $0, parameters: parameters) }
             let intervals = try source.fit?.bootstrap.map { try Self.intervals(budgets: budgetValues, bootstrap: $0, source: source) }
-            let table = AllocationTable(
+            var table = AllocationTable(
                 label: source.label, detail: source.detail, parameters: parameters, points: points, intervals: intervals)
+            if let fit = source.fit {
+                let level = fit.bootstrap?.confidenceLevel ?? fit.confidenceLevel
+                table.lossIntervals = try points.map { point in
+                    let i = try source.intervals(at: [point.parameters, point.tokens])
+                    return LossInterval(confidenceLevel: level, lower: i.lower, upper: i.upper,
+                                        predictionLower: i.predictionLower, predictionUpper: i.predictionUpper)
+                }
+                table.lossIntervalMethod = source.intervalMethod
+                if let boot = fit.bootstrap, let alpha = boot.parameterNames.firstIndex(of: "alpha"),
+                   let beta = boot.parameterNames.firstIndex(of: "beta") {
+                    table.exponentInterval = boot.percentileInterval { $0[beta] / ($0[alpha] + $0[beta]) }
+                }
+            }
             let report = try AllocationRenderer.render(table, format: output.format.report)
             try output.emit(report: report) { Array(try AllocationRenderer.render(table, format: .json).utf8) }
         }

@@ -15,6 +15,12 @@ struct PredictCommand: ParsableCommand {
             When the file also has a loss column, the observed loss is printed beside the \
             prediction.
 
+            With --fit, each prediction carries two intervals: the confidence interval (CI) of \
+            the mean curve, and the prediction interval (PI) of a new run, which adds the fit's \
+            residual scatter (in log space for log-space objectives). They come from the \
+            bootstrap draws when the fit was saved with 'fit --bootstrap N', else from the \
+            delta method on the fit's covariance.
+
             Examples:
               scaling-laws predict --fit fit.json --n 7e10 --d 1.4e12
               scaling-laws predict --preset epoch2024 --points runs.csv
@@ -80,10 +86,12 @@ struct PredictCommand: ParsableCommand {
                 let predicted = law.evaluate(inputs: inputs, parameters: source.values)
                 for i in predicted.indices {
                     let x = inputs.map { $0[i] }
-                    let interval = try source.fit?.predict(x)
-                    rows.append(PredictionTable.Row(
-                        inputs: x, predicted: predicted[i], observed: observed?[i],
-                        lower: interval?.lower, upper: interval?.upper))
+                    let interval = try source.intervals(at: x)
+                    var row = PredictionTable.Row(
+                        inputs: x, predicted: predicted[i], observed: observed?[i], lower: interval.lower, upper: interval.upper)
+                    row.predictionLower = interval.predictionLower
+                    row.predictionUpper = interval.predictionUpper
+                    rows.append(row)
                 }
             } else {
                 guard inputRoles == ["N", "D"] else {
@@ -93,15 +101,19 @@ struct PredictCommand: ParsableCommand {
                 let d = try dValues.map { try positive($0, option: "--d", what: "a positive number of tokens such as 1.4e12") }
                 let predicted = law.evaluate(inputs: [n, d], parameters: source.values)
                 for i in predicted.indices {
-                    let interval = try source.fit?.predict([n[i], d[i]])
-                    rows.append(PredictionTable.Row(
-                        inputs: [n[i], d[i]], predicted: predicted[i], lower: interval?.lower, upper: interval?.upper))
+                    let interval = try source.intervals(at: [n[i], d[i]])
+                    var row = PredictionTable.Row(
+                        inputs: [n[i], d[i]], predicted: predicted[i], lower: interval.lower, upper: interval.upper)
+                    row.predictionLower = interval.predictionLower
+                    row.predictionUpper = interval.predictionUpper
+                    rows.append(row)
                 }
             }
             var table = PredictionTable(
                 label: source.label, law: law.name, formula: law.formula, inputs: inputRoles,
                 response: law.response.role, rows: rows)
-            table.confidenceLevel = source.fit?.confidenceLevel ?? 0.95
+            table.confidenceLevel = source.fit?.bootstrap?.confidenceLevel ?? source.fit?.confidenceLevel ?? 0.95
+            table.intervalMethod = source.intervalMethod
             let report = try PredictionRenderer.render(table, format: output.format.report)
             try output.emit(report: report) { Array(try PredictionRenderer.render(table, format: .json).utf8) }
         }

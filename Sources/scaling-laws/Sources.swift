@@ -52,6 +52,27 @@ struct ParameterSource {
             detail: entry.source, fit: nil)
     }
 
+    /// Confidence (mean curve) and prediction (new run) intervals of the law at `x`: from the
+    /// fit's bootstrap draws when the artifact stores a bootstrap, else from the delta method on
+    /// its covariance; all `nil` for a preset.
+    func intervals(at x: [Double]) throws -> (lower: Double?, upper: Double?, predictionLower: Double?, predictionUpper: Double?) {
+        guard let fit else { return (nil, nil, nil, nil) }
+        if let boot = try fit.bootstrapPrediction(x) {
+            return (boot.confidence.lower, boot.confidence.upper, boot.prediction.lower, boot.prediction.upper)
+        }
+        let delta = try fit.predict(x)
+        return (delta.lower, delta.upper, delta.predictionLower, delta.predictionUpper)
+    }
+
+    /// How ``intervals(at:)`` makes its intervals, for the reports.
+    var intervalMethod: String? {
+        guard let fit else { return nil }
+        if let boot = fit.bootstrap {
+            return "bootstrap percentiles (\(boot.draws.count) draws, \(boot.kind), seed \(boot.seed))"
+        }
+        return fit.covariance == nil ? nil : "delta method on the fit's covariance"
+    }
+
     /// The Chinchilla constants, for compute-optimal allocation.
     /// - Throws: ``CLIError/unsupportedLaw(source:law:command:needed:)`` for another law,
     ///   ``CLIError/missingParameter(source:name:)``.

@@ -11,7 +11,8 @@ struct ForecastCommandTests {
         #expect(csv.status == 0)
         #expect(csv.stderr.isEmpty)
         let parsed = Fixtures.csv(csv.stdout)
-        #expect(parsed.header == ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss", "loss_standard_error", "loss_lower", "loss_upper"])
+        #expect(parsed.header == ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss", "loss_standard_error", "loss_lower", "loss_upper",
+                                  "loss_prediction_lower", "loss_prediction_upper"])
         #expect(parsed.rows.count == 1)
         let row = try #require(parsed.rows.first)
         #expect(isClose(try #require(Double(row[0])), 5.76e23, rel: 1e-12))
@@ -87,14 +88,19 @@ struct ForecastCommandTests {
             let se = try #require(Double(row[5]))
             let lower = try #require(Double(row[6]))
             let upper = try #require(Double(row[7]))
+            let predictionLower = try #require(Double(row[8]))
+            let predictionUpper = try #require(Double(row[9]))
             #expect(se > 0)
             #expect(lower < loss && loss < upper)
+            // A new run scatters about the mean curve: the PI contains the CI.
+            #expect(predictionLower < lower && upper < predictionUpper)
         }
         // The synthetic data come from the Epoch constants.
         #expect(isClose(try #require(Double(rows[1][1])), 7.236e10, rel: 0.1))
         let table = try CLIRunner.run(["forecast", "--fit", "fit.json", "--budgets", "1e21"], in: directory)
         #expect(table.stdout.contains("% CI low"))
-        #expect(table.stdout.contains("of the mean curve at (N_opt, D_opt) (delta method)"))
+        #expect(table.stdout.contains("% PI low"))
+        #expect(table.stdout.contains("of the mean curve at (N_opt, D_opt) and 95% PI of a new run there (adds the fit's residual scatter); delta method"))
     }
 
     @Test("bad budget and cost specs: one line on stderr, exit 1", arguments: [

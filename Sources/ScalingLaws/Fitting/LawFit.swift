@@ -112,6 +112,9 @@ public struct LawFit: Sendable, Codable, Equatable {
         public let draws: [[Double]]
         /// Per-parameter summaries in the law's order (percentile intervals).
         public let parameters: [Parameter]
+        /// Residuals of the full-data fit in the objective's space, for bootstrap prediction
+        /// intervals (absent in artifacts written before they were stored).
+        public private(set) var residuals: [Double]? = nil
 
         /// The summary of a bootstrap run.
         public init(_ result: LawBootstrapResult) {
@@ -128,6 +131,7 @@ public struct LawFit: Sendable, Codable, Equatable {
                 Parameter(name: q.name ?? result.parameterNames[k], standardError: q.standardError,
                           lower: q.percentile.lower, upper: q.percentile.upper)
             }
+            self.residuals = result.residuals
         }
 
         /// The percentile interval at ``confidenceLevel`` of a quantity derived from the law

@@ -2,7 +2,16 @@ import Foundation
 import NonlinearFit
 
 /// A prediction of a fitted law at one point, with the confidence interval of the mean curve
-/// from the delta method (`Var f = ∇fᵀ C ∇f` over the fitted parameters).
+/// from the delta method (`Var f = ∇fᵀ C ∇f` over the fitted parameters) and the prediction
+/// interval of a new run.
+///
+/// The prediction interval adds the residual scatter `s² = χ²/(n − p)` of the fit (in the
+/// objective's space) to the variance of the mean: for log-space objectives
+/// ```
+/// PI = f · exp(± t · √(SE(log f)² + s²)),   SE(log f) = SE(f)/f
+/// ```
+/// and `f ± t·√(SE(f)² + s²)` otherwise, with `t` the Student quantile at the fit's level and
+/// `n − p` degrees of freedom.
 public struct LawPrediction: Sendable, Equatable, Codable {
     public let inputs: [Double]
     public let value: Double
@@ -12,6 +21,37 @@ public struct LawPrediction: Sendable, Equatable, Codable {
     /// objectives, so it stays positive), or `nil`.
     public let lower: Double?
     public let upper: Double?
+    /// Prediction interval of a new run at the fit's level, or `nil` without a covariance.
+    public var predictionLower: Double? = nil
+    public var predictionUpper: Double? = nil
+
+    init(inputs: [Double], value: Double, standardError: Double?, lower: Double?, upper: Double?,
+         predictionLower: Double? = nil, predictionUpper: Double? = nil) {
+        self.inputs = inputs
+        self.value = value
+        self.standardError = standardError
+        self.lower = lower
+        self.upper = upper
+        self.predictionLower = predictionLower
+        self.predictionUpper = predictionUpper
+    }
+}
+
+/// Intervals of a prediction from the bootstrap draws of a fit (``LawFit/bootstrapPrediction(_:)``).
+public struct BootstrapPrediction: Sendable, Equatable, Codable {
+    public let inputs: [Double]
+    /// The prediction of the full-data fit.
+    public let value: Double
+    /// Percentile interval of the mean curve: quantiles of `f(x; θ*_j)` over the draws `θ*_j`.
+    public let confidence: BootstrapInterval
+    /// Percentile interval of a new run: quantiles of `f(x; θ*_j)` with a residual `ε_j` of the
+    /// full-data fit added in the objective's space (`f·exp(ε_j)` for log-space objectives),
+    /// the residual drawn for draw `j` from `SeededGenerator.stream(seed:index: j)` of the
+    /// bootstrap's seed (a normal residual of scale `s` when the artifact stores no residuals).
+    public let prediction: BootstrapInterval
+    public let confidenceLevel: Double
+    /// Draws with a finite prediction.
+    public let draws: Int
 }
 
 extension LawFit {
@@ -63,11 +103,59 @@ extension LawFit {
         guard t.isFinite else {
             return LawPrediction(inputs: inputs, value: value, standardError: se, lower: nil, upper: nil)
         }
+        let s2 = residualVariance
         if objective.isLogSpace, value > 0 {
             let logSE = se / value
+            let total = (logSE * logSE + s2).squareRoot()
             return LawPrediction(inputs: inputs, value: value, standardError: se,
-                                 lower: value * exp(-t * logSE), upper: value * exp(t * logSE))
+                                 lower: value * exp(-t * logSE), upper: value * exp(t * logSE),
+                                 predictionLower: value * exp(-t * total), predictionUpper: value * exp(t * total))
         }
-        return LawPrediction(inputs: inputs, value: value, standardError: se, lower: value - t * se, upper: value + t * se)
+        let total = (se * se + s2).squareRoot()
+        return LawPrediction(inputs: inputs, value: value, standardError: se, lower: value - t * se, upper: value + t * se,
+                             predictionLower: value - t * total, predictionUpper: value + t * total)
+    }
+
+    /// The residual variance `s² = χ²/(n − p)` in the objective's space (log space for
+    /// log-space objectives).
+    public var residualVariance: Double {
+        let dof = statistics.degreesOfFreedom
+        return dof > 0 ? statistics.chiSquare / Double(dof) : .nan
+    }
+
+    /// Confidence and prediction intervals at `inputs` from the fit's bootstrap draws, or `nil`
+    /// when the fit carries no bootstrap (or fewer than 2 draws give a finite prediction).
+    ///
+    /// - Throws: ``LawFitError/invalidOption(_:)`` for an unknown law or a wrong input count.
+    public func bootstrapPrediction(_ inputs: [Double]) throws -> BootstrapPrediction? {
+        guard let bootstrap else { return nil }
+        let law = try resolvedLaw()
+        guard inputs.count == law.inputs.count else {
+            throw LawFitError.invalidOption("law '\(law.name)' takes \(law.inputs.count) inputs (\(law.inputs.map(\.role).joined(separator: ", "))), got \(inputs.count)")
+        }
+        let logSpace = objective.isLogSpace
+        let scale = residualVariance.squareRoot()
+        var means: [Double] = []
+        var news: [Double] = []
+        for (j, draw) in bootstrap.draws.enumerated() {
+            let f = law.evaluate(inputs, draw)
+            guard f.isFinite, !logSpace || f > 0 else { continue }
+            var rng = SeededGenerator.stream(seed: bootstrap.seed, index: j)
+            let epsilon: Double
+            if let residuals = bootstrap.residuals, !residuals.isEmpty {
+                epsilon = residuals[BootstrapResampler.index(residuals.count, &rng)]
+            } else {
+                epsilon = scale.isFinite ? scale * rng.nextNormal() : 0
+            }
+            means.append(f)
+            news.append(logSpace ? f * exp(epsilon) : f + epsilon)
+        }
+        guard means.count >= 2 else { return nil }
+        let level = bootstrap.confidenceLevel
+        return BootstrapPrediction(
+            inputs: inputs, value: law.evaluate(inputs, values),
+            confidence: BootstrapStatistics.percentile(sorted: means.sorted(), level: level),
+            prediction: BootstrapStatistics.percentile(sorted: news.sorted(), level: level),
+            confidenceLevel: level, draws: means.count)
     }
 }

@@ -40,6 +40,17 @@ public struct BootstrapOptions: Sendable, Equatable, Codable {
         case bca
     }
 
+    /// How resamples are refitted.
+    public enum RefitMethod: String, Sendable, Equatable, Codable {
+        /// The fast path when the law and objective have one (Chinchilla under a log-space
+        /// objective with no fixed parameters: exact Newton steps on row weights, see
+        /// ``LawBootstrap``), else the general engine. A resample the fast path does not
+        /// converge on is refitted by the general engine.
+        case automatic
+        /// Always the general engine (``LawFitter`` from the full-data optimum).
+        case general
+    }
+
     /// Number of resamples (Epoch used 4,000).
     public var resamples: Int = 1000
     /// Seed of the resampling streams.
@@ -50,16 +61,19 @@ public struct BootstrapOptions: Sendable, Equatable, Codable {
     public var intervalMethod: IntervalMethod = .percentile
     /// Refit resamples on all cores (`false`: one after another; results are identical).
     public var parallel: Bool = true
+    /// Fast path or general engine (the same optimum either way, to the engines' tolerances).
+    public var refit: RefitMethod = .automatic
 
     public init() {}
 
     public init(resamples: Int, seed: UInt64 = 0, kind: Kind = .rows, confidenceLevel: Double = 0.95,
-                intervalMethod: IntervalMethod = .percentile, parallel: Bool = true) {
+                intervalMethod: IntervalMethod = .percentile, parallel: Bool = true, refit: RefitMethod = .automatic) {
         self.resamples = resamples
         self.seed = seed
         self.kind = kind
         self.confidenceLevel = confidenceLevel
         self.intervalMethod = intervalMethod
         self.parallel = parallel
+        self.refit = refit
     }
 }

@@ -99,6 +99,37 @@ struct BootstrapResampler: Sendable {
         return copy
     }
 
+    /// One resample as row weights (how many times each row was drawn), consuming `rng`
+    /// exactly as ``resample(using:)`` does, so both describe the same resample; `nil` for
+    /// residual bootstraps.
+    func weights(using rng: inout SeededGenerator) -> [Double]? {
+        guard let units else { return nil }
+        var weights = [Double](repeating: 0, count: data.count)
+        for _ in 0..<units.count {
+            for row in units[Self.index(units.count, &rng)] { weights[row] += 1 }
+        }
+        return weights
+    }
+
+    /// For residual bootstraps: one resample's responses in the objective's space (`log y*`
+    /// for log-space objectives), consuming `rng` exactly as ``resample(using:)`` does.
+    func objectiveSpaceResponses(using rng: inout SeededGenerator) -> [Double] {
+        var y = [Double](repeating: 0, count: fitted.count)
+        for i in 0..<fitted.count {
+            y[i] = fitted[i] + residuals[Self.index(residuals.count, &rng)]
+        }
+        return y
+    }
+
+    /// Row weights of the data without unit `k` (for the jackknife), or `nil` for residual
+    /// bootstraps.
+    func weightsLeavingOut(_ k: Int) -> [Double]? {
+        guard let units else { return nil }
+        var weights = [Double](repeating: 1, count: data.count)
+        for row in units[k] { weights[row] = 0 }
+        return weights
+    }
+
     /// The data without unit `k` (for the jackknife), or `nil` for residual bootstraps.
     func leavingOut(_ k: Int) -> Dataset? {
         guard let units else { return nil }

@@ -22,6 +22,11 @@ public struct LawBootstrapResult: Sendable, Codable, Equatable {
     public let nonConverged: Int
     /// Of ``nonConverged``, the resamples whose refit threw.
     public let failed: Int
+    /// Resamples refitted by the fast path (the rest by the general engine).
+    public let fastRefits: Int
+    /// Residuals of the full-data fit in the objective's space (`log y − log f` for log-space
+    /// objectives, `y − f` otherwise), for prediction intervals of new runs.
+    public let residuals: [Double]
     /// Jackknife values (leave one row or group out; converged refits only), when BCa was asked
     /// for and available.
     public let jackknife: [[Double]]?
@@ -34,7 +39,8 @@ public struct LawBootstrapResult: Sendable, Codable, Equatable {
     public let notes: [String]
 
     init(law: any ScalingLaw, fit: LawFit, options: BootstrapOptions, outcomes: [LawBootstrap.Refit],
-         jackknife: [LawBootstrap.Refit]?, notes: [String]) {
+         jackknife: [LawBootstrap.Refit]?, notes: [String], residuals: [Double]) {
+        self.residuals = residuals
         var notes = notes
         self.law = law.name
         self.parameterNames = law.parameters.map(\.name)
@@ -54,6 +60,7 @@ public struct LawBootstrapResult: Sendable, Codable, Equatable {
         self.draws = draws
         self.drawIndices = indices
         self.failed = failed
+        self.fastRefits = outcomes.reduce(0) { $0 + ($1.fast ? 1 : 0) }
         self.nonConverged = outcomes.count - draws.count
         if nonConverged > 0 {
             notes.append("\(nonConverged) of \(outcomes.count) resamples excluded (\(failed) failed, \(nonConverged - failed) did not converge)")
