@@ -202,7 +202,12 @@ public struct LawFit: Sendable, Codable, Equatable {
             termination: result.termination.rawValue, converged: result.converged,
             starts: result.multiStart?.starts, convergedStarts: result.multiStart?.converged,
             distinctOptima: result.multiStart?.distinctOptima)
-        self.warnings = result.warnings.map { Self.renamed($0, parameterization: parameterization) }
+        var warnings = result.warnings.map { Self.renamed($0, parameterization: parameterization) }
+        for (name, value) in data.constantColumns(law.inputs.map(\.role)) {
+            warnings.append(
+                "column '\(name)' holds one value (\(DataMessage.formatNumber(value))) in every row: the parameters that act through it are not identified; hold them fixed or add runs with other values")
+        }
+        self.warnings = warnings
     }
 
     /// The estimate of parameter `name`.
