@@ -68,7 +68,7 @@ struct FitCommand: ParsableCommand {
 
     @Option(
         name: .customLong("max-iterations"),
-        help: ArgumentHelp("Iteration limit of each local optimisation (default: 1000).", valueName: "n"))
+        help: ArgumentHelp("Iteration limit of each local optimisation.", valueName: "n"))
     var maxIterations: Int = 1000
 
     @Option(
