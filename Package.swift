@@ -49,6 +49,14 @@ let tests: [Target] = [
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "ScalingLaws", "TestSupport"]),
     // Runs the built `scaling-laws` binary; the dependency makes `swift test` build it first.
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "scaling-laws"], exclude: ["Snapshots"]),
+    // Property-based tests (seeded): round trips, fitting invariances, first-order conditions.
+    .testTarget(
+        name: "PropertyTests",
+        dependencies: [
+            "ScalingLaws", "NonlinearFit", "Forecast", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]
+    ),
 ]
 
 // MARK: - Notebooks
@@ -96,6 +104,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: systemLibraries + libraries + executables + tests + notebooks,
     swiftLanguageModes: [.v6]

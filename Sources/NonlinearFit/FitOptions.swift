@@ -60,6 +60,12 @@ public struct FitOptions: Sendable, Equatable {
     public var robustMethod: RobustMethod = .equivalentResiduals
     /// Maximum trust-region iterations per attempt.
     public var maxIterations: Int = 1000
+    /// Wall-clock limit in seconds for the whole fit (every start, attempt and fallback), or
+    /// `nil` for none. The clock starts when ``NonlinearLeastSquares/fit(_:options:)`` is
+    /// called and is checked before every iteration; when it runs out the best point reached
+    /// is returned with termination ``Termination/timeLimit`` (converged only when that point is
+    /// stationary). A limit of 0 returns the starting point.
+    public var timeLimit: Double? = nil
     /// Step tolerance: converged when `|δx_i| ≤ xtol(|x_i| + xtol)` for all i.
     public var xtol: Double = 1e-15
     /// Gradient tolerance: converged when `max |∇Φ_i · max(x_i, 1)| ≤ gtol · max(Φ, 1)`.

@@ -5,7 +5,9 @@ import Foundation
 /// (gradient `Jᵀψ(r)`): an independent route to the same optimum as the trust-region solver on
 /// the equivalent residuals.
 enum MultiminDriver {
-    static func solve(evaluator: ResidualEvaluator, start u0: [Double], options: FitOptions) throws -> LocalSolution {
+    static func solve(
+        evaluator: ResidualEvaluator, start u0: [Double], options: FitOptions, deadline: Date? = nil
+    ) throws -> LocalSolution {
         _ = GSLSetup.once
         let q = evaluator.q
         guard let minimizer = gsl_multimin_fdfminimizer_alloc(cgsl_multimin_bfgs2(), q) else {
@@ -39,6 +41,10 @@ enum MultiminDriver {
         var converged = false
         if status == GSL.success {
             while iterations < options.maxIterations * 10 {
+                if let deadline, Date() >= deadline {
+                    termination = .timeLimit
+                    break
+                }
                 iterations += 1
                 status = gsl_multimin_fdfminimizer_iterate(minimizer)
                 if status != GSL.success {
@@ -63,7 +69,7 @@ enum MultiminDriver {
         if !objective.isFinite {
             termination = .nonFinite
             converged = false
-        } else if termination == .noFurtherProgress {
+        } else if termination == .noFurtherProgress || termination == .timeLimit {
             converged = gradientIsSmall(evaluator: evaluator, u: u)
         }
         return LocalSolution(

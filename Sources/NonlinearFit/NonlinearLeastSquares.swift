@@ -22,7 +22,7 @@ public enum NonlinearLeastSquares {
             problem: problem, mapping: mapping, loss: options.loss, finiteDifferenceStep: options.finiteDifferenceStep)
         try checkStart(evaluator: evaluator, mapping: mapping)
 
-        let deadline: Date? = nil
+        let deadline: Date? = options.timeLimit.map { Date().addingTimeInterval(Swift.max(0, $0)) }
         var attempts: [String] = []
         var totalF = 0
         var totalJ = 0
@@ -123,7 +123,7 @@ public enum NonlinearLeastSquares {
         method: FitOptions.Method, scaling: FitOptions.Scaling, deadline: Date?
     ) throws -> LocalSolution {
         if options.loss != .linear, options.robustMethod == .bfgs {
-            return try MultiminDriver.solve(evaluator: evaluator, start: start, options: options)
+            return try MultiminDriver.solve(evaluator: evaluator, start: start, options: options, deadline: deadline)
         }
         return try TrustRegionDriver.solve(
             evaluator: evaluator, start: start, options: options, method: method, scaling: scaling, deadline: deadline)
@@ -165,7 +165,8 @@ public enum NonlinearLeastSquares {
             consider(merged, "polish \(p.attempt)")
         }
         try polish(first)
-        if !best.converged || options.fallbacks == .thorough {
+        let timedOut = deadline.map { Date() >= $0 } ?? false
+        if !timedOut, !best.converged || options.fallbacks == .thorough {
             var alternatives: [(FitOptions.Method, FitOptions.Scaling)] = []
             for method in FitOptions.Method.allCases {
                 for scaling in FitOptions.Scaling.allCases where (method, scaling) != (options.method, options.scaling) {
@@ -173,6 +174,7 @@ public enum NonlinearLeastSquares {
                 }
             }
             for (method, scaling) in alternatives {
+                if let deadline, Date() >= deadline { break }
                 let s = try runLocal(evaluator: evaluator, start: start, options: options, method: method, scaling: scaling, deadline: deadline)
                 consider(s, s.attempt)
                 if s.converged { try polish(s) }

@@ -140,6 +140,7 @@ enum TrustRegionDriver {
     ) -> Int32 {
         var previous = squaredNorm(gsl_multifit_nlinear_residual(workspace))
         while iterations < options.maxIterations {
+            if let deadline, Date() >= deadline { return GSL_ETIMEOUT_SENTINEL }
             let status = gsl_multifit_nlinear_iterate(workspace)
             iterations += 1
             if status != GSL.success { return status }
@@ -151,7 +152,6 @@ enum TrustRegionDriver {
                 return GSL.success
             }
             previous = current
-            if let deadline, Date() >= deadline { return GSL_ETIMEOUT_SENTINEL }
         }
         return GSL.maxIterations
     }

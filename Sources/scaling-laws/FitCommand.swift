@@ -66,6 +66,18 @@ struct FitCommand: ParsableCommand {
         transform: Syntax.fixedParameter)
     var fix: [FixedParameter] = []
 
+    @Option(
+        name: .customLong("max-iterations"),
+        help: ArgumentHelp("Iteration limit of each local optimisation.", valueName: "n"))
+    var maxIterations: Int = 1000
+
+    @Option(
+        name: .customLong("time-limit"),
+        help: ArgumentHelp(
+            "Stop the fit after SECONDS of wall time and report the best point reached (default: no limit).",
+            valueName: "seconds"))
+    var timeLimit: Double?
+
     @Flag(help: "Print the time spent reading and fitting to stderr.")
     var timing = false
 
@@ -108,6 +120,12 @@ struct FitCommand: ParsableCommand {
             }
             guard delta.isFinite, delta > 0 else { throw ValidationError("--delta must be a positive number, got \(delta)") }
         }
+        guard maxIterations >= 1 else {
+            throw ValidationError("--max-iterations must be at least 1, got \(maxIterations)")
+        }
+        if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
+            throw ValidationError("--time-limit must be a non-negative number of seconds, got \(timeLimit)")
+        }
         if let bootstrap, bootstrap < 2 {
             throw ValidationError("--bootstrap needs at least 2 resamples, got \(bootstrap)")
         }
@@ -125,6 +143,8 @@ struct FitCommand: ParsableCommand {
             let law = try formula.law(self.law)
             var options = LawFitOptions(objective: objectiveValue(for: law), starts: starts.strategy, seed: seed)
             for parameter in fix { options.fixed[parameter.name] = parameter.value }
+            options.maxIterations = maxIterations
+            options.timeLimit = timeLimit
             let clock = ContinuousClock()
             let readStart = clock.now
             let data = try input.dataset(for: law, extraColumns: bootstrapGroups.map { [$0] } ?? [])

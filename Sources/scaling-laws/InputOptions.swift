@@ -113,7 +113,11 @@ struct InputOptions: ParsableArguments {
     ///
     /// - Throws: ``DataError`` naming the file, line and column of the first problem.
     func dataset(for law: any ScalingLaw, extraColumns: [String] = []) throws -> Dataset {
-        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: file), separator: separator)
+        // The file is read streaming: its header to find the columns, then only those columns,
+        // piece by piece (memory holds the numbers, not the text).
+        let url = URL(fileURLWithPath: file)
+        let stream = try CSVStream(contentsOf: url, separator: separator)
+        let table = CSVTable(header: stream.header, rows: [], source: stream.source)
         let roles = law.inputs.map(\.role) + [law.response.role]
         let resolved = try ColumnRoleResolver(explicit: explicitColumns).resolve(roles, in: table)
         for note in resolved.notes { Console.note(note) }
@@ -121,7 +125,7 @@ struct InputOptions: ParsableArguments {
         for column in filters.map(\.column) + extraColumns where !roles.contains(column) && !carried.contains(column) {
             carried.append(column)
         }
-        let data = try resolved.dataset(from: table, extraColumns: carried)
+        let data = try resolved.dataset(contentsOf: url, separator: separator, extraColumns: carried)
         return try data.filtered(filters)
     }
 }

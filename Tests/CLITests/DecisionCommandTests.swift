@@ -115,17 +115,18 @@ struct DecisionCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let parsed = Fixtures.csv(result.stdout)
         #expect(Array(parsed.header.suffix(4)) == ["score_compute_flop", "score", "score_lower", "score_upper"])
+        let scoreCompute = try #require(parsed.header.firstIndex(of: "score_compute_flop"))
         for row in parsed.rows {
             let n = try #require(Double(row[1])), d = try #require(Double(row[2]))
-            let cs = try #require(Double(row[8]))
+            let cs = try #require(Double(row[scoreCompute]))
             // C_s = 120·N_s² with L(N_s, 20·N_s) = L(N_opt, D_opt) under the rounded Hoffmann law.
             func loss(_ n: Double, _ d: Double) -> Double { 1.69 + 406.4 / pow(n, 0.34) + 410.7 / pow(d, 0.28) }
             let ns = (cs / 120).squareRoot()
             #expect(isClose(loss(ns, 20 * ns), loss(n, d), rel: 1e-9))
-            let score = try #require(Double(row[9]))
+            let score = try #require(Double(row[scoreCompute + 1]))
             let truth = 1 / (1 + exp(-1.5 * (log10(cs) - 24.5)))
             #expect(abs(score - truth) < 0.02)
-            #expect(try #require(Double(row[10])) < score && score < (try #require(Double(row[11]))))
+            #expect(try #require(Double(row[scoreCompute + 2])) < score && score < (try #require(Double(row[scoreCompute + 3]))))
         }
         let table = try CLIRunner.run(["forecast", "--preset", "hoffmann-rounded", "--budgets", "1e24", "--score-fit", artifact])
         #expect(table.stdout.contains("score low"))

@@ -12,6 +12,8 @@ struct CSVReader {
     struct Output {
         var records: [[String]] = []
         var lines: [Int] = []
+        /// The line the next record would start on (for reading a file in pieces).
+        var nextLine = 1
     }
 
     private static let quote = UInt8(ascii: "\"")
@@ -23,6 +25,10 @@ struct CSVReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let separator: UInt8
     let source: String
+    /// The file line `bytes` starts on (later pieces of a file read in pieces start further on).
+    var firstLine = 1
+    /// Whether `bytes` starts the file, where a byte-order mark is skipped.
+    var startsFile = true
 
     /// Index of the first byte after a UTF-8 byte-order mark, if any.
     static func contentStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -34,10 +40,17 @@ struct CSVReader {
     /// non-blank line. The most frequent wins; ties go to comma, then tab. With none present
     /// (a one-column file) the answer is comma.
     static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        detectSeparator(bytes, atEnd: true) ?? UInt8(ascii: ",")
+    }
+
+    /// As ``detectSeparator(_:)``, or `nil` when `bytes` ends before the first non-blank line
+    /// does and `atEnd` is false (more of the file is needed to decide).
+    static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> UInt8? {
         let candidates: [UInt8] = [UInt8(ascii: ","), tab, UInt8(ascii: ";")]
         var counts = [0, 0, 0]
         var inQuotes = false
         var sawContent = false
+        var complete = atEnd
         var i = contentStart(bytes)
         while i < bytes.count {
             let b = bytes[i]
@@ -46,7 +59,10 @@ struct CSVReader {
                 sawContent = true
             } else if !inQuotes {
                 if b == lineFeed || b == carriageReturn {
-                    if sawContent { break }
+                    if sawContent {
+                        complete = true
+                        break
+                    }
                 } else if let k = candidates.firstIndex(of: b) {
                     counts[k] += 1
                     sawContent = true
@@ -56,6 +72,7 @@ struct CSVReader {
             }
             i += 1
         }
+        guard complete else { return nil }
         var best = 0
         for k in 1..<candidates.count where counts[k] > counts[best] { best = k }
         return candidates[best]
@@ -71,8 +88,8 @@ struct CSVReader {
     func read() throws -> Output {
         var out = Output()
         let n = bytes.count
-        var i = Self.contentStart(bytes)
-        var line = 1
+        var i = startsFile ? Self.contentStart(bytes) : 0
+        var line = firstLine
 
         while i < n {
             let recordLine = line
@@ -159,6 +176,7 @@ struct CSVReader {
             out.records.append(fields)
             out.lines.append(recordLine)
         }
+        out.nextLine = line
         return out
     }
 

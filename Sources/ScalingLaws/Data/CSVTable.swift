@@ -117,8 +117,15 @@ public struct CSVTable: Sendable, Equatable {
                     || (record.count == 1 && field.isEmpty)
                     || (isHeader && k == 0 && field.unicodeScalars.first == "\u{FEFF}")
                 if mustQuote {
+                    // Quotes are doubled scalar by scalar: Foundation's replacingOccurrences
+                    // matches whole characters and missed a quote followed by a combining mark
+                    // ("\u{301}), which then closed the field early (found by the round-trip
+                    // property test).
                     out.append("\"")
-                    out.append(field.replacingOccurrences(of: "\"", with: "\"\""))
+                    for scalar in field.unicodeScalars {
+                        out.unicodeScalars.append(scalar)
+                        if scalar == "\"" { out.unicodeScalars.append(scalar) }
+                    }
                     out.append("\"")
                 } else {
                     out.append(field)

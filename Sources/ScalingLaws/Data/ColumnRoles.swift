@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where each variable a law needs comes from in a table: the outcome of
 /// ``ColumnRoleResolver/resolve(_:in:)``.
 ///
@@ -64,6 +66,28 @@ public struct ColumnRoles: Sendable, Equatable, Codable {
     ///   ``DataError/notPositive(source:line:column:value:reason:)`` for a `C` or `N` that
     ///   cannot give `D`.
     public func dataset(from table: CSVTable, extraColumns: [String] = []) throws -> Dataset {
+        try dataset(fromFileColumns: Dataset(table: table, columns: fileColumns(extraColumns: extraColumns)), extraColumns: extraColumns)
+    }
+
+    /// As ``dataset(from:extraColumns:)``, reading the file streaming (``Dataset/init(contentsOf:columns:source:separator:)``):
+    /// only the needed columns are converted, and the file's text is never held whole.
+    ///
+    /// - Parameters:
+    ///   - url: The file the roles were resolved in (from its ``CSVStream/header``).
+    ///   - source: The name used in messages; `nil` uses the file name.
+    ///   - separator: As in ``CSVTable/parse(_:source:separator:)``.
+    ///   - extraColumns: As in ``dataset(from:extraColumns:)``.
+    public func dataset(
+        contentsOf url: URL, source: String? = nil, separator: Character? = nil, extraColumns: [String] = []
+    ) throws -> Dataset {
+        let raw = try Dataset(
+            contentsOf: url, columns: fileColumns(extraColumns: extraColumns), source: source, separator: separator)
+        return try dataset(fromFileColumns: raw, extraColumns: extraColumns)
+    }
+
+    /// The file columns to read: each role's column (or the `C` and `N` a derived `D` needs),
+    /// then the extra columns.
+    func fileColumns(extraColumns: [String]) -> [String] {
         var fileColumns: [String] = []
         for role in roles {
             switch origins[role] {
@@ -75,9 +99,12 @@ public struct ColumnRoles: Sendable, Equatable, Codable {
                 break
             }
         }
-        let extras = extraColumns.filter { !roles.contains($0) }
-        let raw = try Dataset(table: table, columns: fileColumns + extras)
+        return fileColumns + extraColumns.filter { !roles.contains($0) }
+    }
 
+    /// The role columns from the file columns read by ``fileColumns(extraColumns:)``.
+    func dataset(fromFileColumns raw: Dataset, extraColumns: [String]) throws -> Dataset {
+        let extras = extraColumns.filter { !roles.contains($0) }
         var columns: [String: [Double]] = [:]
         var labels: [String: String] = [:]
         for role in roles {

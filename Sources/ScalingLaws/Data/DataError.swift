@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that can go wrong while reading a table of training runs.
 ///
 /// Every case carries what a person needs to fix the input: the file (`source`, the file
@@ -52,6 +54,9 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case notPositive(source: String, line: Int, column: String, value: Double, reason: String)
     /// Fewer rows than needed. `reason` completes "expected at least k rows …".
     case tooFewRows(source: String, count: Int, needed: Int, reason: String)
+    /// The input columns span fewer distinct points than there are free parameters.
+    /// `variables` are the input columns as named in the file; `reason` completes the message.
+    case tooFewDistinctPoints(source: String, count: Int, needed: Int, variables: [String], reason: String)
     /// Row filters removed every row. `filter` describes the filter that removed the last ones.
     case noRowsLeft(source: String, filter: String)
     /// A row filter is malformed (for example a negative count).
@@ -100,6 +105,7 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source), line \(line), column '\(column)': expected a number, got an empty cell"
         case let .notANumber(source, line, column, text):
             return "\(source), line \(line), column '\(column)': expected a number, got '\(DataMessage.cellForMessage(text))'"
+                + DataMessage.numberHint(text)
         case let .notFinite(source, line, column, text):
             return "\(source), line \(line), column '\(column)': expected a finite number, got '\(DataMessage.cellForMessage(text))'"
         case let .notPositive(source, line, column, value, reason):
@@ -108,6 +114,12 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .tooFewRows(source, count, needed, reason):
             let tail = reason.isEmpty ? "" : " \(reason)"
             return "\(source): expected at least \(needed) \(DataMessage.plural(needed, "row"))\(tail), got \(count)"
+        case let .tooFewDistinctPoints(source, count, needed, variables, reason):
+            let what = variables.count == 1
+                ? "distinct values of \(variables[0])"
+                : "distinct (\(variables.joined(separator: ", "))) points"
+            let tail = reason.isEmpty ? "" : " \(reason)"
+            return "\(source): expected at least \(needed) \(what)\(tail), got \(count)"
         case let .noRowsLeft(source, filter):
             return "\(source): no rows left after the filter '\(filter)'"
         case let .invalidFilter(filter, reason):
@@ -130,6 +142,32 @@ enum DataMessage {
     /// Column names joined for the `(columns: …)` tail of a message.
     static func listing(_ names: [String]) -> String {
         names.map { $0.isEmpty ? "''" : $0 }.joined(separator: ", ")
+    }
+
+    /// A hint for a cell that is almost a number, as ` (…)`, or `""`:
+    ///
+    /// ```
+    /// 3,1          (decimals take a point: 3.1)
+    /// 70 bananas   (a size suffix is one of k, M, B, T)
+    /// ```
+    static func numberHint(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.contains(","), !trimmed.contains("."),
+           let value = NumericCell.parse(trimmed.replacingOccurrences(of: ",", with: ".")), value.isFinite {
+            return " (decimals take a point: \(trimmed.replacingOccurrences(of: ",", with: ".")))"
+        }
+        // A number followed by a word that is not a size suffix.
+        var prefix = trimmed
+        while let last = prefix.last, !(last.isASCII && last.isNumber) {
+            prefix.removeLast()
+        }
+        if !prefix.isEmpty, prefix.count < trimmed.count, NumericCell.parse(prefix) != nil {
+            let rest = trimmed.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            if let first = rest.first, first.isLetter {
+                return " (a size suffix is one of k, M, B, T)"
+            }
+        }
+        return ""
     }
 
     /// `a`, `a and b`, `a, b and c`.

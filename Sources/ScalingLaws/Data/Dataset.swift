@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numeric columns of training runs, ready to fit: named columns of equal length, each row
 /// remembering the file line it came from so later checks can name it.
 ///
@@ -66,19 +68,8 @@ public struct Dataset: Sendable, Equatable, Codable {
         for k in values.indices { values[k].reserveCapacity(table.rows.count) }
         for (r, row) in table.rows.enumerated() {
             for (k, index) in indices.enumerated() {
-                let cell = row[index]
-                let line = table.lineNumbers[r]
-                let column = table.header[index]
-                guard let value = NumericCell.parse(cell) else {
-                    if cell.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-                        throw DataError.emptyCell(source: table.source, line: line, column: column)
-                    }
-                    throw DataError.notANumber(source: table.source, line: line, column: column, text: cell)
-                }
-                guard value.isFinite else {
-                    throw DataError.notFinite(source: table.source, line: line, column: column, text: cell)
-                }
-                values[k].append(value)
+                values[k].append(try Self.number(
+                    row[index], source: table.source, line: table.lineNumbers[r], column: table.header[index]))
             }
         }
         var byName: [String: [Double]] = [:]
@@ -87,6 +78,55 @@ public struct Dataset: Sendable, Equatable, Codable {
         self.columns = byName
         self.rowLines = table.lineNumbers
         self.count = table.rows.count
+    }
+
+    /// Reads the named columns of a file as numbers, streaming: the file is read piece by piece
+    /// (``CSVStream``), so memory holds the numbers and one piece of text, not the whole file.
+    ///
+    /// Gives the same dataset, and the same errors, as ``init(table:columns:)`` on
+    /// ``CSVTable/read(contentsOf:source:separator:)``, except that the first problem in file
+    /// order is reported (a bad cell on line 3 before a ragged row on line 9).
+    ///
+    /// - Throws: the errors of ``CSVStream`` and of ``init(table:columns:)``.
+    public init(contentsOf url: URL, columns: [String], source: String? = nil, separator: Character? = nil) throws {
+        var stream = try CSVStream(contentsOf: url, source: source, separator: separator)
+        let header = CSVTable(header: stream.header, rows: [], source: stream.source)
+        var indices: [Int] = []
+        for name in columns {
+            let index = try header.columnIndex(named: name)
+            if !indices.contains(index) { indices.append(index) }
+        }
+        var values = [[Double]](repeating: [], count: indices.count)
+        var lines: [Int] = []
+        let source = stream.source
+        let names = stream.header
+        try stream.forEachRow { fields, line in
+            for (k, index) in indices.enumerated() {
+                values[k].append(try Self.number(fields[index], source: source, line: line, column: names[index]))
+            }
+            lines.append(line)
+        }
+        guard !lines.isEmpty else { throw DataError.noDataRows(source: source) }
+        var byName: [String: [Double]] = [:]
+        for (k, index) in indices.enumerated() { byName[names[index]] = values[k] }
+        self.source = source
+        self.columns = byName
+        self.rowLines = lines
+        self.count = lines.count
+    }
+
+    /// A cell as a finite number.
+    /// - Throws: ``DataError/emptyCell(source:line:column:)``, ``DataError/notANumber(source:line:column:text:)``,
+    ///   ``DataError/notFinite(source:line:column:text:)``.
+    static func number(_ cell: String, source: String, line: Int, column: String) throws -> Double {
+        guard let value = NumericCell.parse(cell) else {
+            if cell.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                throw DataError.emptyCell(source: source, line: line, column: column)
+            }
+            throw DataError.notANumber(source: source, line: line, column: column, text: cell)
+        }
+        guard value.isFinite else { throw DataError.notFinite(source: source, line: line, column: column, text: cell) }
+        return value
     }
 
     /// The values of a column: an exact name, else the only case-insensitive match.

@@ -233,7 +233,12 @@ public struct LawFit: Sendable, Codable, Equatable {
             distinctOptima: result.multiStart?.distinctOptima)
         statistics.optimumObjectives = result.multiStart?.optimumObjectives
         self.statistics = statistics
-        self.warnings = result.warnings.map { Self.renamed($0, parameterization: parameterization) }
+        var warnings = result.warnings.map { Self.renamed($0, parameterization: parameterization) }
+        for (name, value) in data.constantColumns(law.inputs.map(\.role)) {
+            warnings.append(
+                "column '\(name)' holds one value (\(DataMessage.formatNumber(value))) in every row: the parameters that act through it are not identified; hold them fixed or add runs with other values")
+        }
+        self.warnings = warnings
     }
 
     /// The estimate of parameter `name`.

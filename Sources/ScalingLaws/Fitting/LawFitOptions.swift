@@ -12,6 +12,10 @@ public struct LawFitOptions: Sendable, Equatable {
     public var fixed: [String: Double] = [:]
     /// Iteration limit per local run.
     public var maxIterations: Int = 1000
+    /// Wall-clock limit in seconds for the whole fit (every start, the polish and the
+    /// fallbacks), or `nil` for none. When it runs out the best point reached is reported with
+    /// termination ``NonlinearFit/Termination/timeLimit``; see ``NonlinearFit/FitOptions/timeLimit``.
+    public var timeLimit: Double? = nil
     /// A starting point in the law's parameters (law order, law units), used instead of the
     /// law's initial guess when ``starts`` is ``LawStartStrategy/single``: a warm start, e.g.
     /// the full-data optimum when refitting bootstrap resamples. Ignored by other strategies.

@@ -38,6 +38,9 @@ public enum LawFitter {
         }
         let freeCount = law.parameters.count - options.fixed.count
         try data.requireRows(atLeast: freeCount, reason: "to fit the \(freeCount) free parameters of \(law.name)")
+        try data.requireDistinctPoints(
+            atLeast: freeCount, of: law.inputs.map(\.role),
+            reason: "to fit the \(freeCount) free parameters of \(law.name)")
 
         let parameterization = LawParameterization(law: law, objective: options.objective)
         if let start = options.start, start.count != law.parameters.count {
@@ -59,6 +62,17 @@ public enum LawFitter {
         }()
         fitOptions.confidenceLevel = options.confidenceLevel
         fitOptions.maxIterations = options.maxIterations
+        // One clock for the whole fit: each engine call gets the time that is left.
+        let began = Date()
+        func remaining() -> Double? {
+            options.timeLimit.map { Swift.max(0, $0 - Date().timeIntervalSince(began)) }
+        }
+        if let limit = options.timeLimit, !(limit >= 0) {
+            throw LawFitError.invalidOption("the time limit must be a non-negative number of seconds, got \(limit)")
+        }
+        guard options.maxIterations >= 1 else {
+            throw LawFitError.invalidOption("the iteration limit must be at least 1, got \(options.maxIterations)")
+        }
 
         let startPoints = try starts(
             law: law, parameterization: parameterization, inputs: inputs, response: y, guess: guess, options: options)
@@ -80,11 +94,13 @@ public enum LawFitter {
             coarseOptions.gtol = 1e-6
             coarseOptions.ftol = 1e-9
             coarseOptions.maxIterations = Swift.min(options.maxIterations, 100)
+            coarseOptions.timeLimit = remaining()
             let coarse = try NonlinearLeastSquares.fit(problem, options: coarseOptions)
             // Then the winner is polished at full precision, with the fallbacks.
             var polishOptions = fitOptions
             polishOptions.xtol = 1e-15
             polishOptions.gtol = 1e-15
+            polishOptions.timeLimit = remaining()
             let polished = try NonlinearLeastSquares.fit(
                 parameterization.problem(inputs: inputs, response: y, fitted: coarse.values, fixed: options.fixed),
                 options: polishOptions)
@@ -97,6 +113,7 @@ public enum LawFitter {
         } else {
             fitOptions.xtol = 1e-15
             fitOptions.gtol = 1e-15
+            fitOptions.timeLimit = remaining()
             result = try NonlinearLeastSquares.fit(problem, options: fitOptions)
         }
         return LawFit(law: law, data: data, options: options, parameterization: parameterization, result: result)

@@ -95,7 +95,9 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The message without the `formula: ` prefix.
+    /// The message without the `formula: ` prefix. Text from the formula is shown with line
+    /// breaks and tabs escaped, so the message stays one line (a raw line break here was found
+    /// by fuzzing).
     var detail: String {
         switch self {
         case .empty:
@@ -103,17 +105,17 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unexpectedCharacter(text, column):
             let hint = text.unicodeScalars.contains { $0.properties.isAlphabetic && !$0.isASCII }
                 ? " (names use ASCII letters, digits and '_')" : ""
-            return "unexpected character '\(text)' at column \(column)\(hint)"
+            return "unexpected character '\(DataMessage.cellForMessage(text))' at column \(column)\(hint)"
         case let .unexpectedToken(text, column):
-            return "unexpected '\(text)' at column \(column)"
+            return "unexpected '\(DataMessage.cellForMessage(text))' at column \(column)"
         case let .unexpectedEnd(column):
             return "unexpected end of expression at column \(column)"
         case let .unclosedParenthesis(column):
             return "'(' at column \(column) is never closed"
         case let .malformedNumber(text, column):
-            return "malformed number '\(text)' at column \(column)"
+            return "malformed number '\(DataMessage.cellForMessage(text))' at column \(column)"
         case let .numberOutOfRange(text, column):
-            return "number '\(text)' at column \(column) is too large"
+            return "number '\(DataMessage.cellForMessage(text))' at column \(column) is too large"
         case let .unknownFunction(name, column):
             return "unknown function '\(name)' at column \(column) (functions: \(Self.functionList))"
         case let .wrongArgumentCount(function, expected, got, column):
@@ -141,9 +143,9 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noParameters:
             return "the formula has no parameters to fit"
         case let .invalidNames(text, reason):
-            return "invalid names '\(text)': \(reason)"
+            return "invalid names '\(DataMessage.cellForMessage(text))': \(reason)"
         case let .invalidDeclaration(text, reason):
-            return "parameter declaration '\(text)': \(reason)"
+            return "parameter declaration '\(DataMessage.cellForMessage(text))': \(reason)"
         case let .duplicateDeclaration(name):
             return "parameter '\(name)' is declared twice"
         case let .emptyBounds(parameter, lower, upper):

@@ -128,9 +128,12 @@ public enum FormulaParser {
             switch current.kind {
             case .minus:
                 // A negative literal, unless the number is raised to a power (-2^2 = -(2^2)).
-                if case let .number(value) = peek(1).kind, peek(2).kind != .power {
-                    advance()
-                    advance()
+                // Unary pluses between are dropped (-+2 is the literal -2), so that printing,
+                // which writes a negated number as -(2), never needs more tokens than the text.
+                var k = 1
+                while peek(k).kind == .plus, k < tokens.count { k += 1 }
+                if case let .number(value) = peek(k).kind, peek(k + 1).kind != .power {
+                    for _ in 0...k { advance() }
                     return .number(-value)
                 }
                 return try nested { state in

@@ -41,10 +41,15 @@ enum FormulaPrinter {
         case let .name(name):
             return name
         case let .negate(a):
-            // -(2) and -(-x) keep their parentheses: "-2" would read as a literal and "--x"
-            // is hard to read.
+            // -(2) keeps its parentheses ("-2" would read as a literal). A negated sign or
+            // negative literal is written "- -x", "- -2": with a space to stay readable, and
+            // without parentheses, so printing adds no nesting or tokens to the text the tree
+            // was parsed from ("--x" printed as "-(-x)" nested one level deeper per sign, and
+            // a long chain then exceeded ``FormulaParser/maximumNesting``; found by fuzzing).
             switch a {
-            case .number, .negate: return "-(" + bare(a) + ")"
+            case let .number(v) where !(v < 0 || (v == 0 && v.sign == .minus)):
+                return "-(" + bare(a) + ")"
+            case .number, .negate: return "- " + bare(a)
             default: return "-" + render(a, atLeast: .unary)
             }
         case let .add(a, b):

@@ -1,0 +1,73 @@
+import ScalingLaws
+
+/// libFuzzer entry point for the CSV reader.
+///
+/// For any bytes: reading never crashes or hangs; every error is a `DataError` whose message
+/// is one line; a table that reads is rectangular, serializes, and reads back to the same
+/// header and rows (with the separator it was read with and with every other separator);
+/// every cell either is a number per `NumericCell` or is not, and `Dataset` conversion of all
+/// columns agrees with cell-by-cell parsing.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    guard let text = String(validating: bytes, as: UTF8.self) else { return 0 }
+    CSVFuzzChecks.check(text)
+    return 0
+}
+
+enum CSVFuzzChecks {
+    static func check(_ text: String) {
+        for separator in [nil, ",", ";", "\t"] as [Character?] {
+            let table: CSVTable
+            do {
+                table = try CSVTable.parse(text, source: "fuzz.csv", separator: separator)
+            } catch let error as DataError {
+                let message = error.description
+                precondition(!message.isEmpty && !message.contains("\n"), "multi-line message: \(message)")
+                continue
+            } catch {
+                preconditionFailure("CSVTable.parse threw a non-DataError: \(error)")
+            }
+            precondition(table.rows.allSatisfy { $0.count == table.header.count }, "ragged table accepted")
+            precondition(table.lineNumbers.count == table.rows.count, "line numbers do not match rows")
+            precondition(zip(table.lineNumbers, table.lineNumbers.dropFirst()).allSatisfy { $0 < $1 }, "lines not increasing")
+            for writeSeparator in [",", ";", "\t"] as [Character] {
+                let written = table.serialized(separator: writeSeparator)
+                let reread: CSVTable
+                do {
+                    reread = try CSVTable.parse(written, source: "fuzz.csv")
+                } catch {
+                    preconditionFailure("serialized table does not read back (\(error)):\n\(written)")
+                }
+                precondition(reread.header == table.header, "header changed in round trip: \(table.header) -> \(reread.header)")
+                precondition(reread.rows == table.rows, "rows changed in round trip: \(table.rows) -> \(reread.rows)")
+            }
+            // Cell conversion agrees with the dataset conversion.
+            guard !table.rows.isEmpty, !table.header.contains(where: \.isEmpty) else { continue }
+            var allNumeric = true
+            for row in table.rows {
+                for cell in row {
+                    guard let value = NumericCell.parse(cell), value.isFinite else {
+                        allNumeric = false
+                        continue
+                    }
+                }
+            }
+            do {
+                let dataset = try Dataset(table: table, columns: table.header)
+                precondition(allNumeric, "Dataset accepted a non-numeric or non-finite cell")
+                precondition(dataset.count == table.rows.count, "Dataset lost rows")
+            } catch let error as DataError {
+                precondition(!allNumeric || isColumnLookupError(error), "Dataset rejected numeric cells: \(error)")
+            } catch {
+                preconditionFailure("Dataset threw a non-DataError: \(error)")
+            }
+        }
+    }
+
+    /// Header names that differ only in case make a case-insensitive lookup ambiguous.
+    static func isColumnLookupError(_ error: DataError) -> Bool {
+        if case .missingColumn = error { return true }
+        return false
+    }
+}

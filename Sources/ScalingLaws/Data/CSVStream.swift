@@ -1,0 +1,200 @@
+import Foundation
+
+/// Reads a delimited file piece by piece, row by row, so memory stays bounded by the size of a
+/// piece (1 MiB by default) and the longest record, whatever the length of the file.
+///
+/// The syntax, the leniency and every message are those of ``CSVTable/parse(_:source:separator:)``
+/// (the same byte-level reader runs on each piece): the file is cut only between records, so
+/// each piece reads exactly as it would inside the whole file, and line numbers continue across
+/// pieces. A quoted field left open keeps the rest of the file in one piece until the end,
+/// where it is reported as ``DataError/unterminatedQuote(source:line:)``.
+///
+/// ```swift
+/// var stream = try CSVStream(contentsOf: url)
+/// try stream.forEachRow { fields, line in … }
+/// ```
+public struct CSVStream {
+    /// Column names, in file order.
+    public private(set) var header: [String] = []
+    /// The file name used in messages.
+    public let source: String
+    /// The separator in use (given, or detected from the header line).
+    public let separator: Character
+
+    private let handle: FileHandle
+    private let pieceSize: Int
+    private let separatorByte: UInt8
+    /// Bytes read but not yet turned into records; always starts at a record boundary.
+    private var buffer: [UInt8] = []
+    private var atEnd = false
+    private var nextLine = 1
+    private var startsFile = true
+    /// Records of the current piece not yet handed out (the header's piece holds data rows too).
+    private var pending: CSVReader.Output = .init()
+
+    /// Opens `url` and reads its header.
+    ///
+    /// - Parameters:
+    ///   - url: A file URL.
+    ///   - source: The name used in messages; `nil` uses the file name.
+    ///   - separator: As in ``CSVTable/parse(_:source:separator:)``.
+    ///   - pieceSize: Bytes read at a time (at least 64).
+    /// - Throws: ``DataError/noSuchFile(path:)``, ``DataError/isDirectory(path:)``,
+    ///   ``DataError/unreadableFile(path:reason:)``, ``DataError/notUTF8(source:)``,
+    ///   ``DataError/emptyFile(source:)``, ``DataError/duplicateColumn(source:column:firstField:secondField:)``,
+    ///   ``DataError/unsupportedSeparator(_:)`` and the syntax errors of the header record.
+    public init(contentsOf url: URL, source: String? = nil, separator: Character? = nil, pieceSize: Int = 1 << 20) throws {
+        let path = url.relativePath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw DataError.noSuchFile(path: path)
+        }
+        guard !isDirectory.boolValue else { throw DataError.isDirectory(path: path) }
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+        } catch {
+            throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
+        }
+        self.source = source ?? url.lastPathComponent
+        self.pieceSize = Swift.max(64, pieceSize)
+
+        if let separator {
+            guard let ascii = separator.asciiValue, separator != "\"", separator != "\n", separator != "\r" else {
+                throw DataError.unsupportedSeparator(String(separator))
+            }
+            separatorByte = ascii
+        } else {
+            // Read until the header line is complete, then detect as the whole-file reader does.
+            var detected: UInt8?
+            var first: [UInt8] = []
+            while detected == nil {
+                let more = try Self.read(handle, count: self.pieceSize, path: path)
+                if more.isEmpty { break }
+                first.append(contentsOf: more)
+                detected = first.withUnsafeBufferPointer { CSVReader.detectSeparator($0, atEnd: false) }
+            }
+            buffer = first
+            atEnd = detected == nil
+            separatorByte = detected ?? buffer.withUnsafeBufferPointer { CSVReader.detectSeparator($0) }
+        }
+        self.separator = Character(Unicode.Scalar(separatorByte))
+
+        // The header: the first record of the first piece.
+        var header: [String]?
+        while header == nil {
+            guard try nextPiece() else { break }
+            if !pending.records.isEmpty {
+                header = pending.records.removeFirst()
+                pending.lines.removeFirst()
+            }
+        }
+        guard let header else { throw DataError.emptyFile(source: self.source) }
+        var seen: [String: Int] = [:]
+        for (k, name) in header.enumerated() where !name.isEmpty {
+            if let first = seen[name] {
+                throw DataError.duplicateColumn(source: self.source, column: name, firstField: first + 1, secondField: k + 1)
+            }
+            seen[name] = k
+        }
+        self.header = header
+    }
+
+    /// Calls `body` with every data row, in file order, and the file line it starts on.
+    ///
+    /// - Throws: ``DataError/raggedRow(source:line:expected:got:)``, the syntax errors of
+    ///   ``CSVTable/parse(_:source:separator:)``, ``DataError/notUTF8(source:)``, and whatever `body` throws.
+    public mutating func forEachRow(_ body: (_ fields: [String], _ line: Int) throws -> Void) throws {
+        while true {
+            for (fields, line) in zip(pending.records, pending.lines) {
+                guard fields.count == header.count else {
+                    throw DataError.raggedRow(source: source, line: line, expected: header.count, got: fields.count)
+                }
+                try body(fields, line)
+            }
+            pending = .init()
+            guard try nextPiece() else { return }
+        }
+    }
+
+    // MARK: - Pieces
+
+    /// Reads records from the next stretch of complete records into `pending`; `false` at the end.
+    private mutating func nextPiece() throws -> Bool {
+        while true {
+            let cut = atEnd ? buffer.count : recordBoundary()
+            if cut > 0 {
+                let piece = buffer[0..<cut]
+                guard String(validating: piece, as: UTF8.self) != nil else { throw DataError.notUTF8(source: source) }
+                let output = try piece.withUnsafeBufferPointer { bytes in
+                    try CSVReader(
+                        bytes: bytes, separator: separatorByte, source: source, firstLine: nextLine, startsFile: startsFile
+                    ).read()
+                }
+                buffer.removeFirst(cut)
+                startsFile = false
+                nextLine = output.nextLine
+                pending = output
+                return true
+            }
+            if atEnd { return false }
+            let more = try Self.read(handle, count: pieceSize, path: source)
+            if more.isEmpty {
+                atEnd = true
+            } else {
+                buffer.append(contentsOf: more)
+            }
+        }
+    }
+
+    /// The index just past the last record break in `buffer` that the reader would also see as
+    /// one (a line break outside a quoted field), or 0 when there is none yet. A CR at the very
+    /// end is left for the next read, which may bring its LF.
+    private func recordBoundary() -> Int {
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        var boundary = 0
+        var inQuoted = false
+        var fieldStart = true
+        var i = 0
+        let n = buffer.count
+        while i < n {
+            let b = buffer[i]
+            if inQuoted {
+                if b == quote {
+                    if i + 1 >= n { return boundary }  // a doubled quote may continue in the next read
+                    if buffer[i + 1] == quote {
+                        i += 2
+                        continue
+                    }
+                    inQuoted = false
+                }
+            } else if b == lf {
+                boundary = i + 1
+                fieldStart = true
+            } else if b == cr {
+                if i + 1 >= n { return boundary }
+                boundary = buffer[i + 1] == lf ? i + 2 : i + 1
+                fieldStart = true
+                if buffer[i + 1] == lf { i += 1 }
+            } else if b == separatorByte {
+                fieldStart = true
+            } else if b == quote, fieldStart {
+                inQuoted = true
+                fieldStart = false
+            } else if b != space, b != tab {
+                fieldStart = false
+            }
+            i += 1
+        }
+        return boundary
+    }
+
+    private static func read(_ handle: FileHandle, count: Int, path: String) throws -> [UInt8] {
+        do {
+            guard let data = try handle.read(upToCount: count) else { return [] }
+            return [UInt8](data)
+        } catch {
+            throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
+        }
+    }
+}
