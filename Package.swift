@@ -22,7 +22,7 @@ let libraries: [Target] = [
     .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
     .target(name: "NonlinearFit", dependencies: ["LinearAlgebra", "CGSL"]),
     .target(name: "ScalingLaws", dependencies: ["NonlinearFit", "LinearAlgebra"]),
-    .target(name: "Forecast", dependencies: ["ScalingLaws"]),
+    .target(name: "Forecast", dependencies: ["ScalingLaws", "NonlinearFit", "LinearAlgebra"]),
     .target(name: "Reports", dependencies: ["ScalingLaws", "Forecast", "NonlinearFit"]),
 ]
 

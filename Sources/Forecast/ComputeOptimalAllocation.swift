@@ -58,11 +58,31 @@ public struct ComputeOptimizer: Sendable {
     public let cost: CostModel
     public let search: AllocationSearch
 
+    /// A cap on unique training tokens `U` for a law of `(N, D, U)` such as
+    /// ``ScalingLaws/DataConstrainedLaw`` (Muennighoff et al. 2023): every allocation trains on
+    /// `D` tokens drawn from `U` unique ones, repeating them when `D > U`. `nil` for laws of `(N, D)`.
+    public let uniqueTokens: Double?
+
+    /// - Parameter uniqueTokens: the cap `U` on unique tokens, required for (and only for) a law
+    ///   whose inputs are `(N, D, U)`.
     /// - Throws: ``ForecastError/unsupportedInputs(law:inputs:)`` unless the law's inputs are
-    ///   `(N, D)`; ``ForecastError/parameterCount(law:expected:got:)``.
-    public init(law: any ScalingLaw, parameters: [Double], cost: CostModel = .sixND, search: AllocationSearch = AllocationSearch()) throws {
+    ///   `(N, D)` or `(N, D, U)`; ``ForecastError/uniqueTokensRequired(law:)``,
+    ///   ``ForecastError/uniqueTokensUnused(law:)``, ``ForecastError/invalidUniqueTokens(_:)``;
+    ///   ``ForecastError/parameterCount(law:expected:got:)``.
+    public init(
+        law: any ScalingLaw, parameters: [Double], cost: CostModel = .sixND, search: AllocationSearch = AllocationSearch(),
+        uniqueTokens: Double? = nil
+    ) throws {
         let roles = law.inputs.map(\.role)
-        guard roles == ["N", "D"] else { throw ForecastError.unsupportedInputs(law: law.name, inputs: roles) }
+        switch roles {
+        case ["N", "D"]:
+            if uniqueTokens != nil { throw ForecastError.uniqueTokensUnused(law: law.name) }
+        case ["N", "D", "U"]:
+            guard let uniqueTokens else { throw ForecastError.uniqueTokensRequired(law: law.name) }
+            guard uniqueTokens.isFinite, uniqueTokens > 0 else { throw ForecastError.invalidUniqueTokens(uniqueTokens) }
+        default:
+            throw ForecastError.unsupportedInputs(law: law.name, inputs: roles)
+        }
         guard parameters.count == law.parameters.count else {
             throw ForecastError.parameterCount(law: law.name, expected: law.parameters.count, got: parameters.count)
         }
@@ -70,6 +90,7 @@ public struct ComputeOptimizer: Sendable {
         self.parameters = parameters
         self.cost = cost
         self.search = search
+        self.uniqueTokens = uniqueTokens
     }
 
     /// A Chinchilla law with the given constants.
@@ -78,11 +99,13 @@ public struct ComputeOptimizer: Sendable {
         self.parameters = constants.vector
         self.cost = cost
         self.search = search
+        self.uniqueTokens = nil
     }
 
-    /// The law's prediction at `(n, d)`.
+    /// The law's prediction at `(n, d)` (and the unique-token cap, for a law of `(N, D, U)`).
     public func loss(parameters n: Double, tokens d: Double) -> Double {
-        law.evaluate([n, d], parameters)
+        if let uniqueTokens { return law.evaluate([n, d, uniqueTokens], parameters) }
+        return law.evaluate([n, d], parameters)
     }
 
     /// The loss along the iso-cost curve at `x = log N`, `+inf` where infeasible or not finite.

@@ -9,6 +9,8 @@ import ScalingLaws
 /// sixND                          C = 6·N·D               (forward + backward pass, Kaplan et al. 2020)
 /// inferenceInclusive(T)          C = 6·N·D + 2·N·T       (training plus serving T tokens)
 /// custom(cost)                   C = cost(N, D)          (increasing in N and in D)
+/// expression(e)                  C = e(N, D)             (user-written, checked positive and increasing)
+/// fitted(law)                    C = k·N^p·D^q           (fitted to measured FLOP)
 /// ```
 public enum CostModel: Sendable, CustomStringConvertible {
     /// `C = 6ND`, the default.
@@ -18,6 +20,10 @@ public enum CostModel: Sendable, CustomStringConvertible {
     case inferenceInclusive(tokensServed: Double)
     /// Any cost `C = cost(N, D)`, increasing in both arguments; `D` is found by a root search.
     case custom(@Sendable (Double, Double) -> Double)
+    /// A user-written expression in `N` and `D` (``CostExpression``).
+    case expression(CostExpression)
+    /// A cost law fitted to measured FLOP (``CostLaw``).
+    case fitted(CostLaw)
 
     /// The formula, for reports: `C = 6ND`, `C = 6ND + 2N·1e+13`, `C = cost(N, D)`.
     public var description: String {
@@ -25,6 +31,8 @@ public enum CostModel: Sendable, CustomStringConvertible {
         case .sixND: return "C = 6ND"
         case let .inferenceInclusive(tokens): return "C = 6ND + 2N·T (T = \(String(format: "%g", tokens)) tokens served)"
         case .custom: return "C = cost(N, D) (custom)"
+        case let .expression(e): return "C = \(e.text)"
+        case let .fitted(law): return "\(law.description) (fitted to \(law.rows) runs)"
         }
     }
 
@@ -34,6 +42,8 @@ public enum CostModel: Sendable, CustomStringConvertible {
         case .sixND: return 6 * n * d
         case let .inferenceInclusive(tokens): return 6 * n * d + 2 * n * tokens
         case let .custom(cost): return cost(n, d)
+        case let .expression(e): return e.cost(parameters: n, tokens: d)
+        case let .fitted(law): return law.cost(parameters: n, tokens: d)
         }
     }
 
@@ -50,6 +60,13 @@ public enum CostModel: Sendable, CustomStringConvertible {
         case let .custom(cost):
             guard cost(n, 1e-300) < c else { return nil }
             return ScalarRoot.solveIncreasing({ cost(n, $0) }, target: c, guess: c / (6 * n))
+        case let .expression(e):
+            let fixedCost = e.cost(parameters: n, tokens: 1e-300)
+            if fixedCost.isFinite, fixedCost >= c { return nil }
+            return ScalarRoot.solveIncreasing({ e.cost(parameters: n, tokens: $0) }, target: c, guess: c / (6 * n))
+        case let .fitted(law):
+            let d = pow(c / (law.coefficient * pow(n, law.parameterExponent)), 1 / law.tokenExponent)
+            return d.isFinite && d > 0 ? d : nil
         }
     }
 
@@ -65,6 +82,11 @@ public enum CostModel: Sendable, CustomStringConvertible {
             return n.isFinite && n > 0 ? n : nil
         case let .custom(cost):
             return ScalarRoot.solveIncreasing({ cost($0, t) }, target: c, guess: c / (6 * t))
+        case let .expression(e):
+            return ScalarRoot.solveIncreasing({ e.cost(parameters: $0, tokens: t) }, target: c, guess: c / (6 * t))
+        case let .fitted(law):
+            let n = pow(c / (law.coefficient * pow(t, law.tokenExponent)), 1 / law.parameterExponent)
+            return n.isFinite && n > 0 ? n : nil
         }
     }
 

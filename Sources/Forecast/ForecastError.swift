@@ -30,6 +30,18 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidBudgets(spec: String, reason: String)
     /// A malformed cost-model specification.
     case invalidCostModel(spec: String, reason: String)
+    /// A law of `(N, D, U)` without a cap on unique tokens.
+    case uniqueTokensRequired(law: String)
+    /// A cap on unique tokens for a law that does not take them.
+    case uniqueTokensUnused(law: String)
+    /// A cap on unique tokens that is not a positive finite number.
+    case invalidUniqueTokens(Double)
+    /// A fixed model size or token count that is not a positive finite number.
+    case invalidFixedValue(name: String, value: Double)
+    /// A fixed model size or token count that does not fit in the budget.
+    case fixedValueExceedsBudget(name: String, value: Double, budget: Double, cost: String)
+    /// No budget makes the fixed value compute-optimal within the searched budgets.
+    case fixedValueNotOptimal(name: String, value: Double, reason: String)
 
     public var description: String {
         switch self {
@@ -59,6 +71,18 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid budgets '\(spec)': \(reason)"
         case let .invalidCostModel(spec, reason):
             return "invalid cost model '\(spec)': \(reason)"
+        case let .uniqueTokensRequired(law):
+            return "law '\(law)' takes unique tokens U: give the cap on unique training tokens (--unique-tokens)"
+        case let .uniqueTokensUnused(law):
+            return "law '\(law)' does not take unique tokens: a cap on unique tokens needs a law of (N, D, U) such as data-constrained"
+        case let .invalidUniqueTokens(value):
+            return "the cap on unique tokens must be a positive finite number, got \(Self.format(value))"
+        case let .invalidFixedValue(name, value):
+            return "the fixed \(name) must be a positive finite number, got \(Self.format(value))"
+        case let .fixedValueExceedsBudget(name, value, budget, cost):
+            return "the fixed \(name) = \(Self.format(value)) does not fit in \(Self.format(budget)) FLOP under \(cost): nothing is left for the other"
+        case let .fixedValueNotOptimal(name, value, reason):
+            return "no budget makes \(name) = \(Self.format(value)) compute-optimal: \(reason)"
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Forecast
 import Foundation
 import Reports
 import ScalingLaws
@@ -15,10 +16,23 @@ struct OptimalCommand: ParsableCommand {
             G = (αA/(βB))^(1/(α+β)). Prints N_opt, D_opt, tokens per parameter D/N and the \
             predicted loss for each budget.
 
-            Presets: \(ChinchillaParameters.presets.map(\.name).joined(separator: ", ")).
+            With --cost, --cost-from, --fixed-n, --fixed-d, --unique-tokens or --target-loss \
+            the optimum is found numerically along the iso-cost curve, for any law of (N, D) \
+            or for the data-constrained law of (N, D, U) with --unique-tokens. --cost takes \
+            6ND, inference:TOKENS or an expression in N and D (checked positive and \
+            increasing); --cost-from fits C = k·N^p·D^q to a CSV with N, D and FLOP columns. \
+            --fixed-n (or --fixed-d) spends the rest of each budget on the other quantity and \
+            compares with the free optimum; without --budget it gives the budget at which \
+            that N (or D) is compute-optimal. --target-loss finds the smallest budget whose \
+            optimum reaches the loss.
 
-            Example:
+            Presets: \(ChinchillaParameters.presets.map(\.name).joined(separator: ", ")); with --unique-tokens, \
+            \(DataConstrainedParameters.presets.map(\.name).joined(separator: ", ")) is the data-constrained law.
+
+            Examples:
               scaling-laws optimal --preset epoch2024 --budget 5.76e23
+              scaling-laws optimal --preset epoch2024 --budget 1e24 --cost '6*N*D+2*N*1e13'
+              scaling-laws optimal --preset muennighoff-c4 --budget 1e22 --unique-tokens 25B
             """
     )
 
@@ -33,14 +47,61 @@ struct OptimalCommand: ParsableCommand {
         help: ArgumentHelp("Training compute in FLOP (repeatable), e.g. 5.76e23 or 1e21.", valueName: "flop"))
     var budgets: [String] = []
 
+    @Option(help: ArgumentHelp("Cost model: 6ND, inference:TOKENS, or an expression in N and D such as '6*N*D + 2*N*1e13'.", valueName: "expr"))
+    var cost: String?
+
+    @Option(
+        name: .customLong("cost-from"),
+        help: ArgumentHelp("Fit the cost law C = k·N^p·D^q to a CSV of runs with N, D and FLOP (C) columns.", valueName: "file"))
+    var costFrom: String?
+
+    @Option(name: .customLong("fixed-n"), help: ArgumentHelp("Fix the model size N (parameters).", valueName: "n"))
+    var fixedN: String?
+
+    @Option(name: .customLong("fixed-d"), help: ArgumentHelp("Fix the training tokens D.", valueName: "d"))
+    var fixedD: String?
+
+    @Option(
+        name: .customLong("unique-tokens"),
+        help: ArgumentHelp("Cap on unique training tokens U (data-constrained law).", valueName: "u"))
+    var uniqueTokens: String?
+
+    @Option(
+        name: .customLong("target-loss"),
+        help: ArgumentHelp("Find the smallest budget whose compute-optimal loss reaches this value.", valueName: "loss"))
+    var targetLoss: String?
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
+
+    /// Whether any option asks for the numeric route.
+    var isNumeric: Bool {
+        cost != nil || costFrom != nil || fixedN != nil || fixedD != nil || uniqueTokens != nil || targetLoss != nil
+    }
 
     func validate() throws {
         guard (fit == nil) != (preset == nil) else {
             throw ValidationError("give exactly one of --fit <file> and --preset <name>")
         }
-        guard !budgets.isEmpty else { throw ValidationError("give at least one --budget <flop>") }
+        if cost != nil, costFrom != nil { throw ValidationError("give at most one of --cost and --cost-from") }
+        if fixedN != nil, fixedD != nil { throw ValidationError("give at most one of --fixed-n and --fixed-d") }
+        if targetLoss != nil {
+            guard budgets.isEmpty, fixedN == nil, fixedD == nil else {
+                throw ValidationError("--target-loss finds the budget itself: give it without --budget, --fixed-n or --fixed-d")
+            }
+            return
+        }
+        guard !budgets.isEmpty || fixedN != nil || fixedD != nil else {
+            throw ValidationError("give at least one --budget <flop>")
+        }
+    }
+
+    static func number(_ text: String?, option: String, expected: String) throws -> Double? {
+        guard let text else { return nil }
+        guard let value = Syntax.number(text), value.isFinite, value > 0 else {
+            throw CLIError.invalidNumber(option: option, text: text, expected: expected)
+        }
+        return value
     }
 
     func run() throws {
@@ -52,7 +113,12 @@ struct OptimalCommand: ParsableCommand {
                 }
                 return value
             }
-            let source = try fit.map(ParameterSource.artifact(path:)) ?? ParameterSource.preset(preset ?? "")
+            let source = try fit.map(ParameterSource.artifact(path:))
+                ?? ParameterSource.preset(preset ?? "", dataConstrained: uniqueTokens != nil)
+            if isNumeric {
+                try runNumeric(source: source, budgets: budgetValues)
+                return
+            }
             let parameters = try source.chinchillaParameters(command: "optimal")
             let points = budgetValues.map { ChinchillaLaw.computeOptimal(budget: $0, parameters: parameters) }
             let intervals = try source.fit?.bootstrap.map { try Self.intervals(budgets: budgetValues, bootstrap: $0, source: source) }
@@ -86,5 +152,85 @@ struct OptimalCommand: ParsableCommand {
                 tokens: bootstrap.percentileInterval { optimum($0).tokens } ?? nan,
                 tokensPerParameter: bootstrap.percentileInterval { optimum($0).tokensPerParameter } ?? nan)
         }
+    }
+
+    /// The numeric route: a ``ComputeOptimizer`` with the cost model, the unique-token cap, and
+    /// the fixed quantity or target loss.
+    func runNumeric(source: ParameterSource, budgets: [Double]) throws {
+        let costModel: CostModel
+        var costNote: String? = nil
+        if let costFrom {
+            let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: costFrom))
+            let roles = try ColumnRoleResolver().resolve(["N", "D", "C"], in: table)
+            let data = try roles.dataset(from: table)
+            let law = try CostLaw.fit(
+                parameters: try data.column("N"), tokens: try data.column("D"), flops: try data.column("C"), source: costFrom)
+            costModel = .fitted(law)
+            if let se = law.standardErrors {
+                costNote = "cost law fitted to \(costFrom): p = \(NumberFormat.significant(law.parameterExponent, digits: 5)) ± \(NumberFormat.significant(se[1], digits: 2)), "
+                    + "q = \(NumberFormat.significant(law.tokenExponent, digits: 5)) ± \(NumberFormat.significant(se[2], digits: 2))"
+            }
+        } else if let cost {
+            let lowered = cost.trimmingCharacters(in: .whitespaces).lowercased()
+            if lowered == "6nd" || lowered.hasPrefix("inference:") {
+                costModel = try CostModel.parse(cost)
+            } else {
+                costModel = .expression(try CostExpression(cost))
+            }
+        } else {
+            costModel = .sixND
+        }
+        if let costNote { Console.note(costNote) }
+        let unique = try Self.number(uniqueTokens, option: "--unique-tokens", expected: "a positive number of tokens such as 25B")
+        let optimizer = try ComputeOptimizer(law: source.law, parameters: source.values, cost: costModel, uniqueTokens: unique)
+        var detail = source.detail
+        if let unique { detail += "; unique tokens capped at U = \(NumberFormat.human(unique))" }
+        let fit = unique == nil ? source.fit : nil
+        func emitRows(_ allocations: [ComputeOptimalAllocation]) throws {
+            var rows: [ForecastRow] = []
+            for allocation in allocations {
+                if let fit {
+                    let prediction = try fit.predict([allocation.parameters, allocation.tokens])
+                    rows.append(ForecastRow(allocation: allocation, standardError: prediction.standardError,
+                                            lower: prediction.lower, upper: prediction.upper))
+                } else {
+                    rows.append(ForecastRow(allocation: allocation))
+                }
+            }
+            let table = ForecastTable(
+                label: source.label, detail: detail, law: optimizer.law.name, formula: optimizer.law.formula,
+                responseUnit: optimizer.law.response.unit, cost: optimizer.cost.description,
+                confidenceLevel: rows.contains { $0.lower != nil } ? fit?.confidenceLevel : nil, rows: rows)
+            let format = ForecastFormat(rawValue: output.format.rawValue) ?? .table
+            let report = try ForecastRenderer.render(table, format: format)
+            try output.emit(report: report) { Array(try ForecastRenderer.render(table, format: .json).utf8) }
+        }
+        if let target = targetLoss {
+            guard let value = Syntax.number(target) else {
+                throw CLIError.invalidNumber(option: "--target-loss", text: target, expected: "a loss such as 1.9")
+            }
+            try emitRows([try optimizer.minimumBudget(targetLoss: value)])
+            return
+        }
+        let n = try Self.number(fixedN, option: "--fixed-n", expected: "a positive number of parameters such as 7B")
+        let d = try Self.number(fixedD, option: "--fixed-d", expected: "a positive number of tokens such as 1.4T")
+        guard n != nil || d != nil else {
+            try emitRows(try budgets.map { try optimizer.allocation(budget: $0) })
+            return
+        }
+        guard !budgets.isEmpty else {
+            try emitRows([try n.map { try optimizer.computeOptimal(parameters: $0) } ?? optimizer.computeOptimal(tokens: d ?? 1)])
+            return
+        }
+        let rows = try budgets.map { budget in
+            try n.map { try optimizer.allocation(parameters: $0, budget: budget) } ?? optimizer.allocation(tokens: d ?? 1, budget: budget)
+        }
+        let fields: [(String, String)] = [
+            ("law", "\(optimizer.law.name): \(optimizer.law.formula)"),
+            ("source", "\(source.label): \(detail)"),
+            ("cost", optimizer.cost.description),
+        ]
+        let report = try FixedAllocationRenderer.render(rows, fields: fields, format: output.format.report)
+        try output.emit(report: report) { Array(try FixedAllocationRenderer.render(rows, fields: fields, format: .json).utf8) }
     }
 }

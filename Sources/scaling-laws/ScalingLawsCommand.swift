@@ -27,6 +27,6 @@ struct ScalingLawsCommand: ParsableCommand {
             status 1 (malformed arguments: usage, status 64).
             """,
         version: LawFit.currentToolVersion,
-        subcommands: [FitCommand.self, OptimalCommand.self, ForecastCommand.self, PredictCommand.self, BacktestCommand.self, CompareCommand.self, ScoreCommand.self, CostCommand.self, CostTrendCommand.self, FilteringCommand.self, UTDCommand.self, LawsCommand.self, FitSharedSlopeCommand.self]
+        subcommands: [FitCommand.self, OptimalCommand.self, ForecastCommand.self, IsoFlopCommand.self, PredictCommand.self, BacktestCommand.self, CompareCommand.self, ScoreCommand.self, CostCommand.self, CostTrendCommand.self, FilteringCommand.self, UTDCommand.self, LawsCommand.self, FitSharedSlopeCommand.self]
     )
 }

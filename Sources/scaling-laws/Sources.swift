@@ -34,9 +34,16 @@ struct ParameterSource {
         return ParameterSource(law: law, values: fit.values, label: "fit \(path)", detail: detail, fit: fit)
     }
 
-    /// A named Chinchilla preset.
+    /// A named preset: Chinchilla constants or, with `dataConstrained`, the constants of the
+    /// data-constrained law (Muennighoff et al. 2023; `muennighoff-c4` names both, the base fit
+    /// being Chinchilla's).
     /// - Throws: ``CLIError/unknownPreset(name:known:)``.
-    static func preset(_ name: String) throws -> ParameterSource {
+    static func preset(_ name: String, dataConstrained: Bool = false) throws -> ParameterSource {
+        if dataConstrained, let entry = DataConstrainedParameters.presets.first(where: { $0.name == name.lowercased() }) {
+            return ParameterSource(
+                law: DataConstrainedLaw(), values: entry.parameters.vector, label: "preset \(entry.name)",
+                detail: entry.source, fit: nil)
+        }
         guard let entry = ChinchillaParameters.presets.first(where: { $0.name == name.lowercased() }) else {
             throw CLIError.unknownPreset(name: name, known: ChinchillaParameters.presets.map(\.name))
         }

@@ -10,6 +10,7 @@ struct HelpTests {
         (["optimal"], "help-optimal.txt"),
         (["predict"], "help-predict.txt"),
         (["laws"], "help-laws.txt"),
+        (["isoflop"], "help-isoflop.txt"),
     ])
     func help(_ command: [String], snapshot: String) throws {
         let result = try CLIRunner.run(command + ["--help"])

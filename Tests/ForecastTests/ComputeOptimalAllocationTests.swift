@@ -148,9 +148,13 @@ struct ComputeOptimalAllocationTests {
         #expect(throws: ForecastError.invalidBudget(0)) { try optimizer.allocation(budget: 0) }
         #expect(throws: ForecastError.invalidBudget(-1)) { try optimizer.allocation(budget: -1) }
         #expect(throws: ForecastError.infeasibleBudget(budget: 5, cost: "C = 6ND")) { try optimizer.allocation(budget: 5) }
+        // A law of (N, D, U) needs the cap on unique tokens; a law of other inputs is unsupported.
         let dataConstrained = DataConstrainedLaw()
-        #expect(throws: ForecastError.unsupportedInputs(law: "data-constrained", inputs: ["N", "D", "U"])) {
+        #expect(throws: ForecastError.uniqueTokensRequired(law: "data-constrained")) {
             try ComputeOptimizer(law: dataConstrained, parameters: [Double](repeating: 1, count: dataConstrained.parameters.count))
+        }
+        #expect(throws: ForecastError.unsupportedInputs(law: "power-law", inputs: ["x"])) {
+            try ComputeOptimizer(law: PowerLaw(), parameters: [1, 0.5])
         }
         #expect(throws: ForecastError.parameterCount(law: "chinchilla", expected: 5, got: 2)) {
             try ComputeOptimizer(law: ChinchillaLaw(), parameters: [1, 2])

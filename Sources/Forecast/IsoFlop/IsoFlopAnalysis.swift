@@ -1,0 +1,89 @@
+import Foundation
+import ScalingLaws
+
+/// Chinchilla Approach 2 (Hoffmann et al. 2022, arXiv:2203.15556, §3.2): group training runs by
+/// compute budget, fit each budget's loss against `log N` (``IsoFlopProfileShape``), take the
+/// minimum `N*` (and `D* = C/(6N*)`, or from the runs' token counts) where it is bracketed by the
+/// sampled sizes, then fit
+///
+/// ```
+/// N*(C) = k_N·C^a,   D*(C) = k_D·C^b      (log-log least squares over the accepted budgets)
+/// ```
+/// Budgets without a bracketed minimum are refused with a reason, never given a number. When
+/// asked, the parametric Chinchilla law (Approach 3) is fitted to the same runs and compared
+/// (``IsoFlopApproach3Comparison``).
+///
+/// On a noiseless Chinchilla surface (rounded Hoffmann constants, 9 budgets 6e18–3e21, 16 sizes
+/// from N_opt/8 to 8·N_opt) the parabola recovers the exponent a = β/(α+β) = 0.4516 but every
+/// vertex sits 1.030× above the analytic `N_opt`: the profile is not a parabola in `log N`
+/// (laws.md §2). Porian et al. (2024) interpolate instead (``IsoFlopProfileShape/interpolated``).
+public struct IsoFlopAnalysis: Sendable, Equatable {
+    public let options: IsoFlopOptions
+    /// One profile per budget, by increasing budget.
+    public let profiles: [IsoFlopProfile]
+    /// `N* = k·C^a` over the accepted budgets.
+    public let parameterLaw: LogLogRegression
+    /// `D* = k·C^b` over the accepted budgets.
+    public let tokenLaw: LogLogRegression
+    /// The parametric comparison, when asked for and the fit succeeded.
+    public let approach3: IsoFlopApproach3Comparison?
+    /// Why there is no parametric comparison, when asked for and it failed.
+    public let approach3Failure: String?
+
+    /// Budgets with a bracketed minimum.
+    public var accepted: [IsoFlopProfile] { profiles.filter(\.isAccepted) }
+
+    /// Runs the analysis.
+    /// - Throws: ``IsoFlopError/noRuns``, ``IsoFlopError/invalidRun(line:field:value:)``,
+    ///   ``IsoFlopError/tooFewBudgets(accepted:budgets:reasons:)``, ``IsoFlopError/invalidOption(_:)``.
+    public static func run(_ runs: [IsoFlopRun], options: IsoFlopOptions = IsoFlopOptions()) throws -> IsoFlopAnalysis {
+        guard !runs.isEmpty else { throw IsoFlopError.noRuns }
+        guard options.confidenceLevel > 0, options.confidenceLevel < 1 else {
+            throw IsoFlopError.invalidOption("confidence level must lie strictly between 0 and 1, got \(options.confidenceLevel)")
+        }
+        if let k = options.neighbours, k < 1 {
+            throw IsoFlopError.invalidOption("neighbours must be at least 1, got \(k)")
+        }
+        if case let .relativeTolerance(t) = options.grouping, !(t >= 0 && t.isFinite) {
+            throw IsoFlopError.invalidOption("budget tolerance must be a finite number >= 0, got \(t)")
+        }
+        for run in runs {
+            func check(_ value: Double, _ field: String) throws {
+                guard value.isFinite, value > 0 else { throw IsoFlopError.invalidRun(line: run.line, field: field, value: value) }
+            }
+            try check(run.parameters, "N")
+            try check(run.loss, "loss")
+            try check(run.compute, "the budget")
+            if let tokens = run.tokens { try check(tokens, "D") }
+        }
+        let groups = options.grouping.group(runs)
+        let profiles = try groups.map {
+            try IsoFlopProfileFit.fit(
+                budget: $0.budget, runs: $0.runs, shape: options.shape, neighbours: options.neighbours,
+                confidenceLevel: options.confidenceLevel)
+        }
+        let accepted = profiles.compactMap { p in p.optimum.map { (p.budget, $0) } }
+        guard accepted.count >= 2,
+              let parameterLaw = LogLogRegression.fit(
+                x: accepted.map(\.0), y: accepted.map(\.1.parameters), confidenceLevel: options.confidenceLevel),
+              let tokenLaw = LogLogRegression.fit(
+                x: accepted.map(\.0), y: accepted.map(\.1.tokens), confidenceLevel: options.confidenceLevel)
+        else {
+            throw IsoFlopError.tooFewBudgets(
+                accepted: accepted.count, budgets: profiles.count, reasons: profiles.compactMap(\.reason))
+        }
+        var comparison: IsoFlopApproach3Comparison? = nil
+        var failure: String? = nil
+        if options.compareApproach3 {
+            do {
+                comparison = try IsoFlopApproach3Comparison.make(
+                    groups: groups, profiles: profiles, isoFlopExponent: parameterLaw.exponent)
+            } catch {
+                failure = "the parametric (Approach 3) fit failed: \(error)"
+            }
+        }
+        return IsoFlopAnalysis(
+            options: options, profiles: profiles, parameterLaw: parameterLaw, tokenLaw: tokenLaw,
+            approach3: comparison, approach3Failure: failure)
+    }
+}

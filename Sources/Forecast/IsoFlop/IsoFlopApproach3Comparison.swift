@@ -1,0 +1,64 @@
+import Foundation
+import ScalingLaws
+
+/// The parametric fit (Hoffmann et al. 2022, Approach 3) of the same runs, set beside the
+/// iso-FLOP result: the Chinchilla law `L = E + A/N^α + B/D^β` fitted with the summed Huber
+/// objective on log residuals (δ = 1e-3), whose frontier under `C = 6ND` is
+///
+/// ```
+/// N_opt(C) = G·(C/6)^a3,   a3 = β/(α+β),   G = (αA/(βB))^(1/(α+β))
+/// ```
+/// compared with the iso-FLOP exponent `a` and with `N*` budget by budget.
+public struct IsoFlopApproach3Comparison: Sendable, Equatable, Codable {
+    /// One budget: the iso-FLOP `N*` and the parametric `N_opt`.
+    public struct Row: Sendable, Equatable, Codable {
+        public let budget: Double
+        public let isoFlopParameters: Double
+        public let parametricParameters: Double
+        /// `N* / N_opt`.
+        public var ratio: Double { isoFlopParameters / parametricParameters }
+    }
+
+    /// The fitted constants.
+    public let parameters: ChinchillaParameters
+    /// Whether the parametric fit converged.
+    public let converged: Bool
+    /// Runs in the parametric fit.
+    public let runs: Int
+    /// `a3 = β/(α+β)`.
+    public var parametricExponent: Double { parameters.parameterExponent }
+    /// The iso-FLOP exponent `a` of `N* ∝ C^a`.
+    public let isoFlopExponent: Double
+    /// `a − a3`.
+    public var exponentDifference: Double { isoFlopExponent - parametricExponent }
+    public let rows: [Row]
+
+    /// Fits Chinchilla to every run (`D` from the run's tokens, else `C/(6N)` with its budget)
+    /// and compares with the accepted profiles.
+    /// - Throws: the errors of ``ScalingLaws/LawFitter/fit(_:to:options:)``.
+    static func make(
+        groups: [(budget: Double, runs: [IsoFlopRun])], profiles: [IsoFlopProfile], isoFlopExponent: Double
+    ) throws -> IsoFlopApproach3Comparison {
+        var n: [Double] = [], d: [Double] = [], loss: [Double] = []
+        for group in groups {
+            for run in group.runs {
+                n.append(run.parameters)
+                d.append(run.tokens ?? group.budget / (6 * run.parameters))
+                loss.append(run.loss)
+            }
+        }
+        let law = ChinchillaLaw()
+        let data = try Dataset(source: "iso-FLOP runs", columns: ["N": n, "D": d, "loss": loss])
+        let fit = try LawFitter.fit(law, to: data, options: LawFitOptions(objective: law.defaultObjective))
+        func value(_ name: String) -> Double { fit.parameters.first { $0.name == name }?.value ?? .nan }
+        let constants = ChinchillaParameters(e: value("E"), a: value("A"), b: value("B"), alpha: value("alpha"), beta: value("beta"))
+        let rows = profiles.compactMap { profile -> Row? in
+            guard let optimum = profile.optimum else { return nil }
+            let point = ChinchillaLaw.computeOptimal(budget: profile.budget, parameters: constants)
+            return Row(budget: profile.budget, isoFlopParameters: optimum.parameters, parametricParameters: point.parameters)
+        }
+        return IsoFlopApproach3Comparison(
+            parameters: constants, converged: fit.statistics.converged, runs: n.count,
+            isoFlopExponent: isoFlopExponent, rows: rows)
+    }
+}
