@@ -64,6 +64,8 @@ let notebookNames = [
     "goyal2024-qqt",
     "rybkin2025-utd",
     "cottier2024-costs",
+    "owen2024-benchmarks",
+    "hoffmann2022-approach2",
 ]
 
 let notebooks: [Target] = [
@@ -71,7 +73,7 @@ let notebooks: [Target] = [
 ] + notebookNames.map { name in
     .executableTarget(
         name: name,
-        dependencies: ["NotebookSupport", "ScalingLaws"],
+        dependencies: ["NotebookSupport", "ScalingLaws", "Forecast"],
         path: "Notebooks-as-scripts/\(name)",
         exclude: ["output"]
     )
