@@ -72,6 +72,8 @@ let notebookNames = [
     "goyal2024-qqt",
     "rybkin2025-utd",
     "cottier2024-costs",
+    "owen2024-benchmarks",
+    "hoffmann2022-approach2",
 ]
 
 let notebooks: [Target] = [
@@ -79,7 +81,7 @@ let notebooks: [Target] = [
 ] + notebookNames.map { name in
     .executableTarget(
         name: name,
-        dependencies: ["NotebookSupport", "ScalingLaws"],
+        dependencies: ["NotebookSupport", "ScalingLaws", "Forecast"],
         path: "Notebooks-as-scripts/\(name)",
         exclude: ["output"]
     )

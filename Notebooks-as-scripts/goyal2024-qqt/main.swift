@@ -7,6 +7,7 @@
 //
 // Needs no data: the authors' DataComp runs are not in the shared datasets; the notebook uses
 // their published T-MARS bucket constants (the --quick run is the same run).
+import Forecast
 import Foundation
 import NotebookSupport
 import ScalingLaws
@@ -53,15 +54,26 @@ Notebook.run(name: "goyal2024-qqt",
     }
     try nb.show(best, title: "Best pool per budget (mixtures of the best buckets)", csvName: "best-pool.csv")
 
-    // 3. Where the top 10% stops being best, searched upwards from 32M samples, the published
-    // budget where it is best (below a few million samples (a·n/1e5)^b > 1 and the ranking flips).
-    var crossover = Comparison(digits: 4)
-    guard let crossing = QQTMixture.crossover(from: 1, parameters: published, in: 32e6...1e11) else {
+    // 3. Where the top 10% stops being best: the first crossover of the library's filtering
+    // plan (Forecast.DataFilteringPlan, the `filtering` command's engine) above 32M samples, the
+    // published budget where the top 10% is best (below a few million samples (a·n/1e5)^b > 1 and
+    // the ranking flips).
+    var crossover = Comparison(digits: 6)
+    let plan = try DataFilteringPlan.make(parameters: published, budgets: [32e6, 128e6, 640e6], range: 32e6...1e11)
+    guard let crossing = plan.crossovers.first else {
         throw NotebookError.failed("the top 10% never stops being best between 32M and 1e11 samples")
     }
+    let names = plan.mixtureNames
     crossover.add("budget where top 10% stops being best (samples)", ours: crossing.samples, within: 32e6...128e6,
                   published: "between 32M (top 10% best) and 128M (top 20%)", reason: "the published table brackets it")
-    crossover.add("pool that takes over", ours: "top \(10 * crossing.poolCount)%", published: "top 20%",
+    // An independent solution of the laws.md §6 recursion (a 40-line Python bisection of
+    // y_1(n) = y_2(n) on [32M, 128M], written from the formula, not from this library):
+    // n* = 1.00537149e8 samples, error 0.724469 there.
+    crossover.add("crossover budget vs an independent solution (samples)", ours: crossing.samples, published: 1.00537149e8,
+                  .relative(1e-6), reason: "laws.md §6 recursion re-solved by bisection outside the library")
+    crossover.add("error where the two pools meet", ours: crossing.error, published: 0.724469, .printed(significantDigits: 6),
+                  reason: "same independent solution, 6 s.f.")
+    crossover.add("pool that takes over", ours: names[crossing.poolsAfter - 1], published: "top 20%",
                   reason: "the published table at 128M")
     crossover.context("epochs over the top 10% at the crossover", ours: crossover.format(crossing.samples / published.poolSize),
                       published: "—", reason: "n / 12.8M")

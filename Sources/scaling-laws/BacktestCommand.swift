@@ -48,7 +48,7 @@ struct BacktestCommand: ParsableCommand {
             var extra: [String] = []
             switch holdout {
             case let .above(column, _), let .rollout(column): extra.append(column)
-            case .largest: break
+            case .largest, .rightCensored: break
             }
             let data = try input.dataset(for: law, extraColumns: extra.filter { !law.inputs.map(\.role).contains($0) && $0 != law.response.role })
             let result = try Backtest.run(law: law, data: data, rule: holdout, fitOptions: settings.options(for: law))

@@ -29,6 +29,10 @@ struct DataFilteringPlanTests {
         let first = try #require(plan.crossovers.first)
         #expect(first.poolsBefore == 1 && first.poolsAfter == 2)
         #expect(first.samples > 32e6 && first.samples < 128e6)
+        // Independent value: the laws.md §6 recursion written out in Python and y_1(n) = y_2(n)
+        // bisected on [32M, 128M] gives n* = 1.00537149e8 samples with error 0.724469.
+        #expect(isClose(first.samples, 1.00537149e8, rel: 1e-8), "\(first.samples)")
+        #expect(isClose(first.error, 0.724469, abs: 5e-7), "\(first.error)")
         let p = QQTParameters.goyal2024TMARS
         let e1 = QQTMixture.error(samples: first.samples, bestPools: 1, of: p)
         let e2 = QQTMixture.error(samples: first.samples, bestPools: 2, of: p)

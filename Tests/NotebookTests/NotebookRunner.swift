@@ -26,6 +26,8 @@ enum NotebookRunner {
         "goyal2024-qqt",
         "rybkin2025-utd",
         "cottier2024-costs",
+        "owen2024-benchmarks",
+        "hoffmann2022-approach2",
     ]
 
     /// The executable for `name`, or `nil`.

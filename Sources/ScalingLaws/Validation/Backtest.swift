@@ -36,6 +36,23 @@ public enum Backtest {
             let order = variable.indices.sorted { variable[$0] != variable[$1] ? variable[$0] < variable[$1] : $0 < $1 }
             let test = Set(order.suffix(count))
             splits.append((variable.indices.filter { !test.contains($0) }, variable.indices.filter { test.contains($0) }))
+        case let .rightCensored(fractions):
+            guard !fractions.isEmpty else {
+                throw LawFitError.invalidOption("right-censored backtest: give at least one held-out fraction")
+            }
+            let order = variable.indices.sorted { variable[$0] != variable[$1] ? variable[$0] < variable[$1] : $0 < $1 }
+            for f in fractions {
+                guard f > 0, f < 1 else {
+                    throw LawFitError.invalidOption("right-censored backtest: held-out fraction \(f): expected a number in (0, 1)")
+                }
+                let count = Int((f * Double(data.count)).rounded(.up))
+                guard data.count - count > freeCount else {
+                    throw LawFitError.invalidOption(
+                        "right-censored backtest: holding out \(count) of \(data.count) rows (fraction \(f)) leaves \(data.count - count) training rows, not more than the \(freeCount) free parameters")
+                }
+                let test = Set(order.suffix(count))
+                splits.append((variable.indices.filter { !test.contains($0) }, variable.indices.filter { test.contains($0) }))
+            }
         case let .above(column, value):
             let train = variable.indices.filter { variable[$0] <= value }
             let test = variable.indices.filter { variable[$0] > value }
@@ -95,7 +112,7 @@ public enum Backtest {
         switch rule {
         case let .above(column, _), let .rollout(column):
             return (column, try data.column(column))
-        case .largest:
+        case .largest, .rightCensored:
             let roles = law.inputs.map(\.role)
             if roles.contains("N"), roles.contains("D") {
                 let n = try data.column("N")

@@ -13,12 +13,18 @@ public enum HoldoutRule: Sendable, Equatable, Codable, CustomStringConvertible {
     /// fits the rows with `column ≤ v_k` and predicts the rows with `column = v_{k+1}`, for
     /// every `k ≥ 3` whose training rows outnumber the free parameters.
     case rollout(column: String)
+    /// Right-censoring at several cut-offs (Owen 2024, arXiv:2401.04757, §3): for each fraction
+    /// `f` in `(0, 1)`, one fold holds out the `⌈f·n⌉` rows with the largest compute (ties broken
+    /// by row order) and fits the rest; the folds' predictions are pooled by distance.
+    case rightCensored(fractions: [Double])
 
     public var description: String {
         switch self {
         case let .largest(count): return "hold out the \(count) largest by compute"
         case let .above(column, value): return "hold out \(column) > \(String(format: "%g", value))"
         case let .rollout(column): return "rolling origin along \(column)"
+        case let .rightCensored(fractions):
+            return "hold out the largest " + fractions.map { String(format: "%g%%", 100 * $0) }.joined(separator: ", ") + " by compute"
         }
     }
 }

@@ -26,7 +26,8 @@ struct BacktestTests {
     static let options = LawFitOptions(objective: .logLeastSquares)
 
     @Test("noiseless data: held-out predictions are exact whatever the rule",
-          arguments: [HoldoutRule.largest(count: 8), .above(column: "N", value: 2e9), .rollout(column: "N")])
+          arguments: [HoldoutRule.largest(count: 8), .above(column: "N", value: 2e9), .rollout(column: "N"),
+                     .rightCensored(fractions: [0.1, 0.3, 0.5])])
     func noiselessIsExact(rule: HoldoutRule) throws {
         let data = try Self.noiseless()
         let result = try Backtest.run(law: ChinchillaLaw(), data: data, rule: rule, fitOptions: Self.options)
@@ -51,6 +52,35 @@ struct BacktestTests {
         let far = try #require(result.predictions.max { $0.distance < $1.distance })
         #expect(isClose(far.distance, log10(budgets.last! / trainingMax), rel: 1e-12))
         #expect(isClose(far.variable, 6 * (5e7 * pow(10, 2.5)) * (1e9 * pow(10, 2.5)), rel: 1e-12))
+    }
+
+    /// 36 rows: fractions 0.1, 0.3, 0.5, 0.7 hold out ⌈3.6⌉ = 4, ⌈10.8⌉ = 11, 18 and ⌈25.2⌉ = 26
+    /// of the largest budgets; each fold trains on the rest (Owen 2024's right-censoring).
+    @Test("right-censored: one fold per fraction, each holding out the ⌈f·n⌉ largest budgets")
+    func rightCensoredFolds() throws {
+        let data = try Self.noiseless()
+        let result = try Backtest.run(law: ChinchillaLaw(), data: data, rule: .rightCensored(fractions: [0.1, 0.3, 0.5, 0.7]),
+                                      fitOptions: Self.options)
+        #expect(result.folds.map(\.heldOutRows) == [4, 11, 18, 26])
+        #expect(result.folds.map(\.trainingRows) == [32, 25, 18, 10])
+        #expect(result.predictions.count == 4 + 11 + 18 + 26)
+        let n = try data.column("N"), d = try data.column("D")
+        let budgets = n.indices.map { 6 * n[$0] * d[$0] }.sorted()
+        // The fold holding out 26 trains on the 10 smallest budgets: its maximum is the 10th.
+        #expect(isClose(result.folds[3].trainingMaximum, budgets[9], rel: 1e-12))
+        #expect(result.rule.description == "hold out the largest 10%, 30%, 50%, 70% by compute")
+    }
+
+    @Test("right-censored: a fraction outside (0, 1) or one that leaves too few training rows is refused, naming it")
+    func rightCensoredRefusals() throws {
+        let data = try Self.noiseless()
+        #expect(throws: LawFitError.invalidOption("right-censored backtest: held-out fraction 1.0: expected a number in (0, 1)")) {
+            try Backtest.run(law: ChinchillaLaw(), data: data, rule: .rightCensored(fractions: [0.5, 1]), fitOptions: Self.options)
+        }
+        #expect(throws: LawFitError.invalidOption(
+            "right-censored backtest: holding out 33 of 36 rows (fraction 0.9) leaves 3 training rows, not more than the 5 free parameters")) {
+            try Backtest.run(law: ChinchillaLaw(), data: data, rule: .rightCensored(fractions: [0.9]), fitOptions: Self.options)
+        }
     }
 
     @Test("rollout: one fold per value of the column from the third on, each predicting the next value")

@@ -180,32 +180,3 @@ struct QQTLawTests {
         }
     }
 }
-
-/// Where the top bucket stops being the best filtering level (laws.md §6: the top 10% wins at
-/// 32M samples, the top 20% at 128M).
-@Suite("QQT crossover budget")
-struct QQTCrossoverTests {
-    static let published = QQTParameters.goyal2024TMARS
-
-    @Test("the top 10% stops being best between the published 32M and 128M budgets")
-    func topBucketCrossover() throws {
-        let crossing = try #require(QQTMixture.crossover(from: 1, parameters: Self.published, in: 32e6...1e10))
-        #expect(crossing.samples > 32e6 && crossing.samples < 128e6, "\(crossing.samples)")
-        #expect(crossing.poolCount == 2)
-        // Just below, one pool wins; at the crossing, it no longer does.
-        let below = QQTMixture.bestPool(samples: crossing.samples * (1 - 1e-6), parameters: Self.published)
-        #expect(below.poolCount == 1)
-        let at = QQTMixture.bestPool(samples: crossing.samples, parameters: Self.published)
-        #expect(at.poolCount == 2)
-        // The two errors meet there (the error is continuous in n).
-        #expect(isClose(at.errors[0], at.errors[1], rel: 1e-6), "\(at.errors)")
-    }
-
-    @Test("no crossover when the pool count does not win at the low end or never loses")
-    func noCrossover() {
-        // At 32M the top 10% wins (laws.md §6), so "from 2 pools" has nothing to start from.
-        #expect(QQTMixture.crossover(from: 2, parameters: Self.published, in: 32e6...1e10) == nil)
-        // Between 32M and 33M samples the top 10% keeps winning.
-        #expect(QQTMixture.crossover(from: 1, parameters: Self.published, in: 32e6...33e6) == nil)
-    }
-}
