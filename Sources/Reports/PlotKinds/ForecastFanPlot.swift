@@ -131,7 +131,8 @@ public enum ForecastFanPlot {
             figure.series.insert(.band("\(level) PI new run (bootstrap)", x: x, lower: boot.predictionLower, upper: boot.predictionUpper, color: PlotColor.series(0), opacity: 0.12), at: 0)
             figure.series.insert(.band("\(level) CI mean (bootstrap)", x: x, lower: boot.confidenceLower, upper: boot.confidenceUpper, color: PlotColor.series(0), opacity: 0.3), at: 1)
             figure.series.append(.line("fitted \(law.name)", x: x, y: center, color: PlotColor.series(0)))
-            figure.notes.append("CI: percentiles of the law over \(bootstrap.draws.count) bootstrap refits (\(bootstrap.kind), seed \(bootstrap.seed)). PI: the same with a residual of the full fit added (a new run).")
+            figure.notes.append("CI: percentiles of the law over \(bootstrap.draws.count) bootstrap refits (\(bootstrap.kind), seed \(bootstrap.seed)).")
+            figure.notes.append("PI: the same with a residual of the full-data fit added (a new run).")
             return figure
         }
         let b = bands(
