@@ -31,7 +31,9 @@ struct PlotCommand: ParsableCommand {
 
             Bands: 'forecast' draws the confidence interval of the mean curve (delta method on \
             the fit covariance) and the prediction interval of a new run (that interval widened \
-            by the fit's residual scatter). 'trend' draws the OLS confidence and prediction bands.
+            by the fit's residual scatter); when the fit stores bootstrap draws ('fit \
+            --bootstrap N') both bands are the bootstrap's percentiles instead, labelled \
+            'bootstrap'. 'trend' draws the OLS confidence and prediction bands.
 
             Trend without a fit: scaling-laws plot --kind trend --data costs.csv \
             --x 'year=Publication date' --x cost=cost_hw_capex_energy_2023usd --output trend.svg \
