@@ -176,7 +176,9 @@ struct FitCommand: ParsableCommand {
                 Console.note("timing: read \(data.count) rows in \(Self.milliseconds(fitStart - readStart)) ms, \(what) in \(Self.milliseconds(fitEnd - fitStart)) ms")
             }
             let report = try FitReportRenderer.render(fit, format: output.format.report)
-            try output.emit(report: report) { Array(try FitArtifact.encode(fit)) }
+            // The artifact remembers where its data is (as given and absolute), for 'plot'.
+            let located = fit.withDataLocation(path: input.file, absolutePath: URL(fileURLWithPath: input.file).standardizedFileURL.path)
+            try output.emit(report: report) { Array(try FitArtifact.encode(located)) }
             // The report lists the warnings too; repeat them where diagnostics go, so they are
             // seen whatever the format.
             for warning in fit.warnings { Console.note("warning: \(warning)") }

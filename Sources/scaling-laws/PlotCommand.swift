@@ -1,4 +1,5 @@
 import ArgumentParser
+import Forecast
 import Foundation
 import Reports
 import ScalingLaws
@@ -11,17 +12,28 @@ struct PlotCommand: ParsableCommand {
         abstract: "Draw a fit and its data as an SVG figure.",
         discussion: """
             Kinds:
-            \(PlotKind.allCases.map { "  \($0.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
+            \(PlotKind.allCases.map { "  \($0.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
 
-            The data are read from --data FILE, else from the file named in the fit (the \
-            artifact records the file's name only: looked up in the current directory, then \
-            beside the fit artifact); columns are found as 'fit' finds them, or named with \
+            The data are read from --data FILE, else from the file recorded in the fit: its \
+            path as given to 'fit' (relative to the current directory), then its absolute \
+            path, then its name in the current directory and beside the fit artifact (older \
+            artifacts record the name only); columns are found as 'fit' finds them, or named with \
             --x ROLE=COLUMN. Give the same row filters as the fit (e.g. --drop-highest loss:5) \
             to draw the fitted rows only.
 
+            Iso-FLOP: 'isoflop' runs the iso-FLOP analysis of the 'isoflop' command (Chinchilla \
+            Approach 2) when the data have budgets: a --budget-column, or runs on a few budgets \
+            C = 6ND (grouped within --tolerance); it draws each budget's runs, fitted profile \
+            (--profile) and minimum N* with its interval; refused budgets in grey with the \
+            reason below. Otherwise it draws the fitted law along each compute group. \
+            'isoflop-frontier' draws N* against C with the fitted N* ∝ C^a and the Approach-3 \
+            N_opt(C). Both work without a fit: --data FILE (and --x N=COLUMN, --group …).
+
             Bands: 'forecast' draws the confidence interval of the mean curve (delta method on \
             the fit covariance) and the prediction interval of a new run (that interval widened \
-            by the fit's residual scatter). 'trend' draws the OLS confidence and prediction bands.
+            by the fit's residual scatter); when the fit stores bootstrap draws ('fit \
+            --bootstrap N') both bands are the bootstrap's percentiles instead, labelled \
+            'bootstrap'. 'trend' draws the OLS confidence and prediction bands.
 
             Trend without a fit: scaling-laws plot --kind trend --data costs.csv \
             --x 'year=Publication date' --x cost=cost_hw_capex_energy_2023usd --output trend.svg \
@@ -29,8 +41,9 @@ struct PlotCommand: ParsableCommand {
 
             Examples:
               scaling-laws fit Datasets/chinchilla-synthetic/data.csv --output fit.json
-              scaling-laws plot fit.json --data Datasets/chinchilla-synthetic/data.csv \\
-                  --kind isoflop --output isoflop.svg
+              scaling-laws plot fit.json --kind curves --output curves.svg
+              scaling-laws plot --kind isoflop --data Datasets/isoflop-synthetic/data.csv \\
+                  --budget-column budget --output isoflop.svg
             """
     )
 
@@ -67,6 +80,9 @@ struct PlotCommand: ParsableCommand {
         transform: Syntax.keep)
     var keep: [RowFilter] = []
 
+    @OptionGroup(title: "Iso-FLOP (--kind isoflop, isoflop-frontier)")
+    var isoflop: IsoFlopArguments
+
     @Option(help: ArgumentHelp("Figure width in pixels (default: 760).", valueName: "px"))
     var width: Double = 760
 
@@ -74,11 +90,14 @@ struct PlotCommand: ParsableCommand {
     var height: Double = 480
 
     func validate() throws {
-        if fit == nil, kind != .trend {
+        let withoutFit: [PlotKind] = [.trend, .isoflop, .isoflopFrontier]
+        if fit == nil, !withoutFit.contains(kind) {
             throw ValidationError("--kind \(kind.rawValue) needs a fit artifact (scaling-laws plot FIT.json --kind \(kind.rawValue))")
         }
         if fit == nil, data == nil {
-            throw ValidationError("--kind trend without a fit needs --data FILE with dates and costs")
+            throw ValidationError(kind == .trend
+                ? "--kind trend without a fit needs --data FILE with dates and costs"
+                : "--kind \(kind.rawValue) without a fit needs --data FILE with the runs (N, loss, and D or --budget-column)")
         }
         guard width >= 200, width <= 10000, height >= 150, height <= 10000 else {
             throw ValidationError("--width must lie in 200...10000 and --height in 150...10000 pixels")
@@ -106,8 +125,14 @@ struct PlotCommand: ParsableCommand {
         }
     }
 
+    var isIsoFlopKind: Bool { kind == .isoflop || kind == .isoflopFrontier }
+
     func makeFigure() throws -> Figure {
-        guard let fit else { return try trendFromTable() }
+        guard let fit else {
+            guard isIsoFlopKind, let data else { return try trendFromTable() }
+            let input = try isoFlopInput(path: data, name: data)
+            return kind == .isoflop ? IsoFlopAnalysisPlot.profiles(input) : IsoFlopAnalysisPlot.frontier(input)
+        }
         let source = try ParameterSource.artifact(path: fit)
         guard let artifact = source.fit else { preconditionFailure("ParameterSource.artifact always carries the fit") }
         let dataset = try PlotData.load(
@@ -117,7 +142,42 @@ struct PlotCommand: ParsableCommand {
         if kind == .trend, input.law is ExponentialTrendLaw {
             trend = try CostTrend.fit(dataset, yearColumn: input.law.inputs[0].role, costColumn: input.law.response.role)
         }
-        return try ScalingPlots.figure(kind, input: input, trend: trend)
+        var budgets: IsoFlopPlotInput?
+        var fallback: String?
+        if isIsoFlopKind {
+            let (path, name) = try data.map { ($0, $0) } ?? PlotData.recordedData(fit: artifact, fitPath: fit)
+            if kind == .isoflopFrontier || isoflop.isExplicit {
+                budgets = try isoFlopInput(path: path, name: name)
+            } else {
+                // Runs on a few budgets C = 6ND get the Approach-2 figure; other data the law's curves.
+                do {
+                    let candidate = try isoFlopInput(path: path, name: name, quiet: true)
+                    let analysis = candidate.analysis
+                    if 2 * analysis.accepted.count >= analysis.profiles.count {
+                        budgets = candidate
+                    } else {
+                        fallback = "\(analysis.accepted.count) of \(analysis.profiles.count) compute groups bracket a minimum"
+                    }
+                } catch {
+                    fallback = Console.message(for: error)
+                }
+            }
+        }
+        var figure = try ScalingPlots.figure(kind, input: input, trend: trend, isoflop: budgets)
+        if let fallback {
+            figure.notes.append("Not an iso-FLOP sweep (\(fallback)): the law is drawn; --budget-column gives Approach 2.")
+        }
+        return figure
+    }
+
+    /// The iso-FLOP analysis of the runs in `path` (messages name `name`).
+    /// Column notes go to stderr unless `quiet` (the automatic attempt).
+    func isoFlopInput(path: String, name: String, quiet: Bool = false) throws -> IsoFlopPlotInput {
+        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: path), source: name)
+        let (runs, notes) = try isoflop.runs(table: table, explicit: explicitColumns, filters: dropHighest + keep)
+        if !quiet { for note in notes { Console.note(note) } }
+        let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options)
+        return IsoFlopPlotInput(analysis: analysis, runs: runs, source: isoflop.source(file: URL(fileURLWithPath: name).lastPathComponent, runs: runs.count))
     }
 
     /// `--kind trend --data FILE`: the OLS trend of Cottier et al. from dates and costs.
@@ -143,9 +203,9 @@ enum PlotData {
     /// - Throws: ``CLIError/missingData(fit:path:)`` when the recorded file is gone, and the
     ///   errors of reading and resolving columns, naming file, line and column.
     static func load(fit: LawFit, fitPath: String, dataPath: String?, explicit: [String: String], filters: [RowFilter]) throws -> Dataset {
-        let path = try dataPath ?? recordedData(fit: fit, fitPath: fitPath)
+        let (path, name) = try dataPath.map { ($0, $0) } ?? recordedData(fit: fit, fitPath: fitPath)
         let law = try fit.resolvedLaw()
-        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: path), source: path)
+        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: path), source: name)
         let roles = law.inputs.map(\.role) + [law.response.role]
         let resolved = try ColumnRoleResolver(explicit: explicit).resolve(roles, in: table)
         var carried: [String] = []
@@ -157,13 +217,20 @@ enum PlotData {
         return dataset
     }
 
-    /// The data file a fit names (`fit` records the file's name as it printed it): as given,
-    /// else beside the fit artifact.
-    static func recordedData(fit: LawFit, fitPath: String) throws -> String {
+    /// The data file of a fit, the first that exists of: the path recorded as given to `fit`
+    /// (relative to the current directory), the recorded absolute path, the file's display name
+    /// in the current directory, that name beside the fit artifact. Older artifacts record the
+    /// name only.
+    /// Returns the path to read and the name messages use for it (the recorded display name
+    /// when found through a recorded path).
+    static func recordedData(fit: LawFit, fitPath: String) throws -> (path: String, name: String) {
+        let manager = FileManager.default
         let name = fit.data.source
-        if FileManager.default.fileExists(atPath: name) { return name }
+        if let path = fit.data.path, manager.fileExists(atPath: path) { return (path, name) }
+        if let absolute = fit.data.absolutePath, manager.fileExists(atPath: absolute) { return (absolute, name) }
+        if manager.fileExists(atPath: name) { return (name, name) }
         let beside = URL(fileURLWithPath: fitPath).deletingLastPathComponent().appendingPathComponent(name).path
-        if !name.hasPrefix("/"), FileManager.default.fileExists(atPath: beside) { return beside }
+        if !name.hasPrefix("/"), manager.fileExists(atPath: beside) { return (beside, beside) }
         throw CLIError.missingData(fit: fitPath, path: name)
     }
 

@@ -18,9 +18,18 @@ struct ReportCommand: ParsableCommand {
             and D; the forecast fan for laws of one input; the Pareto frontier for utd-data; \
             the cost trend for exponential-trend. Kinds that do not apply are listed as omitted.
 
+            Diagnostics: the fit's findings (parameter at bound, ill-conditioned, flat \
+            direction, …), one line each. Iso-FLOP: when the runs have budgets (a \
+            --budget-column, or runs on a few budgets C = 6ND) the report adds the Approach-2 \
+            profiles, the N* frontier and the analysis table (options as for 'isoflop'). \
+            Forecast: the CI of the mean and the PI of a new run side by side. --backtest \
+            largest:K refits without the K largest runs and tabulates how well it predicts them.
+
             Example:
               scaling-laws report Datasets/chinchilla-synthetic/data.csv --law chinchilla \\
                   --output report.html
+              scaling-laws report Datasets/isoflop-synthetic/data.csv --budget-column budget \\
+                  --backtest largest:8 --output isoflop-report.html
             """
     )
 
@@ -39,6 +48,14 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to <file> (atomically).", valueName: "file"))
     var output: String
 
+    @Option(
+        help: ArgumentHelp("Add a backtest: RULE as for 'backtest --holdout', e.g. largest:8.", valueName: "rule"),
+        transform: Syntax.holdout)
+    var backtest: HoldoutRule?
+
+    @OptionGroup(title: "Iso-FLOP")
+    var isoflop: IsoFlopArguments
+
     @OptionGroup(title: "Formula laws")
     var formula: FormulaOptions
 
@@ -54,17 +71,19 @@ struct ReportCommand: ParsableCommand {
                 case .logLsq: options.objective = .logLeastSquares
                 }
             }
-            let fit = try LawFitter.fit(law, to: data, options: options)
+            let fitted = try LawFitter.fit(law, to: data, options: options)
+            let fit = fitted.withDiagnostics(FitDiagnostics.evaluate(fitted, law: law, data: data))
             let plotInput = try PlotInput(fit: fit, data: data)
+            let sweep = try isoFlopInput()
             var trend: CostTrend?
             if law is ExponentialTrendLaw {
                 trend = try CostTrend.fit(data, yearColumn: law.inputs[0].role, costColumn: law.response.role)
             }
             var figures: [Figure] = []
             var omitted: [String] = []
-            for kind in ScalingPlots.kinds(for: law) {
+            for kind in ScalingPlots.kinds(for: law, isoflop: sweep != nil) {
                 do {
-                    var figure = try ScalingPlots.figure(kind, input: plotInput, trend: trend)
+                    var figure = try ScalingPlots.figure(kind, input: plotInput, trend: trend, isoflop: sweep)
                     figure.id = "plot-\(kind.rawValue)"
                     figures.append(figure)
                 } catch {
@@ -82,11 +101,32 @@ struct ReportCommand: ParsableCommand {
                     omitted.append("forecast table: \(Console.message(for: error))")
                 }
             }
-            let html = HTMLReport(fit: fit, data: data, figures: figures, omitted: omitted, forecast: forecast).render()
+            var backtestResult: BacktestResult?
+            if let backtest {
+                backtestResult = try Backtest.run(law: law, data: data, rule: backtest, fitOptions: options)
+            }
+            let html = HTMLReport(
+                fit: fit, data: data, figures: figures, omitted: omitted, forecast: forecast, isoflop: sweep,
+                backtest: backtestResult).render()
             try AtomicFile.write(Array(html.utf8), to: output)
             for warning in fit.warnings { Console.note("warning: \(warning)") }
             Console.note("wrote \(output) (\(figures.count) figures)")
         }
+    }
+
+    /// The iso-FLOP analysis of the input's runs: required when an iso-FLOP option was given;
+    /// otherwise kept only when at least half of the compute groups have a bracketed minimum
+    /// (`nil` for data that are not an iso-FLOP sweep).
+    func isoFlopInput() throws -> IsoFlopPlotInput? {
+        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: input.file), separator: input.separator)
+        let build = {
+            let (runs, _) = try isoflop.runs(table: table, explicit: input.explicitColumns, filters: input.filters)
+            let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options)
+            return IsoFlopPlotInput(analysis: analysis, runs: runs, source: isoflop.source(file: table.source, runs: runs.count))
+        }
+        if isoflop.isExplicit { return try build() }
+        guard let candidate = try? build(), 2 * candidate.analysis.accepted.count >= candidate.analysis.profiles.count else { return nil }
+        return candidate
     }
 
     /// 10×, 100×, 1000× and 10⁴× the largest run's compute `6ND`, rounded up to a power of ten.

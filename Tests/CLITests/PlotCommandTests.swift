@@ -51,9 +51,17 @@ struct PlotCommandTests {
         #expect(pareto.stderrLines == ["error: plot kind 'pareto' needs a fit of 'utd-data' (steps to a threshold vs UTD ratio σ), but law 'chinchilla' is another law"])
         #expect(!FileManager.default.fileExists(atPath: out))
 
-        let missing = try CLIRunner.run(["plot", fit, "--kind", "curves", "--output", out], in: directory)
+        // Fitted in a directory whose data file is then removed: neither the recorded path nor
+        // the absolute path exists.
+        let gone = directory.appendingPathComponent("gone")
+        try FileManager.default.createDirectory(at: gone, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLIRunner.root.appendingPathComponent(Fixtures.syntheticData), to: gone.appendingPathComponent("data.csv"))
+        let goneFit = gone.appendingPathComponent("fit.json").path
+        #expect(try CLIRunner.run(["fit", "data.csv", "--output", goneFit], in: gone).status == 0)
+        try FileManager.default.removeItem(at: gone.appendingPathComponent("data.csv"))
+        let missing = try CLIRunner.run(["plot", goneFit, "--kind", "curves", "--output", out], in: directory)
         #expect(missing.status == 1)
-        #expect(missing.stderrLines == ["error: \(fit): cannot find the data file 'data.csv' recorded in the fit (looked in the current directory and beside the fit); give it with --data FILE"])
+        #expect(missing.stderrLines == ["error: \(goneFit): cannot find the data file 'data.csv' recorded in the fit (looked in the current directory and beside the fit); give it with --data FILE"])
         #expect(!FileManager.default.fileExists(atPath: out))
 
         let floorFit = directory.appendingPathComponent("floor.json").path
@@ -141,7 +149,10 @@ struct PlotCommandTests {
         for id in ["plot-curves", "plot-residuals", "plot-isoflop", "plot-frontier", "plot-forecast"] {
             #expect(html.contains("id=\"\(id)-clip\""))
         }
-        #expect(html.contains("<h2>Forecast</h2>"))
+        #expect(html.contains("<h2>Forecast: confidence vs prediction intervals</h2>"))
+        #expect(html.contains("<h3>Fit diagnostics</h3>"))
+        // Not an iso-FLOP sweep: no iso-FLOP section.
+        #expect(!html.contains("Iso-FLOP analysis"))
         #expect(html.contains("[[Variables]]"))
         // Self-contained: no scripts, no external resources.
         #expect(!html.contains("<script"))

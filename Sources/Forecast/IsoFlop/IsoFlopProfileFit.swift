@@ -23,16 +23,7 @@ enum IsoFlopProfileFit {
         budget: Double, runs allRuns: [IsoFlopRun], shape: IsoFlopProfileShape, neighbours: Int?, confidenceLevel: Double
     ) throws -> IsoFlopProfile {
         let sorted = allRuns.sorted { ($0.parameters, $0.loss) < ($1.parameters, $1.loss) }
-        // Distinct sizes with their lowest loss.
-        var sizes: [Double] = [], best: [Double] = []
-        for run in sorted {
-            if let last = sizes.last, last == run.parameters {
-                best[best.count - 1] = Swift.min(best[best.count - 1], run.loss)
-            } else {
-                sizes.append(run.parameters)
-                best.append(run.loss)
-            }
-        }
+        let (sizes, best) = lowestLossPerSize(sorted)
         func refuse(_ refusal: IsoFlopRefusal, fitted: [IsoFlopRun], coefficients: [Double] = [], center: Double = 0) -> IsoFlopProfile {
             IsoFlopProfile(
                 budget: budget, runs: allRuns.count, fittedRuns: fitted.count,
@@ -203,6 +194,20 @@ enum IsoFlopProfileFit {
         return IsoFlopProfile(
             budget: budget, runs: allRuns.count, fittedRuns: runs.count, smallestParameters: smallest, largestParameters: largest,
             coefficients: coefficients, center: center, optimum: optimum, refusal: nil)
+    }
+
+    /// Distinct model sizes, increasing, each with its lowest loss, from runs sorted by size.
+    static func lowestLossPerSize(_ sorted: [IsoFlopRun]) -> (sizes: [Double], loss: [Double]) {
+        var sizes: [Double] = [], best: [Double] = []
+        for run in sorted {
+            if let last = sizes.last, last == run.parameters {
+                best[best.count - 1] = Swift.min(best[best.count - 1], run.loss)
+            } else {
+                sizes.append(run.parameters)
+                best.append(run.loss)
+            }
+        }
+        return (sizes, best)
     }
 
     /// `D` at model size `N` in this budget: `C/(6N)`, or, when every run has a token count, the

@@ -2,8 +2,9 @@ import Foundation
 import Forecast
 import ScalingLaws
 
-/// A self-contained HTML report of one fit: data summary, fit report, diagnostics, figures and
-/// the forecast table, in one file with inline CSS and inline SVG: no scripts, no network, no
+/// A self-contained HTML report of one fit: data summary, fit report, diagnostics (with
+/// ``ScalingLaws/FitDiagnostics`` findings when attached to the fit), figures, the iso-FLOP
+/// analysis when the runs have budgets, the forecast table (CI and PI) and an optional backtest, in one file with inline CSS and inline SVG: no scripts, no network, no
 /// external files. Output is deterministic (no dates, no random ids).
 public struct HTMLReport: Sendable {
     public var fit: LawFit
@@ -13,13 +14,23 @@ public struct HTMLReport: Sendable {
     /// Why some figures are missing, one sentence each.
     public var omitted: [String]
     public var forecast: ForecastTable?
+    /// The iso-FLOP analysis of the runs, when they have budgets: its own section (budgets,
+    /// N* ∝ C^a, the Approach-3 comparison).
+    public var isoflop: IsoFlopPlotInput?
+    /// A backtest of the law on the same data (`report --backtest largest:K`).
+    public var backtest: BacktestResult?
 
-    public init(fit: LawFit, data: Dataset, figures: [Figure], omitted: [String] = [], forecast: ForecastTable? = nil) {
+    public init(
+        fit: LawFit, data: Dataset, figures: [Figure], omitted: [String] = [], forecast: ForecastTable? = nil,
+        isoflop: IsoFlopPlotInput? = nil, backtest: BacktestResult? = nil
+    ) {
         self.fit = fit
         self.data = data
         self.figures = figures
         self.omitted = omitted
         self.forecast = forecast
+        self.isoflop = isoflop
+        self.backtest = backtest
     }
 
     static let css = """
@@ -67,6 +78,17 @@ public struct HTMLReport: Sendable {
             for warning in fit.warnings { out += "<li class=\"warning\">warning: \(e(warning))</li>\n" }
         }
         out += "</ul>\n"
+        if let diagnostics = fit.diagnostics {
+            out += "<h3>Fit diagnostics</h3>\n<ul>\n"
+            if diagnostics.isEmpty {
+                let checks = FitDiagnostic.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                out += "<li class=\"ok\">no findings (checked: \(e(checks)))</li>\n"
+            }
+            for diagnostic in diagnostics {
+                out += "<li class=\"warning\"><b>\(e(diagnostic.kind.rawValue))</b>: \(e(diagnostic.message))</li>\n"
+            }
+            out += "</ul>\n"
+        }
 
         out += "<h2>Fit report</h2>\n<pre>\(e(FitReportRenderer.table(fit)))</pre>\n"
 
@@ -78,10 +100,23 @@ public struct HTMLReport: Sendable {
             out += "<ul>\n" + omitted.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
         }
 
+        if let isoflop {
+            out += "<h2>Iso-FLOP analysis (Approach 2)</h2>\n"
+            out += "<p>\(e(isoflop.analysis.options.shape.description)); \(e(String(describing: isoflop.analysis.options.grouping))).</p>\n"
+            out += "<pre>\(e(IsoFlopRenderer.text(isoflop.analysis, source: isoflop.source, markdown: false)))</pre>\n"
+        }
+
         if let forecast {
-            out += "<h2>Forecast</h2>\n<ul>\n"
+            out += "<h2>Forecast: confidence vs prediction intervals</h2>\n"
+            out += "<p>The CI bounds the mean loss the law predicts at the compute-optimal allocation; the PI bounds the loss of one new run there, so it also holds the runs' scatter about the law.</p>\n<ul>\n"
             for (key, value) in ForecastRenderer.fields(forecast) { out += "<li>\(e(key)): \(e(value))</li>\n" }
             out += "</ul>\n" + Self.html(ForecastRenderer.grid(forecast))
+        }
+
+        if let backtest {
+            out += "<h2>Backtest</h2>\n"
+            out += "<p>Fitted without the held-out runs (\(e(backtest.rule.description))), then asked to predict them.</p>\n"
+            out += "<pre>\(e(BacktestRenderer.text(backtest, markdown: false)))</pre>\n"
         }
         out += "<p class=\"subtitle\">Made by \(e(fit.tool)) \(e(fit.toolVersion)).</p>\n</body>\n</html>\n"
         return out

@@ -19,8 +19,12 @@ import ScalingLaws
 /// prediction (a new run):   ŷ ± t·√(se² + s²)          log-space fits: ŷ·exp(±t·√((se/ŷ)² + s²))
 /// ```
 /// The confidence band is the one ``Forecast/ForecastTable`` prints. Both ignore the
-/// uncertainty of where the optimum lies. Bootstrap bands (another branch) can be drawn instead
-/// by replacing the two band series of the returned figure.
+/// uncertainty of where the optimum lies.
+///
+/// When the fit stores bootstrap draws (`fit --bootstrap`), both bands are the bootstrap's
+/// instead (``ScalingLaws/LawFit/bootstrapPrediction(_:)``, at the bootstrap's level): the
+/// CI is the percentile interval of `f(x; θ*_j)` over the draws, the PI that of
+/// `f(x; θ*_j)` with a residual of the full fit added in the objective's space.
 public enum ForecastFanPlot {
     /// Lower and upper curves of both bands; `nil` entries where a band is undefined.
     public struct Bands: Sendable, Equatable {
@@ -59,6 +63,15 @@ public enum ForecastFanPlot {
     public static func figure(_ input: PlotInput, cost: CostModel = .sixND) throws -> Figure {
         let law = input.law
         var x: [Double] = [], center: [Double] = [], se: [Double] = []
+        // Bootstrap bands, filled only when the fit stores draws.
+        let bootstrap = input.fit.bootstrap
+        var boot = Bands(confidenceLower: [], confidenceUpper: [], predictionLower: [], predictionUpper: [])
+        func appendBootstrap(_ ci: (Double?, Double?), _ pi: (Double?, Double?)) {
+            boot.confidenceLower.append(ci.0 ?? .nan)
+            boot.confidenceUpper.append(ci.1 ?? .nan)
+            boot.predictionLower.append(pi.0 ?? .nan)
+            boot.predictionUpper.append(pi.1 ?? .nan)
+        }
         var figure: Figure
         if input.isNDLaw {
             let (budgets, _) = input.computeAxis
@@ -73,6 +86,8 @@ public enum ForecastFanPlot {
                 x.append(c)
                 center.append(row.loss)
                 se.append(row.standardError ?? .nan)
+                // With draws stored, the table's intervals are the bootstrap percentiles.
+                if bootstrap != nil { appendBootstrap((row.lower, row.upper), (row.predictionLower, row.predictionUpper)) }
             }
             guard !x.isEmpty else {
                 throw PlotError.nothingToDraw(kind: .forecast, reason: "the law has no compute-optimal allocation in the budget range")
@@ -95,6 +110,10 @@ public enum ForecastFanPlot {
                 x.append(v)
                 center.append(p.value)
                 se.append(p.standardError ?? .nan)
+                if bootstrap != nil {
+                    let b = try? input.fit.bootstrapPrediction([v])
+                    appendBootstrap((b?.confidence.lower, b?.confidence.upper), (b?.prediction.lower, b?.prediction.upper))
+                }
             }
             figure = Figure(
                 title: "Forecast: \(law.response.summary) vs \(law.inputs[0].summary)",
@@ -106,6 +125,15 @@ public enum ForecastFanPlot {
             throw PlotError.notApplicable(
                 kind: .forecast, law: law.name, needs: "a law of one input or of N and D",
                 has: "takes \(input.roles.joined(separator: ", "))")
+        }
+        if let bootstrap, boot.confidenceLower.contains(where: \.isFinite) {
+            let level = NumberFormat.significant(bootstrap.confidenceLevel * 100, digits: 4) + "%"
+            figure.series.insert(.band("\(level) PI new run (bootstrap)", x: x, lower: boot.predictionLower, upper: boot.predictionUpper, color: PlotColor.series(0), opacity: 0.12), at: 0)
+            figure.series.insert(.band("\(level) CI mean (bootstrap)", x: x, lower: boot.confidenceLower, upper: boot.confidenceUpper, color: PlotColor.series(0), opacity: 0.3), at: 1)
+            figure.series.append(.line("fitted \(law.name)", x: x, y: center, color: PlotColor.series(0)))
+            figure.notes.append("CI: percentiles of the law over \(bootstrap.draws.count) bootstrap refits (\(bootstrap.kind), seed \(bootstrap.seed)).")
+            figure.notes.append("PI: the same with a residual of the full-data fit added (a new run).")
+            return figure
         }
         let b = bands(
             values: center, standardErrors: se, t: input.tQuantile ?? .nan, scatter: input.residualScatter ?? .nan,

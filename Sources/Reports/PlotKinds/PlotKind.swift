@@ -7,6 +7,8 @@ public enum PlotKind: String, Sendable, Equatable, CaseIterable, Codable {
     case residuals
     /// Loss against N for runs grouped by compute budget, with the law's curve per budget.
     case isoflop
+    /// Iso-FLOP minima N* against compute with the fitted N* ∝ C^a (and Approach 3's N_opt(C)).
+    case isoflopFrontier = "isoflop-frontier"
     /// The compute-optimal frontier: N_opt(C) and D_opt(C), with the best run of each budget.
     case frontier
     /// Forecast fan: the law's prediction beyond the data with confidence and prediction bands.
@@ -21,7 +23,8 @@ public enum PlotKind: String, Sendable, Equatable, CaseIterable, Codable {
         switch self {
         case .curves: return "response vs the last input, one curve per group of the first input"
         case .residuals: return "residuals vs training compute"
-        case .isoflop: return "loss vs N per compute budget (needs a law of N and D)"
+        case .isoflop: return "loss vs N per compute budget: fitted profiles and N* when the data have budgets, else the law's curves"
+        case .isoflopFrontier: return "iso-FLOP N* vs compute with N* ∝ C^a (needs budgets)"
         case .frontier: return "N_opt and D_opt vs compute (needs a law of N and D)"
         case .forecast: return "prediction with confidence and prediction bands beyond the data"
         case .pareto: return "RL data-compute Pareto frontier (needs utd-data)"

@@ -9,11 +9,20 @@ public enum ScalingPlots {
     ///
     /// - Throws: ``PlotError`` when the kind does not apply to the law or there is nothing to
     ///   draw, and the errors of ``Forecast/ComputeOptimizer``.
-    public static func figure(_ kind: PlotKind, input: PlotInput, trend: CostTrend? = nil) throws -> Figure {
+    ///
+    /// `isoflop`, an iso-FLOP analysis of the same runs (made by the caller), turns `.isoflop`
+    /// into the Approach-2 figure (``IsoFlopAnalysisPlot/profiles(_:)``) and is what
+    /// `.isoflopFrontier` draws; without it `.isoflop` draws the law's valleys (``IsoFLOPPlot``).
+    public static func figure(_ kind: PlotKind, input: PlotInput, trend: CostTrend? = nil, isoflop: IsoFlopPlotInput? = nil) throws -> Figure {
         switch kind {
         case .curves: return try CurvesPlot.figure(input)
         case .residuals: return try ResidualsPlot.figure(input)
-        case .isoflop: return try IsoFLOPPlot.figure(input)
+        case .isoflop:
+            if let isoflop { return IsoFlopAnalysisPlot.profiles(isoflop) }
+            return try IsoFLOPPlot.figure(input)
+        case .isoflopFrontier:
+            guard let isoflop else { throw PlotError.nothingToDraw(kind: .isoflopFrontier, reason: noBudgets) }
+            return IsoFlopAnalysisPlot.frontier(isoflop)
         case .frontier: return try FrontierPlot.figure(input)
         case .forecast: return try ForecastFanPlot.figure(input)
         case .pareto: return try ParetoPlot.figure(input)
@@ -31,11 +40,17 @@ public enum ScalingPlots {
         }
     }
 
-    /// The kinds that apply to a law (for the HTML report).
-    public static func kinds(for law: any ScalingLaw) -> [PlotKind] {
+    /// Why there is no iso-FLOP figure without an analysis.
+    static let noBudgets = "no iso-FLOP analysis of the runs (give --budget-column COLUMN, or runs on a few budgets C = 6ND)"
+
+    /// The kinds that apply to a law (for the HTML report); `isoflop` when an iso-FLOP analysis
+    /// of the runs exists (adds `.isoflopFrontier`, and `.isoflop` for any law).
+    public static func kinds(for law: any ScalingLaw, isoflop: Bool = false) -> [PlotKind] {
         let roles = law.inputs.map(\.role)
         var kinds: [PlotKind] = [.curves, .residuals]
-        if roles == ["N", "D"] { kinds += [.isoflop, .frontier] }
+        if roles == ["N", "D"] || isoflop { kinds.append(.isoflop) }
+        if isoflop { kinds.append(.isoflopFrontier) }
+        if roles == ["N", "D"] { kinds.append(.frontier) }
         if roles == ["N", "D"] || roles.count == 1 { kinds.append(.forecast) }
         if law is UTDDataEfficiencyLaw { kinds.append(.pareto) }
         if law is ExponentialTrendLaw { kinds.append(.trend) }

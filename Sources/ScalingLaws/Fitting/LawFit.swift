@@ -31,6 +31,12 @@ public struct LawFit: Sendable, Codable, Equatable {
         public let digest: String
         /// Range of each input column.
         public let ranges: [String: [Double]]
+        /// The data file as it was given to `fit` (relative to the directory `fit` ran in), when
+        /// recorded (``LawFit/withDataLocation(path:absolutePath:)``); absent in older artifacts.
+        /// ``source`` stays the display name used in messages.
+        public var path: String? = nil
+        /// The data file's absolute path when the fit was made, when recorded.
+        public var absolutePath: String? = nil
     }
 
     /// Fit statistics.
@@ -76,7 +82,7 @@ public struct LawFit: Sendable, Codable, Equatable {
     public let covariance: [[Double]]?
     public let covarianceNames: [String]
     public let correlation: [[Double]]?
-    public let data: DataSummary
+    public private(set) var data: DataSummary
     public let statistics: Statistics
     public let warnings: [String]
     /// Bootstrap uncertainty of this fit, when one was run (``withBootstrap(_:)``); absent in
@@ -167,6 +173,16 @@ public struct LawFit: Sendable, Codable, Equatable {
     public func withDiagnostics(_ diagnostics: [FitDiagnostic]?) -> LawFit {
         var copy = self
         copy.diagnostics = diagnostics
+        return copy
+    }
+
+    /// This fit with the location of its data file recorded: `path` as the user gave it
+    /// (relative to the current directory) and `absolutePath`, so later commands can find the
+    /// data without being told. The caller resolves the absolute path (this layer reads no files).
+    public func withDataLocation(path: String, absolutePath: String) -> LawFit {
+        var copy = self
+        copy.data.path = path
+        copy.data.absolutePath = absolutePath
         return copy
     }
 
