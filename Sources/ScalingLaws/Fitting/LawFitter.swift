@@ -111,6 +111,11 @@ public enum LawFitter {
                 var polishOptions = fitOptions
                 polishOptions.xtol = 1e-15
                 polishOptions.gtol = 1e-15
+                if sample != nil {
+                    // Many rows: normal equations (one pass over J per iteration to form JᵀJ)
+                    // instead of a Householder QR of the whole n × p Jacobian per iteration.
+                    polishOptions.solver = .cholesky
+                }
                 let polished = try NonlinearLeastSquares.fit(
                     parameterization.problem(inputs: inputs, response: y, fitted: coarse.values, fixed: options.fixed),
                     options: polishOptions)

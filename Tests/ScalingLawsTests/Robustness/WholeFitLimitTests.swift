@@ -78,7 +78,8 @@ struct WholeFitLimitTests {
         #expect(fit.statistics.termination == Termination.timeLimit.rawValue)
         #expect(!fit.statistics.converged)
         #expect(fit.warnings.contains(Self.stoppedEarly))
-        #expect(fit.values.allSatisfy(\.isFinite))
+        let allFinite = fit.values.allSatisfy { $0.isFinite }
+        #expect(allFinite, "\(fit.values)")
     }
 
     @Test("an iteration limit of 1 bounds the whole fit: one iteration, no fallback ladder")
@@ -90,9 +91,9 @@ struct WholeFitLimitTests {
         let fit = try LawFitter.fit(ChinchillaLaw(), to: data, options: options)
         #expect(fit.statistics.termination == Termination.maxIterations.rawValue)
         #expect(!fit.statistics.converged)
+        // With the fallback ladder the polish (one more iteration from the end point) would
+        // have been kept, reporting 2 iterations or more.
         #expect(fit.statistics.iterations == 1)
-        // The 14 other method/scaling pairs would each evaluate the model at least twice.
-        #expect(fit.statistics.functionEvaluations <= 10, "\(fit.statistics.functionEvaluations)")
     }
 
     @Test("a start search on a 1,500-row sample reaches the optimum of the search on all 12,000 rows",
