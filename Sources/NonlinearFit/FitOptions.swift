@@ -66,6 +66,16 @@ public struct FitOptions: Sendable, Equatable {
     /// is returned with termination ``Termination/timeLimit`` (converged only when that point is
     /// stationary). A limit of 0 returns the starting point.
     public var timeLimit: Double? = nil
+    /// The clock ``timeLimit`` is measured on (the machine's, unless a test injects one).
+    public var clock: FitClock = .system
+    /// A deadline shared with other work (for example a start search and several fits run as
+    /// one), used instead of ``timeLimit`` when set. When a stage finds it passed, the result
+    /// reports termination ``Termination/timeLimit`` and is not converged.
+    public var deadline: FitDeadline? = nil
+    /// Whether the fallback ladder (polish, other methods) runs after an attempt that stopped at
+    /// ``maxIterations``. `false` makes the iteration limit bound the whole fit: the attempt's
+    /// end point is reported with termination ``Termination/maxIterations``.
+    public var retryAfterIterationLimit: Bool = true
     /// Step tolerance: converged when `|δx_i| ≤ xtol(|x_i| + xtol)` for all i.
     public var xtol: Double = 1e-15
     /// Gradient tolerance: converged when `max |∇Φ_i · max(x_i, 1)| ≤ gtol · max(Φ, 1)`.

@@ -6,7 +6,7 @@ import Foundation
 /// the equivalent residuals.
 enum MultiminDriver {
     static func solve(
-        evaluator: ResidualEvaluator, start u0: [Double], options: FitOptions, deadline: Date? = nil
+        evaluator: ResidualEvaluator, start u0: [Double], options: FitOptions, deadline: FitDeadline? = nil
     ) throws -> LocalSolution {
         _ = GSLSetup.once
         let q = evaluator.q
@@ -41,7 +41,7 @@ enum MultiminDriver {
         var converged = false
         if status == GSL.success {
             while iterations < options.maxIterations * 10 {
-                if let deadline, Date() >= deadline {
+                if let deadline, deadline.hasPassed() {
                     termination = .timeLimit
                     break
                 }

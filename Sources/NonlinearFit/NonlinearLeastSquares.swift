@@ -22,7 +22,7 @@ public enum NonlinearLeastSquares {
             problem: problem, mapping: mapping, loss: options.loss, finiteDifferenceStep: options.finiteDifferenceStep)
         try checkStart(evaluator: evaluator, mapping: mapping)
 
-        let deadline: Date? = options.timeLimit.map { Date().addingTimeInterval(Swift.max(0, $0)) }
+        let deadline: FitDeadline? = options.deadline ?? options.timeLimit.map { FitDeadline(seconds: $0, clock: options.clock) }
         var attempts: [String] = []
         var totalF = 0
         var totalJ = 0
@@ -55,6 +55,11 @@ public enum NonlinearLeastSquares {
             attempts += refined.attempts
         }
 
+        if let deadline, deadline.wasReached {
+            // Some stage was cut short: the end point is the best so far, not a verified optimum.
+            best.termination = .timeLimit
+            best.converged = false
+        }
         guard best.internalValues.allSatisfy(\.isFinite), best.objective.isFinite else {
             throw FitError.numericalBreakdown("every attempt ended at a point where the model is not finite (\(attempts.joined(separator: ", ")))")
         }
@@ -120,7 +125,7 @@ public enum NonlinearLeastSquares {
 
     static func runLocal(
         evaluator: ResidualEvaluator, start: [Double], options: FitOptions,
-        method: FitOptions.Method, scaling: FitOptions.Scaling, deadline: Date?
+        method: FitOptions.Method, scaling: FitOptions.Scaling, deadline: FitDeadline?
     ) throws -> LocalSolution {
         if options.loss != .linear, options.robustMethod == .bfgs {
             return try MultiminDriver.solve(evaluator: evaluator, start: start, options: options, deadline: deadline)
@@ -144,12 +149,15 @@ public enum NonlinearLeastSquares {
     /// The fallback ladder: polish (restart from the end point); when the first run did not
     /// converge, every other method and scaling from the start, each polished.
     static func applyFallbacks(
-        evaluator: ResidualEvaluator, first: LocalSolution, start: [Double], options: FitOptions, deadline: Date?
+        evaluator: ResidualEvaluator, first: LocalSolution, start: [Double], options: FitOptions, deadline: FitDeadline?
     ) throws -> (best: LocalSolution, attempts: [String], functionEvaluations: Int, jacobianEvaluations: Int) {
         var best = first
         var attempts: [String] = []
         var f = 0
         var j = 0
+        if first.termination == .maxIterations, !options.retryAfterIterationLimit {
+            return (best, attempts, f, j)
+        }
         func consider(_ s: LocalSolution, _ label: String) {
             attempts.append(label)
             f += s.functionEvaluations
@@ -165,7 +173,7 @@ public enum NonlinearLeastSquares {
             consider(merged, "polish \(p.attempt)")
         }
         try polish(first)
-        let timedOut = deadline.map { Date() >= $0 } ?? false
+        let timedOut = deadline?.hasPassed() ?? false
         if !timedOut, !best.converged || options.fallbacks == .thorough {
             var alternatives: [(FitOptions.Method, FitOptions.Scaling)] = []
             for method in FitOptions.Method.allCases {
@@ -174,7 +182,7 @@ public enum NonlinearLeastSquares {
                 }
             }
             for (method, scaling) in alternatives {
-                if let deadline, Date() >= deadline { break }
+                if let deadline, deadline.hasPassed() { break }
                 let s = try runLocal(evaluator: evaluator, start: start, options: options, method: method, scaling: scaling, deadline: deadline)
                 consider(s, s.attempt)
                 if s.converged { try polish(s) }
@@ -187,7 +195,7 @@ public enum NonlinearLeastSquares {
     // MARK: - Multi-start
 
     static func runMultiStart(
-        problem: LeastSquaresProblem, mapping: ParameterMapping, options: FitOptions, multiStart: MultiStart, deadline: Date?
+        problem: LeastSquaresProblem, mapping: ParameterMapping, options: FitOptions, multiStart: MultiStart, deadline: FitDeadline?
     ) throws -> (best: LocalSolution, summary: MultiStartSummary, functionEvaluations: Int, jacobianEvaluations: Int) {
         let freeNames = mapping.freeIndices.map { mapping.parameters[$0].name }
         let initial = mapping.freeIndices.map { mapping.initialExternal[$0] }
@@ -238,9 +246,16 @@ public enum NonlinearLeastSquares {
     /// Runs the local solver from every start (in parallel when asked); results in start order.
     static func runStarts(
         _ starts: [[Double]], problem: LeastSquaresProblem, mapping: ParameterMapping, options: FitOptions,
-        parallel: Bool, deadline: Date?
+        parallel: Bool, deadline: FitDeadline?
     ) throws -> [LocalSolution] {
         let results = ParallelMap.map(count: starts.count, parallel: parallel) { index -> Result<LocalSolution, Error> in
+            // Once the time is up, later starts are not even evaluated (the first always is, so
+            // there is a best point).
+            if index > 0, let deadline, deadline.hasPassed() {
+                return .success(LocalSolution(
+                    internalValues: starts[index], objective: .infinity, iterations: 0, functionEvaluations: 0,
+                    jacobianEvaluations: 0, termination: .timeLimit, converged: false, attempt: "not started (time limit)"))
+            }
             let evaluator = ResidualEvaluator(
                 problem: problem, mapping: mapping, loss: options.loss, finiteDifferenceStep: options.finiteDifferenceStep)
             return Result {

@@ -72,7 +72,7 @@ enum TrustRegionDriver {
         options: FitOptions,
         method: FitOptions.Method,
         scaling: FitOptions.Scaling,
-        deadline: Date? = nil
+        deadline: FitDeadline? = nil
     ) throws -> LocalSolution {
         _ = GSLSetup.once
         let n = evaluator.n
@@ -136,11 +136,11 @@ enum TrustRegionDriver {
     /// accepted step (or fails), so the change test compares successive accepted points.
     private static func iterate(
         workspace: UnsafeMutablePointer<gsl_multifit_nlinear_workspace>,
-        options: FitOptions, deadline: Date?, info: inout Int32, iterations: inout Int
+        options: FitOptions, deadline: FitDeadline?, info: inout Int32, iterations: inout Int
     ) -> Int32 {
         var previous = squaredNorm(gsl_multifit_nlinear_residual(workspace))
         while iterations < options.maxIterations {
-            if let deadline, Date() >= deadline { return GSL_ETIMEOUT_SENTINEL }
+            if let deadline, deadline.hasPassed() { return GSL_ETIMEOUT_SENTINEL }
             let status = gsl_multifit_nlinear_iterate(workspace)
             iterations += 1
             if status != GSL.success { return status }

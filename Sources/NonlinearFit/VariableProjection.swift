@@ -71,10 +71,13 @@ public struct SeparableLeastSquares: Sendable {
     }
 
     /// The profile at every grid point (in parallel), best first; at most `keep` points.
-    public func gridSearch(_ grid: [[Double]], keep: Int = .max) throws -> [ProfilePoint] {
+    /// With a `deadline`, points not reached before it passes are left out (the first point is
+    /// always evaluated).
+    public func gridSearch(_ grid: [[Double]], keep: Int = .max, deadline: FitDeadline? = nil) throws -> [ProfilePoint] {
         let results = ParallelResults<Result<ProfilePoint, Error>>(count: grid.count)
         let this = self
         ParallelResults<Int>.forEach(count: grid.count) { i in
+            if i > 0, let deadline, deadline.hasPassed() { return }
             results[i] = Result { try this.profile(grid[i]) }
         }
         var points: [ProfilePoint] = []

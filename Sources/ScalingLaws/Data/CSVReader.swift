@@ -86,14 +86,26 @@ struct CSVReader {
     /// - Throws: ``DataError/unterminatedQuote(source:line:)``,
     ///   ``DataError/textAfterQuote(source:line:field:)``.
     func read() throws -> Output {
+        var store = CSVRecordStore()
         var out = Output()
+        out.nextLine = try read(into: &store)
+        out.records.reserveCapacity(store.count)
+        for r in 0..<store.count { out.records.append(store.strings(of: r)) }
+        out.lines = store.lines
+        return out
+    }
+
+    /// Reads every record into `store` (appending), as raw bytes: no text is made per cell.
+    /// Returns the line the next record would start on.
+    /// - Throws: as ``read()``.
+    func read(into store: inout CSVRecordStore) throws -> Int {
         let n = bytes.count
         var i = startsFile ? Self.contentStart(bytes) : 0
         var line = firstLine
 
         while i < n {
             let recordLine = line
-            var fields: [String] = []
+            let recordStart = store.fieldEnds.count
             var anyQuoted = false
 
             record: while true {
@@ -105,19 +117,18 @@ struct CSVReader {
                     anyQuoted = true
                     let openLine = line
                     j += 1
-                    var buffer: [UInt8] = []
                     var segmentStart = j
                     var closed = false
                     while j < n {
                         let b = bytes[j]
                         if b == Self.quote {
                             if j + 1 < n, bytes[j + 1] == Self.quote {
-                                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart...j]))
+                                store.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart...j]))
                                 j += 2
                                 segmentStart = j
                                 continue
                             }
-                            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<j]))
+                            store.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<j]))
                             j += 1
                             closed = true
                             break
@@ -130,7 +141,7 @@ struct CSVReader {
                         j += 1
                     }
                     guard closed else { throw DataError.unterminatedQuote(source: source, line: openLine) }
-                    fields.append(String(decoding: buffer, as: UTF8.self))
+                    store.fieldEnds.append(store.bytes.count)
                     while j < n, isTrimmable(bytes[j]) { j += 1 }
                     if j >= n {
                         i = j
@@ -146,7 +157,7 @@ struct CSVReader {
                         line += 1
                         break record
                     }
-                    throw DataError.textAfterQuote(source: source, line: line, field: fields.count)
+                    throw DataError.textAfterQuote(source: source, line: line, field: store.fieldEnds.count - recordStart)
                 } else {
                     // Unquoted field: runs to the separator or the end of the line.
                     var k = j
@@ -157,7 +168,8 @@ struct CSVReader {
                     }
                     var end = k
                     while end > j, isTrimmable(bytes[end - 1]) { end -= 1 }
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[j..<end]), as: UTF8.self))
+                    store.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[j..<end]))
+                    store.fieldEnds.append(store.bytes.count)
                     if k >= n {
                         i = k
                         break record
@@ -172,12 +184,16 @@ struct CSVReader {
                 }
             }
 
-            if fields.count == 1, !anyQuoted, fields[0].isEmpty { continue }  // blank line
-            out.records.append(fields)
-            out.lines.append(recordLine)
+            let fieldCount = store.fieldEnds.count - recordStart
+            let recordBytes = store.fieldEnds[recordStart] - (recordStart == 0 ? 0 : store.fieldEnds[recordStart - 1])
+            if fieldCount == 1, !anyQuoted, recordBytes == 0 {  // blank line
+                store.fieldEnds.removeLast()
+                continue
+            }
+            store.recordEnds.append(store.fieldEnds.count)
+            store.lines.append(recordLine)
         }
-        out.nextLine = line
-        return out
+        return line
     }
 
     /// The index after the line break at `index` (CRLF counts as one break).

@@ -29,8 +29,10 @@ public struct CSVStream {
     private var atEnd = false
     private var nextLine = 1
     private var startsFile = true
-    /// Records of the current piece not yet handed out (the header's piece holds data rows too).
-    private var pending: CSVReader.Output = .init()
+    /// Records of the current piece (the header's piece holds data rows too), as bytes.
+    private var pending = CSVRecordStore()
+    /// The first record of `pending` not yet handed out.
+    private var pendingNext = 0
 
     /// Opens `url` and reads its header.
     ///
@@ -83,9 +85,9 @@ public struct CSVStream {
         var header: [String]?
         while header == nil {
             guard try nextPiece() else { break }
-            if !pending.records.isEmpty {
-                header = pending.records.removeFirst()
-                pending.lines.removeFirst()
+            if pending.count > 0 {
+                header = pending.strings(of: 0)
+                pendingNext = 1
             }
         }
         guard let header else { throw DataError.emptyFile(source: self.source) }
@@ -104,14 +106,34 @@ public struct CSVStream {
     /// - Throws: ``DataError/raggedRow(source:line:expected:got:)``, the syntax errors of
     ///   ``CSVTable/parse(_:source:separator:)``, ``DataError/notUTF8(source:)``, and whatever `body` throws.
     public mutating func forEachRow(_ body: (_ fields: [String], _ line: Int) throws -> Void) throws {
+        try forEachRecord { record, line in
+            try body((0..<record.count).map { record.string($0) }, line)
+        }
+    }
+
+    /// Calls `body` with every data row as raw field bytes (valid only during the call), in
+    /// file order, and the file line it starts on: the same rows, checks and errors as
+    /// ``forEachRow(_:)`` without making a `String` per cell.
+    mutating func forEachRecord(_ body: (_ record: CSVRecordView, _ line: Int) throws -> Void) throws {
         while true {
-            for (fields, line) in zip(pending.records, pending.lines) {
-                guard fields.count == header.count else {
-                    throw DataError.raggedRow(source: source, line: line, expected: header.count, got: fields.count)
+            do {
+                let store = pending
+                let expected = header.count
+                let source = self.source
+                try store.bytes.withUnsafeBufferPointer { bytes in
+                    try store.fieldEnds.withUnsafeBufferPointer { ends in
+                        for r in pendingNext..<store.count {
+                            let first = store.firstField(of: r)
+                            let count = store.recordEnds[r] - first
+                            guard count == expected else {
+                                throw DataError.raggedRow(source: source, line: store.lines[r], expected: expected, got: count)
+                            }
+                            try body(CSVRecordView(bytes: bytes, fieldEnds: ends, first: first, count: count), store.lines[r])
+                        }
+                    }
                 }
-                try body(fields, line)
             }
-            pending = .init()
+            pendingNext = 0
             guard try nextPiece() else { return }
         }
     }
@@ -125,15 +147,17 @@ public struct CSVStream {
             if cut > 0 {
                 let piece = buffer[0..<cut]
                 guard String(validating: piece, as: UTF8.self) != nil else { throw DataError.notUTF8(source: source) }
-                let output = try piece.withUnsafeBufferPointer { bytes in
-                    try CSVReader(
-                        bytes: bytes, separator: separatorByte, source: source, firstLine: nextLine, startsFile: startsFile
-                    ).read()
+                pending.removeAll()
+                let (separator, source, firstLine, first) = (separatorByte, self.source, nextLine, startsFile)
+                var store = CSVRecordStore()
+                swap(&store, &pending)
+                nextLine = try piece.withUnsafeBufferPointer { bytes in
+                    try CSVReader(bytes: bytes, separator: separator, source: source, firstLine: firstLine, startsFile: first)
+                        .read(into: &store)
                 }
+                swap(&store, &pending)
                 buffer.removeFirst(cut)
                 startsFile = false
-                nextLine = output.nextLine
-                pending = output
                 return true
             }
             if atEnd { return false }

@@ -100,9 +100,15 @@ public struct Dataset: Sendable, Equatable, Codable {
         var lines: [Int] = []
         let source = stream.source
         let names = stream.header
-        try stream.forEachRow { fields, line in
+        try stream.forEachRecord { record, line in
             for (k, index) in indices.enumerated() {
-                values[k].append(try Self.number(fields[index], source: source, line: line, column: names[index]))
+                let cell = record.field(index)
+                // Plain decimals take the fast path; anything else (and every error) the full rules.
+                if let value = PlainDecimal.parse(cell) {
+                    values[k].append(value)
+                } else {
+                    values[k].append(try Self.number(String(decoding: cell, as: UTF8.self), source: source, line: line, column: names[index]))
+                }
             }
             lines.append(line)
         }

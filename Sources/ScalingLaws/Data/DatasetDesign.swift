@@ -9,14 +9,20 @@ extension Dataset {
     ///
     /// - Throws: ``DataError/missingColumn(source:column:suggestion:available:)``.
     public func distinctPointCount(_ columns: [String]) throws -> Int {
+        try distinctPointCount(columns, upTo: .max)
+    }
+
+    /// As ``distinctPointCount(_:)``, but stops counting at `limit` (so a check for a few
+    /// distinct points on a large dataset reads only as many rows as it needs).
+    func distinctPointCount(_ columns: [String], upTo limit: Int) throws -> Int {
         let values = try columns.map { try column($0) }
         var seen: Set<[UInt64]> = []
-        seen.reserveCapacity(count)
         var point = [UInt64](repeating: 0, count: values.count)
         for r in 0..<count {
             // +0.0 and -0.0 are one point; compare the bit patterns of canonical zeros.
             for k in values.indices { point[k] = (values[k][r] == 0 ? 0.0 : values[k][r]).bitPattern }
             seen.insert(point)
+            if seen.count >= limit { break }
         }
         return seen.count
     }
@@ -29,7 +35,7 @@ extension Dataset {
     ///   - reason: Completes the message, e.g. `"to fit the 5 free parameters of chinchilla"`.
     /// - Throws: ``DataError/tooFewDistinctPoints(source:count:needed:variables:reason:)``.
     public func requireDistinctPoints(atLeast minimum: Int, of columns: [String], reason: String) throws {
-        let distinct = try distinctPointCount(columns)
+        let distinct = try distinctPointCount(columns, upTo: minimum)
         guard distinct >= minimum else {
             throw DataError.tooFewDistinctPoints(
                 source: source, count: distinct, needed: minimum, variables: columns.map { label(of: $0) }, reason: reason)

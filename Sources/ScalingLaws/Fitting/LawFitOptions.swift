@@ -10,12 +10,19 @@ public struct LawFitOptions: Sendable, Equatable {
     public var confidenceLevel: Double = 0.95
     /// Parameters held at given values (by law parameter name).
     public var fixed: [String: Double] = [:]
-    /// Iteration limit per local run.
+    /// Iteration limit per local run. A run that reaches it ends the fit there: the fallbacks
+    /// do not repeat it, and the result reports termination ``NonlinearFit/Termination/maxIterations``.
     public var maxIterations: Int = 1000
     /// Wall-clock limit in seconds for the whole fit (every start, the polish and the
     /// fallbacks), or `nil` for none. When it runs out the best point reached is reported with
     /// termination ``NonlinearFit/Termination/timeLimit``; see ``NonlinearFit/FitOptions/timeLimit``.
     public var timeLimit: Double? = nil
+    /// The clock ``timeLimit`` is measured on (tests inject one; see ``NonlinearFit/FitClock``).
+    public var clock: FitClock = .system
+    /// The most rows the start search (variable-projection grid, coarse multi-start, racing)
+    /// runs on: larger datasets search on a seeded uniform sample of this many rows (seed
+    /// ``seed``), and the winner is polished on every row.
+    public var startSearchRows: Int = 4096
     /// A starting point in the law's parameters (law order, law units), used instead of the
     /// law's initial guess when ``starts`` is ``LawStartStrategy/single``: a warm start, e.g.
     /// the full-data optimum when refitting bootstrap resamples. Ignored by other strategies.

@@ -53,7 +53,12 @@ public enum LawFitter {
         } else {
             guess = law.initialGuess(inputs: inputs, response: y)
         }
-        let problem = parameterization.problem(inputs: inputs, response: y, start: guess, fixed: options.fixed)
+        if let limit = options.timeLimit, !(limit >= 0) {
+            throw LawFitError.invalidOption("the time limit must be a non-negative number of seconds, got \(limit)")
+        }
+        guard options.maxIterations >= 1 else {
+            throw LawFitError.invalidOption("the iteration limit must be at least 1, got \(options.maxIterations)")
+        }
 
         var fitOptions = FitOptions()
         fitOptions.loss = {
@@ -62,20 +67,21 @@ public enum LawFitter {
         }()
         fitOptions.confidenceLevel = options.confidenceLevel
         fitOptions.maxIterations = options.maxIterations
-        // One clock for the whole fit: each engine call gets the time that is left.
-        let began = Date()
-        func remaining() -> Double? {
-            options.timeLimit.map { Swift.max(0, $0 - Date().timeIntervalSince(began)) }
-        }
-        if let limit = options.timeLimit, !(limit >= 0) {
-            throw LawFitError.invalidOption("the time limit must be a non-negative number of seconds, got \(limit)")
-        }
-        guard options.maxIterations >= 1 else {
-            throw LawFitError.invalidOption("the iteration limit must be at least 1, got \(options.maxIterations)")
-        }
+        // The iteration limit bounds the whole fit: a run that reaches it is not repeated.
+        fitOptions.retryAfterIterationLimit = false
+        // One deadline for the whole fit: the start search, every start, the polish and the
+        // fallbacks all check it, and a result reached after it passed says so.
+        fitOptions.deadline = options.timeLimit.map { FitDeadline(seconds: $0, clock: options.clock) }
+
+        // The start search runs on a seeded sample of the rows when there are many.
+        let sample = options.starts == .single
+            ? nil : StartSearchSample.rows(count: y.count, size: options.startSearchRows, seed: options.seed)
+        let searchInputs = sample.map { rows in inputs.map { StartSearchSample.take($0, at: rows) } } ?? inputs
+        let searchResponse = sample.map { StartSearchSample.take(y, at: $0) } ?? y
 
         let startPoints = try starts(
-            law: law, parameterization: parameterization, inputs: inputs, response: y, guess: guess, options: options)
+            law: law, parameterization: parameterization, inputs: searchInputs, response: searchResponse, guess: guess,
+            options: options, deadline: fitOptions.deadline)
         var result: FitResult
         if let startPoints {
             // A coarse pass from every start with loose stopping rules (as scipy's L-BFGS-B stops:
@@ -94,26 +100,38 @@ public enum LawFitter {
             coarseOptions.gtol = 1e-6
             coarseOptions.ftol = 1e-9
             coarseOptions.maxIterations = Swift.min(options.maxIterations, 100)
-            coarseOptions.timeLimit = remaining()
-            let coarse = try NonlinearLeastSquares.fit(problem, options: coarseOptions)
-            // Then the winner is polished at full precision, with the fallbacks.
-            var polishOptions = fitOptions
-            polishOptions.xtol = 1e-15
-            polishOptions.gtol = 1e-15
-            polishOptions.timeLimit = remaining()
-            let polished = try NonlinearLeastSquares.fit(
-                parameterization.problem(inputs: inputs, response: y, fitted: coarse.values, fixed: options.fixed),
-                options: polishOptions)
-            if polished.objective <= coarse.objective {
-                result = polished
-                result.multiStart = coarse.multiStart
-            } else {
+            let searchProblem = parameterization.problem(
+                inputs: searchInputs, response: searchResponse, start: guess, fixed: options.fixed)
+            let coarse = try NonlinearLeastSquares.fit(searchProblem, options: coarseOptions)
+            // Then the winner is polished at full precision on every row, with the fallbacks
+            // (unless the coarse pass already used the whole iteration limit).
+            if coarse.termination == .maxIterations, options.maxIterations <= 100, sample == nil {
                 result = coarse
+            } else {
+                var polishOptions = fitOptions
+                polishOptions.xtol = 1e-15
+                polishOptions.gtol = 1e-15
+                if sample != nil {
+                    // Many rows: normal equations (one pass over J per iteration to form JᵀJ)
+                    // instead of a Householder QR of the whole n × p Jacobian per iteration.
+                    polishOptions.solver = .cholesky
+                }
+                let polished = try NonlinearLeastSquares.fit(
+                    parameterization.problem(inputs: inputs, response: y, fitted: coarse.values, fixed: options.fixed),
+                    options: polishOptions)
+                // On a sample the coarse objective is over fewer rows: the polish (which only
+                // ever lowers the full-data objective from the coarse point) is the answer.
+                if sample != nil || polished.objective <= coarse.objective {
+                    result = polished
+                    result.multiStart = coarse.multiStart
+                } else {
+                    result = coarse
+                }
             }
         } else {
+            let problem = parameterization.problem(inputs: inputs, response: y, start: guess, fixed: options.fixed)
             fitOptions.xtol = 1e-15
             fitOptions.gtol = 1e-15
-            fitOptions.timeLimit = remaining()
             result = try NonlinearLeastSquares.fit(problem, options: fitOptions)
         }
         return LawFit(law: law, data: data, options: options, parameterization: parameterization, result: result)
@@ -122,7 +140,7 @@ public enum LawFitter {
     /// Starting points in the fitted parameterization, or `nil` for a single start.
     static func starts(
         law: any ScalingLaw, parameterization: LawParameterization, inputs: [[Double]], response: [Double],
-        guess: [Double], options: LawFitOptions
+        guess: [Double], options: LawFitOptions, deadline: FitDeadline? = nil
     ) throws -> [[String: Double]]? {
         switch options.starts {
         case .single:
@@ -154,7 +172,8 @@ public enum LawFitter {
             }
         case .automatic:
             return try ProjectionStarts.points(
-                law: law, parameterization: parameterization, inputs: inputs, response: response, guess: guess, options: options)
+                law: law, parameterization: parameterization, inputs: inputs, response: response, guess: guess, options: options,
+                deadline: deadline)
         }
     }
 }

@@ -89,6 +89,9 @@ struct LawParameterization: Sendable {
         if logSpace, logged == law.parameters.map(\.fitsInLogSpace), let kernel = law.logSpaceKernel(inputs: inputs) {
             return LeastSquaresProblem(parameters: parameters, observations: observations, model: kernel.model, jacobian: kernel.jacobian)
         }
+        if !logSpace, logged == law.parameters.map(\.fitsInLogSpace), let kernel = law.responseKernel(inputs: inputs) {
+            return LeastSquaresProblem(parameters: parameters, observations: observations, model: kernel.model, jacobian: kernel.jacobian)
+        }
         let model: LeastSquaresProblem.Model = { fitted, out in
             var p = [Double](repeating: 0, count: m)
             for k in 0..<m { p[k] = logged[k] ? exp(fitted[k]) : fitted[k] }

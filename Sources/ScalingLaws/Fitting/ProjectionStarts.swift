@@ -15,7 +15,7 @@ enum ProjectionStarts {
 
     static func points(
         law: any ScalingLaw, parameterization: LawParameterization, inputs: [[Double]], response: [Double],
-        guess: [Double], options: LawFitOptions
+        guess: [Double], options: LawFitOptions, deadline: FitDeadline? = nil
     ) throws -> [[String: Double]]? {
         let specs = law.parameters
         let linear = specs.indices.filter { specs[$0].isLinear && options.fixed[specs[$0].name] == nil }
@@ -51,7 +51,7 @@ enum ProjectionStarts {
                     for (j, k) in linear.enumerated() { phi[i, j] = g[k] }
                 }
             })
-        let profile = try separable.gridSearch(grid)
+        let profile = try separable.gridSearch(grid, deadline: deadline)
         var starts: [[String: Double]] = []
         for point in profile where point.residualSumOfSquares.isFinite {
             // A log-space fit cannot start from a zero coefficient.

@@ -156,6 +156,47 @@ public struct ChinchillaLaw: ScalingLaw, Equatable {
             })
     }
 
+    /// `L = e^e + e^(a − α log N) + e^(b − β log D)` over the dataset (fitted parameters
+    /// `[e, a, b, α, β]`, `E = e^e`, `A = e^a`, `B = e^b`), with `log N`, `log D` precomputed:
+    /// two exponentials per row for the value and the Jacobian together
+    /// (`∂L/∂a = e^(a − α log N)`, `∂L/∂α = −log N · e^(a − α log N)`, likewise for b, β).
+    public func responseKernel(inputs: [[Double]]) -> LogSpaceKernel? {
+        let logN = inputs[0].map { log($0) }
+        let logD = inputs[1].map { log($0) }
+        let n = logN.count
+        return LogSpaceKernel(
+            model: { p, out in
+                let e = exp(p[0])
+                logN.withUnsafeBufferPointer { ln in
+                    logD.withUnsafeBufferPointer { ld in
+                        out.withUnsafeMutableBufferPointer { o in
+                            for i in 0..<n {
+                                o[i] = e + exp(p[1] - p[3] * ln[i]) + exp(p[2] - p[4] * ld[i])
+                            }
+                        }
+                    }
+                }
+            },
+            jacobian: { p, jac in
+                let e = exp(p[0])
+                logN.withUnsafeBufferPointer { ln in
+                    logD.withUnsafeBufferPointer { ld in
+                        jac.elements.withUnsafeMutableBufferPointer { j in
+                            for i in 0..<n {
+                                let nTerm = exp(p[1] - p[3] * ln[i])
+                                let dTerm = exp(p[2] - p[4] * ld[i])
+                                j[i] = e
+                                j[i + n] = nTerm
+                                j[i + 2 * n] = dTerm
+                                j[i + 3 * n] = -ln[i] * nTerm
+                                j[i + 4 * n] = -ld[i] * dTerm
+                            }
+                        }
+                    }
+                }
+            })
+    }
+
     // MARK: - Compute-optimal allocation
 
     /// The loss-optimal split of a budget of `C = 6ND` FLOP (closed form, eq. 4).

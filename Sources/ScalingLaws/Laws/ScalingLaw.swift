@@ -35,6 +35,11 @@ public protocol ScalingLaw: Sendable {
     /// log-space parameterization (positive parameters as logarithms), for speed. `nil` uses
     /// the generic path through ``evaluate(_:_:)`` and ``gradient(_:_:into:)``.
     func logSpaceKernel(inputs: [[Double]]) -> LogSpaceKernel?
+    /// Optionally, a fused evaluator of `f` itself (not its log) and its Jacobian over a whole
+    /// dataset in the same parameterization as ``logSpaceKernel(inputs:)``, with the logs of
+    /// the inputs taken once: the fast path of least-squares fits on large datasets. `nil`
+    /// uses the generic path.
+    func responseKernel(inputs: [[Double]]) -> LogSpaceKernel?
     /// The objective a fit uses when the user names none (least squares unless the law's
     /// literature fits it otherwise, e.g. Hoffmann's log-space Huber for Chinchilla).
     var defaultObjective: LawObjective { get }
@@ -55,6 +60,7 @@ public struct LogSpaceKernel: Sendable {
 extension ScalingLaw {
     public func startGrid() -> [[String: Double]] { [] }
     public func logSpaceKernel(inputs: [[Double]]) -> LogSpaceKernel? { nil }
+    public func responseKernel(inputs: [[Double]]) -> LogSpaceKernel? { nil }
     public var defaultObjective: LawObjective { .leastSquares }
 
     /// The index of the parameter named `name`.
