@@ -21,9 +21,10 @@ enum BootstrapTestData {
         return try Dataset(columns: ["x": x, "y": y])
     }
 
-    /// OLS of `log y` on `log x`: the exponent `α = −slope` and its textbook standard error
-    /// `s/√Sxx`, `s² = RSS/(n − 2)`.
-    static func olsExponent(_ data: Dataset) throws -> (alpha: Double, standardError: Double) {
+    /// The textbook OLS line of `log y` on `log x`: intercept, slope, mean of `log x`, `Sxx`,
+    /// `s² = RSS/(n − 2)` and `n`.
+    static func logLogLine(_ data: Dataset) throws
+        -> (intercept: Double, slope: Double, meanLogX: Double, sxx: Double, s2: Double, n: Double) {
         let lx = try data.column("x").map { log($0) }
         let ly = try data.column("y").map { log($0) }
         let n = Double(lx.count)
@@ -43,8 +44,14 @@ enum BootstrapTestData {
             let r = ly[i] - intercept - slope * lx[i]
             rss += r * r
         }
-        let s2 = rss / (n - 2)
-        return (-slope, (s2 / sxx).squareRoot())
+        return (intercept, slope, mx, sxx, rss / (n - 2), n)
+    }
+
+    /// OLS of `log y` on `log x`: the exponent `α = −slope` and its textbook standard error
+    /// `s/√Sxx`, `s² = RSS/(n − 2)`.
+    static func olsExponent(_ data: Dataset) throws -> (alpha: Double, standardError: Double) {
+        let line = try logLogLine(data)
+        return (-line.slope, (line.s2 / line.sxx).squareRoot())
     }
 
     /// Fit settings for the synthetic cases: log least squares from the OLS guess (exact).

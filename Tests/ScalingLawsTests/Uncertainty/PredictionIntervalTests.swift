@@ -17,29 +17,11 @@ struct PredictionIntervalTests {
 
     /// OLS of log y on log x, and the CI and PI half-widths at `x0` (log space).
     static func ols(_ data: Dataset, at x0: Double) throws -> (fit: Double, ci: Double, pi: Double) {
-        let lx = try data.column("x").map { log($0) }
-        let ly = try data.column("y").map { log($0) }
-        let n = Double(lx.count)
-        var mx = 0.0, my = 0.0
-        for i in lx.indices { mx += lx[i]; my += ly[i] }
-        mx /= n
-        my /= n
-        var sxx = 0.0, sxy = 0.0
-        for i in lx.indices {
-            sxx += (lx[i] - mx) * (lx[i] - mx)
-            sxy += (lx[i] - mx) * (ly[i] - my)
-        }
-        let slope = sxy / sxx
-        let intercept = my - slope * mx
-        var rss = 0.0
-        for i in lx.indices {
-            let r = ly[i] - intercept - slope * lx[i]
-            rss += r * r
-        }
-        let s = (rss / (n - 2)).squareRoot()
-        let t = Distributions.studentTQuantile(0.975, degreesOfFreedom: n - 2)
-        let lever = 1 / n + (log(x0) - mx) * (log(x0) - mx) / sxx
-        return (intercept + slope * log(x0), t * s * lever.squareRoot(), t * s * (1 + lever).squareRoot())
+        let line = try BootstrapTestData.logLogLine(data)
+        let s = line.s2.squareRoot()
+        let t = Distributions.studentTQuantile(0.975, degreesOfFreedom: line.n - 2)
+        let lever = 1 / line.n + (log(x0) - line.meanLogX) * (log(x0) - line.meanLogX) / line.sxx
+        return (line.intercept + line.slope * log(x0), t * s * lever.squareRoot(), t * s * (1 + lever).squareRoot())
     }
 
     @Test("delta-method CI and PI equal the OLS intervals of the log–log line", arguments: [3.0, 100.0, 1e5])
