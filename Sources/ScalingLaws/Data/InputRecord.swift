@@ -1,0 +1,47 @@
+/// What an artifact records about the data it was made from: the ``InputSpecification``, the
+/// columns each role was read from, the digest and number of the selected rows, and the
+/// `--by` group. A later command reads the same rows again with ``specification`` and checks
+/// them against ``digest``.
+public struct InputRecord: Sendable, Codable, Equatable {
+    /// The file, separator, columns, predicates, filters (with the group's predicate for a `--by` group).
+    public var specification: InputSpecification
+    /// Where each role was found.
+    public var roles: ColumnRoles
+    /// FNV-1a 64-bit digest of the selected rows' role columns (as ``LawFit/DataSummary/digest``).
+    public var digest: String
+    /// The number of selected rows.
+    public var rows: Int
+    /// The `--by` value of the group, when the artifact is one group's.
+    public var group: String?
+
+    public init(specification: InputSpecification, roles: ColumnRoles, digest: String, rows: Int, group: String? = nil) {
+        self.specification = specification
+        self.roles = roles
+        self.digest = digest
+        self.rows = rows
+        self.group = group
+    }
+
+    /// Role → the file column it was read from (`C/(6N)` spelled out for a derived `D`).
+    public var resolvedColumns: [String: String] {
+        var out: [String: String] = [:]
+        for role in roles.roles {
+            switch roles.origins[role] {
+            case let .explicit(column)?, let .inferred(column)?: out[role] = column
+            case let .derivedTokens(compute, parameters)?: out[role] = "\(compute)/(6*\(parameters))"
+            case nil: break
+            }
+        }
+        return out
+    }
+
+    /// The specification with the recorded columns made explicit, so the same columns are read
+    /// again whatever the file's other columns (a derived `D` stays derived).
+    public var replay: InputSpecification {
+        var specification = self.specification
+        for role in roles.roles {
+            if let column = roles.column(for: role) { specification.columns[role] = column }
+        }
+        return specification
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+
+/// Everything that says which rows and columns of a file an analysis reads: the file, its
+/// separator, the column of each role, the `--where` predicates, the row filters and the
+/// optional `--by` grouping column. Every command that reads runs builds one, and fit artifacts
+/// record it (``InputRecord``), so a later command can read the same rows again.
+///
+/// Rows are selected in this order:
+///
+/// 1. ``predicates`` (all must hold), on each row's text, before any cell is converted to a
+///    number: a cell of an excluded row is never parsed, so a bad cell there is not an error;
+/// 2. ``filters`` (``RowFilter``: drop highest, drop lowest, range), in order, on the numbers;
+/// 3. ``by`` splits what is left into groups (``InputSelection/groups()``).
+public struct InputSpecification: Sendable, Codable, Equatable {
+    /// The file of runs, as the user gave it.
+    public var path: String
+    /// The field separator; `nil` detects it from the header.
+    public var separator: String?
+    /// Role → file column, as given by the user (`--n`, `--loss`, `--x ROLE=COLUMN`).
+    public var columns: [String: String]
+    /// Conditions every kept row satisfies (`--where`).
+    public var predicates: [RowPredicate]
+    /// Row filters applied after the predicates, in order.
+    public var filters: [RowFilter]
+    /// The column whose values split the rows into groups (`--by`).
+    public var by: String?
+
+    public init(
+        path: String, separator: Character? = nil, columns: [String: String] = [:], predicates: [RowPredicate] = [],
+        filters: [RowFilter] = [], by: String? = nil
+    ) {
+        self.path = path
+        self.separator = separator.map { String($0) }
+        self.columns = columns
+        self.predicates = predicates
+        self.filters = filters
+        self.by = by
+    }
+
+    /// The separator as a character.
+    public var separatorCharacter: Character? { separator?.first }
+
+    /// The file name used in messages.
+    public var source: String { URL(fileURLWithPath: path).lastPathComponent }
+
+    /// The predicates and filters in words, `dataset == rw; drop 5 highest loss`, or `""`.
+    public var selectionDescription: String {
+        (predicates.map(\.description) + filters.map(\.description)).joined(separator: "; ")
+    }
+
+    /// Reads the rows and columns `law` needs.
+    ///
+    /// - Parameters:
+    ///   - law: Its inputs and response are the roles read.
+    ///   - extraColumns: More file columns carried as numbers under their own names.
+    ///   - categoryColumns: Columns carried as category codes (0, 1, … in order of first
+    ///     appearance of each text; the numbers themselves when every cell is a number), for
+    ///     grouping rows (a bootstrap over runs named by text).
+    /// - Throws: as ``load(roles:extraColumns:categoryColumns:)``.
+    public func load(
+        for law: any ScalingLaw, extraColumns: [String] = [], categoryColumns: [String] = []
+    ) throws -> InputSelection {
+        try load(roles: law.inputs.map(\.role) + [law.response.role], extraColumns: extraColumns, categoryColumns: categoryColumns)
+    }
+
+    /// Reads `roles` (resolved by ``ColumnRoleResolver`` with ``columns`` first), streaming the
+    /// file with ``CSVStream``, and applies the selection.
+    ///
+    /// - Throws: ``InputError/unknownColumn(source:option:column:suggestion:available:)`` for a
+    ///   predicate, filter or `by` column the file lacks; ``InputError/numberOnText(source:line:column:predicate:cell:)``
+    ///   and ``InputError/textOnNumbers(source:column:predicate:)`` for a type mismatch;
+    ///   ``InputError/emptySelection(source:predicates:)``; the errors of ``CSVStream``,
+    ///   ``ColumnRoleResolver`` and of converting the kept cells (``DataError``); and
+    ///   ``DataError/noRowsLeft(source:filter:)`` when a row filter removes every row.
+    public func load(roles: [String], extraColumns: [String] = [], categoryColumns: [String] = []) throws -> InputSelection {
+        let url = URL(fileURLWithPath: path)
+        var stream = try CSVStream(contentsOf: url, separator: separatorCharacter)
+        let source = stream.source
+        let header = stream.header
+        let table = CSVTable(header: header, rows: [], source: source)
+        let resolved = try ColumnRoleResolver(explicit: columns).resolve(roles, in: table)
+
+        /// The header column an option names: a file column, else the file column of a role.
+        func fileColumn(_ name: String, option: String) throws -> String? {
+            if let index = ColumnLookup.index(of: name, in: header) { return header[index] }
+            if resolved.roles.contains(name) { return resolved.column(for: name) }
+            throw InputError.unknownColumn(
+                source: source, option: option, column: name,
+                suggestion: ColumnLookup.nearest(to: name, in: header + resolved.roles.filter { !header.contains($0) }),
+                available: header)
+        }
+
+        // Predicates on file columns run on the text; those on a derived role (D = C/(6N)) on its numbers.
+        var textPredicates: [(predicate: RowPredicate, index: Int)] = []
+        var numericPredicates: [RowPredicate] = []
+        for predicate in predicates {
+            if let column = try fileColumn(predicate.column, option: "--where '\(predicate)'"),
+               let index = header.firstIndex(of: column) {
+                textPredicates.append((predicate, index))
+            } else {
+                numericPredicates.append(predicate)
+            }
+        }
+        for filter in filters { _ = try fileColumn(filter.column, option: "--\(Self.optionName(of: filter))") }
+        var textColumns: [String] = []
+        if let by {
+            guard let column = try fileColumn(by, option: "--by") else {
+                throw InputError.unknownColumn(
+                    source: source, option: "--by", column: by, suggestion: nil, available: header)
+            }
+            textColumns.append(column)
+        }
+        var categories: [String] = []
+        for name in categoryColumns where !roles.contains(name) {
+            guard let column = try fileColumn(name, option: "--bootstrap-groups") else { continue }
+            if !categories.contains(column) { categories.append(column) }
+        }
+
+        var carried: [String] = []
+        for name in filters.map(\.column) + numericPredicates.map(\.column) + extraColumns
+        where !roles.contains(name) && !carried.contains(name) && !categories.contains(name) {
+            carried.append(name)
+        }
+        let numericColumns = resolved.fileColumns(extraColumns: carried)
+        var numericIndices: [Int] = []
+        for name in numericColumns {
+            let index = try table.columnIndex(named: name)
+            if !numericIndices.contains(index) { numericIndices.append(index) }
+        }
+        let textIndices = try (textColumns + categories).map { try table.columnIndex(named: $0) }
+
+        var values = [[Double]](repeating: [], count: numericIndices.count)
+        var texts = [[String]](repeating: [], count: textIndices.count)
+        var lines: [Int] = []
+        var rowsRead = 0
+        var textSeen = [Bool](repeating: false, count: textPredicates.count)
+        try stream.forEachRecord { record, line in
+            rowsRead += 1
+            var keep = true
+            for (k, entry) in textPredicates.enumerated() {
+                let cell = record.string(entry.index)
+                if !textSeen[k], NumericCell.parse(cell) == nil { textSeen[k] = true }
+                guard keep else { continue }
+                switch entry.predicate.evaluate(cell: cell) {
+                case .kept: break
+                case .dropped: keep = false
+                case .textCell:
+                    throw InputError.numberOnText(
+                        source: source, line: line, column: header[entry.index], predicate: entry.predicate.description, cell: cell)
+                }
+            }
+            guard keep else { return }
+            for (k, index) in numericIndices.enumerated() {
+                let cell = record.field(index)
+                if let value = PlainDecimal.parse(cell) {
+                    values[k].append(value)
+                } else {
+                    values[k].append(try Dataset.number(String(decoding: cell, as: UTF8.self), source: source, line: line, column: header[index]))
+                }
+            }
+            for (k, index) in textIndices.enumerated() {
+                texts[k].append(record.string(index).trimmingCharacters(in: .whitespaces))
+            }
+            lines.append(line)
+        }
+        guard rowsRead > 0 else { throw DataError.noDataRows(source: source) }
+        for (k, entry) in textPredicates.enumerated() where entry.predicate.needsNumber == false && !textSeen[k] {
+            throw InputError.textOnNumbers(source: source, column: header[entry.index], predicate: entry.predicate.description)
+        }
+        guard !lines.isEmpty else {
+            throw InputError.emptySelection(source: source, predicates: predicates.map(\.description))
+        }
+
+        var byName: [String: [Double]] = [:]
+        for (k, index) in numericIndices.enumerated() { byName[header[index]] = values[k] }
+        for (k, column) in categories.enumerated() {
+            byName[column] = Self.codes(texts[textColumns.count + k])
+        }
+        let raw = try Dataset(source: source, columns: byName, rowLines: lines)
+        var data = try resolved.dataset(fromFileColumns: raw, extraColumns: carried + categories)
+        for predicate in numericPredicates {
+            let values = try data.column(predicate.column)
+            let kept = data.filtered { predicate.evaluate(cell: DataMessage.formatNumber(values[$0])) == .kept }
+            guard kept.count > 0 else { throw InputError.emptySelection(source: source, predicates: predicates.map(\.description)) }
+            data = kept
+        }
+        data = try data.filtered(filters)
+
+        var labels: [Int: String] = [:]
+        if !textColumns.isEmpty {
+            for (r, line) in lines.enumerated() { labels[line] = texts[0][r] }
+        }
+        let record = InputRecord(
+            specification: self, roles: resolved,
+            digest: LawFit.digest(data, columns: resolved.roles), rows: data.count)
+        return InputSelection(specification: self, roles: resolved, dataset: data, groupLabels: labels, record: record)
+    }
+
+    /// The codes of a category column: the numbers when every cell is one, else 0, 1, … by first appearance.
+    static func codes(_ texts: [String]) -> [Double] {
+        let numbers = texts.map { NumericCell.parse($0) }
+        if numbers.allSatisfy({ $0?.isFinite == true }) { return numbers.map { $0 ?? 0 } }
+        var index: [String: Double] = [:]
+        return texts.map { text in
+            if let code = index[text] { return code }
+            let code = Double(index.count)
+            index[text] = code
+            return code
+        }
+    }
+
+    /// The option that makes a row filter: `drop-highest`, `drop-lowest`, `range`.
+    static func optionName(of filter: RowFilter) -> String {
+        switch filter {
+        case .dropHighest: return "drop-highest"
+        case .dropLowest: return "drop-lowest"
+        case .keepRange, .keepEquals: return "range"
+        }
+    }
+}
