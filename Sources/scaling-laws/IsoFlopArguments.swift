@@ -11,12 +11,6 @@ struct IsoFlopArguments: ParsableArguments {
         help: ArgumentHelp("Column holding each run's compute budget (runs are grouped by its exact value).", valueName: "column"))
     var budgetColumn: String?
 
-    @Option(
-        name: .customLong("group"),
-        help: ArgumentHelp(
-            "Keep rows whose COLUMN text equals VALUE (repeatable), e.g. --group dataset=rw.", valueName: "column=value"))
-    var groups: [String] = []
-
     @Option(help: ArgumentHelp("Profile fitted to each budget: parabola, cubic, huber or interpolated.", valueName: "shape"))
     var profile: String = "parabola"
 
@@ -40,21 +34,11 @@ struct IsoFlopArguments: ParsableArguments {
         guard IsoFlopProfileShape(name: profile) != nil else {
             throw ValidationError("invalid --profile '\(profile)': expected parabola, cubic, huber or interpolated")
         }
-        for group in groups where Self.splitGroup(group) == nil {
-            throw ValidationError("invalid --group '\(group)': expected COLUMN=VALUE, e.g. dataset=rw")
-        }
-    }
-
-    static func splitGroup(_ text: String) -> TextEqualityFilter? {
-        guard let equals = text.firstIndex(of: "=") else { return nil }
-        let column = text[..<equals].trimmingCharacters(in: .whitespaces)
-        guard !column.isEmpty else { return nil }
-        return TextEqualityFilter(column: column, value: String(text[text.index(after: equals)...]))
     }
 
     /// Whether any option that only matters to an iso-FLOP analysis was given.
     var isExplicit: Bool {
-        budgetColumn != nil || !groups.isEmpty || profile != "parabola" || neighbours != nil
+        budgetColumn != nil || profile != "parabola" || neighbours != nil
     }
 
     /// The analysis settings.
@@ -65,32 +49,45 @@ struct IsoFlopArguments: ParsableArguments {
             neighbours: neighbours, confidenceLevel: level, compareApproach3: !noApproach3)
     }
 
-    /// The runs of `table` after the `--group` selections and `filters`: `N`, `loss`, `D` (optional
-    /// with a budget column), columns resolved as `fit` resolves them (`explicit` first).
+    /// The runs `specification` selects: `N`, `loss`, `D` (optional with a budget column),
+    /// columns resolved as `fit` resolves them, `--where` and the row filters applied.
     ///
-    /// - Throws: the errors of ``ScalingLaws/TextEqualityFilter``, ``ScalingLaws/ColumnRoleResolver``
-    ///   and reading the columns, naming file, line and column.
-    func runs(table: CSVTable, explicit: [String: String], filters: [RowFilter]) throws -> (runs: [IsoFlopRun], notes: [String]) {
-        var table = table
-        for group in groups.compactMap(Self.splitGroup) { table = try group.apply(to: table) }
-        let resolver = ColumnRoleResolver(explicit: explicit)
-        let roles: ColumnRoles
+    /// - Throws: the errors of ``ScalingLaws/InputSpecification/load(roles:extraColumns:categoryColumns:)``,
+    ///   naming file, line, column and option.
+    func runs(_ specification: InputSpecification) throws -> (runs: [IsoFlopRun], notes: [String]) {
+        try runs(load(specification))
+    }
+
+    /// The runs of each `--by` group of `specification` (one group, `all`, without `--by`).
+    func groupedRuns(_ specification: InputSpecification) throws -> [(label: String, runs: [IsoFlopRun], notes: [String])] {
+        let selection = try load(specification)
+        return try selection.groups().map { group in
+            let (runs, notes) = try runs(from: group.dataset, roles: selection.roles)
+            return (group.label, runs, notes)
+        }
+    }
+
+    private func load(_ specification: InputSpecification) throws -> InputSelection {
+        let extra = [budgetColumn].compactMap { $0 }
         if budgetColumn != nil {
             // Tokens are optional with a budget column.
-            if let withTokens = try? resolver.resolve(["N", "D", "loss"], in: table) {
-                roles = withTokens
-            } else {
-                roles = try resolver.resolve(["N", "loss"], in: table)
+            do {
+                return try specification.load(roles: ["N", "D", "loss"], extraColumns: extra)
+            } catch let error as DataError {
+                switch error {
+                case .noColumnForRole, .noColumnForTokens: return try specification.load(roles: ["N", "loss"], extraColumns: extra)
+                default: throw error
+                }
             }
-        } else {
-            roles = try resolver.resolve(["N", "D", "loss"], in: table)
         }
-        var extra: [String] = []
-        for column in [budgetColumn].compactMap({ $0 }) + filters.map(\.column)
-        where !roles.roles.contains(column) && !extra.contains(column) {
-            extra.append(column)
-        }
-        let data = try roles.dataset(from: table, extraColumns: extra).filtered(filters)
+        return try specification.load(roles: ["N", "D", "loss"], extraColumns: extra)
+    }
+
+    private func runs(_ selection: InputSelection) throws -> (runs: [IsoFlopRun], notes: [String]) {
+        try runs(from: selection.dataset, roles: selection.roles)
+    }
+
+    private func runs(from data: Dataset, roles: ColumnRoles) throws -> (runs: [IsoFlopRun], notes: [String]) {
         let n = try data.column("N"), loss = try data.column("loss")
         let hasTokens = roles.roles.contains("D")
         let d = hasTokens ? try data.column("D") : []
@@ -104,10 +101,10 @@ struct IsoFlopArguments: ParsableArguments {
         return (runs, roles.notes)
     }
 
-    /// `file (N runs; config_id == '…')`.
-    func source(file: String, runs: Int) -> String {
+    /// `file (N runs; dataset == rw)`.
+    func source(file: String, runs: Int, selection: String = "") -> String {
         var source = "\(file) (\(runs) runs"
-        if !groups.isEmpty { source += "; " + groups.compactMap(Self.splitGroup).map(\.description).joined(separator: ", ") }
+        if !selection.isEmpty { source += "; " + selection }
         return source + ")"
     }
 }

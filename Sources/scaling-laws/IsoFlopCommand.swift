@@ -36,13 +36,44 @@ struct IsoFlopCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: input.file), separator: input.separator)
-            let (runs, notes) = try isoflop.runs(table: table, explicit: input.explicitColumns, filters: input.filters)
-            for note in notes { Console.note(note) }
-            let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options)
-            let source = isoflop.source(file: input.file, runs: runs.count)
-            let report = try IsoFlopRenderer.render(analysis, source: source, format: output.format.report)
-            try output.emit(report: report) { Array(try IsoFlopRenderer.render(analysis, source: source, format: .json).utf8) }
+            let specification = input.specification
+            let selection = specification.predicates.map(\.description).joined(separator: ", ")
+            guard let by = specification.by else {
+                let (runs, notes) = try isoflop.runs(specification)
+                for note in notes { Console.note(note) }
+                let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options)
+                let source = isoflop.source(file: input.file, runs: runs.count, selection: selection)
+                let report = try IsoFlopRenderer.render(analysis, source: source, format: output.format.report)
+                try output.emit(report: report) { Array(try IsoFlopRenderer.render(analysis, source: source, format: .json).utf8) }
+                return
+            }
+            var sections: [GroupedReportRenderer.Section] = [], artifacts: [GroupedReportRenderer.Section] = []
+            var summary = TextTable(header: ["group", "runs", "budgets", "a (N* ∝ C^a)", "b (D* ∝ C^b)"])
+            var printedNotes = false
+            for group in try isoflop.groupedRuns(specification) {
+                if !printedNotes { for note in group.notes { Console.note(note) } }
+                printedNotes = true
+                let analysis: IsoFlopAnalysis
+                do {
+                    analysis = try IsoFlopAnalysis.run(group.runs, options: isoflop.options)
+                } catch {
+                    throw InputError.inGroup(by: by, group: group.label, message: Console.message(for: error))
+                }
+                let source = isoflop.source(
+                    file: input.file, runs: group.runs.count,
+                    selection: (selection.isEmpty ? "" : selection + ", ") + "\(by) == \(RowPredicate.Value.text(group.label))")
+                sections.append(.init(label: group.label, body: try IsoFlopRenderer.render(analysis, source: source, format: output.format.report)))
+                artifacts.append(.init(label: group.label, body: try IsoFlopRenderer.render(analysis, source: source, format: .json)))
+                summary.append([
+                    group.label, "\(group.runs.count)", "\(analysis.accepted.count)/\(analysis.profiles.count)",
+                    NumberFormat.significant(analysis.parameterLaw.exponent, digits: 4),
+                    NumberFormat.significant(analysis.tokenLaw.exponent, digits: 4),
+                ])
+            }
+            let report = try GroupedReportRenderer.render(by: by, sections: sections, summary: summary, format: output.format.report)
+            try output.emit(report: report) {
+                Array(try GroupedReportRenderer.render(by: by, sections: artifacts, summary: summary, format: .json).utf8)
+            }
         }
     }
 }

@@ -62,23 +62,11 @@ struct PlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The data file (default: the file recorded in the fit).", valueName: "file"))
     var data: String?
 
-    @Option(
-        name: .customLong("x"),
-        help: ArgumentHelp("Column of a variable, as ROLE=COLUMN (repeatable), e.g. --x N=params.", valueName: "role=column"),
-        transform: Syntax.roleMapping)
-    var roleMappings: [RoleMapping] = []
+    @OptionGroup(title: "Columns")
+    var columns: ColumnOptions
 
-    @Option(
-        name: .customLong("drop-highest"),
-        help: ArgumentHelp("Drop the K rows with the highest COLUMN, as COLUMN:K (as for 'fit').", valueName: "column:k"),
-        transform: Syntax.dropHighest)
-    var dropHighest: [RowFilter] = []
-
-    @Option(
-        name: .customLong("keep"),
-        help: ArgumentHelp("Keep rows satisfying a comparison, as for 'fit' (e.g. 'N>=1e8').", valueName: "expr"),
-        transform: Syntax.keep)
-    var keep: [RowFilter] = []
+    @OptionGroup(title: "Rows")
+    var selection: RowSelectionOptions
 
     @OptionGroup(title: "Iso-FLOP (--kind isoflop, isoflop-frontier)")
     var isoflop: IsoFlopArguments
@@ -99,44 +87,119 @@ struct PlotCommand: ParsableCommand {
                 ? "--kind trend without a fit needs --data FILE with dates and costs"
                 : "--kind \(kind.rawValue) without a fit needs --data FILE with the runs (N, loss, and D or --budget-column)")
         }
+        if selection.by != nil, output == nil {
+            throw ValidationError("--by writes one figure per group (NAME-GROUP.svg): give --output NAME.svg")
+        }
         guard width >= 200, width <= 10000, height >= 150, height <= 10000 else {
             throw ValidationError("--width must lie in 200...10000 and --height in 150...10000 pixels")
         }
     }
 
-    var explicitColumns: [String: String] {
-        var out: [String: String] = [:]
-        for mapping in roleMappings { out[mapping.role] = mapping.column }
-        return out
-    }
+    var explicitColumns: [String: String] { columns.explicitColumns }
 
     func run() throws {
         try Console.run {
-            var figure = try makeFigure()
-            figure.width = width
-            figure.height = height
-            let svg = figure.svg()
-            if let output {
-                try AtomicFile.write(Array(svg.utf8), to: output)
-                Console.note("wrote \(output)")
+            var figures: [(label: String?, figure: Figure)] = []
+            if selection.by != nil {
+                figures = try makeFigures().map { ($0.label, $0.figure) }
             } else {
-                Console.out(svg)
+                figures = [(nil, try makeFigure(group: nil))]
+            }
+            // Every figure is drawn before any file is written: a failure leaves nothing behind.
+            var files: [(path: String?, svg: String)] = []
+            for (label, figure) in figures {
+                var figure = figure
+                figure.width = width
+                figure.height = height
+                files.append((output.map { path in label.map { Self.groupPath(path, group: $0) } ?? path }, figure.svg()))
+            }
+            for file in files {
+                if let path = file.path {
+                    try AtomicFile.write(Array(file.svg.utf8), to: path)
+                    Console.note("wrote \(path)")
+                } else {
+                    Console.out(file.svg)
+                }
             }
         }
     }
 
+    /// `out.svg` and group `c4` → `out-c4.svg` (characters other than letters, digits, `.`, `_`
+    /// and `-` in the group become `_`).
+    static func groupPath(_ path: String, group: String) -> String {
+        let safe = String(group.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" ? $0 : "_" })
+        let url = URL(fileURLWithPath: path)
+        let ext = url.pathExtension
+        let base = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
+        return base + "-" + (safe.isEmpty ? "_" : safe) + (ext.isEmpty ? "" : "." + ext)
+    }
+
     var isIsoFlopKind: Bool { kind == .isoflop || kind == .isoflopFrontier }
 
-    func makeFigure() throws -> Figure {
+    /// The data of the plot: the recorded input of the fit (its file, columns and selection),
+    /// or `--data` with the columns and selection given. Returns the specification and, when
+    /// it is the fit's own, the record to check the rows against.
+    func specification(fit artifact: LawFit?, fitPath: String?) throws -> (InputSpecification, InputRecord?) {
+        var path = data
+        if path == nil, let artifact, let fitPath { path = try PlotData.recordedData(fit: artifact, fitPath: fitPath).path }
+        let file = path ?? ""
+        if let record = artifact?.input {
+            let (specification, overridden) = record.specification(
+                path: file, separator: columns.separator, columns: explicitColumns, predicates: selection.predicates,
+                filters: selection.filters)
+            var withBy = specification
+            withBy.by = selection.by
+            if overridden { Console.note("note: columns or rows differ from those the fit recorded; drawing the rows selected here") }
+            return (withBy, overridden || selection.by != nil ? nil : record)
+        }
+        return (
+            InputSpecification(
+                path: file, separator: columns.separator, columns: explicitColumns, predicates: selection.predicates,
+                filters: selection.filters, by: selection.by), nil
+        )
+    }
+
+    /// One figure per `--by` group.
+    func makeFigures() throws -> [(label: String, figure: Figure)] {
+        let artifact = try fit.map { try ParameterSource.artifact(path: $0) }?.fit
+        let (specification, _) = try specification(fit: artifact, fitPath: fit)
+        let by = specification.by ?? ""
+        if isIsoFlopKind, artifact == nil || kind == .isoflopFrontier || isoflop.isExplicit {
+            return try isoflop.groupedRuns(specification).map { group in
+                do {
+                    let analysis = try IsoFlopAnalysis.run(group.runs, options: isoflop.options)
+                    let source = isoflop.source(
+                        file: specification.source, runs: group.runs.count,
+                        selection: "\(by) == \(RowPredicate.Value.text(group.label))")
+                    let input = IsoFlopPlotInput(analysis: analysis, runs: group.runs, source: source)
+                    return (group.label, kind == .isoflop ? IsoFlopAnalysisPlot.profiles(input) : IsoFlopAnalysisPlot.frontier(input))
+                } catch {
+                    throw InputError.inGroup(by: by, group: group.label, message: Console.message(for: error))
+                }
+            }
+        }
+        guard let artifact else { throw ValidationError("--by with --kind \(kind.rawValue) needs a fit artifact") }
+        let law = try artifact.resolvedLaw()
+        let selected = try specification.load(for: law)
+        return try selected.mapGroups { group in
+            let input = try PlotInput(fit: artifact, data: group.dataset)
+            var figure = try ScalingPlots.figure(kind, input: input, trend: nil, isoflop: nil)
+            figure.notes.append("\(by) == \(RowPredicate.Value.text(group.label)) (\(group.dataset.count) rows)")
+            return figure
+        }.map { ($0.group.label, $0.result) }
+    }
+
+    func makeFigure(group: String?) throws -> Figure {
         guard let fit else {
-            guard isIsoFlopKind, let data else { return try trendFromTable() }
-            let input = try isoFlopInput(path: data, name: data)
+            guard isIsoFlopKind, data != nil else { return try trendFromTable() }
+            let (specification, _) = try specification(fit: nil, fitPath: nil)
+            let input = try isoFlopInput(specification)
             return kind == .isoflop ? IsoFlopAnalysisPlot.profiles(input) : IsoFlopAnalysisPlot.frontier(input)
         }
         let source = try ParameterSource.artifact(path: fit)
         guard let artifact = source.fit else { preconditionFailure("ParameterSource.artifact always carries the fit") }
-        let dataset = try PlotData.load(
-            fit: artifact, fitPath: fit, dataPath: data, explicit: explicitColumns, filters: dropHighest + keep)
+        let (specification, record) = try specification(fit: artifact, fitPath: fit)
+        let dataset = try PlotData.load(fit: artifact, fitPath: fit, specification: specification, record: record)
         let input = try PlotInput(fit: artifact, data: dataset)
         var trend: CostTrend?
         if kind == .trend, input.law is ExponentialTrendLaw {
@@ -145,13 +208,12 @@ struct PlotCommand: ParsableCommand {
         var budgets: IsoFlopPlotInput?
         var fallback: String?
         if isIsoFlopKind {
-            let (path, name) = try data.map { ($0, $0) } ?? PlotData.recordedData(fit: artifact, fitPath: fit)
             if kind == .isoflopFrontier || isoflop.isExplicit {
-                budgets = try isoFlopInput(path: path, name: name)
+                budgets = try isoFlopInput(specification)
             } else {
                 // Runs on a few budgets C = 6ND get the Approach-2 figure; other data the law's curves.
                 do {
-                    let candidate = try isoFlopInput(path: path, name: name, quiet: true)
+                    let candidate = try isoFlopInput(specification, quiet: true)
                     let analysis = candidate.analysis
                     if 2 * analysis.accepted.count >= analysis.profiles.count {
                         budgets = candidate
@@ -170,14 +232,17 @@ struct PlotCommand: ParsableCommand {
         return figure
     }
 
-    /// The iso-FLOP analysis of the runs in `path` (messages name `name`).
+    /// The iso-FLOP analysis of the runs `specification` selects.
     /// Column notes go to stderr unless `quiet` (the automatic attempt).
-    func isoFlopInput(path: String, name: String, quiet: Bool = false) throws -> IsoFlopPlotInput {
-        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: path), source: name)
-        let (runs, notes) = try isoflop.runs(table: table, explicit: explicitColumns, filters: dropHighest + keep)
+    func isoFlopInput(_ specification: InputSpecification, quiet: Bool = false) throws -> IsoFlopPlotInput {
+        let (runs, notes) = try isoflop.runs(specification)
         if !quiet { for note in notes { Console.note(note) } }
         let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options)
-        return IsoFlopPlotInput(analysis: analysis, runs: runs, source: isoflop.source(file: URL(fileURLWithPath: name).lastPathComponent, runs: runs.count))
+        return IsoFlopPlotInput(
+            analysis: analysis, runs: runs,
+            source: isoflop.source(
+                file: specification.source, runs: runs.count,
+                selection: specification.predicates.map(\.description).joined(separator: ", ")))
     }
 
     /// `--kind trend --data FILE`: the OLS trend of Cottier et al. from dates and costs.
@@ -197,24 +262,21 @@ extension PlotKind: ExpressibleByArgument {}
 
 /// Reading the data of a fit for drawing.
 enum PlotData {
-    /// The data file of `fit` (or `dataPath`), with the law's roles resolved as `fit` resolves
-    /// them and `filters` applied. Notes on stderr when the rows differ from the fitted ones.
+    /// The rows `specification` selects, with the law's roles. When `record` is given (the
+    /// fit's own input, unchanged) the rows must be those the fit was made from; otherwise a
+    /// note on stderr when the number of rows differs from the fitted one.
     ///
-    /// - Throws: ``CLIError/missingData(fit:path:)`` when the recorded file is gone, and the
+    /// - Throws: ``ScalingLaws/InputError/dataMismatch(artifact:source:reason:)``, and the
     ///   errors of reading and resolving columns, naming file, line and column.
-    static func load(fit: LawFit, fitPath: String, dataPath: String?, explicit: [String: String], filters: [RowFilter]) throws -> Dataset {
-        let (path, name) = try dataPath.map { ($0, $0) } ?? recordedData(fit: fit, fitPath: fitPath)
+    static func load(fit: LawFit, fitPath: String, specification: InputSpecification, record: InputRecord?) throws -> Dataset {
         let law = try fit.resolvedLaw()
-        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: path), source: name)
-        let roles = law.inputs.map(\.role) + [law.response.role]
-        let resolved = try ColumnRoleResolver(explicit: explicit).resolve(roles, in: table)
-        var carried: [String] = []
-        for column in filters.map(\.column) where !roles.contains(column) && !carried.contains(column) { carried.append(column) }
-        let dataset = try resolved.dataset(from: table, extraColumns: carried).filtered(filters)
-        if dataset.count != fit.data.rows {
-            Console.note("note: drawing \(dataset.count) rows of \(path); the fit used \(fit.data.rows) (give the fit's row filters to match)")
+        let selection = try specification.load(for: law)
+        if let record {
+            try record.verify(selection, artifact: fitPath)
+        } else if selection.dataset.count != fit.data.rows {
+            Console.note("note: drawing \(selection.dataset.count) rows of \(specification.path); the fit used \(fit.data.rows) (give the fit's row filters to match)")
         }
-        return dataset
+        return selection.dataset
     }
 
     /// The data file of a fit, the first that exists of: the path recorded as given to `fit`

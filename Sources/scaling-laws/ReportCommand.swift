@@ -25,6 +25,10 @@ struct ReportCommand: ParsableCommand {
             Forecast: the CI of the mean and the PI of a new run side by side. --backtest \
             largest:K refits without the K largest runs and tabulates how well it predicts them.
 
+            Rows: --where, --range, --drop-highest and --drop-lowest select the rows of every \
+            section (data, fit, figures, forecast, iso-FLOP, backtest). --by COLUMN writes one \
+            section per value of COLUMN, each with its own fit, after a summary table.
+
             Example:
               scaling-laws report Datasets/chinchilla-synthetic/data.csv --law chinchilla \\
                   --output report.html
@@ -39,8 +43,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The law to fit: a name (see 'scaling-laws laws'), a formula, or @FILE.", valueName: "law"))
     var law: String = "chinchilla"
 
-    @Option(help: ArgumentHelp("What to minimise (default: the law's own).", valueName: "objective"))
-    var objective: ObjectiveChoice?
+    @OptionGroup(title: "Fit settings")
+    var settings: FitSettingsOptions
 
     @Option(help: ArgumentHelp("Forecast budgets for laws of N and D: START:STOP:xFACTOR or a comma list (default: 10 to 10⁴ times the largest run's compute, every decade).", valueName: "spec"))
     var budgets: String?
@@ -62,67 +66,93 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             let law = try formula.law(self.law)
-            let data = try input.dataset(for: law)
-            var options = LawFitOptions(objective: law.defaultObjective)
-            if let objective {
-                switch objective {
-                case .huber: options.objective = .logHuber(delta: 1e-3)
-                case .lsq: options.objective = .leastSquares
-                case .logLsq: options.objective = .logLeastSquares
+            let options = settings.options(for: law)
+            let selection = try input.selection(for: law)
+            let described = input.specification.selectionDescription
+            let reports = try selection.mapGroups { group in
+                try report(law: law, options: options, data: group.dataset, specification: group.record.specification, selection: described)
+            }
+            let html: String
+            let figureCount = reports.map { $0.result.figures.count }.reduce(0, +)
+            if let by = input.specification.by {
+                var summary = TextTable(
+                    header: ["group", "rows"] + law.parameters.map(\.name) + ["R²"],
+                    numeric: [false] + Array(repeating: true, count: law.parameters.count + 2))
+                for (group, report) in reports {
+                    summary.append(
+                        [group.label, "\(group.dataset.count)"] + report.fit.values.map { NumberFormat.significant($0, digits: 5) }
+                            + [report.fit.statistics.rSquared.map { NumberFormat.significant($0, digits: 4) } ?? "—"])
                 }
+                html = HTMLReport.render(by: by, groups: reports.map { ($0.group.label, $0.result) }, summary: summary)
+            } else {
+                html = reports.first?.result.render() ?? ""
             }
-            let fitted = try LawFitter.fit(law, to: data, options: options)
-            let fit = fitted.withDiagnostics(FitDiagnostics.evaluate(fitted, law: law, data: data))
-            let plotInput = try PlotInput(fit: fit, data: data)
-            let sweep = try isoFlopInput()
-            var trend: CostTrend?
-            if law is ExponentialTrendLaw {
-                trend = try CostTrend.fit(data, yearColumn: law.inputs[0].role, costColumn: law.response.role)
-            }
-            var figures: [Figure] = []
-            var omitted: [String] = []
-            for kind in ScalingPlots.kinds(for: law, isoflop: sweep != nil) {
-                do {
-                    var figure = try ScalingPlots.figure(kind, input: plotInput, trend: trend, isoflop: sweep)
-                    figure.id = "plot-\(kind.rawValue)"
-                    figures.append(figure)
-                } catch {
-                    omitted.append("\(kind.rawValue): \(Console.message(for: error))")
-                }
-            }
-            var forecast: ForecastTable?
-            if law.inputs.map(\.role) == ["N", "D"] {
-                let optimizer = try ComputeOptimizer(law: law, parameters: fit.values)
-                let list = try budgets.map(BudgetList.parse) ?? Self.defaultBudgets(data)
-                do {
-                    forecast = try ForecastTable.make(
-                        optimizer: optimizer, budgets: list, fit: fit, label: "fit of \(input.file)", detail: "\(fit.law) fitted by report")
-                } catch {
-                    omitted.append("forecast table: \(Console.message(for: error))")
-                }
-            }
-            var backtestResult: BacktestResult?
-            if let backtest {
-                backtestResult = try Backtest.run(law: law, data: data, rule: backtest, fitOptions: options)
-            }
-            let html = HTMLReport(
-                fit: fit, data: data, figures: figures, omitted: omitted, forecast: forecast, isoflop: sweep,
-                backtest: backtestResult).render()
             try AtomicFile.write(Array(html.utf8), to: output)
-            for warning in fit.warnings { Console.note("warning: \(warning)") }
-            Console.note("wrote \(output) (\(figures.count) figures)")
+            for (group, report) in reports {
+                let prefix = input.specification.by == nil ? "" : "\(group.label): "
+                for warning in report.fit.warnings { Console.note("warning: \(prefix)\(warning)") }
+            }
+            Console.note("wrote \(output) (\(figureCount) figures)")
         }
     }
 
-    /// The iso-FLOP analysis of the input's runs: required when an iso-FLOP option was given;
-    /// otherwise kept only when at least half of the compute groups have a bracketed minimum
-    /// (`nil` for data that are not an iso-FLOP sweep).
-    func isoFlopInput() throws -> IsoFlopPlotInput? {
-        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: input.file), separator: input.separator)
+    /// The report of one group of rows (all selected rows without --by): every section uses `data`.
+    func report(
+        law: any ScalingLaw, options: LawFitOptions, data: Dataset, specification: InputSpecification, selection: String
+    ) throws -> HTMLReport {
+        let fitted = try LawFitter.fit(law, to: data, options: options)
+        let fit = fitted.withDiagnostics(FitDiagnostics.evaluate(fitted, law: law, data: data))
+        let plotInput = try PlotInput(fit: fit, data: data)
+        let sweep = try isoFlopInput(specification)
+        var trend: CostTrend?
+        if law is ExponentialTrendLaw {
+            trend = try CostTrend.fit(data, yearColumn: law.inputs[0].role, costColumn: law.response.role)
+        }
+        var figures: [Figure] = []
+        var omitted: [String] = []
+        for kind in ScalingPlots.kinds(for: law, isoflop: sweep != nil) {
+            do {
+                var figure = try ScalingPlots.figure(kind, input: plotInput, trend: trend, isoflop: sweep)
+                figure.id = "plot-\(kind.rawValue)"
+                figures.append(figure)
+            } catch {
+                omitted.append("\(kind.rawValue): \(Console.message(for: error))")
+            }
+        }
+        var forecast: ForecastTable?
+        if law.inputs.map(\.role) == ["N", "D"] {
+            let optimizer = try ComputeOptimizer(law: law, parameters: fit.values)
+            let list = try budgets.map(BudgetList.parse) ?? Self.defaultBudgets(data)
+            do {
+                forecast = try ForecastTable.make(
+                    optimizer: optimizer, budgets: list, fit: fit, label: "fit of \(input.file)", detail: "\(fit.law) fitted by report")
+            } catch {
+                omitted.append("forecast table: \(Console.message(for: error))")
+            }
+        }
+        var backtestResult: BacktestResult?
+        if let backtest {
+            backtestResult = try Backtest.run(law: law, data: data, rule: backtest, fitOptions: options)
+        }
+        var report = HTMLReport(
+            fit: fit, data: data, figures: figures, omitted: omitted, forecast: forecast, isoflop: sweep,
+            backtest: backtestResult)
+        report.selection = selection
+        return report
+    }
+
+    /// The iso-FLOP analysis of the runs `specification` selects: required when an iso-FLOP
+    /// option was given; otherwise kept only when at least half of the compute groups have a
+    /// bracketed minimum (`nil` for data that are not an iso-FLOP sweep).
+    func isoFlopInput(_ specification: InputSpecification) throws -> IsoFlopPlotInput? {
         let build = {
-            let (runs, _) = try isoflop.runs(table: table, explicit: input.explicitColumns, filters: input.filters)
+            let (runs, _) = try isoflop.runs(specification)
             let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options)
-            return IsoFlopPlotInput(analysis: analysis, runs: runs, source: isoflop.source(file: table.source, runs: runs.count))
+            return IsoFlopPlotInput(
+                analysis: analysis, runs: runs,
+                source: isoflop.source(
+                    file: specification.source, runs: runs.count,
+                    selection: specification.predicates.map(\.description).joined(separator: ", ")))
         }
         if isoflop.isExplicit { return try build() }
         guard let candidate = try? build(), 2 * candidate.analysis.accepted.count >= candidate.analysis.profiles.count else { return nil }

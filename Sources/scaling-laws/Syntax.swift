@@ -37,36 +37,6 @@ enum Syntax {
         return .dropLowest(column: column, count: count)
     }
 
-    /// `COLUMN>=V`, `COLUMN<=V`, `COLUMN==V` (or `=`), `V<=COLUMN<=V`.
-    @Sendable static func keep(_ text: String) throws -> RowFilter {
-        let expected = "expected COLUMN>=VALUE, COLUMN<=VALUE, COLUMN==VALUE or MIN<=COLUMN<=MAX"
-        let compact = text.filter { $0 != " " }
-        let parts = compact.components(separatedBy: "<=")
-        if parts.count == 3 {
-            guard let lower = number(parts[0]), let upper = number(parts[2]), !parts[1].isEmpty else {
-                throw ValidationError("'\(text)': \(expected)")
-            }
-            return .keepRange(column: parts[1], min: lower, max: upper)
-        }
-        for (op, make) in [
-            (">=", { (c: String, v: Double) in RowFilter.keepRange(column: c, min: v, max: nil) }),
-            ("<=", { (c: String, v: Double) in RowFilter.keepRange(column: c, min: nil, max: v) }),
-            ("==", { (c: String, v: Double) in RowFilter.keepEquals(column: c, value: v) }),
-            ("=", { (c: String, v: Double) in RowFilter.keepEquals(column: c, value: v) }),
-        ] {
-            let sides = compact.components(separatedBy: op)
-            guard sides.count == 2 else { continue }
-            guard !sides[0].isEmpty, let value = number(sides[1]), value.isFinite else {
-                throw ValidationError("'\(text)': \(expected)")
-            }
-            return make(sides[0], value)
-        }
-        if compact.contains("<") || compact.contains(">") {
-            throw ValidationError("'\(text)': strict comparisons are not supported; \(expected)")
-        }
-        throw ValidationError("'\(text)': \(expected)")
-    }
-
     /// `COLUMN:MIN:MAX` with either end possibly empty.
     @Sendable static func range(_ text: String) throws -> RowFilter {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)

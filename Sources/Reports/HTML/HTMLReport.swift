@@ -19,6 +19,9 @@ public struct HTMLReport: Sendable {
     public var isoflop: IsoFlopPlotInput?
     /// A backtest of the law on the same data (`report --backtest largest:K`).
     public var backtest: BacktestResult?
+    /// The rows the report was made from in words (`--where` predicates and row filters), shown
+    /// in the data section; empty when every row was used.
+    public var selection: String = ""
 
     public init(
         fit: LawFit, data: Dataset, figures: [Figure], omitted: [String] = [], forecast: ForecastTable? = nil,
@@ -48,15 +51,48 @@ public struct HTMLReport: Sendable {
     /// The report as HTML5 text, ending in a newline.
     public func render() -> String {
         let e = SVGText.escape
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        out += "<title>\(e("Scaling-law report: \(fit.law) on \(data.source)"))</title>\n"
-        out += "<style>\n\(Self.css)\n</style>\n</head>\n<body>\n"
+        var out = Self.head(title: "Scaling-law report: \(fit.law) on \(data.source)")
         out += "<h1>Scaling-law report: \(e(fit.law))</h1>\n"
         out += "<p class=\"subtitle\">\(e(fit.formula)) — \(e(fit.citation))</p>\n"
+        out += sections()
+        out += "<p class=\"subtitle\">Made by \(e(fit.tool)) \(e(fit.toolVersion)).</p>\n</body>\n</html>\n"
+        return out
+    }
 
-        out += "<h2>Data</h2>\n"
+    /// One page holding a report per `--by` group (`title` a group's heading, the group's
+    /// sections below it), then a summary table with a row per group.
+    public static func render(by column: String, groups: [(label: String, report: HTMLReport)], summary: TextTable) -> String {
+        let e = SVGText.escape
+        let law = groups.first?.report.fit.law ?? ""
+        let source = groups.first?.report.data.source ?? ""
+        var out = head(title: "Scaling-law report: \(law) on \(source) by \(column)")
+        out += "<h1>Scaling-law report: \(e(law)) by \(e(column))</h1>\n"
+        if let first = groups.first?.report.fit { out += "<p class=\"subtitle\">\(e(first.formula)) — \(e(first.citation))</p>\n" }
+        out += "<h2>Summary by \(e(column))</h2>\n" + html(summary)
+        for (label, report) in groups {
+            out += "<h1 id=\"group-\(e(label))\">\(e(column)) = \(e(label))</h1>\n"
+            out += report.sections()
+        }
+        if let first = groups.first?.report.fit {
+            out += "<p class=\"subtitle\">Made by \(e(first.tool)) \(e(first.toolVersion)).</p>\n"
+        }
+        return out + "</body>\n</html>\n"
+    }
+
+    /// The document head up to the opening body tag.
+    static func head(title: String) -> String {
+        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        out += "<title>\(SVGText.escape(title))</title>\n"
+        return out + "<style>\n\(css)\n</style>\n</head>\n<body>\n"
+    }
+
+    /// The report's sections, from the data summary to the backtest.
+    func sections() -> String {
+        let e = SVGText.escape
+        var out = "<h2>Data</h2>\n"
         out += "<p>\(e(data.source)): \(data.count) rows, digest fnv1a64:\(e(fit.data.digest)).</p>\n"
+        if !selection.isEmpty { out += "<p>Rows selected by: \(e(selection)). Every section below uses these rows only.</p>\n" }
         var summary = TextTable(header: ["column", "min", "median", "max"], numeric: [false, true, true, true])
         for name in fit.inputs + [fit.response] {
             guard let values = try? data.column(name), !values.isEmpty else { continue }
@@ -118,7 +154,6 @@ public struct HTMLReport: Sendable {
             out += "<p>Fitted without the held-out runs (\(e(backtest.rule.description))), then asked to predict them.</p>\n"
             out += "<pre>\(e(BacktestRenderer.text(backtest, markdown: false)))</pre>\n"
         }
-        out += "<p class=\"subtitle\">Made by \(e(fit.tool)) \(e(fit.toolVersion)).</p>\n</body>\n</html>\n"
         return out
     }
 

@@ -13,6 +13,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptySelection(source: String, predicates: [String])
     /// A `--by` group with fewer rows than the analysis needs.
     case groupTooSmall(source: String, by: String, group: String, count: Int, needed: Int, reason: String)
+    /// The analysis of one `--by` group failed; `message` is the underlying one-line message.
+    case inGroup(by: String, group: String, message: String)
     /// The data given do not match those an artifact was made from.
     case dataMismatch(artifact: String, source: String, reason: String)
 
@@ -30,6 +32,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .groupTooSmall(source, by, group, count, needed, reason):
             let tail = reason.isEmpty ? "" : " \(reason)"
             return "\(source): --by \(by): group '\(group)' has \(count) \(DataMessage.plural(count, "row")), expected at least \(needed)\(tail)"
+        case let .inGroup(by, group, message):
+            return "--by \(by), group '\(DataMessage.cellForMessage(group))': \(message)"
         case let .dataMismatch(artifact, source, reason):
             return "\(artifact): made from other data than \(source): \(reason)"
         }

@@ -45,3 +45,51 @@ public struct InputRecord: Sendable, Codable, Equatable {
         return specification
     }
 }
+
+extension InputRecord {
+    /// The specification a later command reads the artifact's data with: the recorded one (its
+    /// columns made explicit, ``replay``) at `path`, with `columns` overriding recorded roles and
+    /// `predicates` and `filters` replacing the recorded selection when either is given.
+    ///
+    /// - Returns: the specification, and whether the user changed the recorded columns or selection
+    ///   (then the rows are not checked against ``digest``).
+    public func specification(
+        path: String, separator: Character? = nil, columns: [String: String] = [:], predicates: [RowPredicate] = [],
+        filters: [RowFilter] = []
+    ) -> (specification: InputSpecification, overridden: Bool) {
+        var specification = replay
+        specification.path = path
+        if let separator { specification.separator = String(separator) }
+        var overridden = false
+        for (role, column) in columns where specification.columns[role] != column {
+            specification.columns[role] = column
+            overridden = true
+        }
+        if !predicates.isEmpty || !filters.isEmpty {
+            specification.predicates = predicates
+            specification.filters = filters
+            overridden = true
+        }
+        return (specification, overridden)
+    }
+
+    /// Checks that `selection`, read with the recorded specification, holds the rows the
+    /// artifact was made from.
+    ///
+    /// - Throws: ``InputError/dataMismatch(artifact:source:reason:)`` naming the artifact and the file.
+    public func verify(_ selection: InputSelection, artifact: String) throws {
+        let source = selection.specification.path
+        if selection.record.resolvedColumns != resolvedColumns {
+            let now = selection.record.resolvedColumns.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            let then = resolvedColumns.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            throw InputError.dataMismatch(
+                artifact: artifact, source: source,
+                reason: "its columns are \(now.joined(separator: ", ")), the artifact's \(then.joined(separator: ", "))")
+        }
+        guard selection.record.digest == digest else {
+            throw InputError.dataMismatch(
+                artifact: artifact, source: source,
+                reason: "the selected rows differ (\(selection.record.rows) rows, digest \(selection.record.digest); recorded \(rows) rows, digest \(digest))")
+        }
+    }
+}

@@ -51,6 +51,21 @@ public struct InputSelection: Sendable, Equatable {
         }
     }
 
+    /// Runs `body` on every group (``groups()``) in order; an error from one group is rethrown as
+    /// ``InputError/inGroup(by:group:message:)`` naming it (without `--by`, unchanged).
+    public func mapGroups<T>(_ body: (Group) throws -> T) throws -> [(group: Group, result: T)] {
+        var out: [(group: Group, result: T)] = []
+        for group in groups() {
+            do {
+                out.append((group, try body(group)))
+            } catch {
+                guard let by = specification.by else { throw error }
+                throw InputError.inGroup(by: by, group: group.label, message: String(describing: error))
+            }
+        }
+        return out
+    }
+
     /// Checks every group has at least `minimum` rows.
     /// - Throws: ``InputError/groupTooSmall(source:by:group:count:needed:reason:)`` naming the first small group.
     public func requireGroups(atLeast minimum: Int, reason: String) throws {

@@ -88,6 +88,10 @@ public struct LawFit: Sendable, Codable, Equatable {
     /// Bootstrap uncertainty of this fit, when one was run (``withBootstrap(_:)``); absent in
     /// artifacts written without `--bootstrap`, which still decode.
     public private(set) var bootstrap: BootstrapSummary? = nil
+    /// The input specification that selected the fitted rows (file, columns as resolved,
+    /// `--where` predicates, filters, `--by` group) and their digest (``withInput(_:)``);
+    /// absent in older artifacts, which still decode.
+    public private(set) var input: InputRecord? = nil
 
     /// The saved summary of a bootstrap of the fit (``LawBootstrap/run(law:data:options:fitOptions:)``):
     /// the converged draws of the law parameters and per-parameter standard errors and
@@ -183,6 +187,13 @@ public struct LawFit: Sendable, Codable, Equatable {
         var copy = self
         copy.data.path = path
         copy.data.absolutePath = absolutePath
+        return copy
+    }
+
+    /// This fit with the record of its input attached.
+    public func withInput(_ record: InputRecord?) -> LawFit {
+        var copy = self
+        copy.input = record
         return copy
     }
 
