@@ -50,11 +50,39 @@ struct BacktestCommand: ParsableCommand {
             case let .above(column, _), let .rollout(column): extra.append(column)
             case .largest, .rightCensored: break
             }
-            let data = try input.dataset(for: law, extraColumns: extra.filter { !law.inputs.map(\.role).contains($0) && $0 != law.response.role })
-            let result = try Backtest.run(law: law, data: data, rule: holdout, fitOptions: settings.options(for: law))
-            let report = try BacktestRenderer.render(result, format: output.format.report)
-            try output.emit(report: report) { Array(try ReportJSON.string(result).utf8) }
-            for note in result.notes { Console.note("note: \(note)") }
+            let selection = try input.selection(
+                for: law, extraColumns: extra.filter { !law.inputs.map(\.role).contains($0) && $0 != law.response.role })
+            let options = settings.options(for: law)
+            let results = try selection.mapGroups { group in
+                try Backtest.run(law: law, data: group.dataset, rule: holdout, fitOptions: options)
+            }
+            if let by = input.specification.by {
+                var sections: [GroupedReportRenderer.Section] = [], json: [GroupedReportRenderer.Section] = []
+                var summary = TextTable(
+                    header: ["group", "rows", "held out", "mean |rel. error|", "max |rel. error|", "RMS log error"],
+                    numeric: [false, true, true, true, true, true])
+                for (group, result) in results {
+                    sections.append(.init(label: group.label, body: try BacktestRenderer.render(result, format: output.format.report)))
+                    json.append(.init(label: group.label, body: try ReportJSON.string(result)))
+                    summary.append([
+                        group.label, "\(group.dataset.count)", "\(result.overall.count)",
+                        NumberFormat.significant(result.overall.meanAbsoluteRelativeError, digits: 4),
+                        NumberFormat.significant(result.overall.maxAbsoluteRelativeError, digits: 4),
+                        result.overall.rmsLogError.map { NumberFormat.significant($0, digits: 4) } ?? "—",
+                    ])
+                }
+                let report = try GroupedReportRenderer.render(by: by, sections: sections, summary: summary, format: output.format.report)
+                try output.emit(report: report) {
+                    Array(try GroupedReportRenderer.render(by: by, sections: json, summary: summary, format: .json).utf8)
+                }
+            } else if let result = results.first?.result {
+                let report = try BacktestRenderer.render(result, format: output.format.report)
+                try output.emit(report: report) { Array(try ReportJSON.string(result).utf8) }
+            }
+            for (group, result) in results {
+                let prefix = input.specification.by == nil ? "" : "\(group.label): "
+                for note in result.notes { Console.note("note: \(prefix)\(note)") }
+            }
         }
     }
 }

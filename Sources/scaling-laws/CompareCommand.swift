@@ -44,8 +44,14 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("cv-seed"), help: ArgumentHelp("Seed of the fold assignment and the bootstrap.", valueName: "s"))
     var cvSeed: UInt64 = 0
 
-    @Option(name: .customLong("groups"), help: ArgumentHelp("Hold out whole groups sharing a value of COLUMN in cross-validation.", valueName: "column"))
+    @Option(
+        name: .customLong("cv-groups"),
+        help: ArgumentHelp("Hold out whole groups sharing a value of COLUMN in cross-validation (text or numbers).", valueName: "column"))
     var groups: String?
+
+    /// `--group` and `--groups` name no option here: a helpful error instead of a guess.
+    @Option(name: [.customLong("group"), .customLong("groups")], help: .hidden)
+    var misnamedGroup: String?
 
     @Option(
         help: ArgumentHelp("Backtest split: largest:K, above:COLUMN=VALUE or rollout:COLUMN (default: largest tenth).", valueName: "rule"),
@@ -62,6 +68,10 @@ struct CompareCommand: ParsableCommand {
     var output: OutputOptions
 
     func validate() throws {
+        if let misnamedGroup {
+            throw ValidationError(
+                "compare has no --group: use --where COLUMN==VALUE to select rows, --by COLUMN to compare within each group, or --cv-groups COLUMN to hold out whole groups in cross-validation")
+        }
         guard !laws.isEmpty else { throw ValidationError("give at least one --law") }
         if against != nil, !settings.fix.isEmpty { throw ValidationError("give --against or --fix, not both") }
         if let bootstrap {
@@ -75,14 +85,16 @@ struct CompareCommand: ParsableCommand {
             let noFormula = FormulaOptions()
             let laws = try self.laws.map { try noFormula.law($0) }
             var data: Dataset?
+            var selections: [InputSelection] = []
             for law in laws {
-                let extra = groups.map { [$0] } ?? []
-                let own = try input.dataset(for: law, extraColumns: extra.filter { !law.inputs.map(\.role).contains($0) })
+                let own = try input.selection(
+                    for: law, categoryColumns: groups.map { [$0] }?.filter { !law.inputs.map(\.role).contains($0) } ?? [])
+                selections.append(own)
                 if var merged = data {
-                    for (name, column) in own.columns where merged.columns[name] == nil { merged.columns[name] = column }
+                    for (name, column) in own.dataset.columns where merged.columns[name] == nil { merged.columns[name] = column }
                     data = merged
                 } else {
-                    data = own
+                    data = own.dataset
                 }
             }
             guard let data, let first = laws.first else { return }
@@ -104,10 +116,33 @@ struct CompareCommand: ParsableCommand {
                 for parameter in settings.fix { options.hypothesis[parameter.name] = parameter.value }
                 options.hypothesisName = "--fix " + settings.fix.map { "\($0.name)=\(String(format: "%g", $0.value))" }.joined(separator: " ")
             }
-            let comparison = try LawComparison.run(laws: laws, data: data, fitOptions: fitOptions, options: options)
-            let report = try ComparisonRenderer.render(comparison, format: output.format.report)
-            try output.emit(report: report) { Array(try ReportJSON.string(comparison).utf8) }
-            for note in comparison.notes { Console.note("note: \(note)") }
+            guard let by = input.specification.by, let selection = selections.first else {
+                let comparison = try LawComparison.run(laws: laws, data: data, fitOptions: fitOptions, options: options)
+                let report = try ComparisonRenderer.render(comparison, format: output.format.report)
+                try output.emit(report: report) { Array(try ReportJSON.string(comparison).utf8) }
+                for note in comparison.notes { Console.note("note: \(note)") }
+                return
+            }
+            // Every law read the same rows (same file and selection): split the merged columns by group.
+            let merged = try InputSelection(selection, dataset: data)
+            let results = try merged.mapGroups { group in
+                try LawComparison.run(laws: laws, data: group.dataset, fitOptions: fitOptions, options: options)
+            }
+            var sections: [GroupedReportRenderer.Section] = [], json: [GroupedReportRenderer.Section] = []
+            var summary = TextTable(header: ["group", "rows"] + laws.map { "\($0.name) AIC" } + ["lowest AIC"])
+            for (group, comparison) in results {
+                sections.append(.init(label: group.label, body: try ComparisonRenderer.render(comparison, format: output.format.report)))
+                json.append(.init(label: group.label, body: try ReportJSON.string(comparison)))
+                let best = comparison.entries.min { $0.aic < $1.aic }?.law ?? "—"
+                summary.append([group.label, "\(group.dataset.count)"] + comparison.entries.map { NumberFormat.significant($0.aic, digits: 6) } + [best])
+            }
+            let report = try GroupedReportRenderer.render(by: by, sections: sections, summary: summary, format: output.format.report)
+            try output.emit(report: report) {
+                Array(try GroupedReportRenderer.render(by: by, sections: json, summary: summary, format: .json).utf8)
+            }
+            for (group, comparison) in results {
+                for note in comparison.notes { Console.note("note: \(group.label): \(note)") }
+            }
         }
     }
 }

@@ -12,8 +12,12 @@ struct FitCommand: ParsableCommand {
         discussion: """
             Columns are found by their usual names (N, params, D, tokens, C, flops, loss, …) or \
             named with --n, --d, --c, --loss and --x ROLE=COLUMN. With no D column, D is derived \
-            as C/(6N). Row filters apply in this order: --drop-highest, --drop-lowest, --keep, \
-            --range, each in the order given.
+            as C/(6N). Rows: --where conditions first (on the text, so cells of excluded rows are \
+            not read), then --drop-highest, --drop-lowest and --range, each in the order given. \
+            --by COLUMN fits each value of COLUMN separately: one report per group and a \
+            summary table; --output NAME.json then writes NAME-GROUP.json per group. The \
+            artifact records the file, its digest, the columns read, the conditions and \
+            filters, so 'predict' and 'plot' read the same columns and rows again.
 
             Objectives: huber = Huber loss on log residuals, summed (Hoffmann et al. 2022; the \
             default for chinchilla), lsq = least squares on the loss, log-lsq = least squares on \
@@ -147,42 +151,81 @@ struct FitCommand: ParsableCommand {
             options.timeLimit = timeLimit
             let clock = ContinuousClock()
             let readStart = clock.now
-            let data = try input.dataset(for: law, extraColumns: bootstrapGroups.map { [$0] } ?? [])
+            let selection = try input.selection(for: law, categoryColumns: bootstrapGroups.map { [$0] } ?? [])
             let fitStart = clock.now
-            let fitted: LawFit
-            if let bootstrap {
-                let settings = BootstrapOptions(
-                    resamples: bootstrap, seed: bootstrapSeed ?? 0,
-                    kind: bootstrapGroups.map { .groups(column: $0) } ?? .rows)
-                // The library refits the full data first; that fit stays the reported one.
-                let progress = BootstrapProgress()
-                let status = StatusLine.start("bootstrapping \(bootstrap) resamples") { progress.total > 0 ? progress.fraction : nil }
-                defer { status?.stop() }
-                let result = try LawBootstrap.run(law: law, data: data, options: settings, fitOptions: options, progress: progress)
-                fitted = result.fit.withBootstrap(LawFit.BootstrapSummary(result))
-                for note in result.notes { Console.note("bootstrap: \(note)") }
-            } else {
-                fitted = try LawFitter.fit(law, to: data, options: options)
+            let fits = try selection.mapGroups { group in
+                try fitGroup(law: law, data: group.dataset, options: options).withInput(group.record)
             }
-            var reported = fitted.withDiagnostics(FitDiagnostics.evaluate(fitted, law: law, data: data))
-            if profile {
-                let result = try ProfileLikelihood.intervals(law: law, data: data, fit: fitted, fitOptions: options)
-                reported = reported.withProfile(result)
-            }
-            let fit = reported
             let fitEnd = clock.now
             if timing {
                 let what = bootstrap.map { "fitted and bootstrapped \($0) resamples" } ?? "fitted"
-                Console.note("timing: read \(data.count) rows in \(Self.milliseconds(fitStart - readStart)) ms, \(what) in \(Self.milliseconds(fitEnd - fitStart)) ms")
+                Console.note("timing: read \(selection.dataset.count) rows in \(Self.milliseconds(fitStart - readStart)) ms, \(what) in \(Self.milliseconds(fitEnd - fitStart)) ms")
             }
-            let report = try FitReportRenderer.render(fit, format: output.format.report)
             // The artifact remembers where its data is (as given and absolute), for 'plot'.
-            let located = fit.withDataLocation(path: input.file, absolutePath: URL(fileURLWithPath: input.file).standardizedFileURL.path)
-            try output.emit(report: report) { Array(try FitArtifact.encode(located)) }
+            let absolute = URL(fileURLWithPath: input.file).standardizedFileURL.path
+            let located = fits.map { ($0.group.label, $0.result.withDataLocation(path: input.file, absolutePath: absolute)) }
+            if let by = input.specification.by {
+                try emitGroups(by: by, fits: located, law: law)
+            } else if let (_, fit) = located.first {
+                let report = try FitReportRenderer.render(fit, format: output.format.report)
+                try output.emit(report: report) { Array(try FitArtifact.encode(fit)) }
+            }
             // The report lists the warnings too; repeat them where diagnostics go, so they are
             // seen whatever the format.
-            for warning in fit.warnings { Console.note("warning: \(warning)") }
+            for (label, fit) in located {
+                let prefix = input.specification.by == nil ? "" : "\(label): "
+                for warning in fit.warnings { Console.note("warning: \(prefix)\(warning)") }
+            }
         }
+    }
+
+    /// One fit of `law` to `data`, with the bootstrap and profile intervals asked for.
+    func fitGroup(law: any ScalingLaw, data: Dataset, options: LawFitOptions) throws -> LawFit {
+        let fitted: LawFit
+        if let bootstrap {
+            let settings = BootstrapOptions(
+                resamples: bootstrap, seed: bootstrapSeed ?? 0,
+                kind: bootstrapGroups.map { .groups(column: $0) } ?? .rows)
+            // The library refits the full data first; that fit stays the reported one.
+            let progress = BootstrapProgress()
+            let status = StatusLine.start("bootstrapping \(bootstrap) resamples") { progress.total > 0 ? progress.fraction : nil }
+            defer { status?.stop() }
+            let result = try LawBootstrap.run(law: law, data: data, options: settings, fitOptions: options, progress: progress)
+            fitted = result.fit.withBootstrap(LawFit.BootstrapSummary(result))
+            for note in result.notes { Console.note("bootstrap: \(note)") }
+        } else {
+            fitted = try LawFitter.fit(law, to: data, options: options)
+        }
+        var reported = fitted.withDiagnostics(FitDiagnostics.evaluate(fitted, law: law, data: data))
+        if profile {
+            let result = try ProfileLikelihood.intervals(law: law, data: data, fit: fitted, fitOptions: options)
+            reported = reported.withProfile(result)
+        }
+        return reported
+    }
+
+    /// `--by`: a report per group and a summary of the parameters; `--output NAME.json` writes
+    /// NAME-GROUP.json per group (all encoded before any is written).
+    func emitGroups(by: String, fits: [(String, LawFit)], law: any ScalingLaw) throws {
+        var sections: [GroupedReportRenderer.Section] = [], json: [GroupedReportRenderer.Section] = []
+        var summary = TextTable(
+            header: ["group", "rows"] + law.parameters.map(\.name) + ["R²"],
+            numeric: [false] + Array(repeating: true, count: law.parameters.count + 2))
+        var artifacts: [(path: String, bytes: [UInt8])] = []
+        for (label, fit) in fits {
+            sections.append(.init(label: label, body: try FitReportRenderer.render(fit, format: output.format.report)))
+            json.append(.init(label: label, body: try FitReportRenderer.render(fit, format: .json)))
+            summary.append(
+                [label, "\(fit.data.rows)"] + fit.values.map { NumberFormat.significant($0, digits: 6) }
+                    + [fit.statistics.rSquared.map { NumberFormat.significant($0, digits: 4) } ?? "—"])
+            if let path = output.output {
+                artifacts.append((PlotCommand.groupPath(path, group: label), Array(try FitArtifact.encode(fit))))
+            }
+        }
+        let report = try GroupedReportRenderer.render(by: by, sections: sections, summary: summary, format: output.format.report)
+        for artifact in artifacts { try AtomicFile.write(artifact.bytes, to: artifact.path) }
+        Console.out(report)
+        for artifact in artifacts { Console.note("wrote \(artifact.path)") }
     }
 
     static func milliseconds(_ duration: Duration) -> String {

@@ -12,8 +12,11 @@ struct PredictCommand: ParsableCommand {
         discussion: """
             Give points with --n and --d (repeatable, paired in order) or a CSV file with \
             --points; its columns are found by their usual names or named with --x ROLE=COLUMN. \
-            When the file also has a loss column, the observed loss is printed beside the \
-            prediction.
+            When the file also has the response column, the observed value is printed beside \
+            the prediction. With a fit artifact that records its input ('fit --output'), the \
+            recorded columns are read (the response the fit was made with, e.g. \
+            hellaswag_bpb rather than loss); --x ROLE=COLUMN overrides one, with a note. \
+            --where, --range, --drop-highest and --drop-lowest select rows of the points file.
 
             With --fit, each prediction carries two intervals: the confidence interval (CI) of \
             the mean curve, and the prediction interval (PI) of a new run, which adds the fit's \
@@ -44,20 +47,31 @@ struct PredictCommand: ParsableCommand {
 
     @Option(
         name: .customLong("x"),
-        help: ArgumentHelp("Column of the points file for a variable, as ROLE=COLUMN (repeatable).", valueName: "role=column"),
+        help: ArgumentHelp(
+            "Column for any variable, as ROLE=COLUMN (repeatable), e.g. --x N=params.",
+            valueName: "role=column"),
         transform: Syntax.roleMapping)
     var roleMappings: [RoleMapping] = []
 
     @Option(
         name: .customLong("sep"),
-        help: ArgumentHelp("Field separator of the points file: one character, or 'tab'.", valueName: "char"),
+        help: ArgumentHelp(
+            "Field separator: one character, or 'tab'. Default: detected from the header (',', tab or ';').",
+            valueName: "char"),
         transform: Syntax.separator)
     var separator: Character?
+
+    @OptionGroup(title: "Rows of --points")
+    var selection: RowSelectionOptions
 
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
     func validate() throws {
+        if selection.by != nil { throw ValidationError("--by does not apply to predict") }
+        if points == nil, selection.isUsed {
+            throw ValidationError("--where, --range, --drop-highest and --drop-lowest select rows of --points <file>")
+        }
         guard (fit == nil) != (preset == nil) else {
             throw ValidationError("give exactly one of --fit <file> and --preset <name>")
         }
@@ -82,7 +96,7 @@ struct PredictCommand: ParsableCommand {
             let inputRoles = law.inputs.map(\.role)
             var rows: [PredictionTable.Row] = []
             if let points {
-                let (inputs, observed) = try readPoints(points, law: law)
+                let (inputs, observed) = try readPoints(points, law: law, record: source.fit?.input)
                 let predicted = law.evaluate(inputs: inputs, parameters: source.values)
                 for i in predicted.indices {
                     let x = inputs.map { $0[i] }
@@ -127,28 +141,35 @@ struct PredictCommand: ParsableCommand {
     }
 
     /// The input columns of a points file (in the law's input order) and its response column
-    /// when it has one.
-    func readPoints(_ path: String, law: any ScalingLaw) throws -> (inputs: [[Double]], observed: [Double]?) {
-        let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: path), separator: separator)
-        var explicit: [String: String] = [:]
-        for mapping in roleMappings { explicit[mapping.role] = mapping.column }
-        let resolver = ColumnRoleResolver(explicit: explicit)
+    /// when it has one. A fit's recorded columns (`record`) are read unless --x names another.
+    func readPoints(_ path: String, law: any ScalingLaw, record: InputRecord?) throws -> (inputs: [[Double]], observed: [Double]?) {
+        var explicit = record?.replay.columns ?? [:]
+        for mapping in roleMappings {
+            if let recorded = explicit[mapping.role], recorded != mapping.column {
+                Console.note("note: reading \(mapping.role) from '\(mapping.column)'; the fit was made with '\(recorded)'")
+            }
+            explicit[mapping.role] = mapping.column
+        }
+        let specification = InputSpecification(
+            path: path, separator: separator, columns: explicit, predicates: selection.predicates, filters: selection.filters)
         let inputRoles = law.inputs.map(\.role)
-        let resolved = try resolver.resolve(inputRoles, in: table)
-        for note in resolved.notes { Console.note(note) }
-        let data = try resolved.dataset(from: table)
+        let response = law.response.role
+        let withResponse: InputSelection?
+        do {
+            withResponse = try specification.load(roles: inputRoles + [response])
+        } catch DataError.noColumnForRole(_, response, _, _) {
+            withResponse = nil
+        } catch let DataError.missingColumn(_, column, _, _) where column == explicit[response] && !roleMappings.contains { $0.role == response } {
+            // The recorded response is not in this file: predict without observations.
+            withResponse = nil
+        }
+        let selected = try withResponse ?? specification.load(roles: inputRoles)
+        let observed = try withResponse.map { try $0.dataset.column(response) }
+        for note in selected.roles.notes { Console.note(note) }
+        let data = selected.dataset
         let positive = law.inputs.filter(\.mustBePositive).map(\.role)
         try data.requirePositive(positive, reason: "to predict with the \(law.name) law")
         let inputs = try inputRoles.map { try data.column($0) }
-
-        let response = law.response.role
-        let observed: [Double]?
-        do {
-            let roles = try resolver.resolve([response], in: table)
-            observed = try roles.dataset(from: table).column(response)
-        } catch DataError.noColumnForRole {
-            observed = nil
-        }
         return (inputs, observed)
     }
 }

@@ -5,8 +5,9 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A column named by an option (`--where`, `--range`, `--by`, …) is not in the file.
     /// `suggestion` is the nearest header name when one is close enough.
     case unknownColumn(source: String, option: String, column: String, suggestion: String?, available: [String])
-    /// A number compared with a cell that holds text.
-    case numberOnText(source: String, line: Int, column: String, predicate: String, cell: String)
+    /// A number compared with a cell that holds text. `textComparable` is true for `==`, `!=`
+    /// and `in`, where quoting the value would compare text instead.
+    case numberOnText(source: String, line: Int, column: String, predicate: String, cell: String, textComparable: Bool)
     /// Text compared with a column that holds only numbers.
     case textOnNumbers(source: String, column: String, predicate: String)
     /// The `--where` predicates keep no row.
@@ -23,8 +24,9 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownColumn(source, option, column, suggestion, available):
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
             return "\(source): \(option): no column named '\(column)'\(hint) (columns: \(DataMessage.listing(available)))"
-        case let .numberOnText(source, line, column, predicate, cell):
-            return "\(source), line \(line), column '\(column)': --where '\(predicate)' compares a number, but the cell holds text '\(DataMessage.cellForMessage(cell))'; quote the value to compare text"
+        case let .numberOnText(source, line, column, predicate, cell, textComparable):
+            return "\(source), line \(line), column '\(column)': --where '\(predicate)' compares a number, but the cell holds text '\(DataMessage.cellForMessage(cell))'"
+                + (textComparable ? "; quote the value to compare text" : "")
         case let .textOnNumbers(source, column, predicate):
             return "\(source): --where '\(predicate)' compares text, but column '\(column)' holds numbers; compare it with a number"
         case let .emptySelection(source, predicates):

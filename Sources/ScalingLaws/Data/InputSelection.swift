@@ -12,6 +12,29 @@ public struct InputSelection: Sendable, Equatable {
     /// What a fit made from these rows records about them.
     public let record: InputRecord
 
+    /// `selection` with its dataset replaced by `dataset`, which must hold the same rows (same
+    /// file lines, in order) with possibly more columns (several laws' roles merged).
+    /// - Throws: ``DataError/columnLengthMismatch(source:column:expected:got:)`` when the rows differ.
+    public init(_ selection: InputSelection, dataset: Dataset) throws {
+        guard dataset.rowLines == selection.dataset.rowLines else {
+            throw DataError.columnLengthMismatch(
+                source: dataset.source, column: "row", expected: selection.dataset.count, got: dataset.count)
+        }
+        self.specification = selection.specification
+        self.roles = selection.roles
+        self.dataset = dataset
+        self.groupLabels = selection.groupLabels
+        self.record = selection.record
+    }
+
+    init(specification: InputSpecification, roles: ColumnRoles, dataset: Dataset, groupLabels: [Int: String], record: InputRecord) {
+        self.specification = specification
+        self.roles = roles
+        self.dataset = dataset
+        self.groupLabels = groupLabels
+        self.record = record
+    }
+
     /// One group of rows sharing a value of the `--by` column.
     public struct Group: Sendable, Equatable {
         /// The value, as written in the file (surrounding spaces trimmed).

@@ -67,7 +67,7 @@ public struct InputSpecification: Sendable, Codable, Equatable {
     /// file with ``CSVStream``, and applies the selection.
     ///
     /// - Throws: ``InputError/unknownColumn(source:option:column:suggestion:available:)`` for a
-    ///   predicate, filter or `by` column the file lacks; ``InputError/numberOnText(source:line:column:predicate:cell:)``
+    ///   predicate, filter or `by` column the file lacks; ``InputError/numberOnText(source:line:column:predicate:cell:textComparable:)``
     ///   and ``InputError/textOnNumbers(source:column:predicate:)`` for a type mismatch;
     ///   ``InputError/emptySelection(source:predicates:)``; the errors of ``CSVStream``,
     ///   ``ColumnRoleResolver`` and of converting the kept cells (``DataError``); and
@@ -146,7 +146,8 @@ public struct InputSpecification: Sendable, Codable, Equatable {
                 case .dropped: keep = false
                 case .textCell:
                     throw InputError.numberOnText(
-                        source: source, line: line, column: header[entry.index], predicate: entry.predicate.description, cell: cell)
+                        source: source, line: line, column: header[entry.index], predicate: entry.predicate.description, cell: cell,
+                        textComparable: entry.predicate.comparesEquality)
                 }
             }
             guard keep else { return }

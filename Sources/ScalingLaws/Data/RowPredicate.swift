@@ -101,6 +101,15 @@ public struct RowPredicate: Sendable, Equatable, Codable, CustomStringConvertibl
         }
     }
 
+    /// Whether the test is `==`, `!=` or `in` (which text values can also make).
+    var comparesEquality: Bool {
+        switch test {
+        case let .compare(op, _): return !op.isOrdering
+        case .member: return true
+        case .between: return false
+        }
+    }
+
     /// Whether the test needs numeric cells (`nil`: a mixture, decided per value).
     var needsNumber: Bool? {
         switch test {
