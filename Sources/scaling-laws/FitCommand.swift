@@ -51,24 +51,8 @@ struct FitCommand: ParsableCommand {
             "The law to fit: a name (see 'scaling-laws laws'), a formula, or @FILE.", valueName: "law"))
     var law: String = "chinchilla"
 
-    @Option(help: ArgumentHelp("What to minimise (default: the law's own, see 'scaling-laws laws'; huber for chinchilla)."))
-    var objective: ObjectiveChoice?
-
-    @Option(help: ArgumentHelp("Huber threshold δ for --objective huber (default: 1e-3).", valueName: "delta"))
-    var delta: Double?
-
-    @Option(
-        help: ArgumentHelp("Starting points: auto, grid, single or lhs:N. (default: auto)", valueName: "strategy"),
-        transform: StartChoice.parse)
-    var starts: StartChoice = .automatic
-
-    @Option(help: ArgumentHelp("Seed for random start strategies.", valueName: "n"))
-    var seed: UInt64 = 0
-
-    @Option(
-        help: ArgumentHelp("Hold a parameter at a value, as NAME=VALUE (repeatable), e.g. --fix alpha=0.34.", valueName: "name=value"),
-        transform: Syntax.fixedParameter)
-    var fix: [FixedParameter] = []
+    @OptionGroup(title: "Fit settings")
+    var settings: FitSettingsOptions
 
     @Option(
         name: .customLong("max-iterations"),
@@ -118,12 +102,6 @@ struct FitCommand: ParsableCommand {
         if formula.isUsed, LawRegistry.law(named: law) != nil {
             throw ValidationError("--param, --inputs and --response apply to a formula given with --law, not to the law '\(law)'")
         }
-        if let delta {
-            guard objective == nil || objective == .huber else {
-                throw ValidationError("--delta applies only to --objective huber")
-            }
-            guard delta.isFinite, delta > 0 else { throw ValidationError("--delta must be a positive number, got \(delta)") }
-        }
         guard maxIterations >= 1 else {
             throw ValidationError("--max-iterations must be at least 1, got \(maxIterations)")
         }
@@ -136,17 +114,12 @@ struct FitCommand: ParsableCommand {
         if bootstrap == nil, bootstrapGroups != nil || bootstrapSeed != nil {
             throw ValidationError("--bootstrap-groups and --bootstrap-seed apply only with --bootstrap <n>")
         }
-        var seen: Set<String> = []
-        for parameter in fix where !seen.insert(parameter.name).inserted {
-            throw ValidationError("--fix \(parameter.name) is given twice")
-        }
     }
 
     func run() throws {
         try Console.run {
             let law = try formula.law(self.law)
-            var options = LawFitOptions(objective: objectiveValue(for: law), starts: starts.strategy, seed: seed)
-            for parameter in fix { options.fixed[parameter.name] = parameter.value }
+            var options = settings.options(for: law)
             options.maxIterations = maxIterations
             options.timeLimit = timeLimit
             let clock = ContinuousClock()
@@ -234,15 +207,6 @@ struct FitCommand: ParsableCommand {
         return String(format: "%.1f", ms)
     }
 
-    /// The objective asked for, or the law's default.
-    func objectiveValue(for law: any ScalingLaw) -> LawObjective {
-        guard let choice = objective ?? (delta == nil ? nil : .huber) else { return law.defaultObjective }
-        switch choice {
-        case .huber: return .logHuber(delta: delta ?? 1e-3)
-        case .lsq: return .leastSquares
-        case .logLsq: return .logLeastSquares
-        }
-    }
 }
 
 /// `--objective`.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import ScalingLaws
 
-/// How the commands that refit a law many times (`backtest`, `compare`) fit it: objective,
-/// Huber threshold, starts, seed and fixed parameters, as `fit` takes them.
+/// How every command that fits a law (`fit`, `backtest`, `compare`, `report`) fits it: objective,
+/// Huber threshold, starts, seed and fixed parameters: one option group, one meaning.
 struct FitSettingsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("What to minimise (default: the law's own; huber for chinchilla)."))
     var objective: ObjectiveChoice?

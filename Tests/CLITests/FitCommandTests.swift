@@ -80,7 +80,7 @@ struct FitCommandTests {
         #expect(leftovers == ["fit.json"])
     }
 
-    @Test("row filters: --keep, --range and --drop-highest change the rows fitted")
+    @Test("row filters: --where, --range and --drop-highest change the rows fitted")
     func filters() throws {
         func rows(_ extra: [String]) throws -> Int? {
             let result = try CLIRunner.run(["fit", Fixtures.syntheticData, "--format", "json"] + extra)
@@ -88,9 +88,9 @@ struct FitCommandTests {
             return (try Fixtures.object(result.stdout)["data"] as? [String: Any])?["rows"] as? Int
         }
         // N takes 8 log-spaced values 5e7, 1.14e8, 2.60e8, 5.92e8, 1.35e9, … 1.6e10, 15 rows each.
-        #expect(try rows(["--keep", "N>=1e9"]) == 60)
+        #expect(try rows(["--where", "N>=1e9"]) == 60)
         #expect(try rows(["--range", "N:1e9:"]) == 60)
-        #expect(try rows(["--keep", "1e8<=N<=1e9"]) == 45)
+        #expect(try rows(["--where", "1e8<=N<=1e9"]) == 45)
         #expect(try rows(["--drop-highest", "loss:5"]) == 115)
         #expect(try rows(["--drop-lowest", "N:15"]) == 105)
     }

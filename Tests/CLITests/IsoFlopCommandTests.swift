@@ -45,7 +45,7 @@ struct IsoFlopCommandTests {
         let file = try #require(RepositoryPaths.sharedDataset("porian2024_resolving_discrepancies/isoflop_points.csv"))
         let result = try CLIRunner.run([
             "isoflop", file.path, "--budget-column", "flops_budget", "--n", "n_params", "--d", "tokens",
-            "--group", "config_id=summary_df|rw|tuned|short|const|standard|val", "--profile", "interpolated",
+            "--where", "config_id==summary_df|rw|tuned|short|const|standard|val", "--profile", "interpolated",
             "--no-approach3", "--format", "json",
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -58,9 +58,9 @@ struct IsoFlopCommandTests {
 
     @Test("errors name the option or the data", arguments: [
         (["--profile", "quartic"], "Error: invalid --profile 'quartic': expected parabola, cubic, huber or interpolated"),
-        (["--group", "budget=7"], "error: data.csv: no row has budget == '7' (values there include '1e+18', '1e+19', '1e+20', '1e+21', '1e+22')"),
-        (["--group", "nonsense"], "Error: invalid --group 'nonsense': expected COLUMN=VALUE, e.g. dataset=rw"),
-        (["--keep", "budget<=1e18"], "error: only 1 of 1 budget has a bracketed minimum; fitting N* ∝ C^a needs at least 2"),
+        (["--where", "budget==7"], "error: data.csv: no row satisfies --where 'budget == 7'"),
+        (["--where", "nonsense"], "Error: The value 'nonsense' is invalid for '--where <expr>': invalid --where 'nonsense': expected an operator (==, !=, <, <=, >, >=) or 'in' at character 9"),
+        (["--where", "budget<=1e18"], "error: only 1 of 1 budget has a bracketed minimum; fitting N* ∝ C^a needs at least 2"),
     ])
     func errors(_ extra: [String], _ message: String) throws {
         let result = try CLIRunner.run(["isoflop", Self.data, "--budget-column", "budget"] + extra)

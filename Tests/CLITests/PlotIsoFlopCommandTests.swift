@@ -96,13 +96,13 @@ struct PlotIsoFlopCommandTests {
         for kind in ["isoflop", "isoflop-frontier"] {
             let result = try CLIRunner.run([
                 "plot", "--kind", kind, "--data", file.path, "--budget-column", "flops_budget", "--x", "N=n_params", "--x", "D=tokens",
-                "--group", "config_id=summary_df|rw|tuned|short|const|standard|val", "--profile", "interpolated", "--no-approach3",
+                "--where", "config_id==summary_df|rw|tuned|short|const|standard|val", "--profile", "interpolated", "--no-approach3",
             ])
             #expect(result.status == 0, "\(result.stderr)")
             let texts = Self.texts(result.stdout)
             // scipy's Akima1DInterpolator on the same points gives 0.4970 (authors' range 0.4916–0.5035).
             #expect(texts.contains { $0.contains("a = 0.497") }, "\(kind)")
-            #expect(texts.contains { $0.hasPrefix("interpolated profile per budget — isoflop_points.csv (121 runs; config_id == 'summary_df|rw|tuned") }, "\(kind)")
+            #expect(texts.contains { $0.hasPrefix("interpolated profile per budget — isoflop_points.csv (121 runs; config_id == summary_df|rw|tuned") }, "\(kind)")
         }
     }
 
