@@ -48,7 +48,9 @@ struct CostTrendCommand: ParsableCommand {
 
     @Option(
         name: .customLong("sep"),
-        help: ArgumentHelp("Field separator: one character, or 'tab'. Default: detected.", valueName: "char"),
+        help: ArgumentHelp(
+            "Field separator: one character, or 'tab'. Default: detected from the header (',', tab or ';').",
+            valueName: "char"),
         transform: Syntax.separator)
     var separator: Character?
 

@@ -14,7 +14,7 @@ struct FilteringCommand: ParsableCommand {
             For each budget n (samples seen), mixes the best p pools (best-first by utility b) \
             under the quality-quantity trade-off law of Goyal et al. (2024), prints every \
             mixture's error and the best, and finds the budgets where the best mixture changes \
-            (root of the difference of errors) within --range (default: the budgets' span).
+            (root of the difference of errors) within --crossover-range (default: the budgets' span).
 
             Pools come from the published T-MARS buckets (--preset goyal2024-tmars) or from qqt \
             fits, one per pool (--pool-fit, repeatable; all must share a and d). Pool size: \
@@ -36,7 +36,9 @@ struct FilteringCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Sample budgets: START:STOP:xFACTOR or a comma list, e.g. 32M,128M.", valueName: "spec"))
     var budgets: String
 
-    @Option(help: ArgumentHelp("Budgets searched for crossovers, LOW:HIGH.", valueName: "low:high"))
+    @Option(
+        name: .customLong("crossover-range"),
+        help: ArgumentHelp("Budgets searched for crossovers, LOW:HIGH.", valueName: "low:high"))
     var range: String?
 
     @Option(name: .customLong("half-lives"), help: ArgumentHelp("How pool half-lives enter a mixture: script (× pool count, the authors' code) or printed.", valueName: "rule"))
@@ -69,7 +71,7 @@ struct FilteringCommand: ParsableCommand {
             case "printed": rule = .asPrinted
             default: throw CLIError.invalidNumber(option: "--half-lives", text: halfLives, expected: "script or printed")
             }
-            let span = try range.map { try FitFile.range($0, option: "--range", what: "samples") }
+            let span = try range.map { try FitFile.range($0, option: "--crossover-range", what: "samples") }
             let plan = try DataFilteringPlan.make(parameters: parameters, budgets: samples, range: span, rule: rule)
             let text = try FilteringRenderer.render(plan, source: source, format: output.format.report)
             try output.emit(report: text) { Array(try FilteringRenderer.render(plan, source: source, format: .json).utf8) }

@@ -73,7 +73,7 @@ struct DecisionCommandTests {
 
     @Test("filtering: bad input", arguments: [
         (["--preset", "tmars", "--budgets", "1M"], "error: unknown preset 'tmars' (presets: goyal2024-tmars)"),
-        (["--preset", "goyal2024-tmars", "--budgets", "1M", "--range", "5M:1M"], "error: invalid --range '5M:1M': expected LOW:HIGH with 0 < LOW < HIGH (samples)"),
+        (["--preset", "goyal2024-tmars", "--budgets", "1M", "--crossover-range", "5M:1M"], "error: invalid --crossover-range '5M:1M': expected LOW:HIGH with 0 < LOW < HIGH (samples)"),
     ])
     func filteringErrors(arguments: [String], message: String) throws {
         let result = try CLIRunner.run(["filtering"] + arguments)

@@ -101,6 +101,23 @@ public struct RowPredicate: Sendable, Equatable, Codable, CustomStringConvertibl
         }
     }
 
+    /// Encoded as its canonical expression (``description``), e.g. `"experiment == llama_3"`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// Decodes the expression written by ``encode(to:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(parsing: text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: String(describing: error))
+        }
+    }
+
     /// Whether the test is `==`, `!=` or `in` (which text values can also make).
     var comparesEquality: Bool {
         switch test {
