@@ -25,6 +25,8 @@ let package = Package(
             name: "fuzz-csv", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzCSV", swiftSettings: entryPointOnly),
         .executableTarget(
             name: "fuzz-formula", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzFormula", swiftSettings: entryPointOnly),
+        .executableTarget(
+            name: "fuzz-where", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzWhere", swiftSettings: entryPointOnly),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -108,7 +108,7 @@ struct InputSpineCommandTests {
     }
 
     @Test("--where errors: type mismatch, empty selection, unknown column with its near match", arguments: [
-        (["--where", "N==llama"], "error: runs.csv: --where 'N == llama' compares text, but column 'N' holds numbers; compare it with a number"),
+        (["--where", "D==llama"], "error: runs.csv: --where 'D == llama' compares text, but column 'D' holds numbers; compare it with a number"),
         (["--where", "experiment==3"], "error: runs.csv, line 2, column 'experiment': --where 'experiment == 3' compares a number, but the cell holds text 'llama_3'; quote the value to compare text"),
         (["--where", "experiment>=3"], "error: runs.csv, line 2, column 'experiment': --where 'experiment >= 3' compares a number, but the cell holds text 'llama_3'"),
         (["--where", "experiment==gpt", "--where", "N>1"], "error: runs.csv: no row satisfies --where 'experiment == gpt' and 'N > 1'"),
