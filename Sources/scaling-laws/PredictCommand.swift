@@ -143,7 +143,22 @@ struct PredictCommand: ParsableCommand {
     /// The input columns of a points file (in the law's input order) and its response column
     /// when it has one. A fit's recorded columns (`record`) are read unless --x names another.
     func readPoints(_ path: String, law: any ScalingLaw, record: InputRecord?) throws -> (inputs: [[Double]], observed: [Double]?) {
-        var explicit = record?.replay.columns ?? [:]
+        // The fit's columns where the points file has them; a response the user named for the
+        // fit is never guessed from another column (that would show, say, the C4 loss as the
+        // observed value of a fit of hellaswag_bpb).
+        let header = try CSVStream(contentsOf: URL(fileURLWithPath: path), separator: separator).header
+        var explicit: [String: String] = [:]
+        var responseAbsent = false
+        if let record {
+            for role in record.roles.roles {
+                guard let column = record.roles.column(for: role) else { continue }
+                if header.contains(column) {
+                    explicit[role] = column
+                } else if role == law.response.role, case .explicit? = record.roles.origins[role] {
+                    responseAbsent = true
+                }
+            }
+        }
         for mapping in roleMappings {
             if let recorded = explicit[mapping.role], recorded != mapping.column {
                 Console.note("note: reading \(mapping.role) from '\(mapping.column)'; the fit was made with '\(recorded)'")
@@ -154,14 +169,13 @@ struct PredictCommand: ParsableCommand {
             path: path, separator: separator, columns: explicit, predicates: selection.predicates, filters: selection.filters)
         let inputRoles = law.inputs.map(\.role)
         let response = law.response.role
-        let withResponse: InputSelection?
-        do {
-            withResponse = try specification.load(roles: inputRoles + [response])
-        } catch DataError.noColumnForRole(_, response, _, _) {
-            withResponse = nil
-        } catch let DataError.missingColumn(_, column, _, _) where column == explicit[response] && !roleMappings.contains { $0.role == response } {
-            // The recorded response is not in this file: predict without observations.
-            withResponse = nil
+        var withResponse: InputSelection?
+        if !responseAbsent || roleMappings.contains(where: { $0.role == response }) {
+            do {
+                withResponse = try specification.load(roles: inputRoles + [response])
+            } catch DataError.noColumnForRole(_, response, _, _) {
+                withResponse = nil
+            }
         }
         let selected = try withResponse ?? specification.load(roles: inputRoles)
         let observed = try withResponse.map { try $0.dataset.column(response) }

@@ -22,7 +22,7 @@ struct BadInputTests {
         Case(name: "misspelled column", files: ["runs.csv": good], arguments: ["fit", "runs.csv", "--loss", "los"],
              stderr: "error: runs.csv: no column named 'los'; did you mean 'loss'? (columns: N, D, loss)"),
         Case(name: "misspelled filter column", files: ["runs.csv": good], arguments: ["fit", "runs.csv", "--drop-highest", "lsos:1"],
-             stderr: "error: runs.csv: no column named 'lsos'; did you mean 'loss'? (columns: N, D, loss)"),
+             stderr: "error: runs.csv: --drop-highest: no column named 'lsos'; did you mean 'loss'? (columns: N, D, loss)"),
         Case(name: "no column for a role", files: ["runs.csv": "N,D,val\n1e8,2e9,3.1\n"], arguments: ["fit", "runs.csv"],
              stderr: "error: runs.csv: no column for loss; name one with --loss <column> (columns: N, D, val)"),
         Case(name: "non-numeric cell", files: ["runs.csv": "N,D,loss\n1e8,2e9,3.1\n2e8,abc,3.0\n"], arguments: ["fit", "runs.csv"],

@@ -119,7 +119,7 @@ struct BootstrapCommandTests {
         let result = try CLIRunner.run(["fit", Fixtures.syntheticData, "--bootstrap", "20", "--bootstrap-groups", "nosuch"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "error: data.csv: no column named 'nosuch' (columns: N, D, C, loss)\n")
+        #expect(result.stderr == "error: data.csv: --bootstrap-groups: no column named 'nosuch' (columns: N, D, C, loss)\n")
     }
 
     @Test("optimal --fit: intervals of N_opt, D_opt and D/N from the artifact's bootstrap draws")
