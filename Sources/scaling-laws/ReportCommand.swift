@@ -69,8 +69,14 @@ struct ReportCommand: ParsableCommand {
             let options = settings.options(for: law)
             let selection = try input.selection(for: law)
             let described = input.specification.selectionDescription
+            var index = 0
             let reports = try selection.mapGroups { group in
-                try report(law: law, options: options, data: group.dataset, specification: group.record.specification, selection: described)
+                index += 1
+                // Figure ids stay unique on a page with several groups.
+                let suffix = input.specification.by == nil ? "" : "-\(index)"
+                return try report(
+                    law: law, options: options, data: group.dataset, specification: group.record.specification,
+                    selection: described, idSuffix: suffix)
             }
             let html: String
             let figureCount = reports.map { $0.result.figures.count }.reduce(0, +)
@@ -98,7 +104,8 @@ struct ReportCommand: ParsableCommand {
 
     /// The report of one group of rows (all selected rows without --by): every section uses `data`.
     func report(
-        law: any ScalingLaw, options: LawFitOptions, data: Dataset, specification: InputSpecification, selection: String
+        law: any ScalingLaw, options: LawFitOptions, data: Dataset, specification: InputSpecification, selection: String,
+        idSuffix: String = ""
     ) throws -> HTMLReport {
         let fitted = try LawFitter.fit(law, to: data, options: options)
         let fit = fitted.withDiagnostics(FitDiagnostics.evaluate(fitted, law: law, data: data))
@@ -113,7 +120,7 @@ struct ReportCommand: ParsableCommand {
         for kind in ScalingPlots.kinds(for: law, isoflop: sweep != nil) {
             do {
                 var figure = try ScalingPlots.figure(kind, input: plotInput, trend: trend, isoflop: sweep)
-                figure.id = "plot-\(kind.rawValue)"
+                figure.id = "plot-\(kind.rawValue)\(idSuffix)"
                 figures.append(figure)
             } catch {
                 omitted.append("\(kind.rawValue): \(Console.message(for: error))")
