@@ -32,19 +32,35 @@ struct FitSharedSlopeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Column naming each row's group.", valueName: "column"))
     var group: String
 
+    @OptionGroup(title: "Rows")
+    var selection: RowSelectionOptions
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
+    func validate() throws {
+        if selection.by != nil {
+            throw ValidationError("--by does not apply to fit-shared-slope: --group names the column whose groups share the slope")
+        }
+    }
+
     func run() throws {
         try Console.run {
-            let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: file))
-            let data = try Dataset(table: table, columns: [x, y])
-            let groupIndex = try table.columnIndex(named: group)
-            let groups = table.rows.map { $0[groupIndex] }
-            let fit = try SharedSlopePowerLaw.fit(x: try data.column(x), y: try data.column(y), groups: groups)
-            let report = try SharedSlopeRenderer.render(fit, x: x, y: y, source: table.source, format: output.format.report)
+            // The rows go through the same selection as every command (--where first, on the text).
+            let specification = InputSpecification(
+                path: file, columns: ["x": x, "y": y], predicates: selection.predicates, filters: selection.filters, by: group)
+            let selected: InputSelection
+            do {
+                selected = try specification.load(roles: ["x", "y"])
+            } catch let InputError.unknownColumn(source, "--by", column, suggestion, available) {
+                throw InputError.unknownColumn(source: source, option: "--group", column: column, suggestion: suggestion, available: available)
+            }
+            let data = selected.dataset
+            let source = data.source
+            let fit = try SharedSlopePowerLaw.fit(x: try data.column("x"), y: try data.column("y"), groups: selected.labelsByRow)
+            let report = try SharedSlopeRenderer.render(fit, x: x, y: y, source: source, format: output.format.report)
             try output.emit(report: report) {
-                Array(try SharedSlopeRenderer.render(fit, x: x, y: y, source: table.source, format: .json).utf8)
+                Array(try SharedSlopeRenderer.render(fit, x: x, y: y, source: source, format: .json).utf8)
             }
         }
     }

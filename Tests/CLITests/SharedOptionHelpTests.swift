@@ -99,6 +99,10 @@ struct SharedOptionHelpTests {
                 #expect(options[option] != nil, "\(command) lacks \(option)")
             }
         }
+        // fit-shared-slope names its own two columns (--x, --y, --group) but selects rows the same way.
+        for option in ["--where", "--range", "--drop-highest", "--drop-lowest"] {
+            #expect(pages["fit-shared-slope"]?[option] != nil, "fit-shared-slope lacks \(option)")
+        }
         for command in ["fit", "isoflop", "backtest", "compare", "report", "plot"] {
             #expect(pages[command]?["--by"] != nil, "\(command) lacks --by")
         }

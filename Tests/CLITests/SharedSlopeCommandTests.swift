@@ -37,7 +37,7 @@ struct SharedSlopeCommandTests {
         let result = try CLIRunner.run(["fit-shared-slope", "runs.csv", "--x", "utd", "--y", "batch", "--group", "envs"], in: directory)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderrLines == ["error: runs.csv: no column named 'envs'; did you mean 'env'? (columns: env, utd, batch)"])
+        #expect(result.stderrLines == ["error: runs.csv: --group: no column named 'envs'; did you mean 'env'? (columns: env, utd, batch)"])
     }
 
     @Test("the authors' Gym table gives the published batch-size slope",

@@ -35,6 +35,12 @@ public struct InputSelection: Sendable, Equatable {
         self.record = record
     }
 
+    /// The `--by` text of every selected row, in row order (empty without `--by`).
+    public var labelsByRow: [String] {
+        guard specification.by != nil else { return [] }
+        return dataset.rowLines.map { groupLabels[$0] ?? "" }
+    }
+
     /// One group of rows sharing a value of the `--by` column.
     public struct Group: Sendable, Equatable {
         /// The value, as written in the file (surrounding spaces trimmed).
