@@ -13,3 +13,7 @@ int fuzz_csv_main(int argc, char **argv) {
 int fuzz_formula_main(int argc, char **argv) {
     return LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput);
 }
+
+int fuzz_where_main(int argc, char **argv) {
+    return LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput);
+}

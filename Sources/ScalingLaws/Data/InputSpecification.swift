@@ -137,6 +137,7 @@ public struct InputSpecification: Sendable, Codable, Equatable {
         try stream.forEachRecord { record, line in
             rowsRead += 1
             var keep = true
+            var mismatch: InputError?
             for (k, entry) in textPredicates.enumerated() {
                 let cell = record.string(entry.index)
                 if !textSeen[k], NumericCell.parse(cell) == nil { textSeen[k] = true }
@@ -145,12 +146,16 @@ public struct InputSpecification: Sendable, Codable, Equatable {
                 case .kept: break
                 case .dropped: keep = false
                 case .textCell:
-                    throw InputError.numberOnText(
-                        source: source, line: line, column: header[entry.index], predicate: entry.predicate.description, cell: cell,
-                        textComparable: entry.predicate.comparesEquality)
+                    // An error only if no other condition excludes the row (whatever their order).
+                    if mismatch == nil {
+                        mismatch = InputError.numberOnText(
+                            source: source, line: line, column: header[entry.index], predicate: entry.predicate.description,
+                            cell: cell, textComparable: entry.predicate.comparesEquality)
+                    }
                 }
             }
             guard keep else { return }
+            if let mismatch { throw mismatch }
             for (k, index) in numericIndices.enumerated() {
                 let cell = record.field(index)
                 if let value = PlainDecimal.parse(cell) {

@@ -29,6 +29,10 @@ struct InputSpecificationTests {
         #expect(selection.dataset.count == 4)
         #expect(try selection.dataset.column("N") == [1e8, 2e8, 4e8, 8e8])
         #expect(selection.dataset.rowLines == [2, 3, 4, 6])
+        // Whatever the order of the conditions: N > 0 cannot read 'garbage', but the row is excluded.
+        let later = InputSpecification(
+            path: url.path, predicates: [try RowPredicate(parsing: "N > 0"), try RowPredicate(parsing: "dataset != bad")])
+        #expect(try later.load(roles: ["N", "D", "loss"]).dataset.count == 4)
         let all = InputSpecification(path: url.path)
         #expect(dataErrorMessage { _ = try all.load(roles: ["N", "D", "loss"]) } == "runs.csv, line 5, column 'N': expected a number, got 'garbage'")
     }

@@ -3,3 +3,4 @@
 // `LLVMFuzzerTestOneInput`.
 int fuzz_csv_main(int argc, char **argv);
 int fuzz_formula_main(int argc, char **argv);
+int fuzz_where_main(int argc, char **argv);
