@@ -17,9 +17,12 @@ struct PlotCommand: ParsableCommand {
             The data are read from --data FILE, else from the file recorded in the fit: its \
             path as given to 'fit' (relative to the current directory), then its absolute \
             path, then its name in the current directory and beside the fit artifact (older \
-            artifacts record the name only); columns are found as 'fit' finds them, or named with \
-            --x ROLE=COLUMN. Give the same row filters as the fit (e.g. --drop-highest loss:5) \
-            to draw the fitted rows only.
+            artifacts record the name only). A fit that records its input ('fit --output') is \
+            drawn on the rows it was fitted to: the recorded columns, --where conditions and \
+            filters, checked against the recorded digest (changed data are refused). Columns \
+            (--x ROLE=COLUMN) or row options given here replace the recorded ones, with a note. \
+            --by COLUMN draws one figure per group, written as NAME-GROUP.svg for --output \
+            NAME.svg.
 
             Iso-FLOP: 'isoflop' runs the iso-FLOP analysis of the 'isoflop' command (Chinchilla \
             Approach 2) when the data have budgets: a --budget-column, or runs on a few budgets \
@@ -27,7 +30,7 @@ struct PlotCommand: ParsableCommand {
             (--profile) and minimum N* with its interval; refused budgets in grey with the \
             reason below. Otherwise it draws the fitted law along each compute group. \
             'isoflop-frontier' draws N* against C with the fitted N* ∝ C^a and the Approach-3 \
-            N_opt(C). Both work without a fit: --data FILE (and --x N=COLUMN, --group …).
+            N_opt(C). Both work without a fit: --data FILE (and --x N=COLUMN, --where …).
 
             Bands: 'forecast' draws the confidence interval of the mean curve (delta method on \
             the fit covariance) and the prediction interval of a new run (that interval widened \
