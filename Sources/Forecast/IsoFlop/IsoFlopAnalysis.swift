@@ -87,3 +87,18 @@ public struct IsoFlopAnalysis: Sendable, Equatable {
             approach3: comparison, approach3Failure: failure)
     }
 }
+
+extension IsoFlopAnalysis {
+    /// The accepted budgets' frontier as laws of the budget, with the parametric frontier when
+    /// Approach 3 was fitted; `nil` only when `D*/N*` cannot be regressed (fewer than two accepted budgets).
+    public var frontier: IsoFlopFrontier? {
+        let optima = accepted.compactMap { p in p.optimum.map { (p.budget, $0) } }
+        guard let first = optima.first, let last = optima.last,
+              let ratio = LogLogRegression.fit(
+                x: optima.map(\.0), y: optima.map(\.1.tokensPerParameter), confidenceLevel: options.confidenceLevel)
+        else { return nil }
+        return IsoFlopFrontier(
+            parameterLaw: parameterLaw, tokenLaw: tokenLaw, ratioLaw: ratio, parametric: approach3?.frontier,
+            budgetRange: first.0...last.0)
+    }
+}
