@@ -128,7 +128,7 @@ struct ForecastCommandTests {
         #expect(unknown.stderr.hasPrefix("error: unknown preset 'nope'"))
         let neither = try CLIRunner.run(["forecast", "--budgets", "1e21"])
         #expect(neither.status == 64)
-        #expect(neither.stderr.contains("give exactly one of --fit <file> and --preset <name>"))
+        #expect(neither.stderr.contains("give exactly one of --fit <file>, --preset <name> and --law <law>"))
     }
 
     @Test("--help")
