@@ -32,7 +32,7 @@ public enum FitReportRenderer {
         case .table: return table(fit)
         case .markdown: return markdown(fit)
         case .csv: return csv(fit)
-        case .json: return try ReportJSON.string(fit)
+        case .json: return String(decoding: try FitArtifact.encode(fit), as: UTF8.self)
         }
     }
 

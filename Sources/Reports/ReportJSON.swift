@@ -112,10 +112,11 @@ public enum ArtifactFile {
             case .fit: return .fit(try ReportJSON.decoder().decode(LawFit.self, from: data))
             case .isoflop: return .isoFlop(try ReportJSON.decoder().decode(IsoFlopArtifact.self, from: data))
             }
-        } catch let error as DecodingError {
-            throw FitArtifactError.invalid(source: source, kind: kind, reason: describe(error))
         } catch {
-            throw FitArtifactError.invalid(source: source, kind: kind, reason: String(describing: error))
+            let reason = (error as? DecodingError).map(describe) ?? String(describing: error)
+            throw kind == .fit
+                ? FitArtifactError.notAnArtifact(source: source, reason: reason)
+                : FitArtifactError.invalid(source: source, kind: kind, reason: reason)
         }
     }
 

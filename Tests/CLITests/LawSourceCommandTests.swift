@@ -150,6 +150,23 @@ struct LawSourceCommandTests {
         #expect(try Self.column(row, "n_opt") / Self.column(row, "approach3_n_opt") > 1.4)
     }
 
+    @Test("Porian et al. 2024, tuned attention-FLOP sweep: flops_budget found by name; Approach 2 is 2.9× Approach 3 at 1e22, with a warning",
+          .enabled(if: RepositoryPaths.hasSharedData))
+    func porianDisagreement() throws {
+        let file = try #require(RepositoryPaths.sharedDataset("porian2024_resolving_discrepancies/isoflop_points.csv")).path
+        let common = ["isoflop", file, "--group", "config_id=summary_df_att|rw|tuned|short|const|attention|train",
+                      "--n", "n_params", "--d", "tokens", "--budget", "1e22", "--format", "csv"]
+        let found = try CLIRunner.run(common)
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(found.stderr.contains("budget: column 'flops_budget' (found by name; --budget-column names another)"))
+        let named = try CLIRunner.run(common + ["--budget-column", "flops_budget"])
+        #expect(named.stdout == found.stdout)
+        let row = Fixtures.csv(found.stdout)
+        #expect(row.rows[0].last == "approaches-disagree")
+        #expect(try Self.column(row, "n_opt") / Self.column(row, "approach3_n_opt") > 2.5)
+        #expect(found.stderrLines.filter { $0.hasPrefix("warning: at C = 1e+22 FLOP the iso-FLOP (Approach 2) N* = 1.227e+10") }.count == 1)
+    }
+
     @Test("isoflop finds a budget column named budget, flops_budget or compute_budget", arguments: ["flops_budget", "compute_budget", "Budget"])
     func budgetColumnByName(name: String) throws {
         let directory = try CLIRunner.temporaryDirectory()
