@@ -125,4 +125,26 @@ struct ArtifactCompatibilityTests {
             }
         }
     }
+
+    @Test("an iso-FLOP artifact with a missing or mistyped key is refused naming the key; the file round-trips through optimal")
+    func isoFlopArtifactKeys() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let path = directory.appendingPathComponent("iso.json").path
+        #expect(try CLIRunner.run(["isoflop", "Datasets/isoflop-synthetic/data.csv", "--no-approach3", "--output", path]).status == 0)
+        var object = try Fixtures.object(try String(contentsOfFile: path, encoding: .utf8))
+        object.removeValue(forKey: "frontier")
+        let missing = directory.appendingPathComponent("missing.json").path
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: missing))
+        object = try Fixtures.object(try String(contentsOfFile: path, encoding: .utf8))
+        var settings = object["settings"] as? [String: Any] ?? [:]
+        settings["confidenceLevel"] = "0.95"
+        object["settings"] = settings
+        let mistyped = directory.appendingPathComponent("mistyped.json").path
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: mistyped))
+        for (file, reason) in [(missing, "missing key 'frontier'"), (mistyped, "expected a number at 'settings.confidenceLevel'")] {
+            let result = try CLIRunner.run(["optimal", "--fit", file, "--budget", "1e22"])
+            #expect(result.status == 1)
+            #expect(result.stderrLines == ["error: \(file): not an iso-FLOP artifact written by 'scaling-laws isoflop --output' (\(reason))"])
+        }
+    }
 }
