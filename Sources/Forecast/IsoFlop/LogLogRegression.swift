@@ -37,6 +37,14 @@ public struct LogLogRegression: Sendable, Equatable, Codable {
     /// ``prediction(at:confidenceLevel:)``.
     public var logCoefficientExponentCovariance: Double? = nil
 
+    /// The covariance matrix of `(log k, a)`, 2×2, or `nil` with two points.
+    public var covariance: [[Double]]? {
+        guard let seK = logCoefficientStandardError, let seA = exponentStandardError, let c = logCoefficientExponentCovariance else {
+            return nil
+        }
+        return [[seK * seK, c], [c, seA * seA]]
+    }
+
     /// Residual degrees of freedom, `n − 2`.
     public var degreesOfFreedom: Int { points - 2 }
 

@@ -75,6 +75,10 @@ struct IsoFlopFrontierTests {
         // s² = 0.06/1, Suu = 2, ū = 1: Var(log ŷ(e^4)) = 0.06·(1/3 + 9/2) = 0.29.
         #expect(isClose(try #require(line.residualVariance), 0.06, rel: 1e-10))
         #expect(isClose(try #require(line.logCoefficientExponentCovariance), -0.03, rel: 1e-10))
+        // Var(log k) = s²·(1/n + ū²/Suu) = 0.06·(1/3 + 1/2) = 0.05, Var(a) = s²/Suu = 0.03.
+        let covariance = try #require(line.covariance)
+        #expect(isClose(covariance[0][0], 0.05, rel: 1e-10) && isClose(covariance[1][1], 0.03, rel: 1e-10))
+        #expect(covariance[0][1] == covariance[1][0])
         let p = line.prediction(at: exp(4))
         #expect(isClose(try #require(p.logStandardError), 0.29.squareRoot(), rel: 1e-10))
         // t_{0.975, 1} = 12.7062 (standard tables).
