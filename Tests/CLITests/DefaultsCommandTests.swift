@@ -58,4 +58,33 @@ struct DefaultsCommandTests {
         #expect(declared.status == 0, "\(declared.stderr)")
         #expect(try Fixtures.object(declared.stdout)["inputs"] as? [String] == ["N", "D"])
     }
+
+    @Test("plot axes name the recorded response and its unit: a *_bpb column is bits/byte, not 'final training loss (nats/token)'")
+    func responseAxisLabel() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The bundled synthetic runs with the loss column renamed c4_bpb.
+        let source = try String(contentsOf: CLIRunner.root.appendingPathComponent(Fixtures.syntheticData), encoding: .utf8)
+        var lines = source.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "N,D,C,loss")
+        lines[0] = "N,D,C,c4_bpb"
+        try Fixtures.write(lines.joined(separator: "\n") + "\n", to: "runs.csv", in: directory)
+        let fit = try CLIRunner.run(["fit", "runs.csv", "--x", "loss=c4_bpb", "--output", "fit.json", "--format", "json"], in: directory)
+        #expect(fit.status == 0, "\(fit.stderr)")
+
+        for kind in ["curves", "isoflop", "forecast"] {
+            let plot = try CLIRunner.run(["plot", "fit.json", "--kind", kind, "--x", "loss=c4_bpb"], in: directory)
+            #expect(plot.status == 0, "\(kind): \(plot.stderr)")
+            #expect(plot.stdout.contains(">c4_bpb (bits/byte)</text>"), "\(kind)")
+            #expect(!plot.stdout.contains("nats/token"), "\(kind)")
+            #expect(!plot.stdout.contains("final training loss"), "\(kind)")
+        }
+
+        // The law's own response keeps the law's name and unit.
+        let own = try CLIRunner.run(["fit", Fixtures.syntheticData, "--output", directory.appendingPathComponent("own.json").path])
+        #expect(own.status == 0, "\(own.stderr)")
+        let plot = try CLIRunner.run(["plot", directory.appendingPathComponent("own.json").path, "--kind", "curves"])
+        #expect(plot.status == 0, "\(plot.stderr)")
+        #expect(plot.stdout.contains(">final training loss L (nats/token)</text>"))
+    }
 }
