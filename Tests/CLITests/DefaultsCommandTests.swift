@@ -15,7 +15,7 @@ struct DefaultsCommandTests {
     func powerLawDefaultObjective() throws {
         let file = try #require(RepositoryPaths.sharedDataset("porian2024_resolving_discrepancies/optimal_pairs.csv"))
         let text = try String(contentsOf: file, encoding: .utf8)
-        let lines = text.split(separator: "\n").map(String.init)
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
         let rows = lines.dropFirst().filter { $0.hasPrefix(Self.tunedConfiguration + ",") }
         #expect(rows.count == 12)
         let directory = try CLIRunner.temporaryDirectory()

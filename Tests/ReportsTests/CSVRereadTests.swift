@@ -20,19 +20,26 @@ struct CSVRereadTests {
         let numeric = ["budget_flop", "runs", "fitted_runs", "n_star", "n_star_lower", "n_star_upper", "d_star", "d_star_lower",
                        "d_star_upper", "tokens_per_parameter", "loss_star", "confidence_level"]
         #expect(Array(table.header.prefix(numeric.count)) == numeric)
-        let data = try Dataset(table: table, columns: numeric)
-        let nStar = try data.column("n_star")
-        #expect(nStar.count == 3)
-        #expect(isClose(nStar[0], 1e8, rel: 1e-9) && isClose(nStar[1], 1e9, rel: 1e-9))
-        #expect(nStar[2].isNaN)
-        #expect(try data.column("loss_star")[2].isNaN)
-        #expect(try data.column("budget_flop") == [1e18, 1e20, 1e22])
+        // Every numeric cell is a number to the tool's cell reader: `nan` where a refused budget
+        // has none (an empty cell is not a number).
+        for row in table.rows {
+            for k in numeric.indices { #expect(NumericCell.parse(row[k]) != nil, "\(numeric[k]): '\(row[k])'") }
+        }
+        let nStarColumn = try #require(table.header.firstIndex(of: "n_star"))
+        #expect(try #require(NumericCell.parse(table.rows[2][nStarColumn])).isNaN)
 
-        // The status column uses the words of the JSON and of the text table.
+        // The status column says which rows hold numbers; those read back as a dataset.
         let status = try #require(table.header.firstIndex(of: "status"))
         #expect(table.rows.map { $0[status] } == ["accepted", "accepted", "refused"])
+        let acceptedRows = table.rows.filter { $0[status] == "accepted" }
+        let accepted = CSVTable(header: table.header, rows: acceptedRows, source: "isoflop.csv")
+        let data = try Dataset(table: accepted, columns: numeric)
+        let nStar = try data.column("n_star")
+        #expect(nStar.count == 2)
+        #expect(isClose(nStar[0], 1e8, rel: 1e-9) && isClose(nStar[1], 1e9, rel: 1e-9))
+        #expect(try data.column("budget_flop") == [1e18, 1e20])
         let plain = try IsoFlopRenderer.render(analysis, source: "parabolas", format: .table)
-        let lines = plain.split(separator: "\n").filter { $0.hasPrefix("1e+") }
+        let lines = plain.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("1e+") }
         #expect(lines.count == 3)
         #expect(lines[0].hasSuffix("accepted") && lines[2].hasSuffix("refused"))
         #expect(!plain.contains(" ok\n"))
@@ -54,7 +61,31 @@ struct CSVRereadTests {
         #expect(plain.contains("interval: none"))
     }
 
-    @Test("status words: the fit report's termination reads the same in text, Markdown and HTML")
+    @Test("status words: a fit stopped at its iteration limit reads the same in text, Markdown and HTML")
+    func stoppedFitWords() throws {
+        var n: [Double] = [], d: [Double] = [], loss: [Double] = []
+        for size in [1e8, 3e8, 1e9, 3e9] {
+            for tokens in [2e9, 8e9, 3e10] {
+                n.append(size)
+                d.append(tokens)
+                loss.append(1.8 + 480 / pow(size, 0.35) + 2000 / pow(tokens, 0.37))
+            }
+        }
+        let data = try Dataset(source: "runs.csv", columns: ["N": n, "D": d, "loss": loss])
+        var options = LawFitOptions(objective: .logLeastSquares, starts: .single)
+        options.maxIterations = 1
+        let fit = try LawFitter.fit(ChinchillaLaw(), to: data, options: options)
+        #expect(fit.statistics.termination == "max-iterations")
+        #expect(!fit.statistics.converged)
+        let words = "stopped: iteration limit reached"
+        #expect(try FitReportRenderer.render(fit, format: .table).contains("termination        = \(words)"))
+        #expect(try FitReportRenderer.render(fit, format: .markdown).contains(words))
+        let html = HTMLReport(fit: fit, data: data, figures: []).render()
+        #expect(html.contains("not converged</span> (\(words))"))
+        #expect(!html.contains("(max-iterations)"))
+    }
+
+    @Test("status words: the one vocabulary")
     func terminationWords() {
         #expect(StatusWords.termination("max-iterations") == "stopped: iteration limit reached")
         #expect(StatusWords.termination("small-step") == "converged: step size below tolerance")
