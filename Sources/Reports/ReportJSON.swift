@@ -81,10 +81,13 @@ public enum FitArtifact {
 public enum FitArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAnArtifact(source: String, reason: String)
 
+    /// One line by construction: the file name and the reason (which holds keys from the file)
+    /// go through ``ScalingLaws/MessageText``.
     public var description: String {
         switch self {
         case let .notAnArtifact(source, reason):
-            return "\(source): not a fit artifact written by 'scaling-laws fit --output' (\(reason))"
+            return MessageText.line(
+                "\(MessageText.escaped(source)): not a fit artifact written by 'scaling-laws fit --output' (\(MessageText.escaped(reason)))")
         }
     }
 }
