@@ -42,52 +42,75 @@ struct IsoFlopArguments: ParsableArguments {
     }
 
     /// The analysis settings.
-    var options: IsoFlopOptions {
+    var options: IsoFlopOptions { options(budgetColumn: budgetColumn) }
+
+    /// The analysis settings with the budget column in use (given, or found by name): runs
+    /// grouped by its exact value, else by compute within --tolerance.
+    func options(budgetColumn: String?) -> IsoFlopOptions {
         IsoFlopOptions(
             shape: IsoFlopProfileShape(name: profile) ?? .parabola,
             grouping: budgetColumn == nil ? .relativeTolerance(tolerance) : .exactBudget,
             neighbours: neighbours, confidenceLevel: level, compareApproach3: !noApproach3)
     }
 
+    /// The budget column of the file `specification` reads: --budget-column, else a column
+    /// named budget, flops_budget or compute_budget (``Forecast/IsoFlopBudgetColumn``), else `nil`.
+    func budgetColumn(for specification: InputSpecification) throws -> String? {
+        if let budgetColumn { return budgetColumn }
+        let stream = try CSVStream(contentsOf: URL(fileURLWithPath: specification.path), separator: specification.separatorCharacter)
+        return IsoFlopBudgetColumn.find(in: CSVTable(header: stream.header, rows: [], source: stream.source))
+    }
+
     /// The runs `specification` selects: `N`, `loss`, `D` (optional with a budget column),
-    /// columns resolved as `fit` resolves them, `--where` and the row filters applied.
+    /// columns resolved as `fit` resolves them, `--where` and the row filters applied; and the
+    /// budget column in use.
     ///
     /// - Throws: the errors of ``ScalingLaws/InputSpecification/load(roles:extraColumns:categoryColumns:)``,
     ///   naming file, line, column and option.
-    func runs(_ specification: InputSpecification) throws -> (runs: [IsoFlopRun], notes: [String]) {
-        try runs(load(specification))
+    func runs(_ specification: InputSpecification) throws -> (runs: [IsoFlopRun], notes: [String], budgetColumn: String?) {
+        let (selection, budget, notes) = try load(specification)
+        let (runs, more) = try runs(from: selection.dataset, roles: selection.roles, budgetColumn: budget)
+        return (runs, notes + more, budget)
     }
 
     /// The runs of each `--by` group of `specification` (one group, `all`, without `--by`).
-    func groupedRuns(_ specification: InputSpecification) throws -> [(label: String, runs: [IsoFlopRun], notes: [String])] {
-        let selection = try load(specification)
-        return try selection.groups().map { group in
-            let (runs, notes) = try runs(from: group.dataset, roles: selection.roles)
-            return (group.label, runs, notes)
+    func groupedRuns(_ specification: InputSpecification) throws
+        -> (groups: [(label: String, runs: [IsoFlopRun])], notes: [String], budgetColumn: String?)
+    {
+        let (selection, budget, notes) = try load(specification)
+        var out: [(label: String, runs: [IsoFlopRun])] = []
+        var roleNotes: [String] = []
+        for group in selection.groups() {
+            let (runs, more) = try runs(from: group.dataset, roles: selection.roles, budgetColumn: budget)
+            roleNotes = more
+            out.append((group.label, runs))
         }
+        return (out, notes + roleNotes, budget)
     }
 
-    private func load(_ specification: InputSpecification) throws -> InputSelection {
-        let extra = [budgetColumn].compactMap { $0 }
-        if budgetColumn != nil {
+    private func load(_ specification: InputSpecification) throws -> (InputSelection, String?, [String]) {
+        let budget = try budgetColumn(for: specification)
+        var notes: [String] = []
+        if budgetColumn == nil, let budget {
+            notes.append("budget: column '\(budget)' (found by name; --budget-column names another)")
+        }
+        let extra = [budget].compactMap { $0 }
+        if budget != nil {
             // Tokens are optional with a budget column.
             do {
-                return try specification.load(roles: ["N", "D", "loss"], extraColumns: extra)
+                return (try specification.load(roles: ["N", "D", "loss"], extraColumns: extra), budget, notes)
             } catch let error as DataError {
                 switch error {
-                case .noColumnForRole, .noColumnForTokens: return try specification.load(roles: ["N", "loss"], extraColumns: extra)
+                case .noColumnForRole, .noColumnForTokens:
+                    return (try specification.load(roles: ["N", "loss"], extraColumns: extra), budget, notes)
                 default: throw error
                 }
             }
         }
-        return try specification.load(roles: ["N", "D", "loss"], extraColumns: extra)
+        return (try specification.load(roles: ["N", "D", "loss"], extraColumns: extra), budget, notes)
     }
 
-    private func runs(_ selection: InputSelection) throws -> (runs: [IsoFlopRun], notes: [String]) {
-        try runs(from: selection.dataset, roles: selection.roles)
-    }
-
-    private func runs(from data: Dataset, roles: ColumnRoles) throws -> (runs: [IsoFlopRun], notes: [String]) {
+    private func runs(from data: Dataset, roles: ColumnRoles, budgetColumn: String?) throws -> (runs: [IsoFlopRun], notes: [String]) {
         let n = try data.column("N"), loss = try data.column("loss")
         let hasTokens = roles.roles.contains("D")
         let d = hasTokens ? try data.column("D") : []

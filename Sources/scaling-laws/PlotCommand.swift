@@ -50,7 +50,9 @@ struct PlotCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A fit artifact written by 'scaling-laws fit --output'.", valueName: "fit.json"))
+    @Argument(help: ArgumentHelp(
+        "A fit artifact ('scaling-laws fit --output') or an iso-FLOP artifact ('scaling-laws isoflop --output', kinds isoflop and isoflop-frontier).",
+        valueName: "fit.json"))
     var fit: String?
 
     @Option(help: ArgumentHelp("What to draw: \(PlotKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
@@ -164,13 +166,15 @@ struct PlotCommand: ParsableCommand {
 
     /// One figure per `--by` group.
     func makeFigures() throws -> [(label: String, figure: Figure)] {
-        let artifact = try fit.map { try ParameterSource.artifact(path: $0) }?.fit
+        let artifact = try fit.map { try SourceFile.load($0) }?.fit
         let (specification, _) = try specification(fit: artifact, fitPath: fit)
         let by = specification.by ?? ""
         if isIsoFlopKind, artifact == nil || kind == .isoflopFrontier || isoflop.isExplicit {
-            return try isoflop.groupedRuns(specification).map { group in
+            let grouped = try isoflop.groupedRuns(specification)
+            for note in grouped.notes { Console.note(note) }
+            return try grouped.groups.map { group in
                 do {
-                    let analysis = try IsoFlopAnalysis.run(group.runs, options: isoflop.options)
+                    let analysis = try IsoFlopAnalysis.run(group.runs, options: isoflop.options(budgetColumn: grouped.budgetColumn))
                     let source = isoflop.source(
                         file: specification.source, runs: group.runs.count,
                         selection: "\(by) == \(RowPredicate.Value.text(group.label))")
@@ -199,8 +203,9 @@ struct PlotCommand: ParsableCommand {
             let input = try isoFlopInput(specification)
             return kind == .isoflop ? IsoFlopAnalysisPlot.profiles(input) : IsoFlopAnalysisPlot.frontier(input)
         }
-        let source = try ParameterSource.artifact(path: fit)
-        guard let artifact = source.fit else { preconditionFailure("ParameterSource.artifact always carries the fit") }
+        let source = try SourceFile.load(fit)
+        if let iso = source.isoFlop { return try isoFlopFigure(iso, path: fit) }
+        guard let artifact = source.fit else { preconditionFailure("SourceFile.load gives a fit or an iso-FLOP artifact") }
         let (specification, record) = try specification(fit: artifact, fitPath: fit)
         let dataset = try PlotData.load(fit: artifact, fitPath: fit, specification: specification, record: record)
         let input = try PlotInput(fit: artifact, data: dataset)
@@ -235,12 +240,25 @@ struct PlotCommand: ParsableCommand {
         return figure
     }
 
+    /// `--kind isoflop|isoflop-frontier` of an iso-FLOP artifact: the analysis redone on the
+    /// artifact's runs with its settings. Other kinds need a loss law and are refused.
+    func isoFlopFigure(_ artifact: IsoFlopArtifact, path: String) throws -> Figure {
+        let source = LawSource.isoFlop(artifact, path: path)
+        guard isIsoFlopKind else {
+            throw LawSourceError.cannot(source: source.label, request: "a '--kind \(kind.rawValue)' figure", can: source.capabilities)
+        }
+        let analysis = try IsoFlopAnalysis.run(artifact.runs, options: artifact.settings.options)
+        let name = URL(fileURLWithPath: artifact.inputs.file).lastPathComponent
+        let input = IsoFlopPlotInput(analysis: analysis, runs: artifact.runs, source: "\(name) (\(artifact.runs.count) runs)")
+        return kind == .isoflop ? IsoFlopAnalysisPlot.profiles(input) : IsoFlopAnalysisPlot.frontier(input)
+    }
+
     /// The iso-FLOP analysis of the runs `specification` selects.
     /// Column notes go to stderr unless `quiet` (the automatic attempt).
     func isoFlopInput(_ specification: InputSpecification, quiet: Bool = false) throws -> IsoFlopPlotInput {
-        let (runs, notes) = try isoflop.runs(specification)
+        let (runs, notes, budgetColumn) = try isoflop.runs(specification)
         if !quiet { for note in notes { Console.note(note) } }
-        let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options)
+        let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options(budgetColumn: budgetColumn))
         return IsoFlopPlotInput(
             analysis: analysis, runs: runs,
             source: isoflop.source(

@@ -153,8 +153,8 @@ struct ReportCommand: ParsableCommand {
     /// bracketed minimum (`nil` for data that are not an iso-FLOP sweep).
     func isoFlopInput(_ specification: InputSpecification) throws -> IsoFlopPlotInput? {
         let build = {
-            let (runs, _) = try isoflop.runs(specification)
-            let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options)
+            let (runs, _, budgetColumn) = try isoflop.runs(specification)
+            let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options(budgetColumn: budgetColumn))
             return IsoFlopPlotInput(
                 analysis: analysis, runs: runs,
                 source: isoflop.source(
