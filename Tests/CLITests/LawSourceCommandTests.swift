@@ -141,7 +141,7 @@ struct LawSourceCommandTests {
     @Test("Marin iso-FLOP sweeps (comma): Approach 2 and 3 disagree at 1e22 FLOP, with a warning", .enabled(if: RepositoryPaths.hasSharedData))
     func marinDisagreement() throws {
         let file = try #require(RepositoryPaths.sharedDataset("marin_isoflops_2026/isoflops.csv")).path
-        let result = try CLIRunner.run(["isoflop", file, "--group", "dataset=comma", "--n", "params", "--d", "tokens",
+        let result = try CLIRunner.run(["isoflop", file, "--where", "dataset==comma", "--n", "params", "--d", "tokens",
                                         "--budget", "1e22", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("budget: column 'budget' (found by name; --budget-column names another)"))
@@ -154,7 +154,7 @@ struct LawSourceCommandTests {
           .enabled(if: RepositoryPaths.hasSharedData))
     func porianDisagreement() throws {
         let file = try #require(RepositoryPaths.sharedDataset("porian2024_resolving_discrepancies/isoflop_points.csv")).path
-        let common = ["isoflop", file, "--group", "config_id=summary_df_att|rw|tuned|short|const|attention|train",
+        let common = ["isoflop", file, "--where", "config_id==summary_df_att|rw|tuned|short|const|attention|train",
                       "--n", "n_params", "--d", "tokens", "--budget", "1e22", "--format", "csv"]
         let found = try CLIRunner.run(common)
         #expect(found.status == 0, "\(found.stderr)")
