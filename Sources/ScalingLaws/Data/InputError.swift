@@ -19,7 +19,10 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The data given do not match those an artifact was made from.
     case dataMismatch(artifact: String, source: String, reason: String)
 
-    public var description: String {
+    /// The message, one line whatever text it echoes (``MessageText/line(_:)``).
+    public var description: String { MessageText.line(message) }
+
+    private var message: String {
         switch self {
         case let .unknownColumn(source, option, column, suggestion, available):
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""

@@ -223,7 +223,10 @@ public enum RowPredicateError: Error, Sendable, Equatable, CustomStringConvertib
     /// A range whose lower end is above its upper end.
     case emptyRange(expression: String)
 
-    public var description: String {
+    /// The message, one line whatever text it echoes (``MessageText/line(_:)``).
+    public var description: String { MessageText.line(message) }
+
+    private var message: String {
         switch self {
         case let .syntax(expression, position, expected):
             return "invalid --where '\(DataMessage.cellForMessage(expression))': expected \(expected) at character \(position + 1)"
