@@ -1,0 +1,110 @@
+import Foundation
+
+/// Everything that can go wrong while reading training logs (one file per run) into points.
+///
+/// ``description`` is one line naming the file, the run and what was expected.
+public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A `--name-pattern` that cannot be used. `reason` completes "invalid name pattern 'p': …".
+    case invalidPattern(pattern: String, reason: String)
+    /// A run's name does not match the name pattern.
+    case nameDoesNotMatch(source: String, run: String, pattern: String)
+    /// The pattern has no field that names the model size, and no other source of N was given.
+    case noSizeField(pattern: String, field: String)
+    /// A run's size name is not in the sizes table.
+    case unknownSize(source: String, run: String, size: String, table: String, known: [String])
+    /// No source of the parameter count N for a run.
+    case noParameterCount(source: String, run: String)
+    /// A sizes table row whose parameter count is not a positive number.
+    case invalidSize(source: String, line: Int, column: String, text: String)
+    /// Two sizes table rows name the same size.
+    case duplicateSize(source: String, size: String, firstLine: Int, secondLine: Int)
+    /// The metric has no value in any row of the log.
+    case noMetricRows(source: String, run: String, metric: String)
+    /// A glob or name of the metric matches no column (`available` lists a few columns).
+    case noMetricColumn(source: String, metric: String, suggestion: String?)
+    /// A metric glob matches several columns where one was expected.
+    case ambiguousMetric(source: String, metric: String, matches: [String])
+    /// Steps do not increase strictly.
+    case stepsOutOfOrder(source: String, line: Int, step: Double, previous: Double)
+    /// Two files claim the same run.
+    case duplicateRun(run: String, firstSource: String, secondSource: String)
+    /// A file argument, glob or directory matched no log file.
+    case nothingMatched(argument: String)
+    /// The reduction of a log to a point has no evaluation to use (e.g. a step before the first evaluation).
+    case reductionOutOfRange(source: String, run: String, reduction: String)
+    /// A `--reduce` specification that cannot be read.
+    case invalidReduction(text: String, reason: String)
+    /// A needed column (steps, tokens) is absent and cannot be derived.
+    case noColumn(source: String, run: String, what: String, flag: String, suggestion: String?)
+
+    public var description: String {
+        switch self {
+        case let .invalidPattern(pattern, reason):
+            return "invalid name pattern \(LogText.quoted(pattern)): \(LogText.line(reason))"
+        case let .nameDoesNotMatch(source, run, pattern):
+            return "\(LogText.line(source)): run name \(LogText.quoted(run)) does not match the name pattern \(LogText.quoted(pattern))"
+        case let .noSizeField(pattern, field):
+            return "the name pattern \(LogText.quoted(pattern)) has no field {\(LogText.line(field))} naming the model size; add it, or give N with --n COLUMN"
+        case let .unknownSize(source, run, size, table, known):
+            return "\(LogText.line(source)): run \(LogText.quoted(run)) has size \(LogText.quoted(size)), which is not in \(LogText.line(table)) (known sizes: \(LogText.list(known)))"
+        case let .noParameterCount(source, run):
+            return "\(LogText.line(source)): no parameter count for run \(LogText.quoted(run)): give --sizes TABLE with --name-pattern, --n COLUMN, or --size-names-as-numbers"
+        case let .invalidSize(source, line, column, text):
+            return "\(LogText.line(source)), line \(line), column \(LogText.quoted(column)): expected a positive number, got \(LogText.quoted(text))"
+        case let .duplicateSize(source, size, firstLine, secondLine):
+            return "\(LogText.line(source)): size \(LogText.quoted(size)) is given twice (lines \(firstLine) and \(secondLine))"
+        case let .noMetricRows(source, run, metric):
+            return "\(LogText.line(source)): run \(LogText.quoted(run)) has no value of \(LogText.quoted(metric)) in any row"
+        case let .noMetricColumn(source, metric, suggestion):
+            let hint = suggestion.map { " (did you mean \(LogText.quoted($0))?)" } ?? ""
+            return "\(LogText.line(source)): no column matches the metric \(LogText.quoted(metric))\(hint)"
+        case let .ambiguousMetric(source, metric, matches):
+            return "\(LogText.line(source)): the metric \(LogText.quoted(metric)) matches \(matches.count) columns (\(LogText.list(matches))); use --by metric to fit each, or name one"
+        case let .stepsOutOfOrder(source, line, step, previous):
+            return "\(LogText.line(source)), line \(line): step \(DataMessage.formatNumber(step)) does not follow step \(DataMessage.formatNumber(previous)) (steps must increase)"
+        case let .duplicateRun(run, firstSource, secondSource):
+            return "run \(LogText.quoted(run)) is read from two files: \(LogText.line(firstSource)) and \(LogText.line(secondSource))"
+        case let .nothingMatched(argument):
+            return "\(LogText.quoted(argument)) matches no file"
+        case let .reductionOutOfRange(source, run, reduction):
+            return "\(LogText.line(source)): run \(LogText.quoted(run)) has no evaluation for \(LogText.line(reduction))"
+        case let .invalidReduction(text, reason):
+            return "invalid reduction \(LogText.quoted(text)): \(LogText.line(reason))"
+        case let .noColumn(source, run, what, flag, suggestion):
+            let hint = suggestion.map { " (did you mean \(LogText.quoted($0))?)" } ?? ""
+            return "\(LogText.line(source)): run \(LogText.quoted(run)) has no \(what) column; name it with \(flag)\(hint)"
+        }
+    }
+}
+
+/// User text inside a one-line message: control characters escaped, never empty.
+enum LogText {
+    /// `text` with line breaks, tabs and other control characters written as escapes.
+    static func line(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                    || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// `'text'`, escaped.
+    static func quoted(_ text: String) -> String { "'\(line(text))'" }
+
+    /// Up to eight items, quoted, then "and K more".
+    static func list(_ items: [String]) -> String {
+        let shown = items.prefix(8).map(quoted).joined(separator: ", ")
+        return items.count > 8 ? "\(shown) and \(items.count - 8) more" : (shown.isEmpty ? "none" : shown)
+    }
+}
