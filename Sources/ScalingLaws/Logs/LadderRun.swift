@@ -1,7 +1,8 @@
 /// One training run read from its log and reduced to a point: N, D, C with where each came
 /// from, the recognised schedule, and the metric's value.
 public struct LadderRun: Sendable, Equatable, Codable {
-    /// The run's name (the file name without extension).
+    /// The run's name: the file name without extension, or `folder/name` when files in
+    /// different folders share a name.
     public let run: String
     /// The file it was read from, as given.
     public let path: String
@@ -29,4 +30,6 @@ public struct LadderRun: Sendable, Equatable, Codable {
     public let step: Double
     /// The metric's last logged value.
     public let finalValue: Double
+    /// For a WSD decay branch, the constant-rate run it continues (when read with it).
+    public var branchOf: String?
 }

@@ -42,7 +42,7 @@ public struct RecognizedSchedule: Sendable, Equatable, Codable, CustomStringConv
     public var description: String {
         var text = warmupEnd.map { "warm-up to step \(DataMessage.formatNumber($0)), " } ?? ""
         text += shape.description
-        if shape != .constant, peak > 0 { text += ", end at \(DataMessage.formatNumber(final / peak))× peak" }
+        if shape != .constant, peak > 0 { text += ", end at \(String(format: "%.3g", final / peak))× peak" }
         return text
     }
 

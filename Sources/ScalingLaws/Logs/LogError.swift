@@ -99,6 +99,9 @@ enum LogText {
         return out
     }
 
+    /// A number to four significant digits (`2.18e+18`, `0.1`).
+    static func number(_ value: Double) -> String { String(format: "%.4g", value) }
+
     /// `'text'`, escaped.
     static func quoted(_ text: String) -> String { "'\(line(text))'" }
 

@@ -31,8 +31,9 @@ public struct LogLadder: Sendable {
         var runs: [LadderRun] = []
         var warnings: [LogWarning] = []
         var claimed: [String: String] = [:]
-        for url in files {
-            let (run, runWarnings) = try readRun(url, sizes: sizes, options: options, separator: separator)
+        let names = runNames(files)
+        for (url, name) in zip(files, names) {
+            let (run, runWarnings) = try readRun(url, name: name, sizes: sizes, options: options, separator: separator)
             if let first = claimed[run.run] {
                 throw LogError.duplicateRun(run: run.run, firstSource: first, secondSource: run.path)
             }
@@ -40,7 +41,33 @@ public struct LogLadder: Sendable {
             runs.append(run)
             warnings += runWarnings
         }
-        return LogLadder(runs: runs, warnings: warnings, options: options)
+        return LogLadder(runs: linkingBranches(runs), warnings: warnings, options: options)
+    }
+
+    /// Each file's run name: its file name without extension, or `folder/name` when files in
+    /// different folders share a name (a constant run and its decay branch, say).
+    static func runNames(_ files: [URL]) -> [String] {
+        let stems = files.map { $0.deletingPathExtension().lastPathComponent }
+        var counts: [String: Int] = [:]
+        for stem in stems { counts[stem, default: 0] += 1 }
+        return zip(files, stems).map { url, stem in
+            counts[stem, default: 0] > 1 ? url.deletingLastPathComponent().lastPathComponent + "/" + stem : stem
+        }
+    }
+
+    /// Links each WSD decay branch to the constant-rate run it continues: the only constant run
+    /// with the same N whose log reaches the branch's first step.
+    static func linkingBranches(_ runs: [LadderRun]) -> [LadderRun] {
+        runs.map { run in
+            guard case .decayBranch(let from)? = run.schedule?.shape else { return run }
+            let parents = runs.filter {
+                $0.schedule?.shape == .constant && $0.parameters == run.parameters && $0.lastStep >= from && $0.firstStep <= from
+            }
+            guard parents.count == 1 else { return run }
+            var linked = run
+            linked.branchOf = parents[0].run
+            return linked
+        }
     }
 
     /// The points as a dataset: `N`, `D`, `C`, the response under `response`, `run` (the run's
@@ -60,10 +87,10 @@ public struct LogLadder: Sendable {
         return data
     }
 
-    private static func readRun(_ url: URL, sizes: SizesTable?, options: LogReadOptions, separator: Character?) throws -> (LadderRun, [LogWarning]) {
+    private static func readRun(_ url: URL, name run: String, sizes: SizesTable?, options: LogReadOptions, separator: Character?) throws -> (LadderRun, [LogWarning]) {
         let header = try TrainingLog.header(of: url, separator: separator)
-        let source = url.path
-        let run = url.deletingPathExtension().lastPathComponent
+        let source = url.relativePath
+        let stem = url.deletingPathExtension().lastPathComponent
         func find(_ given: String?, _ names: [String]) throws -> String? {
             if let given {
                 guard let k = ColumnLookup.index(of: given, in: header) else {
@@ -132,8 +159,8 @@ public struct LogLadder: Sendable {
         // N.
         let fields: [String: String]
         if let pattern = options.namePattern {
-            guard let matched = pattern.match(run) else {
-                throw LogError.nameDoesNotMatch(source: source, run: run, pattern: pattern.description)
+            guard let matched = pattern.match(stem) else {
+                throw LogError.nameDoesNotMatch(source: source, run: stem, pattern: pattern.description)
             }
             fields = matched
         } else {
@@ -167,7 +194,7 @@ public struct LogLadder: Sendable {
         if let flopsColumn, let series = log.series[flopsColumn], series[index].isFinite, series[index] > 0 {
             let unit = options.flopsUnit ?? LogReadOptions.unit(ofFlopsColumn: flopsColumn)
             compute = series[index] * unit
-            computeSource = "column \(flopsColumn)" + (unit == 1 ? "" : " × \(DataMessage.formatNumber(unit))")
+            computeSource = "column \(flopsColumn)" + (LogReadOptions.unitName(unit).map { " (\($0))" } ?? "")
         } else if let perToken = tabledFlopsPerToken {
             compute = perToken * tokens
             computeSource = "flops_per_token × D (\(sizes?.source ?? "sizes table"))"

@@ -50,4 +50,9 @@ public struct LogReadOptions: Sendable, Equatable, Codable {
         if lower.contains("eflop") { return 1e18 }
         return 1
     }
+
+    /// `GFLOP` for 1e9, `TFLOP`, `PFLOP`, `EFLOP`; `nil` for FLOP and other units.
+    public static func unitName(_ unit: Double) -> String? {
+        [1e9: "GFLOP", 1e12: "TFLOP", 1e15: "PFLOP", 1e18: "EFLOP"][unit]
+    }
 }

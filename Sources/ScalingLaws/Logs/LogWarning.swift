@@ -23,10 +23,10 @@ public enum LogWarning: Sendable, Equatable, Codable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .sizeNameAsNumber(run, size, parameters):
-            return "run \(LogText.quoted(run)): size name \(LogText.quoted(size)) read as N = \(DataMessage.formatNumber(parameters)) parameters; marketing names round (OLMo's 1B has 1.28e9), prefer --sizes TABLE"
+            return "run \(LogText.quoted(run)): size name \(LogText.quoted(size)) read as N = \(LogText.number(parameters)) parameters; marketing names round (OLMo's 1B has 1.28e9), prefer --sizes TABLE"
         case let .computeDisagrees(run, used, source, sixND):
             let percent = (sixND / used - 1) * 100
-            return "run \(LogText.quoted(run)): 6ND = \(DataMessage.formatNumber(sixND)) differs from C = \(DataMessage.formatNumber(used)) (\(LogText.line(source))) by \(String(format: "%+.0f", percent))%"
+            return "run \(LogText.quoted(run)): 6ND = \(LogText.number(sixND)) differs from C = \(LogText.number(used)) (\(LogText.line(source))) by \(String(format: "%+.0f", percent))%"
         case let .intermediateCheckpoint(run, step, schedule):
             return "run \(LogText.quoted(run)): the point at step \(DataMessage.formatNumber(step)) is an intermediate checkpoint of a \(LogText.line(schedule)) schedule; final-loss laws describe the end of a run (Hoffmann et al. 2022; Porian et al. 2024)"
         case let .metricMissingAtEnd(run, metric, lastEvaluated, lastStep):

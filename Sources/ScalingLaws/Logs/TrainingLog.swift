@@ -31,7 +31,7 @@ public struct TrainingLog: Sendable {
 
     /// The header of a log file (to resolve metric globs before reading).
     public static func header(of url: URL, separator: Character? = nil) throws -> [String] {
-        try CSVStream(contentsOf: url, source: url.path, separator: separator).header
+        try CSVStream(contentsOf: url, source: url.relativePath, separator: separator).header
     }
 
     /// Reads a log.
@@ -45,7 +45,7 @@ public struct TrainingLog: Sendable {
     ///   without a step column; ``DataError/missingColumn(source:column:suggestion:available:)``;
     ///   ``DataError/notANumber(source:line:column:text:)``; ``LogError/stepsOutOfOrder(source:line:step:previous:)``.
     public static func read(contentsOf url: URL, columns: [String], stepColumn: String? = nil, separator: Character? = nil) throws -> TrainingLog {
-        var stream = try CSVStream(contentsOf: url, source: url.path, separator: separator)
+        var stream = try CSVStream(contentsOf: url, source: url.relativePath, separator: separator)
         let source = stream.source
         let header = stream.header
         let run = url.deletingPathExtension().lastPathComponent

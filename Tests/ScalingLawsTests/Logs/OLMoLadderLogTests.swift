@@ -115,18 +115,21 @@ struct OLMoLadderLogTests {
     func badInput() throws {
         let cosine = try Self.folder("cosine"), branches = try Self.folder("wsd-decay")
         let options = try Self.options()
+        // Files of one name in two folders are two runs, named by folder.
+        let both = try LogLadder.read(files: [cosine[0], branches[0]], sizes: try Self.sizes(), options: options)
+        #expect(both.runs.map(\.run) == ["cosine/190M-0.5xC", "wsd-decay/190M-0.5xC"])
         do {
-            _ = try LogLadder.read(files: [cosine[0], branches[0]], sizes: try Self.sizes(), options: options)
+            _ = try LogLadder.read(files: [cosine[0], cosine[0]], sizes: try Self.sizes(), options: options)
             Issue.record("duplicate run accepted")
         } catch let error as LogError {
-            #expect(error == .duplicateRun(run: "190M-0.5xC", firstSource: cosine[0].relativePath, secondSource: branches[0].relativePath))
+            #expect(error == .duplicateRun(run: "cosine/190M-0.5xC", firstSource: cosine[0].relativePath, secondSource: cosine[0].relativePath))
         }
         let small = try SizesTable(table: CSVTable.parse("size,params\n370M,371262464\n1B,1279395840\n", source: "sizes.csv"))
         do {
             _ = try LogLadder.read(files: [cosine[0]], sizes: small, options: options)
             Issue.record("unknown size accepted")
         } catch {
-            #expect("\(error)" == "\(cosine[0].path): run '190M-0.5xC' has size '190M', which is not in sizes.csv (known sizes: '370M', '1B')")
+            #expect("\(error)" == "\(cosine[0].relativePath): run '190M-0.5xC' has size '190M', which is not in sizes.csv (known sizes: '370M', '1B')")
         }
         var other = options
         other.namePattern = try RunNamePattern(parsing: "{size}_{mult}x")
@@ -134,7 +137,7 @@ struct OLMoLadderLogTests {
             _ = try LogLadder.read(files: [cosine[0]], sizes: small, options: other)
             Issue.record("unmatched name accepted")
         } catch {
-            #expect("\(error)" == "\(cosine[0].path): run name '190M-0.5xC' does not match the name pattern '{size}_{mult}x'")
+            #expect("\(error)" == "\(cosine[0].relativePath): run name '190M-0.5xC' does not match the name pattern '{size}_{mult}x'")
         }
     }
 }
