@@ -25,6 +25,10 @@ let package = Package(
             name: "fuzz-csv", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzCSV", swiftSettings: entryPointOnly),
         .executableTarget(
             name: "fuzz-formula", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzFormula", swiftSettings: entryPointOnly),
+        .executableTarget(
+            name: "fuzz-name-pattern", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzNamePattern", swiftSettings: entryPointOnly),
+        .executableTarget(
+            name: "fuzz-logs", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzLogs", swiftSettings: entryPointOnly),
     ],
     swiftLanguageModes: [.v6]
 )

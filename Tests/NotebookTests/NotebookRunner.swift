@@ -29,6 +29,7 @@ enum NotebookRunner {
         "cottier2024-costs",
         "owen2024-benchmarks",
         "hoffmann2022-approach2",
+        "bhagia2024-ladder",
     ]
 
     /// The executable for `name`, or `nil`.

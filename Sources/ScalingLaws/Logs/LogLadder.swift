@@ -70,6 +70,13 @@ public struct LogLadder: Sendable {
         }
     }
 
+    /// The runs for which `isIncluded` holds, with their warnings.
+    public func filtered(_ isIncluded: (LadderRun) -> Bool) -> LogLadder {
+        let kept = runs.filter(isIncluded)
+        let names = Set(kept.map(\.run))
+        return LogLadder(runs: kept, warnings: warnings.filter { names.contains($0.run) }, options: options)
+    }
+
     /// The points as a dataset: `N`, `D`, `C`, the response under `response`, `run` (the run's
     /// index, so resampling can keep a run's points together) and every pattern field whose
     /// values are all numbers. Row lines are the runs' positions (1-based).
