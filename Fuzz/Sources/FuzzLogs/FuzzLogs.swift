@@ -40,7 +40,8 @@ enum LogFuzzChecks {
             let rule = String(logText[logText.index(logText.startIndex, offsetBy: 8)..<end])
             do {
                 options.reduction = try LogReduction(parsing: rule)
-                precondition(try LogReduction(parsing: options.reduction.description) == options.reduction, "reduction round trip")
+                let reparsed = try LogReduction(parsing: options.reduction.description)
+                precondition(reparsed == options.reduction, "reduction round trip: \(rule) -> \(options.reduction)")
             } catch {
                 oneLine(error)
                 return
