@@ -3,3 +3,5 @@
 // `LLVMFuzzerTestOneInput`.
 int fuzz_csv_main(int argc, char **argv);
 int fuzz_formula_main(int argc, char **argv);
+int fuzz_name_pattern_main(int argc, char **argv);
+int fuzz_logs_main(int argc, char **argv);
