@@ -77,6 +77,18 @@ public struct LogLadder: Sendable {
         return LogLadder(runs: kept, warnings: warnings.filter { names.contains($0.run) }, options: options)
     }
 
+    /// The points as a table, one row per run: `run`, the name pattern's fields, `N`, `D`, `C`
+    /// and the response under `response`, numbers in their shortest exact form. Rows are
+    /// numbered as the runs (line k + 1 is run k), so messages about a row name the run's place.
+    public func table(response: String = "loss", source: String = "logs") -> CSVTable {
+        let fields = options.namePattern?.fieldNames.filter { !["run", "N", "D", "C", response].contains($0) } ?? []
+        let header = ["run"] + fields + ["N", "D", "C", response]
+        let rows = runs.map { run in
+            [run.run] + fields.map { run.fields[$0] ?? "" } + [run.parameters, run.tokens, run.compute, run.value].map { "\($0)" }
+        }
+        return CSVTable(header: header, rows: rows, source: source)
+    }
+
     /// The points as a dataset: `N`, `D`, `C`, the response under `response`, `run` (the run's
     /// index, so resampling can keep a run's points together) and every pattern field whose
     /// values are all numbers. Row lines are the runs' positions (1-based).
