@@ -50,7 +50,7 @@ public enum FitReportRenderer {
 
         out += "[[Variables]]"
         if fit.parameters.contains(where: { $0.lower != nil }) {
-            out += " (\(levelText(fit.confidenceLevel)) intervals)"
+            out += " (\(levelText(fit.confidenceLevel)) intervals, \(fit.intervals))"
         }
         out += "\n"
         out += variableLines(fit, indent: indent)
@@ -128,6 +128,9 @@ public enum FitReportRenderer {
             ])
         }
         out += variables.markdown() + "\n"
+        if fit.parameters.contains(where: { $0.lower != nil }) {
+            out += "Intervals: \(level), \(fit.intervals).\n\n"
+        }
 
         out += "### Correlations\n\n"
         let pairs = correlations(fit)
@@ -201,7 +204,7 @@ public enum FitReportRenderer {
     public static func csv(_ fit: LawFit) -> String {
         var header = [
             "parameter", "symbol", "unit", "value", "standard_error", "relative_error",
-            "lower", "upper", "confidence_level", "fixed", "at_bound",
+            "lower", "upper", "confidence_level", "interval_method", "fixed", "at_bound",
         ]
         if fit.bootstrap != nil {
             header += ["bootstrap_standard_error", "bootstrap_lower", "bootstrap_upper", "bootstrap_confidence_level"]
@@ -224,6 +227,7 @@ public enum FitReportRenderer {
                 NumberFormat.exact(p.lower),
                 NumberFormat.exact(p.upper),
                 NumberFormat.exact(fit.confidenceLevel),
+                p.lower == nil ? "" : fit.intervals.name,
                 p.fixed ? "true" : "false",
                 p.atBound ?? "",
             ] + extra)

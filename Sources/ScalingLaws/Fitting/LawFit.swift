@@ -85,6 +85,11 @@ public struct LawFit: Sendable, Codable, Equatable {
     public private(set) var data: DataSummary
     public let statistics: Statistics
     public let warnings: [String]
+    /// How the parameters' standard errors and intervals were computed; `nil` in artifacts
+    /// written before it was recorded (they used the linearised covariance, see ``intervals``).
+    public private(set) var intervalMethod: LawIntervalMethod? = nil
+    /// The interval method, ``LawIntervalMethod/linearized`` for older artifacts.
+    public var intervals: LawIntervalMethod { intervalMethod ?? .linearized }
     /// Bootstrap uncertainty of this fit, when one was run (``withBootstrap(_:)``); absent in
     /// artifacts written without `--bootstrap`, which still decode.
     public private(set) var bootstrap: BootstrapSummary? = nil
@@ -196,7 +201,11 @@ public struct LawFit: Sendable, Codable, Equatable {
     /// The version written into artifacts.
     public static let currentToolVersion = "0.1.0"
 
-    init(law: any ScalingLaw, data: Dataset, options: LawFitOptions, parameterization: LawParameterization, result: FitResult) {
+    init(
+        law: any ScalingLaw, data: Dataset, options: LawFitOptions, parameterization: LawParameterization, result: FitResult,
+        intervalMethod: LawIntervalMethod = .linearized
+    ) {
+        self.intervalMethod = intervalMethod
         let fitted = result.values
         let values = parameterization.lawValues(fitted)
         var parameters: [Parameter] = []

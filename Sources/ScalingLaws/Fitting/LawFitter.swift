@@ -134,7 +134,16 @@ public enum LawFitter {
             fitOptions.gtol = 1e-15
             result = try NonlinearLeastSquares.fit(problem, options: fitOptions)
         }
-        return LawFit(law: law, data: data, options: options, parameterization: parameterization, result: result)
+        var method = LawIntervalMethod.linearized
+        if case let .automatic(resamples) = options.intervals,
+           let robust = RobustFitIntervals.bootstrapCovariance(
+               law: law, data: data, options: options, result: result, resamples: resamples) {
+            result = result.replacingCovariance(robust.covariance)
+            method = .rowBootstrap(resamples: resamples, converged: robust.converged, seed: options.seed)
+        }
+        return LawFit(
+            law: law, data: data, options: options, parameterization: parameterization, result: result,
+            intervalMethod: method)
     }
 
     /// Starting points in the fitted parameterization, or `nil` for a single start.
