@@ -91,7 +91,7 @@ public enum FitReportRenderer {
         if fit.warnings.isEmpty {
             out += indent + "none\n"
         } else {
-            for warning in fit.warnings { out += indent + warning + "\n" }
+            for warning in fit.warnings { out += indent + warning.description + "\n" }
         }
         return out
     }
@@ -191,7 +191,7 @@ public enum FitReportRenderer {
         if fit.warnings.isEmpty {
             out += "None.\n"
         } else {
-            for warning in fit.warnings { out += "- \(warning)\n" }
+            for warning in fit.warnings { out += "- \(warning.description)\n" }
         }
         return out
     }

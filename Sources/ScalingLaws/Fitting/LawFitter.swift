@@ -135,15 +135,17 @@ public enum LawFitter {
             result = try NonlinearLeastSquares.fit(problem, options: fitOptions)
         }
         var method = LawIntervalMethod.linearized
+        var lawStandardErrors: [Double]?
         if case let .automatic(resamples) = options.intervals,
            let robust = RobustFitIntervals.bootstrapCovariance(
                law: law, data: data, options: options, result: result, resamples: resamples) {
             result = result.replacingCovariance(robust.covariance)
             method = .rowBootstrap(resamples: resamples, converged: robust.converged, seed: options.seed)
+            lawStandardErrors = robust.lawStandardErrors
         }
         return LawFit(
             law: law, data: data, options: options, parameterization: parameterization, result: result,
-            intervalMethod: method)
+            intervalMethod: method, lawStandardErrors: lawStandardErrors)
     }
 
     /// Starting points in the fitted parameterization, or `nil` for a single start.

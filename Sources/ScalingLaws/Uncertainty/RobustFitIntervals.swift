@@ -19,7 +19,9 @@ import NonlinearFit
 /// θ*_b = argmin Σ_i w_bi ρ(r_i(θ)),   w_b ~ Multinomial(n; 1/n, …, 1/n),   b = 1…B
 /// C    = 1/(B' − 1) Σ_b (θ*_b − θ̄*)(θ*_b − θ̄*)ᵀ   over the B' converged refits
 /// ```
-/// in the fitted parameterization (`log E, log A, log B, α, β`).
+/// in the fitted parameterization (`log E, log A, log B, α, β`). Intervals stay Student-t
+/// intervals on that scale (``NonlinearFit/FitResult/replacingCovariance(_:)``); the standard
+/// errors reported in the law's units are the refits' spread in those units.
 enum RobustFitIntervals {
     /// Fewest converged refits (as a share of the resamples) for the bootstrap covariance to
     /// replace the linearised one.
@@ -30,7 +32,7 @@ enum RobustFitIntervals {
     /// covariance, a fit that did not converge) or too few refits converged.
     static func bootstrapCovariance(
         law: any ScalingLaw, data: Dataset, options: LawFitOptions, result: FitResult, resamples: Int
-    ) -> (covariance: Matrix, converged: Int)? {
+    ) -> (covariance: Matrix, lawStandardErrors: [Double], converged: Int)? {
         guard case .logHuber = options.objective, resamples >= 2, result.converged, result.covariance != nil,
               let refit = ChinchillaNewtonRefit.make(law: law, data: data, objective: options.objective, fixed: options.fixed)
         else { return nil }
@@ -66,6 +68,22 @@ enum RobustFitIntervals {
                 covariance[b, a] = covariance[a, b]
             }
         }
-        return (covariance, kept.count)
+        // Standard errors in the law's units: the spread of the refits' law values (exp of the
+        // fitted logarithms), not the delta method `A·SE(log A)`, which understates a skewed
+        // estimate such as Chinchilla's B.
+        let logged = LawParameterization(law: law, objective: options.objective).logged
+        var lawStandardErrors = [Double](repeating: 0, count: q)
+        for k in 0..<q {
+            var sum = 0.0
+            for t in kept { sum += logged[k] ? exp(t[k]) : t[k] }
+            let m = sum / Double(kept.count)
+            var ss = 0.0
+            for t in kept {
+                let v = (logged[k] ? exp(t[k]) : t[k]) - m
+                ss += v * v
+            }
+            lawStandardErrors[k] = (ss * scale).squareRoot()
+        }
+        return (covariance, lawStandardErrors, kept.count)
     }
 }
