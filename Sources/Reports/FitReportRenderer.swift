@@ -199,12 +199,12 @@ public enum FitReportRenderer {
     // MARK: - CSV
 
     /// One row per parameter: name, symbol, unit, value, standard error, relative error,
-    /// interval, confidence level, fixed, bound; for a bootstrapped fit also the bootstrap
+    /// interval, confidence level, fixed, bound, interval method (``ScalingLaws/LawIntervalMethod/name``); for a bootstrapped fit also the bootstrap
     /// standard error, percentile interval and its level. Numbers at full precision.
     public static func csv(_ fit: LawFit) -> String {
         var header = [
             "parameter", "symbol", "unit", "value", "standard_error", "relative_error",
-            "lower", "upper", "confidence_level", "interval_method", "fixed", "at_bound",
+            "lower", "upper", "confidence_level", "fixed", "at_bound", "interval_method",
         ]
         if fit.bootstrap != nil {
             header += ["bootstrap_standard_error", "bootstrap_lower", "bootstrap_upper", "bootstrap_confidence_level"]
@@ -227,9 +227,9 @@ public enum FitReportRenderer {
                 NumberFormat.exact(p.lower),
                 NumberFormat.exact(p.upper),
                 NumberFormat.exact(fit.confidenceLevel),
-                p.lower == nil ? "" : fit.intervals.name,
                 p.fixed ? "true" : "false",
                 p.atBound ?? "",
+                p.lower == nil ? "" : fit.intervals.name,
             ] + extra)
         }
         return table.csv()

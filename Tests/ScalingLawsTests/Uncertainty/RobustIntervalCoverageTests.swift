@@ -20,9 +20,9 @@ import TestSupport
 /// Size (CI, under a minute in a debug build): `ROBUST_COVERAGE_TRIALS` (default 400) trials
 /// per design, so the binomial standard error of a coverage near 0.95 is
 /// √(0.95·0.05/400) = 0.011 and the accepted band [0.93, 0.97] is ±1.8 standard errors around
-/// 0.95. Each trial's bootstrap uses `ROBUST_COVERAGE_RESAMPLES` (default 60) resamples instead
+/// 0.95. Each trial's bootstrap uses `ROBUST_COVERAGE_RESAMPLES` (default 80) resamples instead
 /// of the default 1,000: fewer resamples only add noise to each standard error (a relative
-/// 1/√(2·59) = 9%), which lowers coverage slightly. The full-size run,
+/// 1/√(2·79) = 8%), which lowers coverage slightly. The full-size run,
 /// `ROBUST_COVERAGE_TRIALS=1000 ROBUST_COVERAGE_RESAMPLES=200` (binomial SE 0.0069, ±2.9 SE),
 /// measured 0.951–0.961 at the Epoch design and 0.958–0.964 at the bundled one.
 @Suite("Robust-fit interval coverage", .enabled(if: RepositoryPaths.hasSharedData, "needs ../shared/datasets/epoch_chinchilla"))
@@ -84,7 +84,7 @@ struct RobustIntervalCoverageTests {
     @Test("default 95% intervals of α, β, E, A, B cover 93–97% at the Epoch and the bundled design")
     func coverageAtBothDesigns() throws {
         let trials = Self.environment("ROBUST_COVERAGE_TRIALS", default: 400)
-        let resamples = Self.environment("ROBUST_COVERAGE_RESAMPLES", default: 60)
+        let resamples = Self.environment("ROBUST_COVERAGE_RESAMPLES", default: 80)
         let (fit, residuals) = try Self.truth()
         let truth = fit.values
         let epoch = try EpochChinchilla.data()
