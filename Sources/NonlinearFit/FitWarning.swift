@@ -70,6 +70,12 @@ public enum FitWarning: Sendable, Equatable, Hashable, Codable, CustomStringConv
 
     private static func number(_ v: Double) -> String { String(format: "%.4g", v) }
 
+    /// An integral value as digits (`100000000`), others as Swift prints them.
+    private static func plain(_ v: Double) -> String {
+        if v.isFinite, v == v.rounded(), Swift.abs(v) < 1e16 { return String(Int64(v)) }
+        return "\(v)"
+    }
+
     private static func label(_ name: String, _ logged: Bool) -> String {
         logged ? "'\(name)' (fitted as log \(name))" : "'\(name)'"
     }
@@ -97,7 +103,7 @@ public enum FitWarning: Sendable, Equatable, Hashable, Codable, CustomStringConv
         case let .noConvergedStart(starts):
             return "none of the \(starts) starts converged (0 converged): the reported optimum was polished from the best unconverged start and may not be the global one"
         case let .constantInput(name, value):
-            return "column '\(name)' holds one value (\(Self.number(value))) in every row: the parameters that act through it are not identified; hold them fixed or add runs with other values"
+            return "column '\(name)' holds one value (\(Self.plain(value))) in every row: the parameters that act through it are not identified; hold them fixed or add runs with other values"
         case let .text(message):
             return message
         }

@@ -70,7 +70,7 @@ struct ParameterSource {
         if let boot = fit.bootstrap {
             return "bootstrap percentiles (\(boot.draws.count) draws, \(boot.kind), seed \(boot.seed))"
         }
-        return fit.covariance == nil ? nil : "delta method on the fit's covariance"
+        return fit.covariance == nil ? nil : "delta method on the fit's covariance (\(fit.intervals))"
     }
 
     /// The Chinchilla constants, for compute-optimal allocation.
