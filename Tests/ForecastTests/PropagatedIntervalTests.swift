@@ -9,20 +9,20 @@ import TestSupport
 /// leave the flat direction out, hold their estimate, and say why.
 @Suite("propagated intervals")
 struct PropagatedIntervalTests {
-    /// Step-1 data whose loss does not depend on D (L = 1.8 + 400/N^0.34, noise 0.01): the D term
-    /// of the Chinchilla law is not identified.
+    /// Step-1 data whose loss does not depend on D (L = 1.8 + 400/N^0.34 with 1% log-normal
+    /// noise, seed 3; the data of `FitWarningCommandTests`): under the default objective the fit
+    /// has a covariance, but the objective is flat along log E − log B.
     static func flatLossFit() throws -> LawFit {
-        var noise = TestNoise(seed: 11)
-        var n: [Double] = [], d: [Double] = [], l: [Double] = []
-        for ni in logSpaced(1e7, 1e9, count: 6) {
-            for di in logSpaced(1e9, 1e11, count: 6) {
+        let losses: [Double] = [2.615014,2.497533,2.572919,2.547678,2.550613,2.319606,2.278127,2.319227,2.304587,2.403157,2.153242,2.140823,2.142351,2.134081,2.125836,2.031838,2.049649,2.034934,2.059424,2.035723,1.959718,1.989765,1.969952,1.949369,1.955664]
+        var n: [Double] = [], d: [Double] = []
+        for ni in [1e8, 3e8, 1e9, 3e9, 1e10] {
+            for di in [2e9, 6e9, 2e10, 6e10, 2e11] {
                 n.append(ni)
                 d.append(di)
-                l.append(1.8 + 400 / pow(ni, 0.34) + 0.01 * noise.normal())
             }
         }
-        return try LawFitter.fit(ChinchillaLaw(), to: try Dataset(columns: ["N": n, "D": d, "loss": l]),
-                                 options: LawFitOptions(objective: .leastSquares))
+        return try LawFitter.fit(ChinchillaLaw(), to: try Dataset(columns: ["N": n, "D": d, "loss": losses]),
+                                 options: LawFitOptions(objective: .logHuber(delta: 1e-3)))
     }
 
     static func accuracyFit() throws -> LawFit {
@@ -37,6 +37,7 @@ struct PropagatedIntervalTests {
     func flatStepOne() throws {
         let lossFit = try Self.flatLossFit()
         #expect(lossFit.warnings.contains { $0.meansNotIdentified }, "\(lossFit.warnings)")
+        #expect(lossFit.covariance != nil)
         let chain = try TwoStepAccuracyForecaster(lossFit: lossFit, accuracyFit: try Self.accuracyFit(), draws: 2000, seed: 3)
         #expect(chain.warnings.contains {
             if case .inputNotIdentified(fit: "the step-1 loss fit", _) = $0 { return true }
@@ -54,7 +55,7 @@ struct PropagatedIntervalTests {
 
     @Test("a percentile interval that misses its estimate is widened to hold it")
     func widened() throws {
-        let interval = try #require(PropagatedInterval.make(estimate: 0.65, values: (0..<100).map { 0.2 + 0.004 * Double($0) }, level: 0.5))
+        let interval = try #require(PropagatedInterval.make(estimate: 0.4, values: (0..<100).map { 0.2 + 0.004 * Double($0) }, level: 0.5))
         #expect(interval.widened == false)
         let skewed = try #require(PropagatedInterval.make(estimate: 0.65, values: (0..<100).map { 0.7 + 0.01 * Double($0) }, level: 0.95))
         #expect(skewed.widened)

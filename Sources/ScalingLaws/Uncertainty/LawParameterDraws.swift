@@ -94,7 +94,11 @@ public struct LawParameterDraws: Sendable, Equatable, Codable {
         let svd = try SingularValueDecomposition(Matrix(covariance))
         let values = svd.singularValues
         let smallest = values.filter { $0 > 0 }.min() ?? 0
-        let limit = smallest / (FitThresholds.flatDirection * FitThresholds.flatDirection)
+        // Only a fit that reports a direction it does not identify is projected: the eigenvalues
+        // of Σ in mixed units (log A beside α) are not comparable enough to find flat
+        // directions on their own.
+        let flagged = fit.warnings.contains { $0.meansNotIdentified }
+        let limit = flagged ? smallest / (FitThresholds.flatDirection * FitThresholds.flatDirection) : .infinity
         var flat = 0
         var factor = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
         for j in 0..<m where values[j] > limit { flat += 1 }
