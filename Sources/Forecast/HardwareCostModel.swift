@@ -1,7 +1,7 @@
 import Foundation
 
 /// The bottom-up cost of a training run from its hardware (Cottier et al. 2024, "The rising costs
-/// of training frontier AI models", arXiv:2405.21015, §2.2 and laws.md §9): amortized hardware
+/// of training frontier AI models", arXiv:2405.21015, §2.2): amortized hardware
 /// capital expense, cluster interconnect and energy, with up-front acquisition and cloud rental
 /// as alternatives.
 ///
@@ -18,7 +18,7 @@ import Foundation
 /// rental       = price per chip-hour × chip_hours
 /// time         = FLOP/(chips × peak FLOP/s × MFU)
 /// ```
-/// Test vector (laws.md §9): 10,000 H100 for 90 days (2.16e7 chip-hours), P0 = $30k × 1.64, no
+/// Test vector (computed from the formulas above): 10,000 H100 for 90 days (2.16e7 chip-hours), P0 = $30k × 1.64, no
 /// price decay, PUE 1.1, $0.0806/kWh: $1.809 per chip-hour, hw_amortized $3.908e7, interconnect
 /// $9.17e6, energy $1.83e6 (1.052 kW per chip), total $5.008e7.
 public struct HardwareCostModel: Sendable, Equatable, Codable {
@@ -38,8 +38,8 @@ public struct HardwareCostModel: Sendable, Equatable, Codable {
     /// Hours per year, 365.25 × 24.
     public static let hoursPerYear = 8766.0
 
-    /// US average industrial electricity prices, USD per kWh (EIA via Epoch `energy.py`; 2024 from
-    /// laws.md §9).
+    /// US average industrial electricity prices, USD per kWh (EIA annual averages as compiled in
+    /// Epoch's `energy.py` for Cottier et al. 2024, arXiv:2405.21015; 2024 added).
     public static let energyPrices: [Int: Double] = [
         2015: 0.0691, 2016: 0.0676, 2017: 0.0688, 2018: 0.0692, 2019: 0.0681,
         2020: 0.0667, 2021: 0.0718, 2022: 0.0832, 2023: 0.0806, 2024: 0.0771,

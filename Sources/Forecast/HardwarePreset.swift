@@ -86,7 +86,7 @@ extension Hardware {
 
     /// NVIDIA H100 SXM5.
     /// - 989.5 TFLOP/s dense BF16 (1,979 with 2:4 sparsity), 700 W: NVIDIA H100 datasheet (2022).
-    /// - $30,000 per chip and the 1.64 server overhead: Cottier et al. 2024 (laws.md §9 test vector).
+    /// - $30,000 per chip and the 1.64 server overhead: Cottier et al. 2024 (arXiv:2405.21015, §2.2).
     /// - server power (10.2 kW/8)/0.7 kW (DGX H100), utilisation 0.75: Epoch `energy.py`.
     /// - $5.00 per chip-hour: MosaicML reserved-cluster price quoted in Databricks' MPT-30B post
     ///   (2023-06-22), as recorded in Epoch's price file.

@@ -74,8 +74,10 @@ public enum AllocationRenderer {
                 header += ["n_opt_lower", "n_opt_upper", "d_opt_lower", "d_opt_upper",
                            "tokens_per_parameter_lower", "tokens_per_parameter_upper", "confidence_level"]
             }
+            let lossPrediction = Self.hasLossPrediction(table)
             if table.lossIntervals != nil {
-                header += ["loss_lower", "loss_upper", "loss_prediction_lower", "loss_prediction_upper", "loss_confidence_level"]
+                header += ["loss_lower", "loss_upper"] + (lossPrediction ? ["loss_prediction_lower", "loss_prediction_upper"] : [])
+                    + ["loss_confidence_level"]
             }
             var csv = TextTable(header: header)
             for (k, p) in table.points.enumerated() {
@@ -87,7 +89,8 @@ public enum AllocationRenderer {
                 }
                 if let losses = table.lossIntervals, k < losses.count {
                     let l = losses[k]
-                    row += [l.lower ?? .nan, l.upper ?? .nan, l.predictionLower ?? .nan, l.predictionUpper ?? .nan, l.confidenceLevel]
+                    row += [l.lower ?? .nan, l.upper ?? .nan]
+                        + (lossPrediction ? [l.predictionLower ?? .nan, l.predictionUpper ?? .nan] : []) + [l.confidenceLevel]
                 }
                 csv.append(row.map { NumberFormat.exact($0) })
             }
@@ -158,14 +161,22 @@ public enum AllocationRenderer {
         return (title, grid)
     }
 
-    /// The table of loss intervals (CI of the mean curve, PI of a new run), with its title.
+    /// Whether any loss at an optimum carries a prediction interval of a new run.
+    static func hasLossPrediction(_ table: AllocationTable) -> Bool {
+        table.lossIntervals?.contains { $0.predictionLower != nil } ?? false
+    }
+
+    /// The table of loss intervals (CI of the mean curve, PI of a new run when there is one),
+    /// with its title.
     static func lossGrid(_ table: AllocationTable) -> (title: String, grid: TextTable)? {
         guard let losses = table.lossIntervals, let first = losses.first else { return nil }
         let level = FitReportRenderer.levelText(first.confidenceLevel)
-        let title = "Loss at the optimum: CI = the mean curve, PI = a new run (adds the fit's residual scatter)"
+        let prediction = hasLossPrediction(table)
+        let title = "Loss at the optimum: CI = the mean curve"
+            + (prediction ? ", PI = a new run (adds the fit's residual scatter)" : "")
             + (table.lossIntervalMethod.map { "; \($0)" } ?? "")
-        var grid = TextTable(header: ["budget (FLOP)", "loss", "\(level) CI (mean curve)", "\(level) PI (new run)"],
-                             numeric: [true, true, true, true])
+        let header = ["budget (FLOP)", "loss", "\(level) CI (mean curve)"] + (prediction ? ["\(level) PI (new run)"] : [])
+        var grid = TextTable(header: header, numeric: header.map { _ in true })
         func range(_ lower: Double?, _ upper: Double?) -> String {
             guard let lower, let upper else { return "-" }
             return "[" + NumberFormat.significant(lower, digits: 6) + ", " + NumberFormat.significant(upper, digits: 6) + "]"
@@ -173,8 +184,8 @@ public enum AllocationRenderer {
         for (p, l) in zip(table.points, losses) {
             grid.append([
                 NumberFormat.significant(p.budget, digits: 6), NumberFormat.significant(p.loss, digits: 6),
-                range(l.lower, l.upper), range(l.predictionLower, l.predictionUpper),
-            ])
+                range(l.lower, l.upper),
+            ] + (prediction ? [range(l.predictionLower, l.predictionUpper)] : []))
         }
         return (title, grid)
     }

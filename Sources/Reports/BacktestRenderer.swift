@@ -41,7 +41,7 @@ public enum BacktestRenderer {
         var folds = TextTable(header: ["fold", "training rows", "held out", "training max", "fit"], numeric: [true, true, true, true, false])
         for f in r.folds {
             folds.append([String(f.index), String(f.trainingRows), String(f.heldOutRows), NumberFormat.significant(f.trainingMaximum, digits: 4),
-                          f.failure.map { "failed: \($0)" } ?? (f.converged ? "converged" : "not converged")])
+                          f.failure.map { "failed: \($0)" } ?? StatusWords.convergence(f.converged)])
         }
         out += table(folds)
 

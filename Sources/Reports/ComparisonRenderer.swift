@@ -31,7 +31,7 @@ public enum ComparisonRenderer {
             numeric: [false, true, true, true, true, true, true, true, true, true])
         for e in c.entries {
             laws.append([
-                e.law + (e.converged ? "" : " (not converged)"), String(e.freeParameters),
+                e.law + (e.converged ? "" : " (\(StatusWords.convergence(false)))"), String(e.freeParameters),
                 NumberFormat.significant(e.objective, digits: 6), NumberFormat.fixed(e.aic, decimals: 2),
                 e.aicc.map { NumberFormat.fixed($0, decimals: 2) } ?? "", NumberFormat.fixed(e.bic, decimals: 2),
                 NumberFormat.fixed(e.aic - bestAIC, decimals: 2),

@@ -32,7 +32,7 @@ public enum FitReportRenderer {
         case .table: return table(fit)
         case .markdown: return markdown(fit)
         case .csv: return csv(fit)
-        case .json: return try ReportJSON.string(fit)
+        case .json: return String(decoding: try FitArtifact.encode(fit), as: UTF8.self)
         }
     }
 
@@ -316,8 +316,7 @@ public enum FitReportRenderer {
         fields.append(("R-squared", NumberFormat.significant(s.rSquared, placeholder: "n/a")))
         fields.append(("RMSE", NumberFormat.significant(s.rmse) + space))
         fields.append(("condition number", NumberFormat.significant(s.conditionNumber, digits: 4, placeholder: "n/a")))
-        let termination = Termination(rawValue: s.termination)?.description ?? s.termination
-        fields.append(("termination", termination))
+        fields.append(("termination", StatusWords.termination(s.termination)))
         return fields
     }
 

@@ -29,17 +29,21 @@ public enum ForecastRenderer {
             return "## Compute-optimal forecast\n\n" + fields(table).map { "- \($0.0): \($0.1)\n" }.joined()
                 + "\n" + grid(table, numbers).markdown()
         case .csv:
-            var csv = TextTable(header: [
-                "budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss", "loss_standard_error", "loss_lower", "loss_upper",
-                "loss_prediction_lower", "loss_prediction_upper",
-            ] + scoreCSVHeader(table) + trainingCostCSVHeader(table))
+            // Interval columns only when the forecast has them: a header names no column that
+            // is empty in every row.
+            let intervals = hasInterval(table), prediction = hasPrediction(table)
+            var csv = TextTable(header: ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss"]
+                + (intervals ? ["loss_standard_error", "loss_lower", "loss_upper"] : [])
+                + (prediction ? ["loss_prediction_lower", "loss_prediction_upper"] : [])
+                + scoreCSVHeader(table) + trainingCostCSVHeader(table))
             for (index, row) in table.rows.enumerated() {
-                csv.append([
+                var cells = [
                     NumberFormat.exact(row.budget), NumberFormat.exact(row.parameters), NumberFormat.exact(row.tokens),
                     NumberFormat.exact(row.tokensPerParameter), NumberFormat.exact(row.loss),
-                    NumberFormat.exact(row.standardError), NumberFormat.exact(row.lower), NumberFormat.exact(row.upper),
-                    NumberFormat.exact(row.predictionLower), NumberFormat.exact(row.predictionUpper),
-                ] + scoreCSVCells(table, row: index) + trainingCostCSVCells(table, row: index))
+                ]
+                if intervals { cells += [NumberFormat.exact(row.standardError), NumberFormat.exact(row.lower), NumberFormat.exact(row.upper)] }
+                if prediction { cells += [NumberFormat.exact(row.predictionLower), NumberFormat.exact(row.predictionUpper)] }
+                csv.append(cells + scoreCSVCells(table, row: index) + trainingCostCSVCells(table, row: index))
             }
             return csv.csv()
         case .json:
@@ -101,8 +105,9 @@ public enum ForecastRenderer {
             for warning in target.warnings { fields.append(("warning", warning.description)) }
         } else if let level = table.confidenceLevel {
             let method = table.intervalMethod ?? "delta method"
-            fields.append(("interval", "\(intervalLabel(level)) of the mean curve at (N_opt, D_opt) and "
-                + "\(predictionLabel(level)) of a new run there (adds the fit's residual scatter); \(method)"))
+            let prediction = hasPrediction(table)
+                ? " and \(predictionLabel(level)) of a new run there (adds the fit's residual scatter)" : ""
+            fields.append(("interval", "\(intervalLabel(level)) of the mean curve at (N_opt, D_opt)\(prediction); \(method)"))
         } else {
             fields.append(("interval", "none (no covariance: a preset or a fit without one)"))
         }
@@ -126,6 +131,10 @@ public enum ForecastRenderer {
             if hasPrediction(table) { header += ["\(predictionLabel(level)) low", "\(predictionLabel(level)) high"] }
         }
         return header + scoreHeader(table) + trainingCostHeader(table, numbers)
+    }
+
+    static func hasInterval(_ table: ForecastTable) -> Bool {
+        table.rows.contains { $0.lower != nil || $0.standardError != nil }
     }
 
     static func hasPrediction(_ table: ForecastTable) -> Bool {

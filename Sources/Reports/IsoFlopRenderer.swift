@@ -25,7 +25,7 @@ public enum IsoFlopRenderer {
                 var row = [NumberFormat.exact(p.budget), String(p.runs), String(p.fittedRuns)]
                 row += [o?.parameters, o?.parametersLower, o?.parametersUpper, o?.tokens, o?.tokensLower, o?.tokensUpper,
                         o?.tokensPerParameter, o?.loss, o.map { _ in analysis.options.confidenceLevel }].map(NumberFormat.exact)
-                row += [p.isAccepted ? "accepted" : "refused", p.refusal?.description ?? ""]
+                row += [StatusWords.budget(accepted: p.isAccepted), p.refusal?.description ?? ""]
                 csv.append(row)
             }
             return csv.csv()
@@ -57,7 +57,7 @@ public enum IsoFlopRenderer {
             header: ["budget (FLOP)", "runs", "fitted", "N*", "N* interval", "D*", "D*/N*", "loss*", "status"],
             numeric: [true, true, true, true, false, true, true, true, false])
         for p in analysis.profiles {
-            let status = p.isAccepted ? "ok" : "refused"
+            let status = StatusWords.budget(accepted: p.isAccepted)
             guard let o = p.optimum else {
                 grid.append([NumberFormat.significant(p.budget, digits: 4), String(p.runs), String(p.fittedRuns),
                              "-", "-", "-", "-", "-", status])
@@ -174,7 +174,7 @@ public enum IsoFlopRenderer {
             profiles = a.profiles.map {
                 Profile(budget: $0.budget, runs: $0.runs, fittedRuns: $0.fittedRuns, smallestParameters: $0.smallestParameters,
                         largestParameters: $0.largestParameters, coefficients: $0.coefficients, center: $0.center,
-                        optimum: $0.optimum, status: $0.isAccepted ? "accepted" : "refused", reason: $0.refusal?.description)
+                        optimum: $0.optimum, status: StatusWords.budget(accepted: $0.isAccepted), reason: $0.refusal?.description)
             }
             parameterLaw = a.parameterLaw
             tokenLaw = a.tokenLaw

@@ -87,10 +87,12 @@ public enum NumberFormat {
         return String(format: "%+.4f", r)
     }
 
-    /// A value for CSV: Swift's shortest round-trip form (`72357000000.0`, `1.8172e-05`), empty
-    /// when absent, `nan`/`inf`/`-inf` when not finite.
+    /// A value for CSV: Swift's shortest round-trip form (`72357000000.0`, `1.8172e-05`),
+    /// `nan`/`inf`/`-inf` when not finite, and `nan` when absent (a refused budget's `N*`, a
+    /// fixed parameter's standard error): an empty cell would make the column unreadable as
+    /// numbers, while `nan` re-reads with the tool's own CSV reader (``ScalingLaws/NumericCell``).
     public static func exact(_ value: Double?) -> String {
-        guard let value else { return "" }
+        guard let value else { return "nan" }
         guard value.isFinite else { return nonFinite(value) }
         return "\(value)"
     }

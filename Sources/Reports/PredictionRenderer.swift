@@ -94,7 +94,8 @@ public enum PredictionRenderer {
             let title = "Predictions of \(table.law), \(table.formula), from \(table.label)"
             var note = ""
             if hasInterval || hasPrediction, let method = table.intervalMethod {
-                note = "intervals: \(method); CI = the mean curve, PI = a new run (adds the fit's residual scatter)\n"
+                let legend = (hasInterval ? ["CI = the mean curve"] : []) + (hasPrediction ? ["PI = a new run (adds the fit's residual scatter)"] : [])
+                note = "intervals: \(method); \(legend.joined(separator: ", "))\n"
             }
             if format == .markdown { return "## \(title)\n\n" + (note.isEmpty ? "" : note + "\n") + grid.markdown() }
             return title + "\n" + note + "\n" + grid.plainText()

@@ -4,9 +4,9 @@ import ScalingLaws
 /// Loading fit artifacts for the decision commands (`score`, `filtering`, `utd`, `forecast --score-fit`).
 enum FitFile {
     /// The fit saved in `path` by 'scaling-laws fit --output'.
-    /// - Throws: as ``ParameterSource/artifact(path:)``.
+    /// - Throws: as ``SourceFile/fit(_:)``.
     static func load(_ path: String) throws -> LawFit {
-        guard let fit = try ParameterSource.artifact(path: path).fit else { throw DataError.noSuchFile(path: path) }
+        guard let fit = try SourceFile.fit(path).fit else { throw DataError.noSuchFile(path: path) }
         return fit
     }
 

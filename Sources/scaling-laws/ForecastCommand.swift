@@ -4,7 +4,7 @@ import Reports
 import Foundation
 import ScalingLaws
 
-/// `scaling-laws forecast (--fit FILE | --preset NAME) --budgets SPEC …`: the compute-optimal
+/// `scaling-laws forecast (--fit FILE | --preset NAME | --law LAW --param …) --budgets SPEC …`: the compute-optimal
 /// allocation and predicted loss for a range of budgets, found numerically for any (N, D) law.
 struct ForecastCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,6 +15,10 @@ struct ForecastCommand: ParsableCommand {
             curve cost(N, D) = C by a scan over log N and a Brent refinement; works for any law \
             of (N, D) and any cost model. With a fit that has a covariance, each loss carries the \
             confidence interval of the mean curve (delta method).
+
+            With --fit ISO.json, an iso-FLOP artifact ('isoflop --output'), each budget gets the \
+            Approach-2 frontier N*, D* and D/N with intervals and no loss column (the frontier \
+            has no loss law).
 
             Budgets: START:STOP:xFACTOR (geometric, inclusive), e.g. 1e21:1e27:x10, or a comma \
             list, e.g. 1e21,5.76e23.
@@ -40,11 +44,8 @@ struct ForecastCommand: ParsableCommand {
         var report: ForecastFormat { ForecastFormat(rawValue: rawValue) ?? .table }
     }
 
-    @Option(help: ArgumentHelp("A fit artifact written by 'scaling-laws fit --output'.", valueName: "file"))
-    var fit: String?
-
-    @Option(help: ArgumentHelp("Published Chinchilla constants instead of a fit.", valueName: "name"))
-    var preset: String?
+    @OptionGroup(title: "Law source")
+    var lawSource: LawSourceOptions
 
     @Option(help: ArgumentHelp("FLOP budgets: START:STOP:xFACTOR or a comma list.", valueName: "spec"))
     var budgets: String?
@@ -80,9 +81,6 @@ struct ForecastCommand: ParsableCommand {
     var hardware: HardwareOptions
 
     func validate() throws {
-        guard (fit == nil) != (preset == nil) else {
-            throw ValidationError("give exactly one of --fit <file> and --preset <name>")
-        }
         guard (budgets == nil) != (fromCSV == nil) else {
             throw ValidationError("give exactly one of --budgets <spec> and --from-csv <file>")
         }
@@ -101,8 +99,13 @@ struct ForecastCommand: ParsableCommand {
                 budgetValues = try BudgetList.parse(budgets ?? "")
             }
             let costModel = try CostModel.parse(cost)
-            let source = try fit.map(ParameterSource.artifact(path:)) ?? ParameterSource.preset(preset ?? "")
-            let optimizer = try ComputeOptimizer(law: source.law, parameters: source.values, cost: costModel)
+            let source = try lawSource.load()
+            if let iso = source.isoFlop {
+                try forecastFrontier(iso, source: source, budgets: budgetValues)
+                return
+            }
+            let (law, values) = try source.lossLaw(for: "a forecast")
+            let optimizer = try ComputeOptimizer(law: law, parameters: values, cost: costModel)
             var table = try ForecastTable.make(
                 optimizer: optimizer, budgets: budgetValues, fit: source.fit, label: source.label, detail: source.detail)
             if hardware.isRequested {
@@ -112,10 +115,28 @@ struct ForecastCommand: ParsableCommand {
                     on: try hardware.resolvedHardware(), chips: chipCount, mfu: utilisation, model: try hardware.costModel())
             }
             if let scoreFit {
-                let lossLaw = source.law is ChinchillaLaw ? try source.chinchillaParameters(command: "forecast") : nil
+                let lossLaw = law.name == ChinchillaLaw().name ? try source.chinchillaParameters(command: "forecast") : nil
                 table = try table.withScores(scoreFit: try FitFile.load(scoreFit), lossLaw: lossLaw)
             }
             Console.out(try ForecastRenderer.render(table, format: format.report, numbers: numbers))
         }
+    }
+
+    /// `--fit ISO.json`: the Approach-2 frontier at each budget (N*, D*, D/N with intervals; no
+    /// loss). The cost model is the runs' own (`C = 6ND` or their budget column); options that
+    /// need a loss law are refused.
+    func forecastFrontier(_ iso: IsoFlopArtifact, source: LawSource, budgets: [Double]) throws {
+        var needsLoss: [String] = []
+        if cost.trimmingCharacters(in: .whitespaces).lowercased() != "6nd" { needsLoss.append("--cost") }
+        if hardware.isRequested { needsLoss.append("--hardware") }
+        if scoreFit != nil { needsLoss.append("--score-fit") }
+        if format == .latex { needsLoss.append("--format latex") }
+        if !needsLoss.isEmpty {
+            throw LawSourceError.cannot(source: source.label, request: needsLoss.joined(separator: ", "), can: source.capabilities)
+        }
+        let table = IsoFlopExtrapolationTable(label: source.label, detail: source.detail, frontier: iso.frontier, budgets: budgets)
+        for warning in table.warnings { Console.note("warning: \(warning)") }
+        let report: ReportFormat = format == .markdown ? .markdown : format == .csv ? .csv : format == .json ? .json : .table
+        Console.out(try IsoFlopExtrapolationRenderer.render(table, format: report))
     }
 }

@@ -58,11 +58,21 @@ struct IsoFlopArguments: ParsableArguments {
     }
 
     /// The analysis settings.
-    var options: IsoFlopOptions {
+    var options: IsoFlopOptions { options(budgetColumn: budgetColumn) }
+
+    /// The analysis settings with the budget column in use (given, or found by name): runs
+    /// grouped by its exact value, else by compute within --tolerance.
+    func options(budgetColumn: String?) -> IsoFlopOptions {
         IsoFlopOptions(
             shape: IsoFlopProfileShape(name: profile) ?? .parabola,
             grouping: budgetColumn == nil ? .relativeTolerance(tolerance) : .exactBudget,
             neighbours: neighbours, confidenceLevel: level, compareApproach3: !noApproach3)
+    }
+
+    /// The budget column: --budget-column, else a column named budget, flops_budget or
+    /// compute_budget (``Forecast/IsoFlopBudgetColumn``), else `nil`.
+    func budgetColumn(in table: CSVTable) -> String? {
+        budgetColumn ?? IsoFlopBudgetColumn.find(in: table)
     }
 
     /// The runs of `table` after the `--group` selections and `filters`: `N`, `loss`, `D` (optional
@@ -75,6 +85,11 @@ struct IsoFlopArguments: ParsableArguments {
         for group in groups.compactMap(Self.splitGroup) { table = try group.apply(to: table) }
         let resolver = ColumnRoleResolver(explicit: explicit)
         let roles: ColumnRoles
+        let budgetColumn = budgetColumn(in: table)
+        var notes: [String] = []
+        if self.budgetColumn == nil, let budgetColumn {
+            notes.append("budget: column '\(budgetColumn)' (found by name; --budget-column names another)")
+        }
         if budgetColumn != nil {
             // Tokens are optional with a budget column.
             if let withTokens = try? resolver.resolve(["N", "D", "loss"], in: table) {
@@ -101,7 +116,7 @@ struct IsoFlopArguments: ParsableArguments {
                 parameters: n[k], tokens: measuredTokens ? d[k] : nil, loss: loss[k],
                 compute: budgets?[k] ?? 6 * n[k] * d[k], line: data.rowLines[k])
         }
-        return (runs, roles.notes)
+        return (runs, notes + roles.notes)
     }
 
     /// `file (N runs; config_id == '…')`.

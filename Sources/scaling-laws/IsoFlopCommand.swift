@@ -17,11 +17,21 @@ struct IsoFlopCommand: ParsableCommand {
             log-log least squares. Unless --no-approach3, the Chinchilla law is fitted to the \
             same runs and its a3 = β/(α+β) and N_opt are set beside the iso-FLOP result.
 
+            Without --budget-column, a column named budget, flops_budget or compute_budget is \
+            the budget column. --budget C extrapolates the frontier to C: N*, D* and D/N with \
+            the Student-t interval of the log-log line (covariance of log k and the exponent), \
+            and Approach 3's N_opt with its delta-method interval; where the two intervals do \
+            not overlap a warning says so. --output writes the iso-FLOP artifact (frontier with \
+            covariances, profiles, runs, inputs, settings), which 'optimal --fit', 'forecast \
+            --fit' and 'plot' read.
+
             Profiles: parabola (Hoffmann et al. 2022), cubic, huber (robust parabola), \
             interpolated (Akima spline of log loss in log N, as Porian et al. 2024).
 
             Example:
               scaling-laws isoflop runs.csv --budget-column budget --profile huber
+              scaling-laws isoflop runs.csv --budget 3.8e25 --output iso.json
+              scaling-laws optimal --fit iso.json --budget 3.8e25
             """
     )
 
@@ -31,18 +41,57 @@ struct IsoFlopCommand: ParsableCommand {
     @OptionGroup
     var isoflop: IsoFlopArguments
 
+    @Option(
+        name: .customLong("budget"),
+        help: ArgumentHelp(
+            "Extrapolate the frontier N* = k·C^a, D* = k·C^b to this budget in FLOP (repeatable), with intervals.",
+            valueName: "flop"))
+    var budgets: [String] = []
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
     func run() throws {
         try Console.run {
-            let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: input.file), separator: input.separator)
+            let budgetValues = try budgets.map { text -> Double in
+                guard let value = Syntax.number(text), value.isFinite, value > 0 else {
+                    throw CLIError.invalidNumber(option: "--budget", text: text, expected: "a positive number of FLOP such as 3.8e25")
+                }
+                return value
+            }
+            let url = URL(fileURLWithPath: input.file)
+            let table = try CSVTable.read(contentsOf: url, separator: input.separator)
             let (runs, notes) = try isoflop.runs(table: table, explicit: input.explicitColumns, filters: input.filters)
             for note in notes { Console.note(note) }
-            let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options)
+            let budgetColumn = isoflop.budgetColumn(in: table)
+            let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options(budgetColumn: budgetColumn))
             let source = isoflop.source(file: input.file, runs: runs.count)
-            let report = try IsoFlopRenderer.render(analysis, source: source, format: output.format.report)
-            try output.emit(report: report) { Array(try IsoFlopRenderer.render(analysis, source: source, format: .json).utf8) }
+            var report = try IsoFlopRenderer.render(analysis, source: source, format: output.format.report)
+            if !budgetValues.isEmpty {
+                guard let frontier = analysis.frontier else {
+                    throw IsoFlopError.tooFewBudgets(
+                        accepted: analysis.accepted.count, budgets: analysis.profiles.count, reasons: analysis.profiles.compactMap(\.reason))
+                }
+                let table = IsoFlopExtrapolationTable(label: "iso-FLOP analysis", detail: source, frontier: frontier, budgets: budgetValues)
+                for warning in table.warnings { Console.note("warning: \(warning)") }
+                switch output.format {
+                case .table, .markdown:
+                    report += "\n" + (try IsoFlopExtrapolationRenderer.render(table, format: output.format.report))
+                case .csv, .json:
+                    // One document per output: the extrapolation replaces the per-budget table.
+                    report = try IsoFlopExtrapolationRenderer.render(table, format: output.format.report)
+                }
+            }
+            try output.emit(report: report) {
+                var filters = isoflop.groups.compactMap(IsoFlopArguments.splitGroup).map(\.description)
+                filters += input.filters.map { String(describing: $0) }
+                let bytes = (try? Data(contentsOf: url)) ?? Data()
+                let inputs = IsoFlopArtifact.Inputs(
+                    file: input.file, digest: IsoFlopArtifact.Inputs.digest(bytes), columns: input.explicitColumns,
+                    filters: filters, budgetColumn: budgetColumn)
+                let artifact = try IsoFlopArtifact(analysis: analysis, runs: runs, inputs: inputs)
+                return Array(try ArtifactFile.encode(artifact, kind: .isoflop))
+            }
         }
     }
 }

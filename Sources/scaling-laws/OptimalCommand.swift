@@ -4,7 +4,7 @@ import Foundation
 import Reports
 import ScalingLaws
 
-/// `scaling-laws optimal (--fit FILE | --preset NAME) --budget C …`: the loss-optimal model
+/// `scaling-laws optimal (--fit FILE | --preset NAME | --law LAW --param …) --budget C …`: the loss-optimal model
 /// size and token count for each compute budget.
 struct OptimalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,6 +31,11 @@ struct OptimalCommand: ParsableCommand {
             --bootstrap N' also gives bootstrap intervals of N_opt, D_opt, D/N and of the \
             exponent a = β/(α+β), each propagated through every draw.
 
+            With --fit ISO.json, an iso-FLOP artifact ('isoflop --output'), the budgets get the \
+            Approach-2 frontier N* = k·C^a, D* = k·C^b with Student-t intervals of the log-log \
+            line, and no loss; Approach 3's N_opt from the same runs is set beside it, with a \
+            warning where their intervals do not overlap.
+
             Presets: \(ChinchillaParameters.presets.map(\.name).joined(separator: ", ")); with --unique-tokens, \
             \(DataConstrainedParameters.presets.map(\.name).joined(separator: ", ")) is the data-constrained law.
 
@@ -41,11 +46,8 @@ struct OptimalCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("A fit artifact written by 'scaling-laws fit --output'.", valueName: "file"))
-    var fit: String?
-
-    @Option(help: ArgumentHelp("Published Chinchilla constants instead of a fit.", valueName: "name"))
-    var preset: String?
+    @OptionGroup(title: "Law source")
+    var lawSource: LawSourceOptions
 
     @Option(
         name: .customLong("budget"),
@@ -85,9 +87,6 @@ struct OptimalCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard (fit == nil) != (preset == nil) else {
-            throw ValidationError("give exactly one of --fit <file> and --preset <name>")
-        }
         if cost != nil, costFrom != nil { throw ValidationError("give at most one of --cost and --cost-from") }
         if fixedN != nil, fixedD != nil { throw ValidationError("give at most one of --fixed-n and --fixed-d") }
         if targetLoss != nil {
@@ -118,8 +117,19 @@ struct OptimalCommand: ParsableCommand {
                 }
                 return value
             }
-            let source = try fit.map(ParameterSource.artifact(path:))
-                ?? ParameterSource.preset(preset ?? "", dataConstrained: uniqueTokens != nil)
+            let source = try lawSource.load(dataConstrained: uniqueTokens != nil)
+            if let iso = source.isoFlop {
+                guard !isNumeric else {
+                    throw LawSourceError.cannot(
+                        source: source.label, request: "--cost, --cost-from, --fixed-n, --fixed-d, --unique-tokens or --target-loss (they need a loss law)",
+                        can: source.capabilities)
+                }
+                let table = IsoFlopExtrapolationTable(label: source.label, detail: source.detail, frontier: iso.frontier, budgets: budgetValues)
+                for warning in table.warnings { Console.note("warning: \(warning)") }
+                let report = try IsoFlopExtrapolationRenderer.render(table, format: output.format.report)
+                try output.emit(report: report) { Array(try IsoFlopExtrapolationRenderer.render(table, format: .json).utf8) }
+                return
+            }
             if isNumeric {
                 try runNumeric(source: source, budgets: budgetValues)
                 return
@@ -149,7 +159,7 @@ struct OptimalCommand: ParsableCommand {
 
     /// The numeric route: a ``ComputeOptimizer`` with the cost model, the unique-token cap, and
     /// the fixed quantity or target loss.
-    func runNumeric(source: ParameterSource, budgets: [Double]) throws {
+    func runNumeric(source: LawSource, budgets: [Double]) throws {
         let costModel: CostModel
         var costNote: String? = nil
         if let costFrom {
@@ -175,7 +185,8 @@ struct OptimalCommand: ParsableCommand {
         }
         if let costNote { Console.note(costNote) }
         let unique = try Self.number(uniqueTokens, option: "--unique-tokens", expected: "a positive number of tokens such as 25B")
-        let optimizer = try ComputeOptimizer(law: source.law, parameters: source.values, cost: costModel, uniqueTokens: unique)
+        let (law, values) = try source.lossLaw(for: "a numeric optimum")
+        let optimizer = try ComputeOptimizer(law: law, parameters: values, cost: costModel, uniqueTokens: unique)
         var detail = source.detail
         if let unique { detail += "; unique tokens capped at U = \(NumberFormat.human(unique))" }
         let fit = unique == nil ? source.fit : nil

@@ -47,7 +47,9 @@ struct PlotCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A fit artifact written by 'scaling-laws fit --output'.", valueName: "fit.json"))
+    @Argument(help: ArgumentHelp(
+        "A fit artifact ('scaling-laws fit --output') or an iso-FLOP artifact ('scaling-laws isoflop --output', kinds isoflop and isoflop-frontier).",
+        valueName: "fit.json"))
     var fit: String?
 
     @Option(help: ArgumentHelp("What to draw: \(PlotKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
@@ -133,8 +135,9 @@ struct PlotCommand: ParsableCommand {
             let input = try isoFlopInput(path: data, name: data)
             return kind == .isoflop ? IsoFlopAnalysisPlot.profiles(input) : IsoFlopAnalysisPlot.frontier(input)
         }
-        let source = try ParameterSource.artifact(path: fit)
-        guard let artifact = source.fit else { preconditionFailure("ParameterSource.artifact always carries the fit") }
+        let source = try SourceFile.load(fit)
+        if let iso = source.isoFlop { return try isoFlopFigure(iso, path: fit) }
+        guard let artifact = source.fit else { preconditionFailure("SourceFile.load gives a fit or an iso-FLOP artifact") }
         let dataset = try PlotData.load(
             fit: artifact, fitPath: fit, dataPath: data, explicit: explicitColumns, filters: dropHighest + keep)
         let input = try PlotInput(fit: artifact, data: dataset)
@@ -170,13 +173,26 @@ struct PlotCommand: ParsableCommand {
         return figure
     }
 
+    /// `--kind isoflop|isoflop-frontier` of an iso-FLOP artifact: the analysis redone on the
+    /// artifact's runs with its settings. Other kinds need a loss law and are refused.
+    func isoFlopFigure(_ artifact: IsoFlopArtifact, path: String) throws -> Figure {
+        let source = LawSource.isoFlop(artifact, path: path)
+        guard isIsoFlopKind else {
+            throw LawSourceError.cannot(source: source.label, request: "a '--kind \(kind.rawValue)' figure", can: source.capabilities)
+        }
+        let analysis = try IsoFlopAnalysis.run(artifact.runs, options: artifact.settings.options)
+        let name = URL(fileURLWithPath: artifact.inputs.file).lastPathComponent
+        let input = IsoFlopPlotInput(analysis: analysis, runs: artifact.runs, source: "\(name) (\(artifact.runs.count) runs)")
+        return kind == .isoflop ? IsoFlopAnalysisPlot.profiles(input) : IsoFlopAnalysisPlot.frontier(input)
+    }
+
     /// The iso-FLOP analysis of the runs in `path` (messages name `name`).
     /// Column notes go to stderr unless `quiet` (the automatic attempt).
     func isoFlopInput(path: String, name: String, quiet: Bool = false) throws -> IsoFlopPlotInput {
         let table = try CSVTable.read(contentsOf: URL(fileURLWithPath: path), source: name)
         let (runs, notes) = try isoflop.runs(table: table, explicit: explicitColumns, filters: dropHighest + keep)
         if !quiet { for note in notes { Console.note(note) } }
-        let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options)
+        let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options(budgetColumn: isoflop.budgetColumn(in: table)))
         return IsoFlopPlotInput(analysis: analysis, runs: runs, source: isoflop.source(file: URL(fileURLWithPath: name).lastPathComponent, runs: runs.count))
     }
 

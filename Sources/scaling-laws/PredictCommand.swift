@@ -1,9 +1,10 @@
 import ArgumentParser
+import Forecast
 import Foundation
 import Reports
 import ScalingLaws
 
-/// `scaling-laws predict (--fit FILE | --preset NAME) (--n N --d D … | --points FILE)`:
+/// `scaling-laws predict (--fit FILE | --preset NAME | --law LAW --param …) (--n N --d D … | --points FILE)`:
 /// the law's prediction at given points.
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,11 +28,8 @@ struct PredictCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("A fit artifact written by 'scaling-laws fit --output'.", valueName: "file"))
-    var fit: String?
-
-    @Option(help: ArgumentHelp("Published Chinchilla constants instead of a fit.", valueName: "name"))
-    var preset: String?
+    @OptionGroup(title: "Law source")
+    var lawSource: LawSourceOptions
 
     @Option(name: .customLong("n"), help: ArgumentHelp("Model parameters N (repeatable), e.g. 7e10 or 70B.", valueName: "n"))
     var nValues: [String] = []
@@ -58,9 +56,6 @@ struct PredictCommand: ParsableCommand {
     var output: OutputOptions
 
     func validate() throws {
-        guard (fit == nil) != (preset == nil) else {
-            throw ValidationError("give exactly one of --fit <file> and --preset <name>")
-        }
         if points != nil {
             guard nValues.isEmpty, dValues.isEmpty else {
                 throw ValidationError("give points either with --n/--d or with --points, not both")
@@ -77,13 +72,13 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let source = try fit.map(ParameterSource.artifact(path:)) ?? ParameterSource.preset(preset ?? "")
-            let law = source.law
+            let source = try lawSource.load()
+            let (law, values) = try source.lossLaw(for: "a loss prediction ('predict')")
             let inputRoles = law.inputs.map(\.role)
             var rows: [PredictionTable.Row] = []
             if let points {
                 let (inputs, observed) = try readPoints(points, law: law)
-                let predicted = law.evaluate(inputs: inputs, parameters: source.values)
+                let predicted = law.evaluate(inputs: inputs, parameters: values)
                 for i in predicted.indices {
                     let x = inputs.map { $0[i] }
                     let interval = try source.intervals(at: x)
@@ -99,7 +94,7 @@ struct PredictCommand: ParsableCommand {
                 }
                 let n = try nValues.map { try positive($0, option: "--n", what: "a positive number of parameters such as 7e10") }
                 let d = try dValues.map { try positive($0, option: "--d", what: "a positive number of tokens such as 1.4e12") }
-                let predicted = law.evaluate(inputs: [n, d], parameters: source.values)
+                let predicted = law.evaluate(inputs: [n, d], parameters: values)
                 for i in predicted.indices {
                     let interval = try source.intervals(at: [n[i], d[i]])
                     var row = PredictionTable.Row(

@@ -131,11 +131,11 @@ struct ScoreCommand: ParsableCommand {
         var lossLaw: ChinchillaParameters?
         var lossLabel: String?
         if let lossFit {
-            let source = try ParameterSource.artifact(path: lossFit)
+            let source = try SourceFile.fit(lossFit)
             lossLaw = try source.chinchillaParameters(command: "score")
             lossLabel = "\(source.label) (models map to Owen's scaled compute C_s: L(N_s, 20·N_s) = L(N, D), C_s = 120·N_s²)"
         } else if let lossPreset {
-            let source = try ParameterSource.preset(lossPreset)
+            let source = try LawSource.preset(lossPreset)
             lossLaw = try source.chinchillaParameters(command: "score")
             lossLabel = "\(source.label) (models map to Owen's scaled compute C_s: L(N_s, 20·N_s) = L(N, D), C_s = 120·N_s²)"
         }

@@ -1,21 +1,74 @@
+import ArgumentParser
+import Forecast
 import Foundation
 import Reports
 import ScalingLaws
 
-/// Where a command's law parameters come from: a fit artifact or a named preset.
-struct ParameterSource {
-    let law: any ScalingLaw
-    let values: [Double]
-    /// `fit fit.json` or `preset epoch2024`.
-    let label: String
-    /// A sentence about the origin.
-    let detail: String
-    /// The artifact, when loaded from a file.
-    let fit: LawFit?
+/// Where `optimal`, `forecast` and `predict` take their law from (``Forecast/LawSource``): one
+/// option group, the same flags in every command. `--fit FILE` reads a fit artifact or an
+/// iso-FLOP artifact (told apart by the file's `kind`); `--preset NAME` published constants;
+/// `--law NAME|FORMULA` with `--param NAME=VALUE` for each parameter, a law given by value
+/// (as in `score`).
+struct LawSourceOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "A fit artifact ('scaling-laws fit --output') or an iso-FLOP artifact ('scaling-laws isoflop --output'); the kind is read from the file.",
+            valueName: "file"))
+    var fit: String?
 
-    /// Loads a fit artifact.
-    /// - Throws: ``DataError/noSuchFile(path:)``, ``FitArtifactError``, ``CLIError/unknownLaw(name:known:)``.
-    static func artifact(path: String) throws -> ParameterSource {
+    @Option(help: ArgumentHelp("Published constants instead of a fit.", valueName: "name"))
+    var preset: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A law given by value: a catalog name or a formula, with --param NAME=VALUE for every parameter.",
+            valueName: "law"))
+    var law: String?
+
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp("The value of a --law parameter (repeatable), e.g. --param alpha=0.34.", valueName: "name=value"))
+    var params: [String] = []
+
+    func validate() throws {
+        guard [fit, preset, law].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --fit <file>, --preset <name> and --law <law>")
+        }
+        if law == nil, !params.isEmpty { throw ValidationError("--param goes with --law") }
+    }
+
+    /// The source the options name. `dataConstrained` picks the data-constrained constants of a
+    /// preset that has them.
+    /// - Throws: as ``SourceFile/load(_:)``, ``Forecast/LawSourceError``, ``CLIError/unknownLaw(name:known:)``,
+    ///   ``ScalingLaws/FormulaError``.
+    func load(dataConstrained: Bool = false) throws -> LawSource {
+        if let fit { return try SourceFile.load(fit) }
+        if let preset { return try LawSource.preset(preset, dataConstrained: dataConstrained) }
+        let text = law ?? ""
+        let resolved: any ScalingLaw
+        if let named = LawRegistry.law(named: text) {
+            resolved = named
+        } else if FormulaLaw.looksLikeFormula(text) {
+            resolved = try FormulaLaw(FormulaLawDefinition(formula: text))
+        } else {
+            throw CLIError.unknownLaw(name: text, known: LawRegistry.names)
+        }
+        var values: [String: Double] = [:]
+        for text in params {
+            guard let (name, valueText) = FitFile.pair(text), let value = Syntax.number(valueText), value.isFinite else {
+                throw CLIError.invalidNumber(option: "--param", text: text, expected: "NAME=VALUE with a finite number, e.g. alpha=0.34")
+            }
+            values[name] = value
+        }
+        return try LawSource.given(resolved, values: values)
+    }
+}
+
+/// Reading an artifact file into a ``Forecast/LawSource``.
+enum SourceFile {
+    /// The fit or iso-FLOP artifact in `path`.
+    /// - Throws: ``DataError/noSuchFile(path:)``, ``Reports/FitArtifactError``, ``ScalingLaws/LawFitError``.
+    static func load(_ path: String) throws -> LawSource {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -28,65 +81,18 @@ struct ParameterSource {
         } catch {
             throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
         }
-        let fit = try FitArtifact.decode(data, source: path)
-        let law = try fit.resolvedLaw()
-        let detail = "\(fit.law) fitted to \(fit.data.source) (\(fit.data.rows) rows, digest fnv1a64:\(fit.data.digest)) by \(fit.tool) \(fit.toolVersion)"
-        return ParameterSource(law: law, values: fit.values, label: "fit \(path)", detail: detail, fit: fit)
+        switch try ArtifactFile.decode(data, source: path) {
+        case let .fit(fit): return try LawSource.fit(fit, path: path)
+        case let .isoFlop(artifact): return LawSource.isoFlop(artifact, path: path)
+        }
     }
 
-    /// A named preset: Chinchilla constants or, with `dataConstrained`, the constants of the
-    /// data-constrained law (Muennighoff et al. 2023; `muennighoff-c4` names both, the base fit
-    /// being Chinchilla's).
-    /// - Throws: ``CLIError/unknownPreset(name:known:)``.
-    static func preset(_ name: String, dataConstrained: Bool = false) throws -> ParameterSource {
-        if dataConstrained, let entry = DataConstrainedParameters.presets.first(where: { $0.name == name.lowercased() }) {
-            return ParameterSource(
-                law: DataConstrainedLaw(), values: entry.parameters.vector, label: "preset \(entry.name)",
-                detail: entry.source, fit: nil)
+    /// The fit artifact in `path`; an iso-FLOP artifact is refused naming the kind.
+    static func fit(_ path: String) throws -> LawSource {
+        let source = try load(path)
+        guard source.fit != nil else {
+            throw FitArtifactError.wrongKind(source: path, kind: .isoflop, expected: .fit)
         }
-        guard let entry = ChinchillaParameters.presets.first(where: { $0.name == name.lowercased() }) else {
-            throw CLIError.unknownPreset(name: name, known: ChinchillaParameters.presets.map(\.name))
-        }
-        return ParameterSource(
-            law: ChinchillaLaw(), values: entry.parameters.vector, label: "preset \(entry.name)",
-            detail: entry.source, fit: nil)
-    }
-
-    /// Confidence (mean curve) and prediction (new run) intervals of the law at `x`: from the
-    /// fit's bootstrap draws when the artifact stores a bootstrap, else from the delta method on
-    /// its covariance; all `nil` for a preset.
-    func intervals(at x: [Double]) throws -> (lower: Double?, upper: Double?, predictionLower: Double?, predictionUpper: Double?) {
-        guard let fit else { return (nil, nil, nil, nil) }
-        if let boot = try fit.bootstrapPrediction(x) {
-            return (boot.confidence.lower, boot.confidence.upper, boot.prediction.lower, boot.prediction.upper)
-        }
-        let delta = try fit.predict(x)
-        return (delta.lower, delta.upper, delta.predictionLower, delta.predictionUpper)
-    }
-
-    /// How ``intervals(at:)`` makes its intervals, for the reports.
-    var intervalMethod: String? {
-        guard let fit else { return nil }
-        if let boot = fit.bootstrap {
-            return "bootstrap percentiles (\(boot.draws.count) draws, \(boot.kind), seed \(boot.seed))"
-        }
-        return fit.covariance == nil ? nil : "delta method on the fit's covariance (\(fit.intervals))"
-    }
-
-    /// The Chinchilla constants, for compute-optimal allocation.
-    /// - Throws: ``CLIError/unsupportedLaw(source:law:command:needed:)`` for another law,
-    ///   ``CLIError/missingParameter(source:name:)``.
-    func chinchillaParameters(command: String) throws -> ChinchillaParameters {
-        guard law is ChinchillaLaw else {
-            throw CLIError.unsupportedLaw(source: label, law: law.name, command: command, needed: "chinchilla")
-        }
-        func value(_ name: String) throws -> Double {
-            guard let k = law.parameterIndex(name), k < values.count else {
-                throw CLIError.missingParameter(source: label, name: name)
-            }
-            return values[k]
-        }
-        return ChinchillaParameters(
-            e: try value("E"), a: try value("A"), b: try value("B"), alpha: try value("alpha"), beta: try value("beta"))
+        return source
     }
 }

@@ -115,8 +115,8 @@ struct BadInputTests {
 
     /// Malformed arguments keep ArgumentParser's message and usage, and exit with status 64.
     @Test("argument syntax errors print usage", arguments: [
-        (["optimal", "--budget", "1e21"], "Error: give exactly one of --fit <file> and --preset <name>"),
-        (["optimal", "--preset", "epoch2024", "--fit", "f.json", "--budget", "1e21"], "Error: give exactly one of --fit <file> and --preset <name>"),
+        (["optimal", "--budget", "1e21"], "Error: give exactly one of --fit <file>, --preset <name> and --law <law>"),
+        (["optimal", "--preset", "epoch2024", "--fit", "f.json", "--budget", "1e21"], "Error: give exactly one of --fit <file>, --preset <name> and --law <law>"),
         (["optimal", "--preset", "epoch2024"], "Error: give at least one --budget <flop>"),
         (["predict", "--preset", "epoch2024", "--n", "1e9"], "Error: --n and --d pair up in order: got 1 --n and 0 --d"),
         (["fit", "runs.csv", "--starts", "lhs:0"], "Error: The value 'lhs:0' is invalid for '--starts <strategy>'"),

@@ -11,15 +11,16 @@ struct ForecastCommandTests {
         #expect(csv.status == 0)
         #expect(csv.stderr.isEmpty)
         let parsed = Fixtures.csv(csv.stdout)
-        #expect(parsed.header == ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss", "loss_standard_error", "loss_lower", "loss_upper",
-                                  "loss_prediction_lower", "loss_prediction_upper"])
+        // A preset has no covariance: no interval columns (the header promised five that were
+        // empty in every row).
+        #expect(parsed.header == ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss"])
         #expect(parsed.rows.count == 1)
         let row = try #require(parsed.rows.first)
         #expect(isClose(try #require(Double(row[0])), 5.76e23, rel: 1e-12))
         #expect(isClose(try #require(Double(row[1])), 7.236e10, rel: 1e-3))
         #expect(isClose(try #require(Double(row[2])), 1.327e12, rel: 1e-3))
         #expect(isClose(try #require(Double(row[3])), 18.3, rel: 3e-3))
-        #expect(row[5].isEmpty && row[6].isEmpty && row[7].isEmpty)
+        #expect(row.count == 5)
 
         let table = try CLIRunner.run(["forecast", "--preset", "epoch2024", "--budgets", "5.76e23"])
         #expect(table.status == 0)
@@ -128,7 +129,7 @@ struct ForecastCommandTests {
         #expect(unknown.stderr.hasPrefix("error: unknown preset 'nope'"))
         let neither = try CLIRunner.run(["forecast", "--budgets", "1e21"])
         #expect(neither.status == 64)
-        #expect(neither.stderr.contains("give exactly one of --fit <file> and --preset <name>"))
+        #expect(neither.stderr.contains("give exactly one of --fit <file>, --preset <name> and --law <law>"))
     }
 
     @Test("--help")
@@ -165,9 +166,10 @@ struct ForecastTrainingCostTests {
         #expect(isClose(try #require(Double(row[trainingHours])) / 24, 29.242228585331166, rel: 1e-12))
         let rental: Double = 5.0 * 7_018_134.86047948
         #expect(isClose(try #require(Double(row[rentalUSD])), rental, rel: 1e-12))
-        // The table with no hardware is unchanged: the original columns only (with the prediction interval).
+        // The table with no hardware is unchanged: the original columns only (a preset has no
+        // interval columns).
         let plain = try CLIRunner.run(["forecast", "--preset", "epoch2024", "--budgets", "1e23", "--format", "csv"])
-        #expect(Fixtures.csv(plain.stdout).header.count == 10)
+        #expect(Fixtures.csv(plain.stdout).header.count == 5)
     }
 
     @Test("--from-csv reads budgets from a column; bad cells name file, line and column")

@@ -65,7 +65,7 @@ struct PlotIsoFlopCommandTests {
         #expect(texts.contains("1 refused budget not shown (no bracketed minimum)."))
     }
 
-    @Test("a fit artifact of the sweep draws Approach 2 with --budget-column, and from 6ND groups without it")
+    @Test("a fit artifact of the sweep draws Approach 2 with --budget-column, and with the budget column found by name without it")
     func fromFit() throws {
         let directory = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -77,9 +77,9 @@ struct PlotIsoFlopCommandTests {
             let texts = Self.texts(result.stdout)
             #expect(texts.contains { $0.hasPrefix("Fit over the accepted budgets: N* ∝ C^a") }, "\(extra)")
         }
-        // 6ND groups within 5%: the rounded N and D give the same 6 budgets.
+        // Without --budget-column the column named 'budget' is found by name: exact budgets.
         let grouped = try CLIRunner.run(["plot", fit, "--kind", "isoflop"])
-        #expect(Self.texts(grouped.stdout).contains { $0.hasPrefix("Curves: parabola of loss in log N (least squares), runs grouped by compute within a relative tolerance") })
+        #expect(Self.texts(grouped.stdout).contains { $0.hasPrefix("Curves: parabola of loss in log N (least squares), runs grouped by exact budget") })
         // Chinchilla's grid of N × D is no sweep: the law's curves, and a footnote saying why.
         let chinchilla = directory.appendingPathComponent("chinchilla.json").path
         #expect(try CLIRunner.run(["fit", Fixtures.syntheticData, "--output", chinchilla]).status == 0)

@@ -17,19 +17,16 @@ struct NotebookRun: Sendable {
 /// tests find `scaling-laws`: `$NOTEBOOK_BIN_DIR` when set, else the first ancestor (up to six
 /// levels) of the running test binary that holds an executable of that name.
 enum NotebookRunner {
-    /// Every notebook script (the executable targets under `Notebooks-as-scripts/`).
-    static let names = [
-        "hoffmann2022-approach3",
-        "besiroglu2024-replication",
-        "kaplan2020-laws",
-        "muennighoff2023-data-constrained",
-        "liang2024-dit",
-        "goyal2024-qqt",
-        "rybkin2025-utd",
-        "cottier2024-costs",
-        "owen2024-benchmarks",
-        "hoffmann2022-approach2",
-    ]
+    /// Every notebook script: the folders under `Notebooks-as-scripts/` that hold a `main.swift`
+    /// (the one list; `Package.swift` and the catalog in `Notebooks-as-scripts/README.md` are
+    /// checked against it by ``NotebookCatalogTests``), in name order.
+    static let names: [String] = {
+        let folder = RepositoryPaths.root.appendingPathComponent("Notebooks-as-scripts")
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return entries.filter { name in
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).appendingPathComponent("main.swift").path)
+        }.sorted()
+    }()
 
     /// The executable for `name`, or `nil`.
     static func binary(_ name: String) -> URL? {

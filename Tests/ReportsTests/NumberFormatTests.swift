@@ -24,7 +24,8 @@ struct NumberFormatTests {
         #expect(NumberFormat.correlation(0.99806) == "+0.9981")
         #expect(NumberFormat.correlation(-0.5) == "-0.5000")
         #expect(NumberFormat.exact(0.1) == "0.1")
-        #expect(NumberFormat.exact(nil) == "")
+        // A missing number is written nan so CSV output re-reads (issue 13); it was an empty cell.
+        #expect(NumberFormat.exact(nil) == "nan")
         #expect(NumberFormat.fixed(18.3365, decimals: 2) == "18.34")
     }
 }

@@ -13,10 +13,12 @@ import ScalingLaws
 /// asked, the parametric Chinchilla law (Approach 3) is fitted to the same runs and compared
 /// (``IsoFlopApproach3Comparison``).
 ///
-/// On a noiseless Chinchilla surface (rounded Hoffmann constants, 9 budgets 6e18–3e21, 16 sizes
+/// On a noiseless Chinchilla surface (Hoffmann et al. 2022's rounded constants E = 1.69,
+/// A = 406.4, B = 410.7, α = 0.34, β = 0.28; 9 budgets 6e18–3e21, 16 sizes
 /// from N_opt/8 to 8·N_opt) the parabola recovers the exponent a = β/(α+β) = 0.4516 but every
 /// vertex sits 1.030× above the analytic `N_opt`: the profile is not a parabola in `log N`
-/// (laws.md §2). Porian et al. (2024) interpolate instead (``IsoFlopProfileShape/interpolated``).
+/// (the bias follows from the law's own profile shape). Porian et al. (2024, arXiv:2406.19146)
+/// interpolate instead (``IsoFlopProfileShape/interpolated``).
 public struct IsoFlopAnalysis: Sendable, Equatable {
     public let options: IsoFlopOptions
     /// One profile per budget, by increasing budget.
@@ -85,5 +87,20 @@ public struct IsoFlopAnalysis: Sendable, Equatable {
         return IsoFlopAnalysis(
             options: options, profiles: profiles, parameterLaw: parameterLaw, tokenLaw: tokenLaw,
             approach3: comparison, approach3Failure: failure)
+    }
+}
+
+extension IsoFlopAnalysis {
+    /// The accepted budgets' frontier as laws of the budget, with the parametric frontier when
+    /// Approach 3 was fitted; `nil` only when `D*/N*` cannot be regressed (fewer than two accepted budgets).
+    public var frontier: IsoFlopFrontier? {
+        let optima = accepted.compactMap { p in p.optimum.map { (p.budget, $0) } }
+        guard let first = optima.first, let last = optima.last,
+              let ratio = LogLogRegression.fit(
+                x: optima.map(\.0), y: optima.map(\.1.tokensPerParameter), confidenceLevel: options.confidenceLevel)
+        else { return nil }
+        return IsoFlopFrontier(
+            parameterLaw: parameterLaw, tokenLaw: tokenLaw, ratioLaw: ratio, parametric: approach3?.frontier,
+            budgetRange: first.0...last.0)
     }
 }

@@ -32,6 +32,9 @@ public struct IsoFlopApproach3Comparison: Sendable, Equatable, Codable {
     /// `a − a3`.
     public var exponentDifference: Double { isoFlopExponent - parametricExponent }
     public let rows: [Row]
+    /// `N_opt(C)` with the covariance of its constants, for intervals at any budget (absent in
+    /// older artifacts).
+    public var frontier: ParametricFrontier? = nil
 
     /// Fits Chinchilla to every run (`D` from the run's tokens, else `C/(6N)` with its budget)
     /// and compares with the accepted profiles.
@@ -57,8 +60,10 @@ public struct IsoFlopApproach3Comparison: Sendable, Equatable, Codable {
             let point = ChinchillaLaw.computeOptimal(budget: profile.budget, parameters: constants)
             return Row(budget: profile.budget, isoFlopParameters: optimum.parameters, parametricParameters: point.parameters)
         }
-        return IsoFlopApproach3Comparison(
+        var comparison = IsoFlopApproach3Comparison(
             parameters: constants, converged: fit.statistics.converged, runs: n.count,
             isoFlopExponent: isoFlopExponent, rows: rows)
+        comparison.frontier = ParametricFrontier.make(fit: fit, law: law)
+        return comparison
     }
 }

@@ -69,8 +69,8 @@ public struct HTMLReport: Sendable {
 
         out += "<h2>Diagnostics</h2>\n<ul>\n"
         let s = fit.statistics
-        let convergence = s.converged ? "<span class=\"ok\">converged</span>" : "<span class=\"warning\">did not converge</span>"
-        out += "<li>\(convergence) (\(e(s.termination))), \(s.iterations) iterations, \(s.functionEvaluations) evaluations</li>\n"
+        let convergence = "<span class=\"\(s.converged ? "ok" : "warning")\">\(e(StatusWords.convergence(s.converged)))</span>"
+        out += "<li>\(convergence) (\(e(StatusWords.termination(s.termination)))), \(s.iterations) iterations, \(s.functionEvaluations) evaluations</li>\n"
         if let r2 = s.rSquared { out += "<li>R² = \(e(NumberFormat.significant(r2, digits: 6))), RMSE = \(e(NumberFormat.significant(s.rmse, digits: 4)))</li>\n" }
         if fit.warnings.isEmpty {
             out += "<li class=\"ok\">no warnings</li>\n"

@@ -20,10 +20,10 @@ public enum CurvesPlot {
         let xScale = PlotScales.scale(for: xs[xIndex])
         let yScale = PlotScales.scale(for: y, ratio: 10)
         var figure = Figure(
-            title: "\(law.response.summary.capitalizedFirst) vs \(xVariable.summary)",
+            title: "\(input.responseVariable == law.response ? law.response.summary.capitalizedFirst : input.responseName) vs \(xVariable.summary)",
             subtitle: input.subtitle,
             x: PlotAxis(label: PlotInput.axisLabel(xVariable), scale: xScale, tickStyle: PlotScales.tickStyle(unit: xVariable.unit)),
-            y: PlotAxis(label: PlotInput.axisLabel(law.response), scale: yScale))
+            y: PlotAxis(label: PlotInput.axisLabel(input.responseVariable), scale: yScale))
         let finiteX = xs[xIndex].filter { xScale.transform($0) != nil }
         guard let lo = finiteX.min(), let hi = finiteX.max() else {
             throw PlotError.nothingToDraw(kind: .curves, reason: "no finite \(xVariable.role) value")

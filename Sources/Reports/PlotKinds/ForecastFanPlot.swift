@@ -93,10 +93,10 @@ public enum ForecastFanPlot {
                 throw PlotError.nothingToDraw(kind: .forecast, reason: "the law has no compute-optimal allocation in the budget range")
             }
             figure = Figure(
-                title: "Forecast: compute-optimal loss vs compute",
+                title: "Forecast: compute-optimal \(input.responseName) vs compute",
                 subtitle: input.subtitle,
                 x: PlotAxis(label: "training compute C (FLOP), \(cost.description)", scale: .log),
-                y: PlotAxis(label: PlotInput.axisLabel(law.response), scale: .linear))
+                y: PlotAxis(label: PlotInput.axisLabel(input.responseVariable), scale: .linear))
             figure.series.append(.scatter("runs (\(input.data.count))", x: budgets, y: input.response, color: .grey, hollow: true))
         } else if law.inputs.count == 1 {
             let values = input.inputs[0].filter(\.isFinite)
@@ -116,10 +116,10 @@ public enum ForecastFanPlot {
                 }
             }
             figure = Figure(
-                title: "Forecast: \(law.response.summary) vs \(law.inputs[0].summary)",
+                title: "Forecast: \(input.responseVariable.summary) vs \(law.inputs[0].summary)",
                 subtitle: input.subtitle,
                 x: PlotAxis(label: PlotInput.axisLabel(law.inputs[0]), scale: scale),
-                y: PlotAxis(label: PlotInput.axisLabel(law.response), scale: PlotScales.scale(for: input.response + center, ratio: 10)))
+                y: PlotAxis(label: PlotInput.axisLabel(input.responseVariable), scale: PlotScales.scale(for: input.response + center, ratio: 10)))
             figure.series.append(.scatter("runs (\(input.data.count))", x: input.inputs[0], y: input.response, color: .grey, hollow: true))
         } else {
             throw PlotError.notApplicable(

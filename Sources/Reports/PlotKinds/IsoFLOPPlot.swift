@@ -27,10 +27,10 @@ public enum IsoFLOPPlot {
         let groups = PlotGrouping.byGaps(budgets)
         guard !groups.isEmpty else { throw PlotError.nothingToDraw(kind: .isoflop, reason: "no run with positive N and D") }
         var figure = Figure(
-            title: "Iso-FLOP profiles: loss vs model size at fixed compute",
+            title: "Iso-FLOP profiles: \(input.responseName) vs model size at fixed compute",
             subtitle: input.subtitle,
             x: PlotAxis(label: PlotInput.axisLabel(input.law.inputs[0]), scale: .log, tickStyle: .human),
-            y: PlotAxis(label: PlotInput.axisLabel(input.law.response), scale: PlotScales.scale(for: loss, ratio: 10)))
+            y: PlotAxis(label: PlotInput.axisLabel(input.responseVariable), scale: PlotScales.scale(for: loss, ratio: 10)))
         let optimizer = try? ComputeOptimizer(law: input.law, parameters: input.fit.values)
         var minima: ([Double], [Double]) = ([], [])
         for (k, group) in groups.enumerated() {

@@ -2,7 +2,7 @@ import Foundation
 import ScalingLaws
 
 /// `--kind pareto`: the data–compute Pareto frontier of value-based RL (Rybkin et al. 2025,
-/// arXiv:2502.04327, laws.md §7) from a fit of ``ScalingLaws/UTDDataEfficiencyLaw``:
+/// "Value-Based Deep RL Scales Predictably", arXiv:2502.04327) from a fit of ``ScalingLaws/UTDDataEfficiencyLaw``:
 ///
 /// ```
 /// D_J(σ) = D_min + (β/σ)^α                 (the fit)

@@ -29,6 +29,15 @@ public struct PlotInput: Sendable {
 
     var roles: [String] { law.inputs.map(\.role) }
 
+    /// The response as recorded in the data: the law's response variable, or, when its role was
+    /// read from another column (`--x loss=hellaswag_bpb`), that column and the unit its name
+    /// states (see ``RecordedVariable``). Axis labels and titles name this, not the law's
+    /// generic response.
+    var responseVariable: LawVariable { RecordedVariable.variable(law.response, in: data) }
+
+    /// The response's name for titles: the recorded column (`loss`, `c4_bpb`).
+    var responseName: String { data.label(of: law.response.role) }
+
     /// Whether the law's inputs are exactly (N, D).
     var isNDLaw: Bool { roles == ["N", "D"] }
 

@@ -13,7 +13,7 @@ public enum ResidualsPlot {
             throw PlotError.nothingToDraw(kind: .residuals, reason: "no finite residual")
         }
         let logSpace = input.fit.objective.isLogSpace
-        let response = input.law.response
+        let response = input.responseVariable
         let yLabel = logSpace
             ? "log residual ln(\(response.symbol)/\(response.symbol)̂)"
             : "residual \(response.symbol) − \(response.symbol)̂" + (response.unit.isEmpty ? "" : " (\(response.unit))")

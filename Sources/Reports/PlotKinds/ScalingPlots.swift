@@ -35,7 +35,7 @@ public enum ScalingPlots {
             let years = (try? input.data.column(input.law.inputs[0].role)) ?? []
             let costs = input.response
             return try TrendPlot.figure(
-                trend: trend, years: years, costs: costs, costLabel: PlotInput.axisLabel(input.law.response),
+                trend: trend, years: years, costs: costs, costLabel: PlotInput.axisLabel(input.responseVariable),
                 source: input.data.source)
         }
     }

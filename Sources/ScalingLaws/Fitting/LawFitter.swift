@@ -20,9 +20,13 @@ public enum LawFitError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum LawFitter {
     /// Fits `law` to the rows of `data` (columns named by the law's input and response roles).
     ///
+    /// Without `options`, the fit uses the law's own objective (``ScalingLaw/defaultObjective``:
+    /// log-log least squares for a power law, Hoffmann et al.'s log-space Huber for Chinchilla),
+    /// as the command line does, and the other settings' defaults.
     /// - Throws: ``DataError`` for missing columns, non-positive values where the law or a log
     ///   objective needs positive ones, or too few rows; ``FitError`` from the engine.
-    public static func fit(_ law: any ScalingLaw, to data: Dataset, options: LawFitOptions = LawFitOptions()) throws -> LawFit {
+    public static func fit(_ law: any ScalingLaw, to data: Dataset, options: LawFitOptions? = nil) throws -> LawFit {
+        let options = options ?? LawFitOptions(objective: law.defaultObjective)
         let inputs = try law.inputs.map { try data.column($0.role) }
         let y = try data.column(law.response.role)
         let positive = law.inputs.filter(\.mustBePositive).map(\.role)

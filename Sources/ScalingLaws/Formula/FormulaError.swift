@@ -50,6 +50,9 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateName(String, list: String)
     /// A formula without parameters.
     case noParameters
+    /// An undeclared parameter whose name is an input's name in another case (`n` where the
+    /// input is `N`): almost always a typing slip that would silently fit a constant.
+    case inputNameInOtherCase(String, input: String)
 
     // MARK: - Parameter declarations
 
@@ -142,6 +145,8 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(name)' appears twice in \(list)"
         case .noParameters:
             return "the formula has no parameters to fit"
+        case let .inputNameInOtherCase(name, input):
+            return "'\(name)' is not an input; did you mean \(input)? declare it with --param if it is a parameter"
         case let .invalidNames(text, reason):
             return "invalid names '\(DataMessage.cellForMessage(text))': \(reason)"
         case let .invalidDeclaration(text, reason):

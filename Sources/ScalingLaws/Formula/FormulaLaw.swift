@@ -10,7 +10,8 @@ import Foundation
 /// - Inputs are the names given as inputs (`--inputs N,D`), or by default those of `N`, `D`
 ///   and `C` (the standard column roles) the formula uses, in that order. Every other name is
 ///   a parameter, in the order the names first appear. Inputs are read from the columns of
-///   the same role (see ``ColumnRoleResolver``).
+///   the same role (see ``ColumnRoleResolver``). An undeclared parameter spelt like an input in
+///   another case (`n` beside `N`) is refused rather than silently fitted as a constant.
 /// - The response is named by a `RESPONSE =` prefix or `--response`; `loss` by default.
 /// - An input must be positive when it is the base of a power whose exponent is not a whole
 ///   number, or the argument of `log`, `log10` or `sqrt` (`N^alpha`, `log(D)`).
@@ -72,9 +73,25 @@ public struct FormulaLaw: ScalingLaw {
         try self.init(FormulaLawDefinition(formula: formula, inputs: inputs, response: response, declarations: declarations))
     }
 
+    /// Refuses an undeclared parameter spelt like an input in another case (`n` beside the
+    /// input `N`, or beside the default input `N` the formula does not use): the formula would
+    /// otherwise fit `n` as a free constant without a word. A parameter declared with `--param`
+    /// (or a `param` line) is taken as meant.
+    /// - Throws: ``FormulaError/inputNameInOtherCase(_:input:)``.
+    static func checkCaseSlips(parameters: [String], inputs: [String], candidates: [String], declared: Set<String>) throws {
+        for name in parameters where !declared.contains(name) {
+            let lowered = name.lowercased()
+            if let input = (inputs + candidates).first(where: { $0 != name && $0.lowercased() == lowered }) {
+                throw FormulaError.inputNameInOtherCase(name, input: input)
+            }
+        }
+    }
+
     /// A law from a definition (command-line text and flags, or a law file).
     /// - Throws: as ``init(_:inputs:response:declarations:)``; syntax errors of a formula
-    ///   from a file are wrapped in ``FormulaError/inFile(source:line:_:)``.
+    ///   from a file are wrapped in ``FormulaError/inFile(source:line:_:)``;
+    ///   ``FormulaError/inputNameInOtherCase(_:input:)`` for an undeclared parameter spelt like
+    ///   an input (`n` for `N`).
     public init(_ definition: FormulaLawDefinition) throws {
         let parsed: (response: String?, expression: FormulaExpression)
         do {
@@ -107,6 +124,11 @@ public struct FormulaLaw: ScalingLaw {
         }
         let parameterNames = names.filter { !inputNames.contains($0) }
         guard !parameterNames.isEmpty else { throw FormulaError.noParameters }
+
+        try Self.checkCaseSlips(
+            parameters: parameterNames, inputs: inputNames,
+            candidates: definition.inputs ?? Self.defaultInputs,
+            declared: Set(definition.declarations.map(\.name)))
 
         var declared: [String: FormulaParameterDeclaration] = [:]
         for declaration in definition.declarations {

@@ -19,9 +19,16 @@ import Foundation
 /// (ordinary least squares of `log y` on `log x`) is the exact optimum of the log least-squares
 /// objective, the usual way to fit these laws (Kaplan et al. 2020; Liang et al. 2024, "Scaling
 /// Laws For Diffusion Transformers", arXiv:2410.08184, Section 3, which fits `N_opt`, `D_opt`,
-/// loss and FID against compute this way; presets in ``PowerLawParameters``).
+/// loss and FID against compute this way; presets in ``PowerLawParameters``). That objective is
+/// the default (``defaultObjective``): least squares in linear space would weight the largest
+/// `y` most and, on Porian et al. 2024's tuned configuration (arXiv:2406.19146), gives the
+/// exponent of `N*(C)` as 0.5055 instead of their log-log 0.4970.
 public struct PowerLaw: ScalingLaw, Equatable, Hashable {
     public init() {}
+
+    /// Least squares on log residuals: the log-log line of Kaplan et al. 2020 and Liang et al.
+    /// 2024, Section 3.
+    public var defaultObjective: LawObjective { .logLeastSquares }
 
     public var name: String { "power-law" }
     public var title: String { "Power law in one variable" }

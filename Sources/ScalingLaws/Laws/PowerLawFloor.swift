@@ -13,7 +13,7 @@ import Foundation
 /// - `E` and `A` are linear (solved exactly by variable projection over `α` in the default
 ///   start) and fitted as logarithms under log-space objectives.
 ///
-/// The compute law with floor `L(C) = E + A·C^(−α)` (laws.md §10; the offset variant of the
+/// The compute law with floor `L(C) = E + A·C^(−α)` (the offset variant of the
 /// compute law of Liang et al. 2024, "Scaling Laws For Diffusion Transformers",
 /// arXiv:2410.08184, and the one-variable form of Hoffmann et al. 2022's `E + A/N^α`).
 public struct PowerLawFloor: ScalingLaw, Equatable, Hashable {

@@ -14,7 +14,8 @@ import Foundation
 /// (to a relative width of 1e-15), which cannot fail once bracketed.
 ///
 /// A model trained at exactly `D = 20N` is a fixed point: `C_s = 6ND`. Test vectors
-/// (rounded Hoffmann constants, laws.md §8): GPT-3 175B/300B has `L = 2.0023` and
+/// (Hoffmann et al. 2022's rounded constants E = 1.69, A = 406.4, B = 410.7, α = 0.34,
+/// β = 0.28): GPT-3 175B/300B has `L = 2.0023` and
 /// `C_s = 1.223e23`; Chinchilla 70B/1.4T has `L = 1.9366` and `C_s = 5.880e23`.
 public enum ScaledCompute {
     /// Owen's reference allocation, `D = 20·N` (Hoffmann et al.'s rule of thumb).

@@ -22,7 +22,8 @@ import Foundation
 /// Neither parameter is linear. The start comes from a grid over `k` and `x0` scaled to the data
 /// (``initialGuess(inputs:response:)``).
 ///
-/// Test vector (laws.md §8): `k = 1.5`, `x0 = 24.5` gives `P(1e24) = 0.3208`, `P(1e25) = 0.6792`.
+/// Test vector (from the formula above): `k = 1.5`, `x0 = 24.5` gives `P(1e24) = 0.3208`,
+/// `P(1e25) = 0.6792`.
 public struct SigmoidLaw: ScalingLaw, LawDataValidation, Equatable {
     public init() {}
 

@@ -1,4 +1,5 @@
 import Foundation
+import NonlinearFit
 
 /// Backtesting a law by extrapolation: fit on the smaller runs, predict the larger ones, and
 /// measure the error against the distance in orders of magnitude beyond the largest training
@@ -89,7 +90,11 @@ public enum Backtest {
                 folds.append(BacktestResult.Fold(
                     index: index, trainingRows: split.train.count, heldOutRows: split.test.count, trainingMaximum: maximum,
                     parameters: values, converged: fit.statistics.converged, failure: nil))
-                if !fit.statistics.converged { notes.append("fold \(index): the fit did not converge (\(fit.statistics.termination))") }
+                if !fit.statistics.converged {
+                    // The solver's own wording (`stopped: iteration limit reached`), as every report prints it.
+                    let stop = Termination(rawValue: fit.statistics.termination)?.description ?? fit.statistics.termination
+                    notes.append("fold \(index): the fit did not converge (\(stop))")
+                }
                 for i in split.test {
                     let x = inputs.map { $0[i] }
                     predictions.append(BacktestResult.Prediction(

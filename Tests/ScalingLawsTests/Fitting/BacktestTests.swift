@@ -38,6 +38,16 @@ struct BacktestTests {
         #expect(result.overall.meanAbsoluteRelativeError < 1e-7)
     }
 
+    @Test("a fold stopped at its iteration limit is noted in the solver's own words, as every report prints them")
+    func stoppedFoldWords() throws {
+        var options = LawFitOptions(objective: .logLeastSquares, starts: .single)
+        options.maxIterations = 1
+        let result = try Backtest.run(law: ChinchillaLaw(), data: try Self.noiseless(), rule: .largest(count: 8), fitOptions: options)
+        #expect(result.folds.allSatisfy { !$0.converged })
+        #expect(result.notes.contains("fold 0: the fit did not converge (stopped: iteration limit reached)"), "\(result.notes)")
+        #expect(!result.notes.contains { $0.contains("max-iterations") })
+    }
+
     /// The largest compute is N = 1.58e10, D = 3.16e11 (C = 3e22); with the 8 largest held out,
     /// the training maximum is the 9th largest C. Distances are log10(C / that).
     @Test("distances are orders of magnitude of 6ND beyond the largest training budget")

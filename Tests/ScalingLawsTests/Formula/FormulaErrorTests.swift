@@ -97,7 +97,21 @@ struct FormulaErrorTests {
                 message: "formula: 'gamma' is not a parameter of the formula (parameters: E, A, alpha, B, beta)"),
         LawCase(formula: "E + A/N^alpha + B/D^beta", declarations: ["N in [0, inf]"], message: "formula: 'N' is an input, not a parameter"),
         LawCase(formula: "E + A/N^alpha", declarations: ["alpha in [0, 1]", "alpha start 0.3"], message: "formula: parameter 'alpha' is declared twice"),
+        // A lower-case input name would silently become a fitted constant (issue 13).
+        LawCase(formula: "E + A/n^alpha + B/D^beta",
+                message: "formula: 'n' is not an input; did you mean N? declare it with --param if it is a parameter"),
+        LawCase(formula: "E + A/N^alpha + B/d^beta",
+                message: "formula: 'd' is not an input; did you mean D? declare it with --param if it is a parameter"),
+        LawCase(formula: "a + b*X^k + x", inputs: ["X"], declarations: ["k in [0, 2]"],
+                message: "formula: 'x' is not an input; did you mean X? declare it with --param if it is a parameter"),
     ]
+
+    @Test("a parameter spelt like an input is accepted once declared with --param")
+    func declaredCaseSlip() throws {
+        let law = try FormulaLaw("E + A/N^alpha + c*D", declarations: [try FormulaParameterDeclaration.parse("c in [0, 1]")])
+        #expect(law.inputNames == ["N", "D"])
+        #expect(law.parameterNames == ["E", "A", "alpha", "c"])
+    }
 
     @Test("inputs, response and declarations must match the formula's names", arguments: meaning)
     func meaningError(_ c: LawCase) {

@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// The one-variable power laws and the diffusion-transformer compute laws of Liang et al. 2024
-/// (laws.md §5), to the digits printed there and against an independent double-precision
+/// (arXiv:2410.08184, Section 3), to the digits printed there and against an independent double-precision
 /// computation (Python) to 12 digits.
 @Suite("Power laws")
 struct PowerLawTests {
@@ -23,6 +23,32 @@ struct PowerLawTests {
     static func matchesSignificant(_ value: Double, _ printed: Double, digits: Int) -> Bool {
         let unit = pow(10, floor(log10(Swift.abs(printed))) - Double(digits - 1))
         return Swift.abs(value - printed) <= 0.5 * unit
+    }
+
+    @Test("power-law without options fits log-log least squares, the OLS line of log y on log x (not linear least squares)")
+    func defaultObjectiveIsLogLog() throws {
+        // y = 0.1·x^0.5 with fixed multiplicative scatter, over three decades.
+        let noise = [0.08, -0.05, 0.12, -0.10, 0.03, -0.07, 0.10, -0.02, 0.06, -0.09]
+        let x = (0..<10).map { 1e16 * pow(10, Double($0) / 3) }
+        let y = zip(x, noise).map { 0.1 * $0.squareRoot() * exp($1) }
+        let data = try Dataset(source: "scatter", columns: ["x": x, "y": y])
+        // The OLS slope of log y on log x, written out.
+        let lx = x.map { Foundation.log($0) }, ly = y.map { Foundation.log($0) }
+        let mx = lx.reduce(0, +) / 10, my = ly.reduce(0, +) / 10
+        var sxy = 0.0, sxx = 0.0
+        for i in 0..<10 {
+            sxy += (lx[i] - mx) * (ly[i] - my)
+            sxx += (lx[i] - mx) * (lx[i] - mx)
+        }
+        let slope = sxy / sxx
+
+        #expect(PowerLaw().defaultObjective == .logLeastSquares)
+        let fit = try LawFitter.fit(PowerLaw(), to: data)
+        #expect(fit.objective == .logLeastSquares)
+        #expect(isClose(try #require(fit.value("alpha")), -slope, rel: 1e-9))
+        // Linear least squares, the old default, weights the largest y most and lands elsewhere.
+        let linear = try LawFitter.fit(PowerLaw(), to: data, options: LawFitOptions(objective: .leastSquares))
+        #expect(Swift.abs(try #require(linear.value("alpha")) + slope) > 1e-3)
     }
 
     @Test("Liang et al. 2024 compute laws at C = 1e17 and 1.5e21 FLOP", arguments: [
