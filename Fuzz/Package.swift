@@ -13,6 +13,13 @@ let library: Target.Dependency = .product(name: "ScalingLaws", package: "scaling
 // and which runs libFuzzer's driver on the target's `LLVMFuzzerTestOneInput`.
 let entryPointOnly: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 
+/// The libFuzzer executable `fuzz-NAME`, from `Sources/FOLDER`. One line per target below; a new
+/// target also needs its `fuzz_NAME_main` in FuzzDriver and its name in `scripts/fuzz`.
+func fuzzTarget(_ name: String, _ folder: String) -> Target {
+    .executableTarget(
+        name: "fuzz-\(name)", dependencies: [library, "FuzzDriver"], path: "Sources/\(folder)", swiftSettings: entryPointOnly)
+}
+
 let package = Package(
     name: "scaling-laws-fuzz",
     platforms: [.macOS(.v14)],
@@ -21,10 +28,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "FuzzDriver", path: "Sources/FuzzDriver"),
-        .executableTarget(
-            name: "fuzz-csv", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzCSV", swiftSettings: entryPointOnly),
-        .executableTarget(
-            name: "fuzz-formula", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzFormula", swiftSettings: entryPointOnly),
+        fuzzTarget("csv", "FuzzCSV"),
+        fuzzTarget("formula", "FuzzFormula"),
+        fuzzTarget("artifact", "FuzzArtifact"),
+        fuzzTarget("name-pattern", "FuzzNamePattern"),
+        fuzzTarget("logs", "FuzzLogs"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import ScalingLaws
+
 /// The output formats every renderer supports.
 ///
 /// - `table`: aligned plain text for a terminal, in the layout of lmfit's fit report;
@@ -18,7 +20,7 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .encoding(message): return "cannot encode the report as JSON: \(message)"
+        case let .encoding(message): return MessageText.line("cannot encode the report as JSON: \(MessageText.escaped(message))")
         }
     }
 }

@@ -213,18 +213,23 @@ public enum FitArtifactError: Error, Equatable, Sendable, CustomStringConvertibl
     /// An artifact of another kind than the command needs.
     case wrongKind(source: String, kind: ArtifactKind, expected: ArtifactKind)
 
+    /// One line by construction: the file name and the reason (which holds keys from the file)
+    /// go through ``ScalingLaws/MessageText``.
     public var description: String {
         switch self {
         case let .notAnArtifact(source, reason):
-            return "\(source): not a fit artifact written by 'scaling-laws fit --output' (\(reason))"
+            return MessageText.line(
+                "\(MessageText.escaped(source)): not a fit artifact written by 'scaling-laws fit --output' (\(MessageText.escaped(reason)))")
         case let .invalid(source, kind, reason):
-            return "\(source): not \(kind.phrase) (\(reason))"
+            return MessageText.line("\(MessageText.escaped(source)): not \(kind.phrase) (\(MessageText.escaped(reason)))")
         case let .newerSchema(source, version, supported):
-            return "\(source): artifact schemaVersion \(version) was written by a newer scaling-laws; this build reads schemaVersion 1 to \(supported): use a scaling-laws that reads schemaVersion \(version)"
+            return MessageText.line(
+                "\(MessageText.escaped(source)): artifact schemaVersion \(version) was written by a newer scaling-laws; this build reads schemaVersion 1 to \(supported): use a scaling-laws that reads schemaVersion \(version)")
         case let .unknownKind(source, kind):
-            return "\(source): unknown artifact kind '\(kind)' (kinds: \(ArtifactKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+            return MessageText.line(
+                "\(MessageText.escaped(source)): unknown artifact kind '\(MessageText.escaped(kind))' (kinds: \(ArtifactKind.allCases.map(\.rawValue).joined(separator: ", ")))")
         case let .wrongKind(source, kind, expected):
-            return "\(source): \(kind.phrase), but this needs \(expected.phrase)"
+            return MessageText.line("\(MessageText.escaped(source)): \(kind.phrase), but this needs \(expected.phrase)")
         }
     }
 }

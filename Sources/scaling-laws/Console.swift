@@ -48,29 +48,37 @@ enum CLIError: Error, Equatable, CustomStringConvertible {
     case missingData(fit: String, path: String)
     case missingRole(source: String, role: String, tried: [String])
 
+    /// One line by construction: user text goes through ``MessageText`` (``q(_:)``, ``e(_:)``).
     var description: String {
+        MessageText.line(message)
+    }
+
+    private func q(_ text: String) -> String { MessageText.quoted(text) }
+    private func e(_ text: String) -> String { MessageText.escaped(text) }
+
+    private var message: String {
         switch self {
         case let .unknownLaw(name, known):
             if let near = LawRegistry.nearestName(to: name) {
-                return "unknown law '\(name)'; did you mean '\(near)'? (see 'scaling-laws laws')"
+                return "unknown law \(q(name)); did you mean \(q(near))? (see 'scaling-laws laws')"
             }
-            return "unknown law '\(name)': not in the catalog and not a formula (see 'scaling-laws laws')"
+            return "unknown law \(q(name)): not in the catalog and not a formula (see 'scaling-laws laws')"
         case let .unknownPreset(name, known):
-            return "unknown preset '\(name)' (presets: \(known.joined(separator: ", ")))"
+            return "unknown preset \(q(name)) (presets: \(known.map(e).joined(separator: ", ")))"
         case let .invalidNumber(option, text, expected):
-            return "invalid \(option) '\(text)': expected \(expected)"
+            return "invalid \(e(option)) \(q(text)): expected \(e(expected))"
         case let .cannotWrite(path, reason):
-            return "cannot write \(path): \(reason)"
+            return "cannot write \(e(path)): \(e(reason))"
         case let .unsupportedLaw(source, law, command, needed):
-            return "\(source): '\(command)' needs a \(needed) fit, but the file holds a fit of '\(law)'"
+            return "\(e(source)): \(q(command)) needs a \(e(needed)) fit, but the file holds a fit of \(q(law))"
         case let .missingParameter(source, name):
-            return "\(source): the fit has no parameter '\(name)'"
+            return "\(e(source)): the fit has no parameter \(q(name))"
         case let .incompatibleInputs(law, inputs):
-            return "law '\(law)' takes inputs \(inputs.joined(separator: ", ")); give them with --points FILE"
+            return "law \(q(law)) takes inputs \(inputs.map(e).joined(separator: ", ")); give them with --points FILE"
         case let .missingData(fit, path):
-            return "\(fit): cannot find the data file '\(path)' recorded in the fit (looked in the current directory and beside the fit); give it with --data FILE"
+            return "\(e(fit)): cannot find the data file \(q(path)) recorded in the fit (looked in the current directory and beside the fit); give it with --data FILE"
         case let .missingRole(source, role, tried):
-            return "\(source): no column for \(role) (tried \(tried.map { "'\($0)'" }.joined(separator: ", "))); name it with --x \(role)=COLUMN"
+            return "\(e(source)): no column for \(e(role)) (tried \(tried.map(q).joined(separator: ", "))); name it with --x \(e(role))=COLUMN"
         }
     }
 }

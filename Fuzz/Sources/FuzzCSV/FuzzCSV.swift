@@ -3,8 +3,10 @@ import ScalingLaws
 /// libFuzzer entry point for the CSV reader.
 ///
 /// For any bytes: reading never crashes or hangs; every error is a `DataError` whose message
-/// is one line; a table that reads is rectangular, serializes, and reads back to the same
-/// header and rows (with the separator it was read with and with every other separator);
+/// is one non-empty line (no line break, control character, line separator or bidirectional
+/// control: `MessageText.isOneLine`); a table that reads is rectangular, serializes, and reads
+/// back to the same header and rows (with the separator it was read with and with every other
+/// separator);
 /// every cell either is a number per `NumericCell` or is not, and `Dataset` conversion of all
 /// columns agrees with cell-by-cell parsing.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -23,7 +25,8 @@ enum CSVFuzzChecks {
                 table = try CSVTable.parse(text, source: "fuzz.csv", separator: separator)
             } catch let error as DataError {
                 let message = error.description
-                precondition(!message.isEmpty && !message.contains("\n"), "multi-line message: \(message)")
+                precondition(!message.isEmpty && !message.contains(where: \.isNewline) && MessageText.isOneLine(message),
+                         "multi-line message: \(message.debugDescription)")
                 continue
             } catch {
                 preconditionFailure("CSVTable.parse threw a non-DataError: \(error)")
@@ -58,6 +61,7 @@ enum CSVFuzzChecks {
                 precondition(allNumeric, "Dataset accepted a non-numeric or non-finite cell")
                 precondition(dataset.count == table.rows.count, "Dataset lost rows")
             } catch let error as DataError {
+                precondition(MessageText.isOneLine(error.description), "multi-line message: \(error.description.debugDescription)")
                 precondition(!allNumeric || isColumnLookupError(error), "Dataset rejected numeric cells: \(error)")
             } catch {
                 preconditionFailure("Dataset threw a non-DataError: \(error)")

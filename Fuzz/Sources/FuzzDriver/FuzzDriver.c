@@ -6,10 +6,15 @@
 extern int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
 extern int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int fuzz_csv_main(int argc, char **argv) {
-    return LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput);
-}
+// `fuzz_NAME_main`, the `main` SwiftPM links into the executable `fuzz-NAME`.
+#define FUZZ_MAIN(name) \
+    int fuzz_##name##_main(int argc, char **argv) { \
+        return LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput); \
+    }
 
-int fuzz_formula_main(int argc, char **argv) {
-    return LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput);
-}
+// One line per target (and one in Fuzz/Package.swift and scripts/fuzz).
+FUZZ_MAIN(csv)
+FUZZ_MAIN(formula)
+FUZZ_MAIN(artifact)
+FUZZ_MAIN(name_pattern)
+FUZZ_MAIN(logs)

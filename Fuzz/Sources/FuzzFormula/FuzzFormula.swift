@@ -22,7 +22,8 @@ enum FormulaFuzzChecks {
             parsed = try FormulaParser.parseDefinition(text)
         } catch let error as FormulaError {
             let message = error.description
-            precondition(!message.isEmpty && !message.contains("\n"), "multi-line message: \(message)")
+            precondition(!message.isEmpty && !message.contains(where: \.isNewline) && MessageText.isOneLine(message),
+                         "multi-line message: \(message.debugDescription)")
             return
         } catch {
             preconditionFailure("parseDefinition threw a non-FormulaError: \(error)")
@@ -49,7 +50,8 @@ enum FormulaFuzzChecks {
             law = try FormulaLaw(text)
         } catch let error as FormulaError {
             let message = error.description
-            precondition(!message.isEmpty && !message.contains("\n"), "multi-line message: \(message)")
+            precondition(!message.isEmpty && !message.contains(where: \.isNewline) && MessageText.isOneLine(message),
+                         "multi-line message: \(message.debugDescription)")
             return
         } catch {
             preconditionFailure("FormulaLaw threw a non-FormulaError: \(error)")

@@ -65,67 +65,80 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case columnLengthMismatch(source: String, column: String, expected: Int, got: Int)
 
     /// The exact one-line message shown to users.
+    ///
+    /// One line by construction: every piece of user text (file name, column name, cell,
+    /// filter, reason) goes through ``MessageText`` — quoted with ``q(_:)`` or escaped with
+    /// ``e(_:)`` — and the finished message through ``MessageText/line(_:)``.
     public var description: String {
+        MessageText.line(message)
+    }
+
+    /// User text between single quotes, escaped.
+    private func q(_ text: String) -> String { MessageText.quoted(text) }
+    /// User text escaped, without quotes (file names, reasons).
+    private func e(_ text: String) -> String { MessageText.escaped(text) }
+
+    private var message: String {
         switch self {
         case let .noSuchFile(path):
-            return "no such file: \(path)"
+            return "no such file: \(e(path))"
         case let .isDirectory(path):
-            return "\(path): is a directory, not a file"
+            return "\(e(path)): is a directory, not a file"
         case let .unreadableFile(path, reason):
-            return "\(path): cannot read the file: \(reason)"
+            return "\(e(path)): cannot read the file: \(e(reason))"
         case let .notUTF8(source):
-            return "\(source): the file is not UTF-8 text"
+            return "\(e(source)): the file is not UTF-8 text"
         case let .unsupportedSeparator(separator):
             return "unsupported separator '\(DataMessage.cellForMessage(separator))': use one ASCII character such as ',', ';' or a tab"
         case let .emptyFile(source):
-            return "\(source): the file is empty"
+            return "\(e(source)): the file is empty"
         case let .noDataRows(source):
-            return "\(source): no data rows"
+            return "\(e(source)): no data rows"
         case let .duplicateColumn(source, column, first, second):
-            return "\(source): column '\(column)' appears twice in the header (fields \(first) and \(second))"
+            return "\(e(source)): column \(q(column)) appears twice in the header (fields \(first) and \(second))"
         case let .raggedRow(source, line, expected, got):
-            return "\(source), line \(line): expected \(expected) \(DataMessage.plural(expected, "field")) as in the header, got \(got)"
+            return "\(e(source)), line \(line): expected \(expected) \(DataMessage.plural(expected, "field")) as in the header, got \(got)"
         case let .unterminatedQuote(source, line):
-            return "\(source), line \(line): a quoted field opened on this line is never closed"
+            return "\(e(source)), line \(line): a quoted field opened on this line is never closed"
         case let .textAfterQuote(source, line, field):
-            return "\(source), line \(line): unexpected text after the closing quote of field \(field)"
+            return "\(e(source)), line \(line): unexpected text after the closing quote of field \(field)"
         case let .missingColumn(source, column, suggestion, available):
-            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-            return "\(source): no column named '\(column)'\(hint) (columns: \(DataMessage.listing(available)))"
+            let hint = suggestion.map { "; did you mean \(q($0))?" } ?? ""
+            return "\(e(source)): no column named \(q(column))\(hint) (columns: \(DataMessage.listing(available)))"
         case let .noColumnForRole(source, role, flag, available):
-            return "\(source): no column for \(role); name one with \(flag) (columns: \(DataMessage.listing(available)))"
+            return "\(e(source)): no column for \(e(role)); name one with \(e(flag)) (columns: \(DataMessage.listing(available)))"
         case let .noColumnForTokens(source, flag, available):
-            return "\(source): no column for D, and no C and N columns to derive it from (D = C/(6N)); "
-                + "name one with \(flag) (columns: \(DataMessage.listing(available)))"
+            return "\(e(source)): no column for D, and no C and N columns to derive it from (D = C/(6N)); "
+                + "name one with \(e(flag)) (columns: \(DataMessage.listing(available)))"
         case let .ambiguousRole(source, role, candidates, flag):
-            let names = DataMessage.englishList(candidates.map { "'\($0)'" })
+            let names = DataMessage.englishList(candidates.map(q))
             let verb = candidates.count == 2 ? "both" : "all"
-            return "\(source): columns \(names) \(verb) look like \(role); choose one with \(flag)"
+            return "\(e(source)): columns \(names) \(verb) look like \(e(role)); choose one with \(e(flag))"
         case let .emptyCell(source, line, column):
-            return "\(source), line \(line), column '\(column)': expected a number, got an empty cell"
+            return "\(e(source)), line \(line), column \(q(column)): expected a number, got an empty cell"
         case let .notANumber(source, line, column, text):
-            return "\(source), line \(line), column '\(column)': expected a number, got '\(DataMessage.cellForMessage(text))'"
+            return "\(e(source)), line \(line), column \(q(column)): expected a number, got '\(DataMessage.cellForMessage(text))'"
                 + DataMessage.numberHint(text)
         case let .notFinite(source, line, column, text):
-            return "\(source), line \(line), column '\(column)': expected a finite number, got '\(DataMessage.cellForMessage(text))'"
+            return "\(e(source)), line \(line), column \(q(column)): expected a finite number, got '\(DataMessage.cellForMessage(text))'"
         case let .notPositive(source, line, column, value, reason):
-            let tail = reason.isEmpty ? "" : " \(reason)"
-            return "\(source), line \(line), column '\(column)': expected a positive number\(tail), got \(DataMessage.formatNumber(value))"
+            let tail = reason.isEmpty ? "" : " \(e(reason))"
+            return "\(e(source)), line \(line), column \(q(column)): expected a positive number\(tail), got \(DataMessage.formatNumber(value))"
         case let .tooFewRows(source, count, needed, reason):
-            let tail = reason.isEmpty ? "" : " \(reason)"
-            return "\(source): expected at least \(needed) \(DataMessage.plural(needed, "row"))\(tail), got \(count)"
+            let tail = reason.isEmpty ? "" : " \(e(reason))"
+            return "\(e(source)): expected at least \(needed) \(DataMessage.plural(needed, "row"))\(tail), got \(count)"
         case let .tooFewDistinctPoints(source, count, needed, variables, reason):
             let what = variables.count == 1
-                ? "distinct values of \(variables[0])"
-                : "distinct (\(variables.joined(separator: ", "))) points"
-            let tail = reason.isEmpty ? "" : " \(reason)"
-            return "\(source): expected at least \(needed) \(what)\(tail), got \(count)"
+                ? "distinct values of \(e(variables[0]))"
+                : "distinct (\(variables.map(e).joined(separator: ", "))) points"
+            let tail = reason.isEmpty ? "" : " \(e(reason))"
+            return "\(e(source)): expected at least \(needed) \(what)\(tail), got \(count)"
         case let .noRowsLeft(source, filter):
-            return "\(source): no rows left after the filter '\(filter)'"
+            return "\(e(source)): no rows left after the filter \(q(filter))"
         case let .invalidFilter(filter, reason):
-            return "invalid filter '\(filter)': \(reason)"
+            return "invalid filter \(q(filter)): \(e(reason))"
         case let .columnLengthMismatch(source, column, expected, got):
-            return "\(source): column '\(column)' has \(got) \(DataMessage.plural(got, "value")), expected \(expected)"
+            return "\(e(source)): column \(q(column)) has \(got) \(DataMessage.plural(got, "value")), expected \(expected)"
         }
     }
 }
@@ -141,7 +154,7 @@ enum DataMessage {
 
     /// Column names joined for the `(columns: …)` tail of a message.
     static func listing(_ names: [String]) -> String {
-        names.map { $0.isEmpty ? "''" : $0 }.joined(separator: ", ")
+        names.map { $0.isEmpty ? "''" : MessageText.escaped($0) }.joined(separator: ", ")
     }
 
     /// A hint for a cell that is almost a number, as ` (…)`, or `""`:
@@ -179,25 +192,10 @@ enum DataMessage {
         }
     }
 
-    /// A cell's text made safe for a one-line message: line breaks and tabs escaped,
-    /// long cells shortened to 40 characters with an ellipsis.
+    /// A cell's text made safe for a one-line message: escaped as by ``MessageText``, long
+    /// cells shortened to 40 characters with an ellipsis.
     static func cellForMessage(_ text: String) -> String {
-        var out = ""
-        var count = 0
-        for scalar in text.unicodeScalars {
-            if count == 40 {
-                out += "…"
-                break
-            }
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
-            }
-            count += 1
-        }
-        return out
+        MessageText.escaped(text, limit: 40)
     }
 
     /// A number as a person would write it: integers without a trailing `.0`

@@ -48,8 +48,10 @@ public enum TextEqualityFilterError: Error, Equatable, Sendable, CustomStringCon
     public var description: String {
         switch self {
         case let .noMatchingRows(source, filter, values):
-            let examples = values.map { "'\($0)'" }.joined(separator: ", ")
-            return "\(source): no row has \(filter)" + (values.isEmpty ? "" : " (values there include \(examples))")
+            let examples = values.map(MessageText.quoted).joined(separator: ", ")
+            return MessageText.line(
+                "\(MessageText.escaped(source)): no row has \(MessageText.escaped(filter))"
+                    + (values.isEmpty ? "" : " (values there include \(examples))"))
         }
     }
 }

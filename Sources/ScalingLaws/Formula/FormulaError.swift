@@ -82,25 +82,30 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .inFile, .noFormulaInFile, .twoFormulasInFile:
-            return fileMessage
+            return MessageText.line(fileMessage)
         default:
-            return "formula: " + detail
+            return MessageText.line("formula: " + detail)
         }
     }
 
+    /// Text from the user between single quotes, escaped (see ``MessageText``).
+    private func q(_ text: String) -> String { MessageText.quoted(text) }
+    /// Text from the user escaped, without quotes.
+    private func e(_ text: String) -> String { MessageText.escaped(text) }
+
     private var fileMessage: String {
         switch self {
-        case let .inFile(source, line, error): return "\(source), line \(line): \(error.detail)"
-        case let .noFormulaInFile(source): return "\(source): no formula (a line such as 'loss = E + A/N^alpha')"
+        case let .inFile(source, line, error): return "\(e(source)), line \(line): \(error.detail)"
+        case let .noFormulaInFile(source): return "\(e(source)): no formula (a line such as 'loss = E + A/N^alpha')"
         case let .twoFormulasInFile(source, first, second):
-            return "\(source): two formulas, on lines \(first) and \(second) (declarations start with 'param', 'inputs' or 'response')"
+            return "\(e(source)): two formulas, on lines \(first) and \(second) (declarations start with 'param', 'inputs' or 'response')"
         default: return detail
         }
     }
 
-    /// The message without the `formula: ` prefix. Text from the formula is shown with line
-    /// breaks and tabs escaped, so the message stays one line (a raw line break here was found
-    /// by fuzzing).
+    /// The message without the `formula: ` prefix. Every piece of user text goes through
+    /// ``MessageText``, so the message stays one line (a raw line break here was found by
+    /// fuzzing).
     var detail: String {
         switch self {
         case .empty:
@@ -120,43 +125,43 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .numberOutOfRange(text, column):
             return "number '\(DataMessage.cellForMessage(text))' at column \(column) is too large"
         case let .unknownFunction(name, column):
-            return "unknown function '\(name)' at column \(column) (functions: \(Self.functionList))"
+            return "unknown function \(q(name)) at column \(column) (functions: \(Self.functionList))"
         case let .wrongArgumentCount(function, expected, got, column):
-            return "\(function)() takes \(expected) argument\(expected == 1 ? "" : "s"), got \(got) at column \(column)"
+            return "\(e(function))() takes \(expected) argument\(expected == 1 ? "" : "s"), got \(got) at column \(column)"
         case let .functionWithoutArguments(name, column):
-            return "function '\(name)' used without arguments at column \(column)"
+            return "function \(q(name)) used without arguments at column \(column)"
         case let .tooLong(tokens, limit):
             return "too long: \(tokens) tokens (at most \(limit))"
         case let .nestedTooDeeply(column, limit):
             return "nested more than \(limit) levels deep at column \(column)"
         case let .noInputs(defaults):
-            return "no input variable: the formula uses none of \(defaults.joined(separator: ", ")); name its inputs with --inputs"
+            return "no input variable: the formula uses none of \(defaults.map(e).joined(separator: ", ")); name its inputs with --inputs"
         case let .unusedInput(name):
-            return "input '\(name)' does not appear in the formula"
+            return "input \(q(name)) does not appear in the formula"
         case let .responseInFormula(name):
-            return "the response '\(name)' appears in the formula"
+            return "the response \(q(name)) appears in the formula"
         case let .conflictingResponse(formula, option):
-            return "the response is named twice: '\(formula)' in the formula and '\(option)' by --response"
+            return "the response is named twice: \(q(formula)) in the formula and \(q(option)) by --response"
         case let .unknownParameter(name, parameters):
-            return "'\(name)' is not a parameter of the formula (parameters: \(parameters.joined(separator: ", ")))"
+            return "\(q(name)) is not a parameter of the formula (parameters: \(parameters.map(e).joined(separator: ", ")))"
         case let .declaredInput(name):
-            return "'\(name)' is an input, not a parameter"
+            return "\(q(name)) is an input, not a parameter"
         case let .duplicateName(name, list):
-            return "'\(name)' appears twice in \(list)"
+            return "\(q(name)) appears twice in \(e(list))"
         case .noParameters:
             return "the formula has no parameters to fit"
         case let .inputNameInOtherCase(name, input):
             return "'\(name)' is not an input; did you mean \(input)? declare it with --param if it is a parameter"
         case let .invalidNames(text, reason):
-            return "invalid names '\(DataMessage.cellForMessage(text))': \(reason)"
+            return "invalid names '\(DataMessage.cellForMessage(text))': \(e(reason))"
         case let .invalidDeclaration(text, reason):
-            return "parameter declaration '\(DataMessage.cellForMessage(text))': \(reason)"
+            return "parameter declaration '\(DataMessage.cellForMessage(text))': \(e(reason))"
         case let .duplicateDeclaration(name):
-            return "parameter '\(name)' is declared twice"
+            return "parameter \(q(name)) is declared twice"
         case let .emptyBounds(parameter, lower, upper):
-            return "parameter '\(parameter)': the lower bound \(FormulaNumber.text(lower)) is not below the upper bound \(FormulaNumber.text(upper))"
+            return "parameter \(q(parameter)): the lower bound \(FormulaNumber.text(lower)) is not below the upper bound \(FormulaNumber.text(upper))"
         case let .startOutsideBounds(parameter, start, lower, upper):
-            return "parameter '\(parameter)': start \(start) is outside [\(FormulaNumber.text(lower)), \(FormulaNumber.text(upper))]"
+            return "parameter \(q(parameter)): start \(e(start)) is outside [\(FormulaNumber.text(lower)), \(FormulaNumber.text(upper))]"
         case .inFile, .noFormulaInFile, .twoFormulasInFile:
             return fileMessage
         }

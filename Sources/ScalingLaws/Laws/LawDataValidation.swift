@@ -23,9 +23,10 @@ public enum LawDomainError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case let .scoreOutOfRange(source, line, column, value, lower, upper, law):
-            return "\(source), line \(line), column '\(column)': expected a score in [\(DataMessage.formatNumber(lower)), "
-                + "\(DataMessage.formatNumber(upper))] for the \(law) law (normalise so chance = 0 and best = 1), "
-                + "got \(DataMessage.formatNumber(value))"
+            return MessageText.line(
+                "\(MessageText.escaped(source)), line \(line), column \(MessageText.quoted(column)): expected a score in "
+                    + "[\(DataMessage.formatNumber(lower)), \(DataMessage.formatNumber(upper))] for the \(law) law "
+                    + "(normalise so chance = 0 and best = 1), got \(DataMessage.formatNumber(value))")
         }
     }
 }

@@ -21,20 +21,28 @@ public enum TrendError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidConfidenceLevel(Double)
 
     /// The exact one-line message shown to users.
+    ///
+    /// One line by construction: user text goes through ``MessageText``.
     public var description: String {
+        MessageText.line(message)
+    }
+
+    private func e(_ text: String) -> String { MessageText.escaped(text) }
+
+    private var message: String {
         switch self {
         case let .notADate(source, line, column, text):
-            return "\(source), line \(line), column '\(column)': expected a date (YYYY-MM-DD) or a decimal year, "
+            return "\(e(source)), line \(line), column \(MessageText.quoted(column)): expected a date (YYYY-MM-DD) or a decimal year, "
                 + "got '\(DataMessage.cellForMessage(text))'"
         case let .invalidDate(source, line, column, text, reason):
-            return "\(source), line \(line), column '\(column)': '\(DataMessage.cellForMessage(text))' is not a date: \(reason)"
+            return "\(e(source)), line \(line), column \(MessageText.quoted(column)): '\(DataMessage.cellForMessage(text))' is not a date: \(e(reason))"
         case let .emptyDate(source, line, column):
-            return "\(source), line \(line), column '\(column)': expected a date (YYYY-MM-DD) or a decimal year, got an empty cell"
+            return "\(e(source)), line \(line), column \(MessageText.quoted(column)): expected a date (YYYY-MM-DD) or a decimal year, got an empty cell"
         case let .tooFewPoints(source, count, needed):
-            return "\(source): expected at least \(needed) \(DataMessage.plural(needed, "row")) to fit a trend "
+            return "\(e(source)): expected at least \(needed) \(DataMessage.plural(needed, "row")) to fit a trend "
                 + "(two parameters and one degree of freedom), got \(count)"
         case let .noSpreadInDates(source):
-            return "\(source): every row has the same date, so no trend can be fitted"
+            return "\(e(source)): every row has the same date, so no trend can be fitted"
         case let .invalidConfidenceLevel(level):
             return "the confidence level must lie strictly between 0 and 1, got \(DataMessage.formatNumber(level))"
         }

@@ -83,6 +83,49 @@ struct FuzzRegressionTests {
         #expect(try Self.csvRoundTrip(text) > 0)
     }
 
+    // MARK: - CSV target (issue 21: 94,103 executions, one input, one cause)
+
+    /// The 52 bytes `scripts/fuzz csv 120` saved. Read with `;` as the separator, header
+    /// fields 2 and 4 are both a quoted line break, and the duplicate-column message echoed
+    /// the name raw: a message of two lines. Fixed at the cause: every user text in a
+    /// ``DataError`` message goes through ``MessageText`` (here `'\n'`).
+    static let csvLineBreakInHeader = "YgkAImYwLAAAAAAAAAAIdG4AAAAIdG47IgoiIDszADMyNCI7IgoiIDszADMyNCIsFSJlCg=="
+
+    @Test("a line break in a duplicated header name is escaped in the message")
+    func csvLineBreakInHeaderName() throws {
+        let bytes = try #require(Data(base64Encoded: Self.csvLineBreakInHeader))
+        #expect(bytes.count == 52)
+        let text = try #require(String(data: bytes, encoding: .utf8))
+        var messages: [String] = []
+        for separator in [nil, ",", ";", "\t"] as [Character?] {
+            do {
+                _ = try CSVTable.parse(text, source: "fuzz.csv", separator: separator)
+                Issue.record("the input read as a table with separator \(String(describing: separator))")
+            } catch let error as DataError {
+                messages.append(error.description)
+            }
+        }
+        let afterQuote = "fuzz.csv, line 2: unexpected text after the closing quote of field 1"
+        #expect(messages == [
+            afterQuote, afterQuote,
+            "fuzz.csv: column '\\n' appears twice in the header (fields 2 and 4)",
+            afterQuote,
+        ])
+        for message in messages {
+            #expect(!message.contains(where: \.isNewline) && MessageText.isOneLine(message), "\(message.debugDescription)")
+        }
+    }
+
+    /// The example of docs/bad-input.md.
+    @Test("a line break in a header name, as documented")
+    func documentedHeaderExample() {
+        #expect(throws: DataError.duplicateColumn(source: "runs.csv", column: "lo\nss", firstField: 3, secondField: 4)) {
+            try CSVTable.parse("N,D,\"lo\nss\",\"lo\nss\"\n1,2,3,4\n", source: "runs.csv")
+        }
+        let error = DataError.duplicateColumn(source: "runs.csv", column: "lo\nss", firstField: 3, secondField: 4)
+        #expect(error.description == "runs.csv: column 'lo\\nss' appears twice in the header (fields 3 and 4)")
+    }
+
     @Test("the smallest case by hand: a field holding a quote and U+0301")
     func quoteAndAcute() throws {
         let table = CSVTable(header: ["a"], rows: [["\"\u{301}x"]])

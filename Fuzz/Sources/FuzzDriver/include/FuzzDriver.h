@@ -1,5 +1,3 @@
 // Entry points of the fuzz executables. SwiftPM links an executable with `main` defined as
-// `<module>_main`; these hand control to libFuzzer's driver with the Swift target's
-// `LLVMFuzzerTestOneInput`.
-int fuzz_csv_main(int argc, char **argv);
-int fuzz_formula_main(int argc, char **argv);
+// `<module>_main`; FuzzDriver.c defines one `fuzz_NAME_main` per target (FUZZ_MAIN), which
+// hands control to libFuzzer's driver with the Swift target's `LLVMFuzzerTestOneInput`.
