@@ -74,6 +74,7 @@ let notebookNames = [
     "cottier2024-costs",
     "owen2024-benchmarks",
     "hoffmann2022-approach2",
+    "bhagia2024-ladder",
 ]
 
 let notebooks: [Target] = [

@@ -31,6 +31,8 @@ let package = Package(
         fuzzTarget("csv", "FuzzCSV"),
         fuzzTarget("formula", "FuzzFormula"),
         fuzzTarget("artifact", "FuzzArtifact"),
+        fuzzTarget("name-pattern", "FuzzNamePattern"),
+        fuzzTarget("logs", "FuzzLogs"),
         fuzzTarget("where", "FuzzWhere"),
     ],
     swiftLanguageModes: [.v6]

@@ -59,6 +59,9 @@ public struct ForecastTable: Sendable, Equatable {
     /// How the loss intervals were made: `delta method`, or `bootstrap percentiles (N draws)`
     /// when the fit stores bootstrap draws.
     public var intervalMethod: String? = nil
+    /// For a target-loss question, the interval of the budget that reaches it (the answer);
+    /// the rows then carry no loss interval (the loss is the target).
+    public var targetBudget: TargetBudgetInterval? = nil
 
     public init(label: String, detail: String, law: String, formula: String, responseUnit: String, cost: String, confidenceLevel: Double?, rows: [ForecastRow]) {
         self.label = label

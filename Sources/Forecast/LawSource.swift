@@ -139,7 +139,7 @@ public struct LawSource: Sendable {
             if let boot = fit.bootstrap {
                 return "bootstrap percentiles (\(boot.draws.count) draws, \(boot.kind), seed \(boot.seed))"
             }
-            return fit.covariance == nil ? nil : "delta method on the fit's covariance"
+            return fit.covariance == nil ? nil : "delta method on the fit's covariance (\(fit.intervals))"
         case .isoFlop:
             return "Student-t interval of the log-log least-squares line (covariance of log k and the exponent)"
         case .preset, .given:

@@ -32,7 +32,8 @@ public struct TwoStepAccuracyForecast: Sendable, Equatable, Codable {
 /// `θ₁⁽ⁱ⁾` of the loss fit and `θ₂⁽ⁱ⁾` of the accuracy fit (``ScalingLaws/LawParameterDraws``:
 /// bootstrap draws when the fit carries them, else normal draws from its covariance; the two
 /// fits are drawn independently, from seeds `seed` and `seed + 1`), and the interval is the
-/// percentile interval of `Acc(L(N, D; θ₁⁽ⁱ⁾); θ₂⁽ⁱ⁾)` at the level asked for. Point values use
+/// percentile interval of `Acc(L(N, D; θ₁⁽ⁱ⁾); θ₂⁽ⁱ⁾)` at the level asked for, widened to hold
+/// the estimate (``PropagatedInterval``). Point values use
 /// the fitted parameters. Same seed, same draws, bit-identical intervals.
 public struct TwoStepAccuracyForecaster: Sendable {
     public let lossLaw: any ScalingLaw
@@ -42,6 +43,9 @@ public struct TwoStepAccuracyForecaster: Sendable {
     public let lossDraws: LawParameterDraws
     public let accuracyDraws: LawParameterDraws
     public let confidenceLevel: Double
+    /// Warnings about the propagation: an input fit with a parameter it does not identify, flat
+    /// directions left out of normal draws.
+    public let warnings: [PropagationWarning]
 
     /// Draws from both fits.
     ///
@@ -75,6 +79,8 @@ public struct TwoStepAccuracyForecaster: Sendable {
         self.lossDraws = try LawParameterDraws.make(lossFit, count: draws, seed: seed)
         self.accuracyDraws = try LawParameterDraws.make(accuracyFit, count: draws, seed: seed &+ 1)
         self.confidenceLevel = confidenceLevel
+        self.warnings = PropagationWarning.of(fit: lossFit, label: "the step-1 loss fit", draws: lossDraws)
+            + PropagationWarning.of(fit: accuracyFit, label: "the step-2 accuracy fit", draws: accuracyDraws)
     }
 
     /// The number of joint draws.
@@ -96,8 +102,8 @@ public struct TwoStepAccuracyForecaster: Sendable {
             losses.append(l)
             accuracies.append(accuracyLaw.evaluate([l], accuracyDraws.draws[i]))
         }
-        let lossInterval = LawParameterDraws.percentileInterval(losses, level: confidenceLevel)
-        let interval = LawParameterDraws.percentileInterval(accuracies, level: confidenceLevel)
+        let lossInterval = PropagatedInterval.make(estimate: loss, values: losses, level: confidenceLevel)
+        let interval = PropagatedInterval.make(estimate: accuracy, values: accuracies, level: confidenceLevel)
         return TwoStepAccuracyForecast(
             parameters: n, tokens: d, loss: loss, lossLower: lossInterval?.lower, lossUpper: lossInterval?.upper,
             accuracy: accuracy, lower: interval?.lower, upper: interval?.upper,

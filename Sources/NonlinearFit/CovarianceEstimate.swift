@@ -15,6 +15,9 @@ struct CovarianceEstimate {
     let correlation: Matrix?
     let conditionNumber: Double
     let rank: Int
+    /// The right singular vector of the smallest scaled singular value (in the scaled
+    /// parameters): the direction the data determine least; empty without a decomposition.
+    var weakestDirection: [Double] = []
 
     init(jacobian: Matrix, varianceScale: Double) throws {
         let n = jacobian.rows
@@ -50,6 +53,7 @@ struct CovarianceEstimate {
         self.rank = rank
         let smin = s.last ?? 0
         conditionNumber = smin > 0 ? smax / smin : .infinity
+        if let last = s.indices.last { weakestDirection = (0..<q).map { svd.vt[last, $0] } }
         guard rank == q, norms.allSatisfy({ $0 > 0 }), varianceScale.isFinite else {
             covariance = nil
             correlation = nil

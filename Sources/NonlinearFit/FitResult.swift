@@ -51,7 +51,7 @@ public struct FitResult: Sendable, Equatable {
     /// Names of the free parameters, the rows and columns of the covariance.
     public let freeParameterNames: [String]
     /// Condition number of the Jacobian at the optimum after scaling each column to unit norm
-    /// (independent of the parameters' units; above ~1e8 the fit is ill-conditioned).
+    /// (independent of the parameters' units; above ``FitThresholds/illConditioned`` the fit is ill-conditioned).
     public let conditionNumber: Double
     /// Rank of the Jacobian at the optimum.
     public let jacobianRank: Int
@@ -91,8 +91,9 @@ public struct FitResult: Sendable, Equatable {
     public let attempts: [String]
     /// Multi-start summary, when several starts were run.
     public var multiStart: MultiStartSummary?
-    /// Plain-language warnings: parameters at bounds, singular Jacobian, non-convergence.
-    public let warnings: [String]
+    /// Warnings: parameters at bounds, rank deficiency, a flat direction, ill-conditioning,
+    /// non-convergence (thresholds in ``FitThresholds``).
+    public let warnings: [FitWarning]
 
     /// The number of observations.
     public var observationCount: Int { residuals.count }

@@ -29,7 +29,7 @@ enum FitResultBuilder {
         // With no degrees of freedom the scale is undefined: decompose with scale 1 (for the rank
         // and condition number) and report no covariance.
         let varianceScale = options.absoluteSigma ? 1 : (dof > 0 ? scaleSS / Double(dof) : 1)
-        var warnings: [String] = []
+        var warnings: [FitWarning] = []
         let estimate: CovarianceEstimate
         do {
             estimate = try CovarianceEstimate(jacobian: state.jacobian, varianceScale: varianceScale)
@@ -38,13 +38,27 @@ enum FitResultBuilder {
         }
         let covariance = dof > 0 || options.absoluteSigma ? estimate.covariance : nil
         if estimate.rank < q || estimate.covariance == nil {
-            warnings.append(
-                "the Jacobian at the optimum is rank deficient (rank \(estimate.rank) of \(q)): some parameters are not identified by the data, so no standard errors are reported")
+            warnings.append(.notIdentified(rank: estimate.rank, parameters: q))
         } else if dof == 0 && !options.absoluteSigma {
-            warnings.append("as many free parameters as observations: no degrees of freedom are left for standard errors")
+            warnings.append(.noDegreesOfFreedom)
         }
-        if estimate.conditionNumber > 1e8, estimate.covariance != nil {
-            warnings.append(String(format: "the fit is ill-conditioned (scaled condition number %.3g): standard errors may be unreliable", estimate.conditionNumber))
+        // A flat direction (FitThresholds.flatDirection) is named even when the covariance
+        // exists: the data barely determine that combination.
+        if estimate.rank == q, estimate.conditionNumber.isFinite, 1 / estimate.conditionNumber < FitThresholds.flatDirection,
+           estimate.weakestDirection.count == q {
+            let names = mapping.freeIndices.map { problem.parameters[$0].name }
+            var components: [FitWarning.Component] = []
+            for (j, c) in estimate.weakestDirection.enumerated() where Swift.abs(c) >= 0.1 {
+                components.append(FitWarning.Component(parameter: names[j], coefficient: c))
+            }
+            components.sort { Swift.abs($0.coefficient) > Swift.abs($1.coefficient) }
+            if let first = components.first, first.coefficient < 0 {
+                components = components.map { FitWarning.Component(parameter: $0.parameter, coefficient: -$0.coefficient) }
+            }
+            warnings.append(.flatDirection(ratio: 1 / estimate.conditionNumber, direction: components))
+        }
+        if estimate.conditionNumber > FitThresholds.illConditioned, estimate.covariance != nil {
+            warnings.append(.illConditioned(conditionNumber: estimate.conditionNumber))
         }
 
         let level = options.confidenceLevel
@@ -70,11 +84,12 @@ enum FitResultBuilder {
             if spec.isFree {
                 let scale = Swift.max(Swift.abs(value), 1e-12)
                 let width = spec.upperBound - spec.lowerBound
-                let tolerance = 1e-6 * (width.isFinite ? width : scale)
+                let tolerance = FitThresholds.atBound * (width.isFinite ? width : scale)
                 if spec.lowerBound.isFinite, value - spec.lowerBound <= tolerance { hit = .lower }
                 if spec.upperBound.isFinite, spec.upperBound - value <= tolerance { hit = .upper }
                 if let hit {
-                    warnings.append("parameter '\(spec.name)' ended at its \(hit.rawValue) bound (\(hit == .lower ? spec.lowerBound : spec.upperBound)): the optimum may lie outside the allowed range and its standard error is not meaningful")
+                    warnings.append(.parameterAtBound(
+                        parameter: spec.name, side: hit, bound: hit == .lower ? spec.lowerBound : spec.upperBound))
                 }
             }
             parameters.append(FittedParameter(
@@ -82,7 +97,7 @@ enum FitResultBuilder {
                 initialValue: spec.initialValue, constraint: spec.constraint, atBound: hit))
         }
         if !solution.converged {
-            warnings.append("the fit did not converge (\(solution.termination)); the reported values are the best point reached")
+            warnings.append(.notConverged(termination: solution.termination))
         }
 
         let weights = problem.weights

@@ -1,5 +1,6 @@
 import Foundation
 import ScalingLaws
+import Forecast
 
 /// Compute-optimal allocations for a list of budgets, with the constants they came from.
 public struct AllocationTable: Sendable, Equatable {
@@ -28,26 +29,6 @@ public struct AllocationTable: Sendable, Equatable {
         self.parameters = parameters
         self.points = points
         self.intervals = intervals
-    }
-}
-
-/// Bootstrap percentile intervals of one compute-optimal point: `N_opt`, `D_opt` and `D/N`
-/// across the draws of a bootstrapped fit.
-public struct AllocationInterval: Sendable, Equatable, Encodable {
-    public var confidenceLevel: Double
-    /// Draws the intervals come from.
-    public var draws: Int
-    public var parameters: BootstrapInterval
-    public var tokens: BootstrapInterval
-    public var tokensPerParameter: BootstrapInterval
-
-    public init(confidenceLevel: Double, draws: Int, parameters: BootstrapInterval, tokens: BootstrapInterval,
-                tokensPerParameter: BootstrapInterval) {
-        self.confidenceLevel = confidenceLevel
-        self.draws = draws
-        self.parameters = parameters
-        self.tokens = tokens
-        self.tokensPerParameter = tokensPerParameter
     }
 }
 

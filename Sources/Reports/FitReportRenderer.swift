@@ -50,7 +50,7 @@ public enum FitReportRenderer {
 
         out += "[[Variables]]"
         if fit.parameters.contains(where: { $0.lower != nil }) {
-            out += " (\(levelText(fit.confidenceLevel)) intervals)"
+            out += " (\(levelText(fit.confidenceLevel)) intervals, \(fit.intervals))"
         }
         out += "\n"
         out += variableLines(fit, indent: indent)
@@ -91,7 +91,7 @@ public enum FitReportRenderer {
         if fit.warnings.isEmpty {
             out += indent + "none\n"
         } else {
-            for warning in fit.warnings { out += indent + warning + "\n" }
+            for warning in fit.warnings { out += indent + warning.description + "\n" }
         }
         return out
     }
@@ -128,6 +128,9 @@ public enum FitReportRenderer {
             ])
         }
         out += variables.markdown() + "\n"
+        if fit.parameters.contains(where: { $0.lower != nil }) {
+            out += "Intervals: \(level), \(fit.intervals).\n\n"
+        }
 
         out += "### Correlations\n\n"
         let pairs = correlations(fit)
@@ -188,7 +191,7 @@ public enum FitReportRenderer {
         if fit.warnings.isEmpty {
             out += "None.\n"
         } else {
-            for warning in fit.warnings { out += "- \(warning)\n" }
+            for warning in fit.warnings { out += "- \(warning.description)\n" }
         }
         return out
     }
@@ -196,12 +199,12 @@ public enum FitReportRenderer {
     // MARK: - CSV
 
     /// One row per parameter: name, symbol, unit, value, standard error, relative error,
-    /// interval, confidence level, fixed, bound; for a bootstrapped fit also the bootstrap
+    /// interval, confidence level, fixed, bound, interval method (``ScalingLaws/LawIntervalMethod/name``); for a bootstrapped fit also the bootstrap
     /// standard error, percentile interval and its level. Numbers at full precision.
     public static func csv(_ fit: LawFit) -> String {
         var header = [
             "parameter", "symbol", "unit", "value", "standard_error", "relative_error",
-            "lower", "upper", "confidence_level", "fixed", "at_bound",
+            "lower", "upper", "confidence_level", "fixed", "at_bound", "interval_method",
         ]
         if fit.bootstrap != nil {
             header += ["bootstrap_standard_error", "bootstrap_lower", "bootstrap_upper", "bootstrap_confidence_level"]
@@ -226,6 +229,7 @@ public enum FitReportRenderer {
                 NumberFormat.exact(fit.confidenceLevel),
                 p.fixed ? "true" : "false",
                 p.atBound ?? "",
+                p.lower == nil ? "" : fit.intervals.name,
             ] + extra)
         }
         return table.csv()

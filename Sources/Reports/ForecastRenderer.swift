@@ -96,7 +96,14 @@ public enum ForecastRenderer {
             ("source", "\(table.label): \(table.detail)"),
             ("cost", table.cost),
         ]
-        if let level = table.confidenceLevel {
+        if let target = table.targetBudget {
+            let upper = target.upper.isFinite ? NumberFormat.significant(target.upper, digits: 4) : "unbounded"
+            var text = "\(intervalLabel(target.confidenceLevel)) of the budget reaching loss \(NumberFormat.significant(target.targetLoss, digits: 6)): "
+                + "[\(NumberFormat.significant(target.lower, digits: 4)), \(upper)] FLOP; \(target.method), \(target.draws) draws"
+            if target.unreached > 0 { text += " (\(target.unreached) never reach the target)" }
+            fields.append(("interval", text))
+            for warning in target.warnings { fields.append(("warning", warning.description)) }
+        } else if let level = table.confidenceLevel {
             let method = table.intervalMethod ?? "delta method"
             let prediction = hasPrediction(table)
                 ? " and \(predictionLabel(level)) of a new run there (adds the fit's residual scatter)" : ""
@@ -241,6 +248,7 @@ public enum ForecastRenderer {
         let cost: String
         let confidenceLevel: Double?
         let intervalMethod: String?
+        let targetBudget: TargetBudgetInterval?
         let rows: [Row]
         let scores: ForecastScoreColumn?
         let hardware: Hardware?
@@ -255,6 +263,7 @@ public enum ForecastRenderer {
             cost = table.cost
             confidenceLevel = table.confidenceLevel
             intervalMethod = table.intervalMethod
+            targetBudget = table.targetBudget
             scores = table.scores
             let estimates = table.trainingCost?.estimates
             rows = table.rows.enumerated().map { k, row in

@@ -16,6 +16,9 @@ public struct ScoreReport: Sendable, Encodable {
     public var scores: [ScoreForecast] = []
     public var targets: [ComputeForScore] = []
     public var chain: [TwoStepAccuracyForecast] = []
+    /// Warnings about the intervals (e.g. a propagated input fit that does not identify a
+    /// parameter), one line each.
+    public var warnings: [String] = []
 
     public init(source: String, law: String, formula: String, lossLaw: String? = nil, interval: String? = nil) {
         self.source = source
@@ -46,6 +49,7 @@ public enum ScoreRenderer {
             var fields: [(String, String)] = [("law", "\(report.law): \(report.formula)"), ("source", report.source)]
             if let loss = report.lossLaw { fields.append(("loss law", loss)) }
             fields.append(("interval", report.interval ?? "none (no parameter uncertainty: a law given by value)"))
+            for warning in report.warnings { fields.append(("warning", warning)) }
             var sections: [(String, TextTable)] = []
             if !report.scores.isEmpty { sections.append(("Predicted scores", scoreGrid(report.scores))) }
             if !report.targets.isEmpty { sections.append(("Compute to reach a target score", targetGrid(report.targets))) }

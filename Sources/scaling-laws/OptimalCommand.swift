@@ -136,7 +136,7 @@ struct OptimalCommand: ParsableCommand {
             }
             let parameters = try source.chinchillaParameters(command: "optimal")
             let points = budgetValues.map { ChinchillaLaw.computeOptimal(budget: $0, parameters: parameters) }
-            let intervals = try source.fit?.bootstrap.map { try Self.intervals(budgets: budgetValues, bootstrap: $0, source: source) }
+            let intervals = try source.fit.flatMap { try AllocationInterval.bootstrap(budgets: budgetValues, fit: $0) }
             var table = AllocationTable(
                 label: source.label, detail: source.detail, parameters: parameters, points: points, intervals: intervals)
             if let fit = source.fit {
@@ -154,31 +154,6 @@ struct OptimalCommand: ParsableCommand {
             }
             let report = try AllocationRenderer.render(table, format: output.format.report)
             try output.emit(report: report) { Array(try AllocationRenderer.render(table, format: .json).utf8) }
-        }
-    }
-
-    /// Percentile intervals of N_opt, D_opt and D/N for each budget across the bootstrap draws
-    /// of the fit (the closed-form optimum of each draw).
-    /// - Throws: ``CLIError/missingParameter(source:name:)`` when the draws lack a constant.
-    static func intervals(budgets: [Double], bootstrap: LawFit.BootstrapSummary, source: LawSource) throws -> [AllocationInterval] {
-        func index(_ name: String) throws -> Int {
-            guard let k = bootstrap.parameterNames.firstIndex(of: name) else {
-                throw CLIError.missingParameter(source: source.label + " (bootstrap draws)", name: name)
-            }
-            return k
-        }
-        let e = try index("E"), a = try index("A"), b = try index("B"), alpha = try index("alpha"), beta = try index("beta")
-        let nan = BootstrapInterval(lower: .nan, upper: .nan)
-        return budgets.map { budget in
-            func optimum(_ p: [Double]) -> ComputeOptimalPoint {
-                ChinchillaLaw.computeOptimal(
-                    budget: budget, parameters: ChinchillaParameters(e: p[e], a: p[a], b: p[b], alpha: p[alpha], beta: p[beta]))
-            }
-            return AllocationInterval(
-                confidenceLevel: bootstrap.confidenceLevel, draws: bootstrap.draws.count,
-                parameters: bootstrap.percentileInterval { optimum($0).parameters } ?? nan,
-                tokens: bootstrap.percentileInterval { optimum($0).tokens } ?? nan,
-                tokensPerParameter: bootstrap.percentileInterval { optimum($0).tokensPerParameter } ?? nan)
         }
     }
 
@@ -215,10 +190,10 @@ struct OptimalCommand: ParsableCommand {
         var detail = source.detail
         if let unique { detail += "; unique tokens capped at U = \(NumberFormat.human(unique))" }
         let fit = unique == nil ? source.fit : nil
-        func emitRows(_ allocations: [ComputeOptimalAllocation]) throws {
+        func emitRows(_ allocations: [ComputeOptimalAllocation], targetBudget: TargetBudgetInterval? = nil) throws {
             var rows: [ForecastRow] = []
             for allocation in allocations {
-                if let fit {
+                if let fit, targetBudget == nil {
                     let prediction = try fit.predict([allocation.parameters, allocation.tokens])
                     rows.append(ForecastRow(allocation: allocation, standardError: prediction.standardError,
                                             lower: prediction.lower, upper: prediction.upper))
@@ -226,10 +201,11 @@ struct OptimalCommand: ParsableCommand {
                     rows.append(ForecastRow(allocation: allocation))
                 }
             }
-            let table = ForecastTable(
+            var table = ForecastTable(
                 label: source.label, detail: detail, law: optimizer.law.name, formula: optimizer.law.formula,
                 responseUnit: optimizer.law.response.unit, cost: optimizer.cost.description,
                 confidenceLevel: rows.contains { $0.lower != nil } ? fit?.confidenceLevel : nil, rows: rows)
+            table.targetBudget = targetBudget
             let format = ForecastFormat(rawValue: output.format.rawValue) ?? .table
             let report = try ForecastRenderer.render(table, format: format)
             try output.emit(report: report) { Array(try ForecastRenderer.render(table, format: .json).utf8) }
@@ -238,7 +214,10 @@ struct OptimalCommand: ParsableCommand {
             guard let value = Syntax.number(target) else {
                 throw CLIError.invalidNumber(option: "--target-loss", text: target, expected: "a loss such as 1.9")
             }
-            try emitRows([try optimizer.minimumBudget(targetLoss: value)])
+            let allocation = try optimizer.minimumBudget(targetLoss: value)
+            let interval = try fit.map { try TargetBudgetInterval.make(optimizer: optimizer, fit: $0, target: value) }
+            for warning in interval?.warnings ?? [] { Console.note("warning: \(warning)") }
+            try emitRows([allocation], targetBudget: interval)
             return
         }
         let n = try Self.number(fixedN, option: "--fixed-n", expected: "a positive number of parameters such as 7B")

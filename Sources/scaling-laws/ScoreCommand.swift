@@ -188,6 +188,8 @@ struct ScoreCommand: ParsableCommand {
             lossLaw: "fit \(lossFit): \(step1.law) \(step1.formula) (step 1)",
             interval: ScoreReport.intervalLabel(level: level, method: method))
         for (n, d) in models { report.chain.append(try forecaster.forecast(parameters: n, tokens: d)) }
+        report.warnings = forecaster.warnings.map(\.description)
+        for warning in forecaster.warnings { Console.note("warning: \(warning)") }
         return report
     }
 }

@@ -182,7 +182,7 @@ struct BootstrapCommandTests {
         let b = try point(boot)
         let d = try point(plain)
         #expect(b.method == "bootstrap percentiles (400 draws, rows, seed 5)")
-        #expect(d.method == "delta method on the fit's covariance")
+        #expect(d.method == "delta method on the fit's covariance (row bootstrap (1000 resamples, seed 0))")
         for v in [b.values, d.values] {
             let p = v["predicted"]!
             #expect(v["predictionLower"]! < v["lower"]! && v["lower"]! < p && p < v["upper"]! && v["upper"]! < v["predictionUpper"]!)

@@ -298,7 +298,7 @@ struct BadInputTests {
         #expect(result.jacobianRank == 1)
         #expect(a.standardError == nil && b.standardError == nil)
         #expect(a.interval == nil && b.interval == nil)
-        #expect(result.warnings.contains { $0.contains("rank deficient") }, "\(result.warnings)")
+        #expect(result.warnings.contains { $0.description.contains("rank deficient") }, "\(result.warnings)")
         #expect(result.values.allSatisfy { $0.isFinite })
         #expect(result.objective.isFinite && result.chiSquare.isFinite && result.rSquared.isFinite)
     }

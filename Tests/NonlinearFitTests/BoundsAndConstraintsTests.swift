@@ -66,9 +66,9 @@ struct BoundsAndConstraintsTests {
         #expect(b.atBound == c.hit)
         #expect(result["a"]?.atBound == nil)
         #expect(result["c"]?.atBound == nil)
-        #expect(result.warnings.contains { $0.contains("'b'") && $0.contains("\(c.hit.rawValue) bound") },
+        #expect(result.warnings.contains { $0.description.contains("'b'") && $0.description.contains("\(c.hit.rawValue) bound") },
                 "warnings: \(result.warnings)")
-        #expect(!result.warnings.contains { $0.contains("'a'") || $0.contains("'c'") })
+        #expect(!result.warnings.contains { $0.description.contains("'a'") || $0.description.contains("'c'") })
         #expect(isClose(result["a"]!.value, c.expected[0], rel: 1e-8), "a = \(result["a"]!.value)")
         #expect(isClose(result["c"]!.value, c.expected[2], rel: 1e-8), "c = \(result["c"]!.value)")
         #expect(isClose(result.objective, c.expectedObjective, rel: 1e-10), "objective \(result.objective)")

@@ -137,9 +137,9 @@ struct FitStatisticsTests {
         #expect(result["a"]?.standardError == nil)
         #expect(result.reducedChiSquare.isNaN)
         #expect(result.jacobianRank == 2)
-        #expect(result.warnings.contains { $0.contains("no degrees of freedom") }, "\(result.warnings)")
+        #expect(result.warnings.contains { $0.description.contains("no degrees of freedom") }, "\(result.warnings)")
         // the Jacobian [1 1; 1 3] has full rank: nothing may claim otherwise
-        #expect(!result.warnings.contains { $0.contains("rank deficient") }, "\(result.warnings)")
+        #expect(!result.warnings.contains { $0.description.contains("rank deficient") }, "\(result.warnings)")
     }
 }
 

@@ -45,10 +45,10 @@ struct FitArtifactSeedTests {
 
     @Test("broken artifacts are refused naming the key", arguments: [
         ("edited-missing-law.json", "missing key 'law'"),
-        ("edited-rows-string.json", "unexpected value at 'data.rows'"),
-        ("edited-null-value.json", "unexpected value at 'parameters.[0].value'"),
+        ("edited-rows-string.json", "expected an integer at 'data.rows'"),
+        ("edited-null-value.json", "expected a number at 'parameters.[0].value', got null"),
         ("empty-object.json", "missing key 'tool'"),
-        ("array.json", "unexpected value"),
+        ("array.json", "expected an object"),
         ("not-json.json", "not valid JSON"),
         ("truncated.json", "not valid JSON"),
         ("truncated-bootstrap.json", "not valid JSON"),
@@ -70,7 +70,7 @@ struct FitArtifactSeedTests {
             _ = try FitArtifact.decode(bytes, source: "fit\n.json")
             Issue.record("a range that is not a list of numbers was accepted")
         } catch let error as FitArtifactError {
-            #expect(error.description == Self.refusal("unexpected value at 'data.ranges.N\\nx'", source: "fit\\n.json"))
+            #expect(error.description == Self.refusal("expected a list at 'data.ranges.N\\nx'", source: "fit\\n.json"))
             #expect(MessageText.isOneLine(error.description))
         }
     }

@@ -64,7 +64,7 @@ struct FitReportRendererTests {
         let fit = try #require(SyntheticFit.fit)
         let lines = try FitReportRenderer.render(fit, format: .csv).split(separator: "\n").map(String.init)
         #expect(lines.count == 1 + fit.parameters.count)
-        #expect(lines[0] == "parameter,symbol,unit,value,standard_error,relative_error,lower,upper,confidence_level,fixed,at_bound")
+        #expect(lines[0] == "parameter,symbol,unit,value,standard_error,relative_error,lower,upper,confidence_level,fixed,at_bound,interval_method")
         for (line, p) in zip(lines.dropFirst(), fit.parameters) {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             #expect(fields[0] == p.name)

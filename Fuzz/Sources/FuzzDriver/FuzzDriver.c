@@ -16,4 +16,6 @@ extern int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 FUZZ_MAIN(csv)
 FUZZ_MAIN(formula)
 FUZZ_MAIN(artifact)
+FUZZ_MAIN(name_pattern)
+FUZZ_MAIN(logs)
 FUZZ_MAIN(where)

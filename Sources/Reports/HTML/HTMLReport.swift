@@ -111,7 +111,7 @@ public struct HTMLReport: Sendable {
         if fit.warnings.isEmpty {
             out += "<li class=\"ok\">no warnings</li>\n"
         } else {
-            for warning in fit.warnings { out += "<li class=\"warning\">warning: \(e(warning))</li>\n" }
+            for warning in fit.warnings { out += "<li class=\"warning\">warning: \(e(warning.description))</li>\n" }
         }
         out += "</ul>\n"
         if let diagnostics = fit.diagnostics {

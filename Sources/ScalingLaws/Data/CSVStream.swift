@@ -21,7 +21,8 @@ public struct CSVStream {
     /// The separator in use (given, or detected from the header line).
     public let separator: Character
 
-    private let handle: FileHandle
+    /// The file; `nil` for a stream over bytes in memory (``init(bytes:source:separator:)``).
+    private let handle: FileHandle?
     private let pieceSize: Int
     private let separatorByte: UInt8
     /// Bytes read but not yet turned into records; always starts at a record boundary.
@@ -52,11 +53,13 @@ public struct CSVStream {
             throw DataError.noSuchFile(path: path)
         }
         guard !isDirectory.boolValue else { throw DataError.isDirectory(path: path) }
+        let file: FileHandle
         do {
-            handle = try FileHandle(forReadingFrom: url)
+            file = try FileHandle(forReadingFrom: url)
         } catch {
             throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
         }
+        handle = file
         self.source = source ?? url.lastPathComponent
         self.pieceSize = Swift.max(64, pieceSize)
 
@@ -70,7 +73,7 @@ public struct CSVStream {
             var detected: UInt8?
             var first: [UInt8] = []
             while detected == nil {
-                let more = try Self.read(handle, count: self.pieceSize, path: path)
+                let more = try Self.read(file, count: self.pieceSize, path: path)
                 if more.isEmpty { break }
                 first.append(contentsOf: more)
                 detected = first.withUnsafeBufferPointer { CSVReader.detectSeparator($0, atEnd: false) }
@@ -80,8 +83,34 @@ public struct CSVStream {
             separatorByte = detected ?? buffer.withUnsafeBufferPointer { CSVReader.detectSeparator($0) }
         }
         self.separator = Character(Unicode.Scalar(separatorByte))
+        try readHeader()
+    }
 
-        // The header: the first record of the first piece.
+    /// A stream over bytes already in memory (a table a program made, such as the points read
+    /// from training logs), with the syntax, checks and messages of a file.
+    ///
+    /// - Throws: ``DataError/unsupportedSeparator(_:)``, ``DataError/notUTF8(source:)``,
+    ///   ``DataError/emptyFile(source:)``, ``DataError/duplicateColumn(source:column:firstField:secondField:)``.
+    public init(bytes: [UInt8], source: String, separator: Character? = nil) throws {
+        handle = nil
+        self.source = source
+        pieceSize = Swift.max(64, bytes.count)
+        if let separator {
+            guard let ascii = separator.asciiValue, separator != "\"", separator != "\n", separator != "\r" else {
+                throw DataError.unsupportedSeparator(String(separator))
+            }
+            separatorByte = ascii
+        } else {
+            separatorByte = bytes.withUnsafeBufferPointer { CSVReader.detectSeparator($0) }
+        }
+        buffer = bytes
+        atEnd = true
+        self.separator = Character(Unicode.Scalar(separatorByte))
+        try readHeader()
+    }
+
+    /// Reads the header, the first record of the first piece, and checks its names.
+    private mutating func readHeader() throws {
         var header: [String]?
         while header == nil {
             guard try nextPiece() else { break }
@@ -161,6 +190,10 @@ public struct CSVStream {
                 return true
             }
             if atEnd { return false }
+            guard let handle else {
+                atEnd = true
+                continue
+            }
             let more = try Self.read(handle, count: pieceSize, path: source)
             if more.isEmpty {
                 atEnd = true

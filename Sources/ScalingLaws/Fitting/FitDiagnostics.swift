@@ -2,13 +2,16 @@ import Foundation
 import LinearAlgebra
 import NonlinearFit
 
+/// Thresholds are those of ``NonlinearFit/FitThresholds``, the one table the fit's warnings
+/// use too.
+///
 /// Checks a finished fit for the problems that make scaling-law fits mislead (peers.md,
 /// "Mistakes seen"), each reported as a ``FitDiagnostic`` with a one-line explanation:
 ///
 /// | check | rule |
 /// |---|---|
 /// | parameter at bound | a free parameter ended within 1e-6 (relative) of a bound |
-/// | ill-conditioned | scaled condition number `κ > 1e6`, or a pair with `|r| > 0.95` |
+/// | ill-conditioned | scaled condition number `κ > 1e8`, or a pair with `|r| > 0.95` |
 /// | too few distinct values | an input has fewer distinct values than the parameters that depend on it, or fewer than 3 |
 /// | flat direction | `s_min/s_max < 1e-3` for the column-scaled Jacobian `J·diag(1/‖J_k‖)` at the optimum |
 /// | multi-start disagreement | ≥ 2 distinct optima whose objectives differ by less than 0.1% |
@@ -21,13 +24,13 @@ import NonlinearFit
 /// objective changes `(s_min/s_max)²` times less than along the best-determined direction.
 public enum FitDiagnostics {
     /// Pairs with a larger correlation magnitude are reported as ill-conditioned.
-    public static let correlationThreshold = 0.95
+    public static let correlationThreshold = FitThresholds.correlation
     /// Scaled condition numbers above this are reported as ill-conditioned.
-    public static let conditionThreshold = 1e6
+    public static let conditionThreshold = FitThresholds.illConditioned
     /// Relative smallest singular values below this are reported as a flat direction.
-    public static let flatThreshold = 1e-3
+    public static let flatThreshold = FitThresholds.flatDirection
     /// Distinct optima whose objectives are within this relative gap count as disagreeing.
-    public static let optimumGap = 1e-3
+    public static let optimumGap = FitThresholds.optimumGap
 
     /// Every diagnostic of `fit`, a fit of `law` to `data` (in the order of ``FitDiagnostic/Kind``).
     public static func evaluate(_ fit: LawFit, law: any ScalingLaw, data: Dataset) -> [FitDiagnostic] {

@@ -13,7 +13,9 @@ public struct LawFit: Sendable, Codable, Equatable {
         public let value: Double
         /// The starting value of the reported run (in the law's units), when known.
         public let initial: Double?
-        /// Standard error (delta method for parameters fitted as logarithms).
+        /// Standard error: the delta method `A·SE(log A)` for parameters fitted as logarithms under
+        /// the linearised covariance; the refits' spread in the law's units under a bootstrap
+        /// (``LawFit/intervals``).
         public let standardError: Double?
         /// Confidence interval at ``LawFit/confidenceLevel`` (from the fitted parameterization:
         /// `exp` of the log-scale interval for parameters fitted as logarithms).
@@ -84,7 +86,14 @@ public struct LawFit: Sendable, Codable, Equatable {
     public let correlation: [[Double]]?
     public private(set) var data: DataSummary
     public let statistics: Statistics
-    public let warnings: [String]
+    /// Typed warnings, parameters named by their law names (older artifacts' text warnings
+    /// decode as ``NonlinearFit/FitWarning/text(_:)``).
+    public let warnings: [FitWarning]
+    /// How the parameters' standard errors and intervals were computed; `nil` in artifacts
+    /// written before it was recorded (they used the linearised covariance, see ``intervals``).
+    public private(set) var intervalMethod: LawIntervalMethod? = nil
+    /// The interval method, ``LawIntervalMethod/linearized`` for older artifacts.
+    public var intervals: LawIntervalMethod { intervalMethod ?? .linearized }
     /// Bootstrap uncertainty of this fit, when one was run (``withBootstrap(_:)``); absent in
     /// artifacts written without `--bootstrap`, which still decode.
     public private(set) var bootstrap: BootstrapSummary? = nil
@@ -207,14 +216,18 @@ public struct LawFit: Sendable, Codable, Equatable {
     /// The version written into artifacts.
     public static let currentToolVersion = "0.1.0"
 
-    init(law: any ScalingLaw, data: Dataset, options: LawFitOptions, parameterization: LawParameterization, result: FitResult) {
+    init(
+        law: any ScalingLaw, data: Dataset, options: LawFitOptions, parameterization: LawParameterization, result: FitResult,
+        intervalMethod: LawIntervalMethod = .linearized, lawStandardErrors: [Double]? = nil
+    ) {
+        self.intervalMethod = intervalMethod
         let fitted = result.values
         let values = parameterization.lawValues(fitted)
         var parameters: [Parameter] = []
         for (k, spec) in law.parameters.enumerated() {
             let r = result.parameters[k]
             let logged = parameterization.logged[k]
-            let se = r.standardError.map { logged ? values[k] * $0 : $0 }
+            let se = r.standardError.map { lawStandardErrors?[k] ?? (logged ? values[k] * $0 : $0) }
             let lower = r.interval.map { logged ? exp($0.lowerBound) : $0.lowerBound }
             let upper = r.interval.map { logged ? exp($0.upperBound) : $0.upperBound }
             let initial = logged ? exp(r.initialValue) : r.initialValue
@@ -260,10 +273,17 @@ public struct LawFit: Sendable, Codable, Equatable {
             distinctOptima: result.multiStart?.distinctOptima)
         statistics.optimumObjectives = result.multiStart?.optimumObjectives
         self.statistics = statistics
-        var warnings = result.warnings.map { Self.renamed($0, parameterization: parameterization) }
+        var warnings = result.warnings.map { warning in
+            warning.mapParameters { fittedName in
+                guard let k = parameterization.fittedNames.firstIndex(of: fittedName) else { return (fittedName, false) }
+                return (law.parameters[k].name, parameterization.logged[k])
+            }
+        }
+        if let multiStart = result.multiStart, multiStart.starts > 0, multiStart.converged == 0 {
+            warnings.append(.noConvergedStart(starts: multiStart.starts))
+        }
         for (name, value) in data.constantColumns(law.inputs.map(\.role)) {
-            warnings.append(
-                "column '\(name)' holds one value (\(DataMessage.formatNumber(value))) in every row: the parameters that act through it are not identified; hold them fixed or add runs with other values")
+            warnings.append(.constantInput(name: name, value: value))
         }
         self.warnings = warnings
     }
@@ -290,14 +310,5 @@ public struct LawFit: Sendable, Codable, Equatable {
             }
         }
         return String(hash, radix: 16)
-    }
-
-    private static func renamed(_ warning: String, parameterization: LawParameterization) -> String {
-        var text = warning
-        for (k, logged) in parameterization.logged.enumerated() where logged {
-            let name = parameterization.law.parameters[k].name
-            text = text.replacingOccurrences(of: "'log_\(name)'", with: "'\(name)' (fitted as log \(name))")
-        }
-        return text
     }
 }

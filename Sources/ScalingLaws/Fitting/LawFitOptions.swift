@@ -27,6 +27,10 @@ public struct LawFitOptions: Sendable, Equatable {
     /// law's initial guess when ``starts`` is ``LawStartStrategy/single``: a warm start, e.g.
     /// the full-data optimum when refitting bootstrap resamples. Ignored by other strategies.
     public var start: [Double]? = nil
+    /// How standard errors and intervals are computed: by default a row bootstrap for a
+    /// robust objective where a fast refit exists (``RobustFitIntervals``), the linearised
+    /// covariance otherwise. The fit records the method used (``LawFit/intervals``).
+    public var intervals: LawIntervalChoice = .automatic()
 
     public init() {}
 

@@ -138,7 +138,18 @@ public enum LawFitter {
             fitOptions.gtol = 1e-15
             result = try NonlinearLeastSquares.fit(problem, options: fitOptions)
         }
-        return LawFit(law: law, data: data, options: options, parameterization: parameterization, result: result)
+        var method = LawIntervalMethod.linearized
+        var lawStandardErrors: [Double]?
+        if case let .automatic(resamples) = options.intervals,
+           let robust = RobustFitIntervals.bootstrapCovariance(
+               law: law, data: data, options: options, result: result, resamples: resamples) {
+            result = result.replacingCovariance(robust.covariance)
+            method = .rowBootstrap(resamples: resamples, converged: robust.converged, seed: options.seed)
+            lawStandardErrors = robust.lawStandardErrors
+        }
+        return LawFit(
+            law: law, data: data, options: options, parameterization: parameterization, result: result,
+            intervalMethod: method, lawStandardErrors: lawStandardErrors)
     }
 
     /// Starting points in the fitted parameterization, or `nil` for a single start.

@@ -54,6 +54,7 @@ public enum LawBootstrap {
         var refitOptions = fitOptions
         refitOptions.starts = .single
         refitOptions.start = full.values
+        refitOptions.intervals = .linearized
         let refit = refitOptions
         let seed = options.seed
         let fast = options.refit == .automatic

@@ -15,6 +15,14 @@ import NonlinearFit
 ///   ```
 ///   θ = θ̂ + U·diag(√s)·z,   Σ = U·diag(s)·Uᵀ (SVD of the symmetric Σ),   z ~ N(0, I)
 ///   ```
+/// - **projected normal**: the same, when `Σ` is nearly degenerate (a direction the data do not
+///   determine): eigen-directions with `s_j > s_min / t²`, `t` = ``NonlinearFit/FitThresholds/flatDirection``
+///   (the flat-direction rule on the Jacobian, `σ_min/σ_max < t`, squared for the covariance),
+///   are left out of the draws (`z_j = 0`). Normal draws along a flat direction are not
+///   draws from the fit (their spread is set by rounding, not by the data) and send
+///   quantities computed from them anywhere; the projected draws give the uncertainty of what
+///   the data determine, *given* the unidentified combination at its estimate, and say so
+///   (``flatDirections``).
 ///
 /// The same `seed` gives bit-identical draws (``NonlinearFit/SeededGenerator``).
 public struct LawParameterDraws: Sendable, Equatable, Codable {
@@ -24,12 +32,15 @@ public struct LawParameterDraws: Sendable, Equatable, Codable {
         case bootstrap
         /// Drawn from `N(θ̂, Σ)` of the fit's covariance.
         case normalApproximation
+        /// Drawn from `N(θ̂, Σ)` with its flat eigen-directions left out.
+        case projectedNormal
 
         /// A short label for reports.
         public var label: String {
             switch self {
             case .bootstrap: return "bootstrap draws"
             case .normalApproximation: return "normal draws from the fit covariance"
+            case .projectedNormal: return "normal draws from the fit covariance, flat directions left out"
             }
         }
     }
@@ -40,12 +51,15 @@ public struct LawParameterDraws: Sendable, Equatable, Codable {
     /// Law values of each draw, in the law's order.
     public let draws: [[Double]]
     public let seed: UInt64
+    /// Eigen-directions of the covariance left out of the draws (``Method/projectedNormal``).
+    public var flatDirections: Int = 0
 
-    public init(method: Method, parameterNames: [String], draws: [[Double]], seed: UInt64) {
+    public init(method: Method, parameterNames: [String], draws: [[Double]], seed: UInt64, flatDirections: Int = 0) {
         self.method = method
         self.parameterNames = parameterNames
         self.draws = draws
         self.seed = seed
+        self.flatDirections = flatDirections
     }
 
     /// `count` seeded draws of the parameters of `fit`.
@@ -78,9 +92,18 @@ public struct LawParameterDraws: Sendable, Equatable, Codable {
         let m = fit.covarianceNames.count
         // Σ = U diag(s) Uᵀ; the factor U·diag(√s) maps standard normals to N(0, Σ).
         let svd = try SingularValueDecomposition(Matrix(covariance))
+        let values = svd.singularValues
+        let smallest = values.filter { $0 > 0 }.min() ?? 0
+        // Only a fit that reports a direction it does not identify is projected: the eigenvalues
+        // of Σ in mixed units (log A beside α) are not comparable enough to find flat
+        // directions on their own.
+        let flagged = fit.warnings.contains { $0.meansNotIdentified }
+        let limit = flagged ? smallest / (FitThresholds.flatDirection * FitThresholds.flatDirection) : .infinity
+        var flat = 0
         var factor = [[Double]](repeating: [Double](repeating: 0, count: m), count: m)
+        for j in 0..<m where values[j] > limit { flat += 1 }
         for i in 0..<m {
-            for j in 0..<m { factor[i][j] = svd.u[i, j] * svd.singularValues[j].squareRoot() }
+            for j in 0..<m where values[j] <= limit { factor[i][j] = svd.u[i, j] * values[j].squareRoot() }
         }
         let free = fit.covarianceNames.map { fit.fittedNames.firstIndex(of: $0) }
         var draws: [[Double]] = []
@@ -99,7 +122,9 @@ public struct LawParameterDraws: Sendable, Equatable, Codable {
             for k in values.indices where fit.fittedNames[k].hasPrefix("log_") { values[k] = exp(fitted[k]) }
             draws.append(values)
         }
-        return LawParameterDraws(method: .normalApproximation, parameterNames: names, draws: draws, seed: seed)
+        return LawParameterDraws(
+            method: flat > 0 ? .projectedNormal : .normalApproximation, parameterNames: names, draws: draws, seed: seed,
+            flatDirections: flat)
     }
 
     /// The percentile interval at `level` of `values` (non-finite values dropped), or `nil`

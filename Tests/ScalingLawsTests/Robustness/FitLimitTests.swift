@@ -24,7 +24,8 @@ struct FitLimitTests {
         #expect(fit.statistics.iterations == 0)
         #expect(!fit.statistics.converged)
         #expect(isClose(fit.values, start, rel: 1e-12), "\(fit.values)")
-        #expect(fit.warnings.contains("the fit did not converge (stopped: time limit reached); the reported values are the best point reached"))
+        #expect(fit.warnings.contains(.notConverged(termination: .timeLimit)))
+        #expect(fit.warnings.map(\.description).contains("the fit did not converge (stopped: time limit reached); the reported values are the best point reached"))
     }
 
     @Test("a time limit stops a 4,500-start grid search and is reported")

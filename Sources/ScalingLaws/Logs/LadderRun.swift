@@ -1,0 +1,35 @@
+/// One training run read from its log and reduced to a point: N, D, C with where each came
+/// from, the recognised schedule, and the metric's value.
+public struct LadderRun: Sendable, Equatable, Codable {
+    /// The run's name: the file name without extension, or `folder/name` when files in
+    /// different folders share a name.
+    public let run: String
+    /// The file it was read from, as given.
+    public let path: String
+    /// Fields read from the name by the name pattern.
+    public let fields: [String: String]
+    /// Parameters N and where they came from (`sizes table model_sizes.csv: 190M`).
+    public let parameters: Double
+    public let parametersSource: String
+    /// Tokens D at the point and where they came from.
+    public let tokens: Double
+    public let tokensSource: String
+    /// Training FLOP C at the point and where they came from (`6ND` when nothing better).
+    public let compute: Double
+    public let computeSource: String
+    /// Logged rows, evaluations of the metric, and the first and last logged steps.
+    public let rows: Int
+    public let evaluations: Int
+    public let firstStep: Double
+    public let lastStep: Double
+    /// The recognised learning-rate schedule (`nil` without a learning-rate column).
+    public let schedule: RecognizedSchedule?
+    /// The metric column and its reduced value, at `step`.
+    public let metric: String
+    public let value: Double
+    public let step: Double
+    /// The metric's last logged value.
+    public let finalValue: Double
+    /// For a WSD decay branch, the constant-rate run it continues (when read with it).
+    public var branchOf: String?
+}

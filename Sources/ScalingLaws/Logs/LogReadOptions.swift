@@ -1,0 +1,58 @@
+/// How training logs become points: where N, D and C come from, which metric, and how each
+/// run's series is reduced.
+public struct LogReadOptions: Sendable, Equatable, Codable {
+    /// The response: a column name or a glob (`eval/*/CrossEntropyLoss`); one column per run.
+    public var metric: String
+    /// Reads fields (such as the size) from each run's name.
+    public var namePattern: RunNamePattern?
+    /// The pattern field holding the size name joined to the sizes table.
+    public var sizeField: String = "size"
+    /// Read a size name such as `190M` as a parameter count (with a warning).
+    public var sizeNamesAsNumbers = false
+    /// A column holding N (its last value is used).
+    public var parameterColumn: String?
+    /// The step column, or `nil` to recognise one (``TrainingLog/stepColumnNames``).
+    public var stepColumn: String?
+    /// The tokens-seen column, or `nil` to recognise one (``tokensColumnNames``).
+    public var tokensColumn: String?
+    /// The batch size in tokens, as a column, for D = step × batch when no tokens column exists.
+    public var batchTokensColumn: String?
+    /// The cumulative training FLOP column, or `nil` to recognise one (``flopsColumnNames``).
+    public var flopsColumn: String?
+    /// FLOP per unit of the FLOP column (`1e9` for GFLOP); `nil` reads it from the name.
+    public var flopsUnit: Double?
+    /// The learning-rate column, or `nil` to recognise one (``learningRateColumnNames``).
+    public var learningRateColumn: String?
+    /// How each run becomes a point.
+    public var reduction: LogReduction = .final
+
+    public init(metric: String) {
+        self.metric = metric
+    }
+
+    /// Tokens-seen columns recognised by name, in order of preference.
+    public static let tokensColumnNames = ["throughput/total_tokens", "total_tokens", "tokens", "tokens_seen", "num_tokens", "D"]
+    /// Cumulative FLOP columns recognised by name.
+    public static let flopsColumnNames = ["throughput/total_training_Gflops", "total_flops", "flops", "training_flops", "C"]
+    /// Learning-rate columns recognised by name.
+    public static let learningRateColumnNames = ["optim/learning_rate_group0", "learning_rate", "lr", "optim/lr", "train/lr"]
+    /// Peak learning-rate columns recognised by name.
+    public static let peakRateColumnNames = ["learning_rate_peak", "lr_peak", "peak_lr"]
+    /// Batch-size-in-tokens columns recognised by name.
+    public static let batchTokensColumnNames = ["batch_size_in_tokens", "batch_tokens", "tokens_per_batch"]
+
+    /// FLOP per unit of a FLOP column, from its name: GFLOP, TFLOP, PFLOP, EFLOP, else FLOP.
+    public static func unit(ofFlopsColumn name: String) -> Double {
+        let lower = name.lowercased()
+        if lower.contains("gflop") { return 1e9 }
+        if lower.contains("tflop") { return 1e12 }
+        if lower.contains("pflop") { return 1e15 }
+        if lower.contains("eflop") { return 1e18 }
+        return 1
+    }
+
+    /// `GFLOP` for 1e9, `TFLOP`, `PFLOP`, `EFLOP`; `nil` for FLOP and other units.
+    public static func unitName(_ unit: Double) -> String? {
+        [1e9: "GFLOP", 1e12: "TFLOP", 1e15: "PFLOP", 1e18: "EFLOP"][unit]
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import ScalingLaws
+
+/// How training logs (one file per run) become points: run metadata, the metric, the columns
+/// of D and C, and the reduction of each run to a point. Shared by every command that reads logs.
+struct LogOptions: ParsableArguments {
+    @Option(
+        name: .customLong("metric"),
+        help: ArgumentHelp("The response column of the logs: an exact name or a glob, e.g. 'eval/c4_en-validation/CrossEntropyLoss'.", valueName: "column"))
+    var metric: String?
+
+    @Option(
+        name: .customLong("sizes"),
+        help: ArgumentHelp("Table of model sizes joined by the run name's size field: columns size,params[,flops_per_token].", valueName: "file"))
+    var sizes: String?
+
+    @Option(
+        name: .customLong("name-pattern"),
+        help: ArgumentHelp("Fields of each run's file name, e.g. '{size}-{mult}xC' (the size field joins --sizes).", valueName: "pattern"),
+        transform: { try RunNamePattern(parsing: $0) })
+    var namePattern: RunNamePattern?
+
+    @Flag(name: .customLong("size-names-as-numbers"), help: "Read a size name such as 190M as the parameter count (with a warning).")
+    var sizeNamesAsNumbers = false
+
+    @Option(
+        name: .customLong("reduce"),
+        help: ArgumentHelp("How each run becomes a point: final, mean-last:K, min, step:S, tokens:T, fraction:F or ema:A.", valueName: "rule"),
+        transform: { try LogReduction(parsing: $0) })
+    var reduction: LogReduction = .final
+
+    @Option(name: .customLong("step-column"), help: ArgumentHelp("The logs' step column (default: _step, step, global_step, …).", valueName: "column"))
+    var stepColumn: String?
+
+    @Option(name: .customLong("tokens-column"), help: ArgumentHelp("The logs' tokens-seen column (default: throughput/total_tokens, tokens, …).", valueName: "column"))
+    var tokensColumn: String?
+
+    @Option(name: .customLong("flops-column"), help: ArgumentHelp("The logs' cumulative training FLOP column; its unit is read from the name (Gflops = 1e9).", valueName: "column"))
+    var flopsColumn: String?
+
+    @Option(name: .customLong("lr-column"), help: ArgumentHelp("The logs' learning-rate column (default: optim/learning_rate_group0, lr, …).", valueName: "column"))
+    var learningRateColumn: String?
+
+    /// The options for ``ScalingLaws/LogLadder``, with `metric` (a default when `--metric` is absent).
+    func readOptions(defaultMetric: String? = nil) throws -> LogReadOptions {
+        guard let metric = metric ?? defaultMetric else { throw LogCommandError.noMetric }
+        var options = LogReadOptions(metric: metric)
+        options.namePattern = namePattern
+        options.sizeNamesAsNumbers = sizeNamesAsNumbers
+        options.reduction = reduction
+        options.stepColumn = stepColumn
+        options.tokensColumn = tokensColumn
+        options.flopsColumn = flopsColumn
+        options.learningRateColumn = learningRateColumn
+        return options
+    }
+
+    /// Reads the logs named by `arguments` into a ladder.
+    func ladder(_ arguments: [String], separator: Character? = nil) throws -> LogLadder {
+        let files = try LogFiles.expand(arguments)
+        let table = try sizes.map { try SizesTable.read(contentsOf: URL(fileURLWithPath: $0)) }
+        return try LogLadder.read(files: files, sizes: table, options: readOptions(), separator: separator)
+    }
+}
+
+/// Errors of reading logs on the command line.
+enum LogCommandError: Error, CustomStringConvertible {
+    case noMetric
+
+    var description: String {
+        switch self {
+        case .noMetric: return "name the logs' response column with --metric COLUMN (an exact name or a glob)"
+        }
+    }
+}
