@@ -7,9 +7,22 @@ import ScalingLaws
 struct InputOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "CSV (or TSV, semicolon-separated) file of training runs, one run per row.",
+            "CSV (or TSV, semicolon-separated) file of training runs, one run per row; or training logs (files, directories or globs, one run per file, with --metric).",
             valueName: "file"))
-    var file: String
+    var files: [String]
+
+    @OptionGroup(title: "Training logs")
+    var logs: LogOptions
+
+    /// The file of runs (the first argument; with logs, the first log path).
+    var file: String { files.first ?? "" }
+
+    /// Whether the arguments are training logs: several files, a directory, or `--metric`.
+    var readsLogs: Bool {
+        var isDirectory: ObjCBool = false
+        let directory = files.count == 1 && FileManager.default.fileExists(atPath: files[0], isDirectory: &isDirectory) && isDirectory.boolValue
+        return files.count > 1 || directory || logs.metric != nil
+    }
 
     @OptionGroup
     var columns: ColumnOptions
@@ -23,9 +36,13 @@ struct InputOptions: ParsableArguments {
 
     /// The file, columns and row selection, as the library reads them.
     var specification: InputSpecification {
-        InputSpecification(
-            path: file, separator: separator, columns: explicitColumns, predicates: selection.predicates,
-            filters: selection.filters, by: selection.by)
+        var specification = InputSpecification(
+            path: readsLogs ? files.joined(separator: " ") : file, separator: separator, columns: explicitColumns,
+            predicates: selection.predicates, filters: selection.filters, by: selection.by)
+        if readsLogs {
+            specification.logs = LogInput(paths: files, sizes: logs.sizes, options: logs.readOptions)
+        }
+        return specification
     }
 
     /// Role → file column, from --n, --d, --c, --loss and --x.
@@ -42,6 +59,7 @@ struct InputOptions: ParsableArguments {
     func selection(for law: any ScalingLaw, extraColumns: [String] = [], categoryColumns: [String] = []) throws -> InputSelection {
         let selected = try specification.load(for: law, extraColumns: extraColumns, categoryColumns: categoryColumns)
         for note in selected.roles.notes { Console.note(note) }
+        for warning in selected.logWarnings { Console.note("warning: \(warning)") }
         return selected
     }
 

@@ -42,10 +42,10 @@ struct LogOptions: ParsableArguments {
     @Option(name: .customLong("lr-column"), help: ArgumentHelp("The logs' learning-rate column (default: optim/learning_rate_group0, lr, …).", valueName: "column"))
     var learningRateColumn: String?
 
-    /// The options for ``ScalingLaws/LogLadder``, with `metric` (a default when `--metric` is absent).
-    func readOptions(defaultMetric: String? = nil) throws -> LogReadOptions {
-        guard let metric = metric ?? defaultMetric else { throw LogCommandError.noMetric }
-        var options = LogReadOptions(metric: metric)
+    /// The options for ``ScalingLaws/LogLadder`` (an empty metric without `--metric`, which
+    /// reading the logs refuses with ``ScalingLaws/LogError/noMetric``).
+    var readOptions: LogReadOptions {
+        var options = LogReadOptions(metric: metric ?? "")
         options.namePattern = namePattern
         options.sizeNamesAsNumbers = sizeNamesAsNumbers
         options.reduction = reduction
@@ -58,19 +58,6 @@ struct LogOptions: ParsableArguments {
 
     /// Reads the logs named by `arguments` into a ladder.
     func ladder(_ arguments: [String], separator: Character? = nil) throws -> LogLadder {
-        let files = try LogFiles.expand(arguments)
-        let table = try sizes.map { try SizesTable.read(contentsOf: URL(fileURLWithPath: $0)) }
-        return try LogLadder.read(files: files, sizes: table, options: readOptions(), separator: separator)
-    }
-}
-
-/// Errors of reading logs on the command line.
-enum LogCommandError: Error, CustomStringConvertible {
-    case noMetric
-
-    var description: String {
-        switch self {
-        case .noMetric: return "name the logs' response column with --metric COLUMN (an exact name or a glob)"
-        }
+        try LogInput(paths: arguments, sizes: sizes, options: readOptions).ladder(separator: separator)
     }
 }

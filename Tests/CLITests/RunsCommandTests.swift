@@ -76,3 +76,88 @@ struct RunsCommandTests {
             "warning: run '1B-1xC': size name '1B' read as N = 1e+09 parameters; marketing names round (OLMo's 1B has 1.28e9), prefer --sizes TABLE"))
     }
 }
+
+/// `fit` and `predict` on training logs through the input spine (one run per file).
+@Suite("fit on training logs", .enabled(if: RepositoryPaths.sharedDataset("olmo_ladder_bhagia2024/model_sizes.csv") != nil,
+                                        "needs ../shared/datasets/olmo_ladder_bhagia2024"))
+struct FitOnLogsCommandTests {
+    static var folder: URL? { RepositoryPaths.sharedDataset("olmo_ladder_bhagia2024") }
+    static let metric = "eval/c4_en-validation/CrossEntropyLoss"
+
+    /// The fitted parameters of a `fit --format json` run, by name.
+    static func parameters(_ json: String) throws -> [String: Double] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let list = try #require(object["parameters"] as? [[String: Any]])
+        var out: [String: Double] = [:]
+        for entry in list {
+            if let name = entry["name"] as? String, let value = entry["value"] as? Double { out[name] = value }
+        }
+        return out
+    }
+
+    @Test("fit on the 20 cosine logs gives exactly the fit of the hand-made table of final points; predict uses its artifact")
+    func fitEqualsHandTable() throws {
+        let folder = try #require(Self.folder)
+        let logs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("cosine").path)
+            .filter { $0.hasSuffix(".csv") }.sorted().map { "cosine/" + $0 }
+        #expect(logs.count == 20)
+        let directory = try CLIRunner.temporaryDirectory()
+        let artifact = directory.appendingPathComponent("fit.json").path
+        let fromLogs = try CLIRunner.run(
+            ["fit"] + logs + ["--sizes", "model_sizes.csv", "--name-pattern", "{size}-{mult}xC", "--metric", Self.metric,
+                              "--format", "json", "--output", artifact], in: folder)
+        #expect(fromLogs.status == 0, "\(fromLogs.stderr)")
+        // 6N undercounts every size's FLOP by more than 10%: one warning per run on stderr.
+        #expect(fromLogs.stderrLines.filter { $0.hasPrefix("warning: run '") && $0.contains("6ND") }.count == 20)
+
+        // The hand-made table: N from model_sizes.csv, D and the loss from each file's last row.
+        let sizesText = try String(contentsOf: folder.appendingPathComponent("model_sizes.csv"), encoding: .utf8)
+        var params: [String: String] = [:]
+        for line in sizesText.split(whereSeparator: \.isNewline).dropFirst() {
+            let cells = line.split(separator: ",").map(String.init)
+            params[cells[0]] = cells[1]
+        }
+        var table = "N,D,loss\n"
+        for log in logs {
+            let lines = try String(contentsOf: folder.appendingPathComponent(log), encoding: .utf8).split(whereSeparator: \.isNewline)
+            let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let last = lines[lines.count - 1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let size = String(log.dropFirst("cosine/".count).split(separator: "-")[0])
+            let d = try #require(header.firstIndex(of: "throughput/total_tokens")), l = try #require(header.firstIndex(of: Self.metric))
+            table += "\(try #require(params[size])),\(last[d]),\(last[l])\n"
+        }
+        let hand = directory.appendingPathComponent("hand.csv")
+        try Data(table.utf8).write(to: hand)
+        let fromTable = try CLIRunner.run(["fit", hand.path, "--format", "json"])
+        #expect(fromTable.status == 0, "\(fromTable.stderr)")
+        let a = try Self.parameters(fromLogs.stdout), b = try Self.parameters(fromTable.stdout)
+        #expect(a.count == 5)
+        #expect(a == b)
+
+        // The artifact predicts any (N, D), and records that it was read from logs.
+        let predict = try CLIRunner.run(["predict", "--fit", artifact, "--n", "7e9", "--d", "4e12", "--format", "csv"], in: folder)
+        #expect(predict.status == 0, "\(predict.stderr)")
+        let row = try #require(predict.stdout.split(separator: "\n").dropFirst().first).split(separator: ",")
+        let predicted = try #require(Double(row[2]))
+        let e = try #require(a["E"]), aa = try #require(a["A"]), bb = try #require(a["B"])
+        let alpha = try #require(a["alpha"]), beta = try #require(a["beta"])
+        let expected = e + aa / pow(7e9, alpha) + bb / pow(4e12, beta)
+        #expect(abs(predicted / expected - 1) < 1e-12)
+        let json = try String(contentsOf: URL(fileURLWithPath: artifact), encoding: .utf8)
+        #expect(json.contains("\"logs\""))
+        #expect(json.contains("{size}-{mult}xC"))
+    }
+
+    @Test("Several files without --metric, and --where on a name-pattern field")
+    func selection() throws {
+        let folder = try #require(Self.folder)
+        let missing = try CLIRunner.run(["fit", "cosine/1B-1xC.csv", "cosine/1B-2xC.csv"], in: folder)
+        #expect(missing.status == 1)
+        #expect(missing.stderrLines == ["error: name the logs' response column with --metric COLUMN (an exact name or a glob)"])
+        let oneSize = try CLIRunner.run(
+            ["fit", "cosine", "--sizes", "model_sizes.csv", "--name-pattern", "{size}-{mult}xC", "--metric", Self.metric,
+             "--where", "size in [760M, 1B]", "--format", "csv"], in: folder)
+        #expect(oneSize.status == 0, "\(oneSize.stderr)")
+        #expect(oneSize.stderrLines.filter { $0.hasPrefix("warning: run '") && $0.contains("6ND") }.count == 10)
+    }
+}

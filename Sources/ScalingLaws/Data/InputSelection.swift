@@ -11,6 +11,8 @@ public struct InputSelection: Sendable, Equatable {
     let groupLabels: [Int: String]
     /// What a fit made from these rows records about them.
     public let record: InputRecord
+    /// Warnings about the runs when the rows are points read from training logs.
+    public internal(set) var logWarnings: [LogWarning] = []
 
     /// `selection` with its dataset replaced by `dataset`, which must hold the same rows (same
     /// file lines, in order) with possibly more columns (several laws' roles merged).
@@ -25,6 +27,7 @@ public struct InputSelection: Sendable, Equatable {
         self.dataset = dataset
         self.groupLabels = selection.groupLabels
         self.record = selection.record
+        self.logWarnings = selection.logWarnings
     }
 
     init(specification: InputSpecification, roles: ColumnRoles, dataset: Dataset, groupLabels: [Int: String], record: InputRecord) {

@@ -24,6 +24,8 @@ public struct InputSpecification: Sendable, Codable, Equatable {
     public var filters: [RowFilter]
     /// The column whose values split the rows into groups (`--by`).
     public var by: String?
+    /// Training logs to read instead of ``path`` (one run per file), reduced to one point per run.
+    public var logs: LogInput?
 
     public init(
         path: String, separator: Character? = nil, columns: [String: String] = [:], predicates: [RowPredicate] = [],
@@ -73,8 +75,17 @@ public struct InputSpecification: Sendable, Codable, Equatable {
     ///   ``ColumnRoleResolver`` and of converting the kept cells (``DataError``); and
     ///   ``DataError/noRowsLeft(source:filter:)`` when a row filter removes every row.
     public func load(roles: [String], extraColumns: [String] = [], categoryColumns: [String] = []) throws -> InputSelection {
-        let url = URL(fileURLWithPath: path)
-        var stream = try CSVStream(contentsOf: url, separator: separatorCharacter)
+        var stream: CSVStream
+        var ladder: LogLadder?
+        if let logs {
+            // The points of the logs, as a table whose response column is named by the last role
+            // (the law's response, as ``load(for:extraColumns:categoryColumns:)`` passes it).
+            let read = try logs.stream(response: roles.last ?? "loss", separator: separatorCharacter)
+            stream = read.0
+            ladder = read.1
+        } else {
+            stream = try CSVStream(contentsOf: URL(fileURLWithPath: path), separator: separatorCharacter)
+        }
         let source = stream.source
         let header = stream.header
         let table = CSVTable(header: header, rows: [], source: source)
@@ -199,7 +210,13 @@ public struct InputSpecification: Sendable, Codable, Equatable {
         let record = InputRecord(
             specification: self, roles: resolved,
             digest: LawFit.digest(data, columns: resolved.roles), rows: data.count)
-        return InputSelection(specification: self, roles: resolved, dataset: data, groupLabels: labels, record: record)
+        var selection = InputSelection(specification: self, roles: resolved, dataset: data, groupLabels: labels, record: record)
+        if let ladder {
+            // Warnings about the runs that were selected (run k is on line k + 2 of the points).
+            let kept = Set(data.rowLines.compactMap { $0 - 2 < ladder.runs.count && $0 >= 2 ? ladder.runs[$0 - 2].run : nil })
+            selection.logWarnings = ladder.warnings.filter { kept.contains($0.run) }
+        }
+        return selection
     }
 
     /// The codes of a category column: the numbers when every cell is one, else 0, 1, … by first appearance.

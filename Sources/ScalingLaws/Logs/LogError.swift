@@ -4,6 +4,8 @@ import Foundation
 ///
 /// ``description`` is one line naming the file, the run and what was expected.
 public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No metric (response column) was named.
+    case noMetric
     /// A `--name-pattern` that cannot be used. `reason` completes "invalid name pattern 'p': …".
     case invalidPattern(pattern: String, reason: String)
     /// A run's name does not match the name pattern.
@@ -39,6 +41,8 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .noMetric:
+            return "name the logs' response column with --metric COLUMN (an exact name or a glob)"
         case let .invalidPattern(pattern, reason):
             return "invalid name pattern \(MessageText.quoted(pattern)): \(MessageText.escaped(reason))"
         case let .nameDoesNotMatch(source, run, pattern):

@@ -24,6 +24,7 @@ public struct LogLadder: Sendable {
     ///   - separator: As in ``CSVTable/parse(_:source:separator:)``.
     /// - Throws: ``LogError`` and ``DataError`` naming the file and run.
     public static func read(files: [URL], sizes: SizesTable? = nil, options: LogReadOptions, separator: Character? = nil) throws -> LogLadder {
+        guard !options.metric.isEmpty else { throw LogError.noMetric }
         if let pattern = options.namePattern, sizes != nil || options.sizeNamesAsNumbers,
            options.parameterColumn == nil, !pattern.fieldNames.contains(options.sizeField) {
             throw LogError.noSizeField(pattern: pattern.description, field: options.sizeField)

@@ -25,6 +25,23 @@ public enum LogReduction: Sendable, Equatable, Hashable, Codable, CustomStringCo
     /// The exponential moving average m_k = a·m_{k−1} + (1 − a)·x_k at the last evaluation.
     case exponentialAverage(Double)
 
+    /// Encoded as its text, `mean-last:5`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// Decodes the text form.
+    /// - Throws: `DecodingError.dataCorrupted` with the reduction's message.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do {
+            try self.init(parsing: text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
+        }
+    }
+
     /// Whether the point is the end of the run (so the run's N and final D describe it).
     public var isRunEnd: Bool {
         switch self {

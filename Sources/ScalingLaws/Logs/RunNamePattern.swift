@@ -81,6 +81,23 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, Codable, CustomStri
         }.joined()
     }
 
+    /// Encoded as its text, `{size}-{mult}xC`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// Decodes the text form.
+    /// - Throws: `DecodingError.dataCorrupted` with the pattern's message.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do {
+            try self.init(parsing: text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
+        }
+    }
+
     private static func match(_ pieces: ArraySlice<Piece>, _ text: Substring, into fields: inout [String: String]) -> Bool {
         guard let first = pieces.first else { return text.isEmpty }
         let rest = pieces.dropFirst()
