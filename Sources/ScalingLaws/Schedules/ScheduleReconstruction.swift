@@ -83,19 +83,20 @@ extension StepSchedule {
         return StepSchedule(rates: piecewiseLinear(knots, through: Int(end.rounded())))
     }
 
-    /// When the first logged rate after step 0 is still in a linear warm-up and the next one is
-    /// past it, the warm-up line from (0, 0) through the first is extended to the next rate's
-    /// level, and that corner is added: a straight line between the two logged points would cut
+    /// The warm-up corner: the logged points on the line from (0, 0) through the first logged
+    /// rate are the linear warm-up; that line is extended to the level of the next logged rate
+    /// (the peak, just after a warm-up), and that corner is added when it lies between
+    /// the last warm-up point and the next. A straight line between those two points would cut
     /// the corner (up to 14% of the peak on the OLMo logs).
     static func insertWarmupCorner(_ knots: inout [(Double, Double)]) {
-        guard knots.count >= 3, knots[0] == (0, 0) else { return }
-        let peak = knots.map(\.1).max() ?? 0
-        // The last logged point still in the warm-up, and the first past it.
-        guard let next = knots.firstIndex(where: { $0.1 >= 0.99 * peak }), next >= 2 else { return }
-        let (s, r) = knots[next - 1]
-        guard s > 0, r > 0, knots[next].1 > r else { return }
-        let corner = s * knots[next].1 / r
-        if corner > s, corner < knots[next].0 { knots.insert((corner, knots[next].1), at: next) }
+        guard knots.count >= 3, knots[0] == (0, 0), knots[1].0 > 0, knots[1].1 > 0 else { return }
+        let slope = knots[1].1 / knots[1].0
+        var k = 1
+        while k + 1 < knots.count, abs(knots[k + 1].1 - slope * knots[k + 1].0) <= 1e-6 * knots[k + 1].1 { k += 1 }
+        guard k + 1 < knots.count else { return }
+        let (s1, r1) = knots[k + 1]
+        let corner = r1 / slope
+        if corner > knots[k].0, corner < s1 { knots.insert((corner, slope * corner), at: k + 1) }
     }
 
     /// η_s for s = 0…T on straight lines through `knots` (steps increasing), flat beyond them.

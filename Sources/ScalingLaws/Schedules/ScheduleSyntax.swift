@@ -47,7 +47,7 @@ public enum ScheduleSyntax {
         var order: [String] = []
         func addOption(_ key: String, _ value: [Character], _ column: Int, _ valueColumn: Int) throws {
             guard optionKeys.contains(key) else {
-                throw fail(column, "an option (\(optionKeys.joined(separator: ", "))), got '\(key)'")
+                throw fail(column, "an option (\(optionKeys.joined(separator: ", "))), got '\(ScheduleError.oneLine(key))'")
             }
             guard options[key] == nil else { throw fail(column, "each option once; '\(key)' is repeated") }
             options[key] = (value, valueColumn)
@@ -61,7 +61,7 @@ public enum ScheduleSyntax {
             let valueColumn = item.column + (separator.map { $0 + 1 } ?? item.text.count)
             if shapeWords.contains(key) {
                 if let (previous, _) = shapeWord {
-                    throw fail(item.column, "one schedule shape; '\(previous)' was already given, got '\(key)'")
+                    throw fail(item.column, "one schedule shape; '\(previous)' was already given, got '\(ScheduleError.oneLine(key))'")
                 }
                 shapeWord = (key, item.column)
                 if let value {
@@ -74,7 +74,7 @@ public enum ScheduleSyntax {
                 continue
             }
             guard let value else {
-                throw fail(item.column, "a schedule shape (\(shapeWords.joined(separator: ", "))) or key:value, got '\(key)'")
+                throw fail(item.column, "a schedule shape (\(shapeWords.joined(separator: ", "))) or key:value, got '\(ScheduleError.oneLine(key))'")
             }
             try addOption(key, value, item.column, valueColumn)
         }

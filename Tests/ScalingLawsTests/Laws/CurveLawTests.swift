@@ -1,0 +1,107 @@
+import Foundation
+import ScalingLaws
+import Testing
+
+extension LawConformanceCase {
+    /// Three 1,000-step schedules (constant, cosine to 0.1×, WSD with a 20% linear decay; peak
+    /// 0.01, 50 warm-up steps), losses every 50 steps after the warm-up.
+    static let curveSchedules: [StepSchedule] = [
+        "constant,warmup:50,peak:0.01,steps:1000", "cosine,warmup:50,peak:0.01,final:0.1,steps:1000",
+        "wsd,decay:0.2,warmup:50,peak:0.01,final:0.1,steps:1000",
+    ].map { try! ScheduleSyntax.parse($0).schedule() }
+    static let curveSteps = stride(from: 100, through: 1000, by: 50).map { $0 }
+
+    /// lr-annealing (λ = 0.999): S1 and S2 of the three schedules at the logged steps; C such
+    /// that the annealing lowers the loss by about 0.15 at the cosine's end; additive noise 0.003.
+    static let lrAnnealing: LawConformanceCase = {
+        var s1: [Double] = [], s2: [Double] = []
+        for schedule in curveSchedules {
+            let areas = ScheduleAreas(schedule, lambda: 0.999)
+            for s in curveSteps {
+                s1.append(areas.forward[s])
+                s2.append(areas.annealing[s])
+            }
+        }
+        let c = 0.15 / (s2.max() ?? 1)
+        return LawConformanceCase(law: LRAnnealingLaw(), truth: [2.0, 1.0, 0.5, c], design: [s1, s2], noise: .additive(0.003))
+    }()
+
+    /// multi-power over the three schedules: L0 = 2, A = 1, α = 0.5, B = 20 (a loss drop of
+    /// about 0.15 at the cosine's end), C = 2, β = 0.6, γ = 0.5 held fixed; additive noise 0.002.
+    static let multiPower: LawConformanceCase = {
+        let law = MultiPowerLaw(curves: curveSchedules.map { MultiPowerTerms($0) })
+        var curve: [Double] = [], step: [Double] = []
+        for r in curveSchedules.indices {
+            for s in curveSteps {
+                curve.append(Double(r))
+                step.append(Double(s))
+            }
+        }
+        return LawConformanceCase(law: law, truth: [2.0, 1.0, 0.5, 20, 2, 0.6, 0.5], design: [curve, step], noise: .additive(0.002),
+                                  fixed: ["gamma"])
+    }()
+}
+
+@Suite("Curve laws")
+struct CurveLawTests {
+    @Test("lr-annealing fitted to simulated constant and cosine curves predicts the WSD curve's end")
+    func annealingPredictsWSD() throws {
+        let truth = [2.0, 1.0, 0.5, 0.05]
+        let law = LRAnnealingLaw()
+        let curves = LawConformanceCase.curveSchedules.enumerated().map { r, schedule in
+            let areas = ScheduleAreas(schedule, lambda: 0.999)
+            let steps = LawConformanceCase.curveSteps
+            return LossCurve(run: "run\(r)", schedule: schedule, steps: steps,
+                             losses: steps.map { law.evaluate([areas.forward[$0], areas.annealing[$0]], truth) })
+        }
+        let fit = try CurveFitter.fit(Array(curves[0...1]), law: .lrAnnealing(lambda: 0.999))
+        for (k, value) in truth.enumerated() { #expect(abs(fit.parameters[k] - value) <= 1e-6 * max(1, abs(value))) }
+        let predicted = fit.predictFinal(curves[2].schedule)
+        #expect(abs(predicted - (curves[2].finalLoss ?? .nan)) < 1e-8)
+    }
+
+    @Test("multi-power fitted to simulated constant and cosine curves predicts the WSD curve's end")
+    func multiPowerPredictsWSD() throws {
+        let truth = [2.0, 1.0, 0.5, 20, 2, 0.6, 0.5]
+        let law = LawConformanceCase.multiPower.law
+        let curves = LawConformanceCase.curveSchedules.enumerated().map { r, schedule in
+            let steps = LawConformanceCase.curveSteps
+            return LossCurve(run: "run\(r)", schedule: schedule, steps: steps, losses: steps.map { law.evaluate([Double(r), Double($0)], truth) })
+        }
+        let fit = try CurveFitter.fit(Array(curves[0...1]), law: .multiPower)
+        let predicted = fit.predictFinal(curves[2].schedule)
+        #expect(abs(predicted - (curves[2].finalLoss ?? .nan)) < 2e-3, "predicted \(predicted), simulated \(curves[2].finalLoss ?? .nan)")
+    }
+
+    @Test("a curve too short to fit is a one-line error")
+    func tooShort() throws {
+        let schedule = LawConformanceCase.curveSchedules[1]
+        let curve = LossCurve(run: "short", schedule: schedule, steps: [100, 200], losses: [3, 2.9])
+        #expect(throws: DataError.self) { try CurveFitter.fit([curve], law: .lrAnnealing(lambda: 0.999)) }
+        do {
+            _ = try CurveFitter.fit([curve], law: .lrAnnealing(lambda: 0.999))
+        } catch {
+            #expect(!"\(error)".contains("\n"))
+        }
+    }
+
+    @Test("the schedule choice prefers a WSD decay over the cosine for a law with an annealing bonus")
+    func choice() throws {
+        let truth = [2.0, 1.0, 0.5, 0.05]
+        let law = LRAnnealingLaw()
+        let curves = LawConformanceCase.curveSchedules.enumerated().map { r, schedule in
+            let areas = ScheduleAreas(schedule, lambda: 0.999)
+            let steps = LawConformanceCase.curveSteps
+            return LossCurve(run: "run\(r)", schedule: schedule, steps: steps,
+                             losses: steps.map { law.evaluate([areas.forward[$0], areas.annealing[$0]], truth) })
+        }
+        let fit = try CurveFitter.fit(Array(curves[0...1]), law: .lrAnnealing(lambda: 0.999))
+        let choice = try ScheduleChoice.search(fit: fit, steps: 1000, warmup: 50, peak: 0.01)
+        #expect(choice.wsd.count == 36)
+        #expect(choice.cosine.count == 11)
+        #expect(choice.gainOverCosine > 0)
+        // The best WSD is the grid point of least predicted loss, computed directly.
+        let direct = try choice.wsd.map { fit.predictFinal(try $0.specification.schedule()) }.min()
+        #expect(choice.bestWSD.finalLoss == direct)
+    }
+}
