@@ -29,6 +29,8 @@ let package = Package(
             name: "fuzz-name-pattern", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzNamePattern", swiftSettings: entryPointOnly),
         .executableTarget(
             name: "fuzz-logs", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzLogs", swiftSettings: entryPointOnly),
+        .executableTarget(
+            name: "fuzz-schedule", dependencies: [library, "FuzzDriver"], path: "Sources/FuzzSchedule", swiftSettings: entryPointOnly),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,6 +30,7 @@ enum NotebookRunner {
         "owen2024-benchmarks",
         "hoffmann2022-approach2",
         "bhagia2024-ladder",
+        "tissue2024-lr-annealing",
     ]
 
     /// The executable for `name`, or `nil`.

@@ -37,9 +37,9 @@ public struct ScheduleChoice: Sendable, Equatable {
     ///   - referenceFinal: The reference cosine's final ratio.
     /// - Throws: ``ScheduleError`` when a candidate cannot be laid out.
     public static func search(fit: CurveFit, steps: Int, warmup: Int, peak: Double, wsdFinal: Double = 0.1,
-                              decayFractions: [Double] = (1...12).map { 0.05 * Double($0) },
+                              decayFractions: [Double] = (1...12).map { Double($0) / 20 },
                               shapes: [DecayShape] = DecayShape.allCases,
-                              cosineFinals: [Double] = (0...10).map { 0.05 * Double($0) },
+                              cosineFinals: [Double] = (0...10).map { Double($0) / 20 },
                               referenceFinal: Double = 0.1) throws -> ScheduleChoice {
         func candidate(_ spec: ScheduleSpecification) throws -> Candidate {
             Candidate(specification: spec, finalLoss: fit.predictFinal(try spec.schedule()))
