@@ -1,6 +1,6 @@
 /// A schedule-aware law fitted to loss curves: the law, the fit, and predictions for any
 /// schedule.
-public struct CurveFit: Sendable, Equatable {
+public struct CurveFit: Sendable, Equatable, Codable {
     public let law: CurveLaw
     /// The fit of the law's parameters (its inputs are the per-step terms of the runs).
     public let fit: LawFit
