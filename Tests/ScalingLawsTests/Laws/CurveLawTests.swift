@@ -107,3 +107,53 @@ struct CurveLawTests {
         #expect(choice.bestWSD.finalLoss == direct)
     }
 }
+
+@Suite("Loss curves read from logs")
+struct LossCurveReadingTests {
+    func write(_ text: String, _ name: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("curve-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test("a log's rates and losses become a per-step schedule and a curve")
+    func reads() throws {
+        let url = try write("_step,lr,loss\n10,0.5,3.0\n20,1.0,2.5\n30,1.0,\n40,0.5,2.2\n", "run.csv")
+        let curve = try LossCurve.read(url, metric: "loss")
+        #expect(curve.steps == [10, 20, 40])
+        #expect(curve.losses == [3.0, 2.5, 2.2])
+        #expect(curve.schedule.lastStep == 40)
+        #expect(curve.schedule.rates[5] == 0.25)
+        #expect(curve.schedule.rates[35] == 0.75)
+        #expect(curve.schedule.warmupSteps == 20)
+    }
+
+    @Test("a log without a learning-rate column, or with a negative rate, is a one-line error")
+    func errors() throws {
+        let none = try write("_step,loss\n10,3.0\n20,2.5\n", "norate.csv")
+        #expect(throws: LogError.self) { try LossCurve.read(none, metric: "loss") }
+        let negative = try write("_step,lr,loss\n10,0.5,3.0\n20,-1,2.5\n", "negative.csv")
+        #expect(throws: ScheduleError.self) { try LossCurve.read(negative, metric: "loss") }
+        do {
+            _ = try LossCurve.read(negative, metric: "loss")
+        } catch {
+            #expect("\(error)".hasSuffix("negative.csv: learning rate -1.0 at step 20 is not a non-negative number"))
+        }
+    }
+
+    @Test("λ profiled over a grid recovers the momentum of simulated curves")
+    func profileLambda() throws {
+        let truth = [2.0, 1.0, 0.5, 0.05]
+        let law = LRAnnealingLaw(lambda: 0.99)
+        let curves = LawConformanceCase.curveSchedules.enumerated().map { r, schedule in
+            let areas = ScheduleAreas(schedule, lambda: 0.99)
+            let steps = LawConformanceCase.curveSteps
+            return LossCurve(run: "run\(r)", schedule: schedule, steps: steps,
+                             losses: steps.map { law.evaluate([areas.forward[$0], areas.annealing[$0]], truth) })
+        }
+        let fit = try CurveFitter.fitProfilingLambda(curves)
+        #expect(fit.law == .lrAnnealing(lambda: 0.99))
+    }
+}
