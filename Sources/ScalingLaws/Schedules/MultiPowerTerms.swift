@@ -25,6 +25,8 @@ public struct MultiPowerTerms: Sendable, Equatable {
     /// F(s) = Σ_{i=1..s} η_i, s = 0…T (so S1(t) + S_W = F(t)).
     public let forward: [Double]
     public let rates: [Double]
+    /// ln η_s (the exact terms of the group containing t read it).
+    let logRates: [Double]
     public let warmupSteps: Int
     /// Groups: first and last step, total drop, drop-weighted mean of ln η_k and of F(k−1).
     let groupFirst: [Int]
@@ -39,6 +41,7 @@ public struct MultiPowerTerms: Sendable, Equatable {
 
     public init(_ schedule: StepSchedule, maximumGroupDrop: Double = defaultGroupDrop, maximumGroupSpan: Int = defaultGroupSpan) {
         rates = schedule.rates
+        logRates = schedule.rates.map { log($0) }
         warmupSteps = schedule.warmupSteps
         forward = ScheduleAreas.forwardArea(schedule)
         let limit = maximumGroupDrop * schedule.peak
@@ -91,11 +94,12 @@ public struct MultiPowerTerms: Sendable, Equatable {
                 return
             }
             let u = 1 + c * x
-            let uBeta = pow(u, -beta)
+            let logU = log(u)
+            let uBeta = exp(-beta * logU)
             value += d * (1 - uBeta)
             let common = d * beta * uBeta / u
             dC += common * x
-            dBeta += d * uBeta * log(u)
+            dBeta += d * uBeta * logU
             dGamma += common * c * (-logRate * x)
         }
         for g in groupDrop.indices {
@@ -105,7 +109,7 @@ public struct MultiPowerTerms: Sendable, Equatable {
             } else {
                 for k in groupFirst[g]...t {
                     let d = rates[k - 1] - rates[k]
-                    if d != 0 { add(d, log(rates[k]), ft - forward[k - 1]) }
+                    if d != 0 { add(d, logRates[k], ft - forward[k - 1]) }
                 }
             }
         }
