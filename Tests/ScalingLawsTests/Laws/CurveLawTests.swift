@@ -157,3 +157,44 @@ struct LossCurveReadingTests {
         #expect(fit.law == .lrAnnealing(lambda: 0.99))
     }
 }
+
+@Suite("Curve bootstrap by run")
+struct CurveBootstrapTests {
+    @Test("resamples runs with a seed: same seed, same replicates; one-schedule resamples are skipped")
+    func seeded() {
+        let truth = [2.0, 1.0, 0.5, 0.05]
+        let law = LRAnnealingLaw()
+        var rng = SplitMixForTests(seed: 3)
+        let curves = LawConformanceCase.curveSchedules.enumerated().map { r, schedule in
+            let areas = ScheduleAreas(schedule, lambda: 0.999)
+            let steps = LawConformanceCase.curveSteps
+            return LossCurve(run: "run\(r)", schedule: schedule, steps: steps,
+                             losses: steps.map { law.evaluate([areas.forward[$0], areas.annealing[$0]], truth) + 0.003 * rng.normal() })
+        }
+        let statistic = { (fit: CurveFit) in fit.predictFinal(curves[2].schedule) }
+        let a = CurveFitter.bootstrap(curves, law: .lrAnnealing(lambda: 0.999), replicates: 20, seed: 7, statistic: statistic)
+        let b = CurveFitter.bootstrap(curves, law: .lrAnnealing(lambda: 0.999), replicates: 20, seed: 7, statistic: statistic)
+        #expect(a == b)
+        #expect(a.count >= 10 && a.count <= 20)
+        let truthEnd = law.evaluate([ScheduleAreas(curves[2].schedule, lambda: 0.999).forward[1000],
+                                     ScheduleAreas(curves[2].schedule, lambda: 0.999).annealing[1000]], truth)
+        #expect(a.allSatisfy { abs($0 - truthEnd) < 0.02 })
+    }
+}
+
+/// A seeded normal generator for the bootstrap test (Box–Muller over SplitMix64).
+struct SplitMixForTests {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
+    }
+    mutating func normal() -> Double {
+        let u = max(next(), 1e-300), v = next()
+        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+    }
+}
