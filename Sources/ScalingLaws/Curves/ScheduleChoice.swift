@@ -1,6 +1,6 @@
 /// The schedule a fitted curve law predicts to end lowest for a fixed step budget: the WSD
 /// decay fraction and shape, and the cosine final ratio, searched on grids, with the gain over
-/// the reference cosine (as Luo et al. 2025, arXiv:2503.12811, §5, optimise the schedule with
+/// the reference cosine (as Luo et al. 2025, arXiv:2503.12811, optimise the schedule with
 /// the fitted law; their optimised schedule resembles WSD).
 public struct ScheduleChoice: Sendable, Equatable {
     /// A candidate and its predicted final loss.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The scaling law with learning-rate annealing (Tissue et al. 2024, "Scaling Law with Learning
-/// Rate Annealing", arXiv:2408.11029; the law as stated in the abstract and §3):
+/// Rate Annealing", arXiv:2408.11029; the law as stated in the paper's abstract, checked with the search tool;
+/// equation numbers not checked):
 ///
 /// ```
 /// L(s) = L0 + A·S1^(−α) − C·S2

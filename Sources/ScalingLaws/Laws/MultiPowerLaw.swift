@@ -1,7 +1,8 @@
 import Foundation
 
 /// The multi-power law for loss curves (Luo et al. 2025, "A Multi-Power Law for Loss Curve
-/// Prediction Across Learning Rate Schedules", arXiv:2503.12811; the law as stated in §3):
+/// Prediction Across Learning Rate Schedules", arXiv:2503.12811; the multi-power law, whose form the
+/// abstract describes; equation numbers not checked):
 ///
 /// ```
 /// L(t)  = L0 + A·(S1(t) + S_W)^(−α) − LD(t)

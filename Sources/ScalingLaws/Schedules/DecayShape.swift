@@ -5,7 +5,7 @@ import Foundation
 ///
 /// - `linear`: g = 1 − x (Hu et al. 2024, MiniCPM, §4).
 /// - `cosine`: g = (1 + cos πx)/2.
-/// - `oneMinusSqrt`: g = 1 − √x (Hägele et al. 2024, arXiv:2405.18392, §3: "1-sqrt" cooldown).
+/// - `oneMinusSqrt`: g = 1 − √x (Hägele et al. 2024, arXiv:2405.18392: the "1-sqrt" cooldown).
 public enum DecayShape: String, Sendable, Equatable, Codable, CaseIterable {
     case linear
     case cosine
