@@ -1,7 +1,7 @@
 import Foundation
 
 /// The scaling law with learning-rate annealing (Tissue et al. 2024, "Scaling Law with Learning
-/// Rate Annealing", arXiv:2408.11029; the law as stated in the paper's abstract, checked with the search tool;
+/// Rate Annealing", arXiv:2408.11029; the law as stated in the paper's abstract;
 /// equation numbers not checked):
 ///
 /// ```
