@@ -75,6 +75,7 @@ let notebookNames = [
     "owen2024-benchmarks",
     "hoffmann2022-approach2",
     "bhagia2024-ladder",
+    "tissue2024-lr-annealing",
 ]
 
 let notebooks: [Target] = [

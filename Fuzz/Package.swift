@@ -34,6 +34,7 @@ let package = Package(
         fuzzTarget("name-pattern", "FuzzNamePattern"),
         fuzzTarget("logs", "FuzzLogs"),
         fuzzTarget("where", "FuzzWhere"),
+        fuzzTarget("schedule", "FuzzSchedule"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,6 +21,8 @@ public enum LawRegistry {
         BrokenPowerLaw(breaks: 1),
         BrokenPowerLaw(breaks: 2),
         M4Law(),
+        LRAnnealingLaw(),
+        MultiPowerLaw(),
     ]
 
     /// The law named `name` (case-insensitive), or `nil`.

@@ -18,6 +18,7 @@ extension LawConformanceCase {
         .powerLaw, .powerLawFloor,
         .bnsl, .bnsl2,
         .m4,
+        .lrAnnealing, .multiPower,
     ]
 
     /// Chinchilla: the Epoch 2024 constants on 6 sizes × 8 token counts, 1% multiplicative

@@ -1,0 +1,151 @@
+// Tissue et al. 2024, "Scaling Law with Learning Rate Annealing" (arXiv:2408.11029), beside Luo
+// et al. 2025, "A Multi-Power Law for Loss Curve Prediction Across Learning Rate Schedules"
+// (arXiv:2503.12811): whole loss curves as functions of the learning-rate schedule, fitted on
+// the OLMo 2 ladder's logs (Bhagia et al. 2024, arXiv:2412.04403). For each size, both laws are
+// fitted on the constant-rate and cosine 10×C curves; they then predict the 10×C WSD decay
+// branch's final loss (a schedule they never saw) and the cosine runs of other lengths.
+//
+//     swift run tissue2024-lr-annealing [--quick]
+//
+// Needs ../shared/datasets/olmo_ladder_bhagia2024/{cosine,constant,wsd-decay,model_sizes.csv}.
+import Foundation
+import NotebookSupport
+import ScalingLaws
+
+Notebook.run(name: "tissue2024-lr-annealing",
+             title: "Tissue et al. 2024 and Luo et al. 2025: loss curves from the learning-rate schedule on the OLMo ladder",
+             scriptPath: #filePath) { nb in
+    let folder = "olmo_ladder_bhagia2024/"
+    let metric = "eval/c4_en-validation/CrossEntropyLoss"
+    let urls = try SharedData.locate([folder + "model_sizes.csv", folder + "cosine", folder + "constant", folder + "wsd-decay"])
+    let sizes = try SizesTable.read(contentsOf: urls[0])
+    let cosineFolder = urls[1], constantFolder = urls[2], branchFolder = urls[3]
+    let sizeNames = ["190M", "370M", "760M", "1B"]
+    let laws: [CurveLaw] = nb.quick ? [.lrAnnealing(lambda: 0.999)] : [.lrAnnealing(lambda: 0.999), .multiPower]
+    nb.say("""
+        Data: `\(folder)`, C4 validation loss (`\(metric)`) logged every 50–1,000 steps with the learning rate \
+        (`optim/learning_rate_group0`). Schedules are rebuilt step by step from the logged rates (straight lines \
+        between logged steps, warm-up from 0 at step 0); a decay branch continues its constant run up to the branch. \
+        Each law is fitted by least squares on the steps after the warm-up of the constant and cosine 10×C curves \
+        of one size. Laws: \(laws.map(\.description).joined(separator: "; ")).
+        """)
+
+    // 1. The reconstruction against the generating schedule (linear warm-up over N/B steps, then
+    //    cosine to 0.1× the peak at the last step).
+    var reconstruction = Comparison(digits: 3)
+    var worstRate = 0.0, worstArea = 0.0, worstHinted = 0.0, worstGenerator = 0.0
+    for size in sizeNames {
+        for mult in ["0.5", "1", "2", "5", "10"] {
+            let url = cosineFolder.appendingPathComponent("\(size)-\(mult)xC.csv")
+            let log = try TrainingLog.read(contentsOf: url, columns: ["optim/learning_rate_group0", "learning_rate_peak", "batch_size_in_tokens"])
+            guard let n = sizes.entry(named: size)?.parameters, let batch = log.series["batch_size_in_tokens"]?.last,
+                  let peak = log.series["learning_rate_peak"]?.last, let last = log.steps.last else { throw NotebookError.failed("\(url.path): columns") }
+            let warmup = Int((n / batch).rounded())
+            // The cosine reaches 0.1× the peak 10 steps before the last logged step (the offset
+            // that matches the logged rates; the run then stays at 0.1×).
+            let decayed = try ScheduleSpecification(shape: .cosine, warmup: warmup, peak: peak, final: 0.1, steps: Int(last) - 10).schedule()
+            let truth = StepSchedule(rates: decayed.rates + Array(repeating: 0.1 * peak, count: 10), warmupSteps: warmup)
+            let rates = log.series["optim/learning_rate_group0"] ?? []
+            for (s, r) in zip(log.steps, rates) where r.isFinite { worstGenerator = max(worstGenerator, abs(truth.rate(at: Int(s)) - r) / peak) }
+            let rebuilt = try StepSchedule.interpolating(steps: log.steps, rates: rates, source: url.lastPathComponent)
+            let hinted = try StepSchedule.interpolating(steps: log.steps, rates: rates, source: url.lastPathComponent, warmup: warmup)
+            for s in (warmup + 1)...truth.lastStep where s >= Int(log.steps[0]) {
+                worstRate = max(worstRate, abs(rebuilt.rates[s] - truth.rates[s]) / peak)
+            }
+            let b = ScheduleAreas.forwardArea(truth).last ?? .nan
+            worstArea = max(worstArea, abs((ScheduleAreas.forwardArea(rebuilt).last ?? .nan) / b - 1))
+            worstHinted = max(worstHinted, abs((ScheduleAreas.forwardArea(hinted).last ?? .nan) / b - 1))
+        }
+    }
+    reconstruction.add("generator vs logged rates: largest |Δη|/peak (20 cosine runs)", ours: worstGenerator, published: 0, .absolute(5e-5),
+                       reason: "warm-up N/B steps, cosine to 0.1× peak at T − 10: the schedule that generated the logs")
+    reconstruction.add("interpolated vs generator: largest |Δη|/peak after warm-up", ours: worstRate, published: 0, .absolute(5e-4),
+                       reason: "straight lines between logged steps")
+    reconstruction.add("interpolated vs generator: largest relative error of S1(T)", ours: worstArea, published: 0, .absolute(8e-3),
+                       reason: "forward area at the last step; runs first logged after the warm-up get a warm-up to that step")
+    reconstruction.add("… with the warm-up length N/B given: largest relative error of S1(T)", ours: worstHinted, published: 0, .absolute(1e-5),
+                       reason: "the recipe's warm-up")
+    try nb.show(reconstruction, title: "Per-step schedules rebuilt from logged rates", csvName: "reconstruction.csv")
+
+    // 2. Fit per size, predict the 10×C branch end and the other cosine lengths.
+    var table = Comparison(digits: 4)
+    var csv = "size,law,target,observed,predicted,relative_error\n"
+    var branchErrors: [String: [String: Double]] = [:]
+    var otherErrors: [String: [String: Double]] = [:]
+    var fitsBySize: [String: CurveFit] = [:]
+    for size in sizeNames {
+        let constantURL = constantFolder.appendingPathComponent("\(size)-10xC.csv")
+        let constant = try LossCurve.read(constantURL, metric: metric)
+        let cosine = try LossCurve.read(cosineFolder.appendingPathComponent("\(size)-10xC.csv"), metric: metric)
+        let branch = try LossCurve.read(branchFolder.appendingPathComponent("\(size)-10xC.csv"), metric: metric, branchOf: constantURL)
+        guard let branchEnd = branch.finalLoss, let constantEnd = constant.finalLoss else { throw NotebookError.failed("\(size): empty curve") }
+        table.context("\(size): constant run's end above the branch's", ours: table.format(100 * (constantEnd / branchEnd - 1)) + "%",
+                      published: "≈ 3.5%", reason: "what a schedule-blind law misses by")
+        for law in laws {
+            let started = Date()
+            let fit = try CurveFitter.fit([constant, cosine], law: law)
+            nb.progress("\(size) \(law.name): \(fit.points) points, \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            if case .lrAnnealing = law { fitsBySize[size] = fit }
+            let predicted = fit.predictFinal(branch.schedule)
+            let error = predicted / branchEnd - 1
+            branchErrors[law.name, default: [:]][size] = error
+            csv += "\(size),\(law.name),10xC WSD branch,\(branchEnd),\(predicted),\(error)\n"
+            for mult in ["0.5", "1", "2", "5"] {
+                let other = try LossCurve.read(cosineFolder.appendingPathComponent("\(size)-\(mult)xC.csv"), metric: metric)
+                guard let end = other.finalLoss else { continue }
+                let p = fit.predictFinal(other.schedule)
+                otherErrors[law.name, default: [:]][size + "-" + mult] = p / end - 1
+                csv += "\(size),\(law.name),\(mult)xC cosine,\(end),\(p),\(p / end - 1)\n"
+            }
+        }
+    }
+    try nb.writeCSV(csv, named: "predictions.csv")
+    for law in laws {
+        let name = law.name
+        for size in sizeNames {
+            let e = branchErrors[name]?[size] ?? .nan
+            let others = ["0.5", "1", "2", "5"].map { otherErrors[name]?[size + "-" + $0] ?? .nan }
+            table.context("\(size) \(name): branch end; cosine 0.5/1/2/5×C", ours: ([e] + others).map { table.format(100 * $0) + "%" }.joined(separator: "; "),
+                          published: "—", reason: "relative error of the predicted final loss")
+        }
+    }
+    let annealingBranch = sizeNames.map { abs(branchErrors["lr-annealing"]?[$0] ?? .infinity) }.max() ?? .infinity
+    let annealingOther = otherErrors["lr-annealing"]?.values.map(abs).max() ?? .infinity
+    table.add("lr-annealing: largest |error| at the 10×C branch end (4 sizes)", ours: annealingBranch, published: 0, .absolute(0.0042),
+              reason: "measured 0.42% (1B); the issue's aim is under 0.5%")
+    table.add("lr-annealing: largest |error| at the cosine 0.5–5×C ends", ours: annealingOther, published: 0, .absolute(0.0075),
+              reason: "measured 0.73% (190M-0.5xC): other horizons from the same fit")
+    if laws.contains(.multiPower) {
+        let mpBranch = sizeNames.map { abs(branchErrors["multi-power"]?[$0] ?? .infinity) }.max() ?? .infinity
+        let mpOther = otherErrors["multi-power"]?.values.map(abs).max() ?? .infinity
+        table.add("multi-power: largest |error| at the 10×C branch end (4 sizes)", ours: mpBranch, published: 0, .absolute(0.002),
+                  reason: "measured 0.19% (1B); the issue's aim is under 0.5%")
+        table.add("multi-power: largest |error| at the cosine 0.5–5×C ends", ours: mpOther, published: 0, .absolute(0.009),
+                  reason: "measured 0.87% (1B-0.5xC)")
+    }
+    table.context("Tissue et al. 2024: momentum λ", ours: "0.999 (fixed)", published: "0.99–0.999",
+                  reason: "the paper's range for the annealing momentum")
+    try nb.show(table, title: "Final losses predicted from the constant and cosine 10×C curves", csvName: "errors.csv")
+
+    // 3. Choosing a schedule for the 1B 10×C budget with the fitted lr-annealing law.
+    if let fit = fitsBySize["1B"] {
+        let cosine = try LossCurve.read(cosineFolder.appendingPathComponent("1B-10xC.csv"), metric: metric)
+        let schedule = cosine.schedule
+        let choice = try ScheduleChoice.search(fit: fit, steps: schedule.lastStep, warmup: schedule.warmupSteps, peak: schedule.peak)
+        var choosing = Comparison(digits: 4)
+        choosing.context("best WSD", ours: "\(choice.bestWSD.specification.description): \(choosing.format(choice.bestWSD.finalLoss))",
+                         published: "—", reason: "grid: decay 5–60% of the steps, linear/cosine/1-sqrt, to 0.1× peak")
+        choosing.context("best cosine", ours: "final \(choosing.bestCosine(choice)): \(choosing.format(choice.bestCosine.finalLoss))",
+                         published: "—", reason: "grid: final ratio 0–0.5")
+        choosing.context("reference cosine (to 0.1×)", ours: choosing.format(choice.reference.finalLoss),
+                         published: choosing.format(cosine.finalLoss ?? .nan), reason: "predicted vs logged final loss of 1B-10xC")
+        choosing.add("gain of the best WSD over the reference cosine (nats)", ours: choice.gainOverCosine, within: 0...0.05,
+                     published: "> 0 (Luo et al. 2025: an optimised WSD-like schedule beats cosine)", reason: "sign and size")
+        try nb.show(choosing, title: "The schedule the fitted law prefers for 1B at 10×C", csvName: "choice.csv")
+    }
+}
+
+extension Comparison {
+    /// The best cosine's final ratio, printed.
+    func bestCosine(_ choice: ScheduleChoice) -> String { String(describing: choice.bestCosine.specification.final) }
+}

@@ -1,0 +1,37 @@
+/// A schedule-aware law fitted to loss curves: the law, the fit, and predictions for any
+/// schedule.
+public struct CurveFit: Sendable, Equatable, Codable {
+    public let law: CurveLaw
+    /// The fit of the law's parameters (its inputs are the per-step terms of the runs).
+    public let fit: LawFit
+    /// The runs fitted and the first step used from each.
+    public let runs: [String]
+    public let firstSteps: [Int]
+    /// Points fitted.
+    public let points: Int
+
+    /// The fitted parameter values in the law's order.
+    public var parameters: [Double] { fit.values }
+
+    /// Predicted loss at `steps` (each within 1…T) of `schedule`. The terms are computed once,
+    /// O(T); each step then costs O(1) (lr-annealing) or O(K + L) (multi-power).
+    public func predict(_ schedule: StepSchedule, at steps: [Int]) -> [Double] {
+        switch law {
+        case let .lrAnnealing(lambda):
+            let areas = ScheduleAreas(schedule, lambda: lambda)
+            let model = LRAnnealingLaw(lambda: lambda)
+            return steps.map { s in
+                let t = Swift.min(Swift.max(s, 1), schedule.lastStep)
+                return model.evaluate([areas.forward[t], areas.annealing[t]], parameters)
+            }
+        case .multiPower:
+            let model = MultiPowerLaw(curves: [MultiPowerTerms(schedule)])
+            return steps.map { model.evaluate([0, Double($0)], parameters) }
+        }
+    }
+
+    /// Predicted loss at the schedule's last step.
+    public func predictFinal(_ schedule: StepSchedule) -> Double {
+        predict(schedule, at: [schedule.lastStep])[0]
+    }
+}
