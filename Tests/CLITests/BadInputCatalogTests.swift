@@ -180,6 +180,7 @@ struct BadInputCatalogTests {
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("runs.csv"), withIntermediateDirectories: false)
         let result = try CLIRunner.run(["fit", "runs.csv"], in: directory)
         #expect(result.status == 1)
-        #expect(result.stderrLines == ["error: runs.csv: is a directory, not a file"])
+        // A directory is read as training logs (one run per file); this one holds none.
+        #expect(result.stderrLines == ["error: runs.csv: is a directory holding no .csv, .tsv or .txt log files (a table of runs is one file)"])
     }
 }

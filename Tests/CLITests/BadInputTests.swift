@@ -125,7 +125,7 @@ struct BadInputTests {
         (["fit", "runs.csv", "--where", "N>>1e8"], "Error: The value 'N>>1e8' is invalid for '--where <expr>': invalid --where 'N>>1e8': expected a value (a number, a word or quoted text) at character 3"),
         (["fit", "runs.csv", "--objective", "lsq", "--delta", "0.1"], "Error: --delta applies only to --objective huber"),
         (["fit", "runs.csv", "--format", "yaml"], "Error: The value 'yaml' is invalid for '--format <format>'"),
-        (["fit"], "Error: Missing expected argument '<file>'"),
+        (["fit"], "Error: Missing expected argument '<file> ...'"),
     ])
     func syntax(_ arguments: [String], message: String) throws {
         let directory = try CLIRunner.temporaryDirectory()

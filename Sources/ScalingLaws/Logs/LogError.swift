@@ -30,8 +30,10 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     case stepsOutOfOrder(source: String, line: Int, step: Double, previous: Double)
     /// Two files claim the same run.
     case duplicateRun(run: String, firstSource: String, secondSource: String)
-    /// A file argument, glob or directory matched no log file.
+    /// A file argument or glob matched no file.
     case nothingMatched(argument: String)
+    /// A directory given as input holds no log file (`.csv`, `.tsv`, `.txt`).
+    case noLogsInDirectory(path: String)
     /// The reduction of a log to a point has no evaluation to use (e.g. a step before the first evaluation).
     case reductionOutOfRange(source: String, run: String, reduction: String)
     /// A `--reduce` specification that cannot be read.
@@ -68,6 +70,8 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(MessageText.escaped(source)), line \(line): step \(DataMessage.formatNumber(step)) does not follow step \(DataMessage.formatNumber(previous)) (steps must increase)"
         case let .duplicateRun(run, firstSource, secondSource):
             return "run \(MessageText.quoted(run)) is read from two files: \(MessageText.escaped(firstSource)) and \(MessageText.escaped(secondSource))"
+        case let .noLogsInDirectory(path):
+            return "\(MessageText.escaped(path)): is a directory holding no .csv, .tsv or .txt log files (a table of runs is one file)"
         case let .nothingMatched(argument):
             return "\(MessageText.quoted(argument)) matches no file"
         case let .reductionOutOfRange(source, run, reduction):

@@ -5,7 +5,8 @@ import Foundation
 /// component).
 public enum LogFiles {
     /// Expands each argument, in order, keeping the first occurrence of a file.
-    /// - Throws: ``LogError/nothingMatched(argument:)`` for an argument that names no file;
+    /// - Throws: ``LogError/nothingMatched(argument:)`` for a glob that names no file,
+    ///   ``LogError/noLogsInDirectory(path:)`` for a directory without logs;
     ///   ``DataError/noSuchFile(path:)`` for a plain path that does not exist.
     public static func expand(_ arguments: [String]) throws -> [URL] {
         var urls: [URL] = []
@@ -23,7 +24,7 @@ public enum LogFiles {
                 }
                 let names = (try? manager.contentsOfDirectory(atPath: argument)) ?? []
                 let logs = names.filter { ["csv", "tsv", "txt"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
-                guard !logs.isEmpty else { throw LogError.nothingMatched(argument: argument) }
+                guard !logs.isEmpty else { throw LogError.noLogsInDirectory(path: argument) }
                 for name in logs { add(URL(fileURLWithPath: argument).appendingPathComponent(name)) }
                 continue
             }
