@@ -69,7 +69,8 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, Codable, CustomStri
     /// The fields of `name`, or `nil` when it does not match.
     public func match(_ name: String) -> [String: String]? {
         var fields: [String: String] = [:]
-        return Self.match(pieces[...], Substring(name), into: &fields) ? fields : nil
+        var failed: Set<Failure> = []
+        return Self.match(pieces[...], Substring(name), into: &fields, failed: &failed) ? fields : nil
     }
 
     public var description: String {
@@ -98,26 +99,47 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, Codable, CustomStri
         }
     }
 
-    private static func match(_ pieces: ArraySlice<Piece>, _ text: Substring, into fields: inout [String: String]) -> Bool {
+    /// A (piece, position) from which the rest of the name is known not to match: remembered so
+    /// that matching stays polynomial in the name's length whatever the number of fields.
+    private struct Failure: Hashable {
+        let piece: Int
+        let offset: Int
+    }
+
+    private static func match(
+        _ pieces: ArraySlice<Piece>, _ text: Substring, into fields: inout [String: String], failed: inout Set<Failure>
+    ) -> Bool {
         guard let first = pieces.first else { return text.isEmpty }
-        let rest = pieces.dropFirst()
+        let key = Failure(piece: pieces.startIndex, offset: text.startIndex.utf16Offset(in: text.base))
+        guard !failed.contains(key) else { return false }
+        let matched = matchFirst(first, pieces.dropFirst(), text, into: &fields, failed: &failed)
+        if !matched { failed.insert(key) }
+        return matched
+    }
+
+    private static func matchFirst(
+        _ first: Piece, _ rest: ArraySlice<Piece>, _ text: Substring, into fields: inout [String: String], failed: inout Set<Failure>
+    ) -> Bool {
         switch first {
         case let .literal(literal):
             guard text.hasPrefix(literal) else { return false }
-            return match(rest, text.dropFirst(literal.count), into: &fields)
+            return match(rest, text.dropFirst(literal.count), into: &fields, failed: &failed)
         case let .field(name):
             guard !text.isEmpty else { return false }
             guard case let .literal(next)? = rest.first else {
                 fields[name] = String(text)
                 return true
             }
-            // Shortest field first: try each occurrence of the next literal after one character.
+            // Shortest field first: try each place after one character where the next literal
+            // starts (a search by characters, not Foundation's `range(of:)`, which trapped on
+            // substrings holding NUL and other control characters: found by fuzzing).
             var start = text.index(after: text.startIndex)
-            while start <= text.endIndex, let range = text[start...].range(of: next) {
-                fields[name] = String(text[..<range.lowerBound])
-                if match(rest, text[range.lowerBound...], into: &fields) { return true }
-                guard range.lowerBound < text.endIndex else { break }
-                start = text.index(after: range.lowerBound)
+            while start < text.endIndex {
+                if text[start...].hasPrefix(next) {
+                    fields[name] = String(text[..<start])
+                    if match(rest, text[start...], into: &fields, failed: &failed) { return true }
+                }
+                start = text.index(after: start)
             }
             fields[name] = nil
             return false

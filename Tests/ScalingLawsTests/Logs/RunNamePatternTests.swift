@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ScalingLaws
 
@@ -90,5 +91,33 @@ struct LogReductionTests {
         } catch {
             #expect("\(error)" == message)
         }
+    }
+}
+
+@Suite("Run name pattern fuzz regressions")
+struct RunNamePatternFuzzRegressionTests {
+    /// fuzz-name-pattern, 4 s into its first CI-length run: a pattern `{a}-{b}-…` matched against
+    /// a name holding NUL and other control characters trapped inside Foundation's
+    /// `range(of:)` on a substring ("String index is out of bounds"). The matcher now searches by
+    /// characters.
+    @Test("A name with NUL characters matches without trapping, and a match rebuilds the name")
+    func nulCharacters() throws {
+        let bytes = try #require(Data(base64Encoded: "e2F9LXtifS0AAAAAAAAACgAAACUtAAAAAAAAAAAAAAoAAAAlLQAAAAAAAAAAAAAAAAAAAAAAAAAAei11AAAAfS17Yn0tAAAAAAAAAAoAAAAlLQAAAAAAAAAAAAAKAAAAJS0AAAAAAAAAAAAAAAAAAAAAAAAAAHotdQAAACBuewAAAAAAAAAAAAAAAAAAei11AAAAIHN7ZC0gbnsAAAAAc2nhgppzbmVhZQB7c2l6YSBze2Qt"))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let pattern = try RunNamePattern(parsing: String(parts[0]))
+        let name = String(parts[1])
+        if let fields = pattern.match(name) {
+            var rebuilt = ""
+            for piece in pattern.pieces {
+                switch piece {
+                case let .literal(literal): rebuilt += literal
+                case let .field(field): rebuilt += fields[field] ?? ""
+                }
+            }
+            #expect(rebuilt == name)
+        }
+        // The same shape with printable text: the shortest first field that lets the rest match.
+        #expect(try RunNamePattern(parsing: "{a}-{b}-x").match("p\u{0}-q-r-x") == ["a": "p\u{0}", "b": "q-r"])
     }
 }
