@@ -20,7 +20,7 @@ import Foundation
 /// (surrounding spaces trimmed on both sides). `<`, `<=`, `>`, `>=` need a number.
 /// ``description`` prints the canonical form, and `try RowPredicate(parsing: p.description) == p`
 /// for every predicate.
-public struct RowPredicate: Sendable, Equatable, Codable, CustomStringConvertible {
+public struct RowPredicate: Sendable, Equatable, TextCoded {
     /// A comparison operator.
     public enum Operator: String, Sendable, Equatable, Codable, CaseIterable {
         case equal = "=="
@@ -98,23 +98,6 @@ public struct RowPredicate: Sendable, Equatable, Codable, CustomStringConvertibl
             return "\(name) in [\(values.map(\.description).joined(separator: ", "))]"
         case let .between(lower, lowerStrict, upper, upperStrict):
             return "\(DataMessage.formatNumber(lower)) \(lowerStrict ? "<" : "<=") \(name) \(upperStrict ? "<" : "<=") \(DataMessage.formatNumber(upper))"
-        }
-    }
-
-    /// Encoded as its canonical expression (``description``), e.g. `"experiment == llama_3"`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
-    /// Decodes the expression written by ``encode(to:)``.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: String(describing: error))
         }
     }
 

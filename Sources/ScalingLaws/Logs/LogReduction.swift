@@ -9,7 +9,7 @@ import Foundation
 /// Text forms (``init(parsing:)`` reads what ``description`` prints): `final`, `mean-last:K`,
 /// `min`, `step:S`, `tokens:T`, `fraction:F` (0 < F ≤ 1 of the last step), `ema:A`
 /// (exponential moving average with weight 0 < A < 1 on the previous average).
-public enum LogReduction: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+public enum LogReduction: Sendable, Equatable, Hashable, TextCoded {
     /// The last evaluation.
     case final
     /// The mean of the last `k` evaluations.
@@ -24,23 +24,6 @@ public enum LogReduction: Sendable, Equatable, Hashable, Codable, CustomStringCo
     case atFraction(Double)
     /// The exponential moving average m_k = a·m_{k−1} + (1 − a)·x_k at the last evaluation.
     case exponentialAverage(Double)
-
-    /// Encoded as its text, `mean-last:5`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
-    /// Decodes the text form.
-    /// - Throws: `DecodingError.dataCorrupted` with the reduction's message.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
-        }
-    }
 
     /// Whether the point is the end of the run (so the run's N and final D describe it).
     public var isRunEnd: Bool {

@@ -7,7 +7,7 @@
 /// `_`. Matching is anchored at both ends and gives each field the shortest text that lets the
 /// rest of the name match. ``description`` prints the pattern back in a form that parses to
 /// the same pattern.
-public struct RunNamePattern: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
     /// A piece of a pattern.
     public enum Piece: Sendable, Equatable, Hashable, Codable {
         case literal(String)
@@ -80,23 +80,6 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, Codable, CustomStri
             case let .field(name): return "{\(name)}"
             }
         }.joined()
-    }
-
-    /// Encoded as its text, `{size}-{mult}xC`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
-    /// Decodes the text form.
-    /// - Throws: `DecodingError.dataCorrupted` with the pattern's message.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
-        }
     }
 
     /// A (piece, position) from which the rest of the name is known not to match: remembered so
