@@ -25,21 +25,12 @@ if [ -z "$bin" ]; then
 fi
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 python3 Benchmarks/generate_curve.py "$dir" "$steps" "$every"
-measure() {  # label command…
-  local label=$1; shift
-  local log; log=$(mktemp)
-  /usr/bin/time -v "$@" > /dev/null 2> "$log" || { cat "$log" >&2; exit 1; }
-  local wall rss
-  wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}')
-  rss=$(grep "Maximum resident set size" "$log" | awk '{print int($NF/1024)}')
-  printf '| %-52s | %10s | %8s |\n' "$label" "$wall" "$rss"
-  rm -f "$log"
-}
+source Benchmarks/measure.sh
 echo "| run (T = $steps steps)                                | wall       | RSS MiB  |"
 echo "|------------------------------------------------------|------------|----------|"
 warm=$((steps / 100)); [ "$warm" -ge 1 ] || warm=1
 for law in lr-annealing multi-power; do
-  measure "curve fit --law $law (2 runs)" "$bin" curve fit "$dir/constant.csv" "$dir/cosine.csv" --metric loss --law "$law" --output "$dir/$law.json"
-  measure "curve predict --law $law, all $steps steps of a WSD" "$bin" curve predict --fit "$dir/$law.json" \
+  measure 52 "curve fit --law $law (2 runs)" "$bin" curve fit "$dir/constant.csv" "$dir/cosine.csv" --metric loss --law "$law" --output "$dir/$law.json"
+  measure 52 "curve predict --law $law, all $steps steps of a WSD" "$bin" curve predict --fit "$dir/$law.json" \
     --schedule "wsd,decay:0.2,warmup:$warm,peak:0.0003,final:0.1,steps:$steps"
 done

@@ -17,24 +17,15 @@ if [ -z "$bin" ]; then
   swift build -c release --product scaling-laws >&2
   bin="$(swift build -c release --show-bin-path)/scaling-laws"
 fi
-measure() {  # label command…
-  local label=$1; shift
-  local log; log=$(mktemp)
-  /usr/bin/time -v "$@" > /dev/null 2> "$log" || { cat "$log" >&2; exit 1; }
-  local wall rss
-  wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}')
-  rss=$(grep "Maximum resident set size" "$log" | awk '{print int($NF/1024)}')
-  printf '| %-44s | %10s | %8s |\n' "$label" "$wall" "$rss"
-  rm -f "$log"
-}
+source Benchmarks/measure.sh
 echo "| run                                          | wall       | RSS MiB  |"
 echo "| -------------------------------------------- | ---------- | -------- |"
 olmo=../shared/datasets/olmo_ladder_bhagia2024
 if [ -d "$olmo" ]; then
-  measure "scaling-laws runs, OLMo ladder (44 files)" "$bin" runs "$olmo/cosine" "$olmo/constant" "$olmo/wsd-decay" \
+  measure 44 "scaling-laws runs, OLMo ladder (44 files)" "$bin" runs "$olmo/cosine" "$olmo/constant" "$olmo/wsd-decay" \
     --sizes "$olmo/model_sizes.csv" --name-pattern '{size}-{mult}xC' --metric 'eval/c4_en-validation/CrossEntropyLoss'
   for folder in cosine constant wsd-decay; do
-    measure "python csv, OLMo $folder" python3 Benchmarks/logs_reference.py "$olmo/$folder" _step throughput/total_tokens \
+    measure 44 "python csv, OLMo $folder" python3 Benchmarks/logs_reference.py "$olmo/$folder" _step throughput/total_tokens \
       eval/c4_en-validation/CrossEntropyLoss
   done
 fi
@@ -42,5 +33,5 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 Benchmarks/generate_logs.py "$work/logs" "$runs" "$steps" "$columns"
 echo "| synthetic: $runs runs × $steps steps × $columns columns, $(du -sh "$work/logs" | cut -f1) |"
-measure "scaling-laws runs, synthetic" "$bin" runs "$work/logs" --metric loss --name-pattern 'run{size}-{k}' --size-names-as-numbers
-measure "python csv, synthetic" python3 Benchmarks/logs_reference.py "$work/logs" _step throughput/total_tokens loss
+measure 44 "scaling-laws runs, synthetic" "$bin" runs "$work/logs" --metric loss --name-pattern 'run{size}-{k}' --size-names-as-numbers
+measure 44 "python csv, synthetic" python3 Benchmarks/logs_reference.py "$work/logs" _step throughput/total_tokens loss

@@ -102,7 +102,7 @@ public struct LogLadder: Sendable {
             let values = runs.map { $0.fields[field].flatMap(NumericCell.parse) }
             if values.allSatisfy({ $0?.isFinite == true }) { columns[field] = values.map { $0 ?? .nan } }
         }
-        var data = try Dataset(source: source, columns: columns, rowLines: Array(1...Swift.max(1, runs.count)).prefix(runs.count).map { $0 })
+        var data = try Dataset(source: source, columns: columns, rowLines: runs.indices.map { $0 + 1 })
         data.columnLabels[response] = runs.first?.metric ?? response
         return data
     }
