@@ -35,6 +35,7 @@ let package = Package(
         fuzzTarget("logs", "FuzzLogs"),
         fuzzTarget("where", "FuzzWhere"),
         fuzzTarget("schedule", "FuzzSchedule"),
+        fuzzTarget("date", "FuzzDate"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,9 +36,15 @@ public struct ScoreForecast: Sendable, Equatable, Codable {
     /// The interval of the mean score, or `nil` without parameter uncertainty.
     public let lower: Double?
     public let upper: Double?
+    /// The prediction interval of a new model's score (mean-curve and residual scatter), inside
+    /// `[chance, 1]` (``ScalingLaws/BoundedScoreInterval``), or `nil` without a fit.
+    public var predictionLower: Double? = nil
+    public var predictionUpper: Double? = nil
 
     public init(parameters: Double? = nil, tokens: Double? = nil, loss: Double? = nil, compute: Double, score: Double,
-                lower: Double? = nil, upper: Double? = nil) {
+                lower: Double? = nil, upper: Double? = nil, predictionLower: Double? = nil, predictionUpper: Double? = nil) {
+        self.predictionLower = predictionLower
+        self.predictionUpper = predictionUpper
         self.parameters = parameters
         self.tokens = tokens
         self.loss = loss
@@ -69,9 +75,12 @@ public struct ComputeForScore: Sendable, Equatable, Codable {
 /// ```
 /// - Compute in FLOP; scores normalised (chance 0, best 1).
 /// - Intervals (when built from a ``ScalingLaws/LawFit``): percentiles over the fit's
-///   bootstrap draws when it carries them, else the delta method on its covariance. They are
-///   intervals of the mean curve, for the parameter uncertainty of the score fit only; the loss
-///   law that maps `(N, D)` to scaled compute is taken as exact.
+///   bootstrap draws when it carries them, else the delta method on its covariance. `lower` and
+///   `upper` are intervals of the mean curve, for the parameter uncertainty of the score fit
+///   only; `predictionLower` and `predictionUpper` add the residual scatter of the fit (where a
+///   new model lands), on the logit scale so they stay inside `[chance, 1]`
+///   (``ScalingLaws/BoundedScoreInterval``). The loss law that maps `(N, D)` to scaled compute
+///   is taken as exact.
 public struct BenchmarkForecaster: Sendable {
     public let law: any ScalingLaw
     public let values: [Double]
@@ -137,20 +146,26 @@ public struct BenchmarkForecaster: Sendable {
     func score(compute c: Double, parameters n: Double?, tokens d: Double?, loss: Double?) throws -> ScoreForecast {
         guard c.isFinite, c > 0 else { throw DecisionError.invalidValue(what: "compute", value: c) }
         let value = law.evaluate([c], values)
-        var lower: Double?, upper: Double?
+        var lower: Double?, upper: Double?, newLower: Double?, newUpper: Double?
         switch intervalMethod {
         case .bootstrap:
             let interval = fit?.bootstrap?.percentileInterval { p in law.evaluate([c], p) }
             lower = interval?.lower
             upper = interval?.upper
+            let prediction = try fit?.bootstrapPrediction([c])
+            newLower = prediction?.prediction.lower
+            newUpper = prediction?.prediction.upper
         case .deltaMethod:
             let prediction = try fit?.predict([c])
             lower = prediction?.lower
             upper = prediction?.upper
+            newLower = prediction?.predictionLower
+            newUpper = prediction?.predictionUpper
         case .parameterDraws, nil:
             break
         }
-        return ScoreForecast(parameters: n, tokens: d, loss: loss, compute: c, score: value, lower: lower, upper: upper)
+        return ScoreForecast(parameters: n, tokens: d, loss: loss, compute: c, score: value, lower: lower, upper: upper,
+                             predictionLower: newLower, predictionUpper: newUpper)
     }
 
     /// The least compute at which the predicted score reaches `target`, with its interval

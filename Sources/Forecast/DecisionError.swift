@@ -22,6 +22,9 @@ public enum DecisionError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooFewThresholds(got: Int, heldOut: Int)
     /// A budget-optimal UTD ratio at an end of the searched range.
     case optimumAtRangeEdge(threshold: Double, sigma: Double, range: ClosedRange<Double>)
+    /// A law set mixing suites: a σ* law of `suite` with published Gym (SAC) laws (named in
+    /// `gymLaws`: `D_J`, `batch-size`).
+    case mixedSuites(option: String, suite: String, gymLaws: [String])
     /// A malformed range or option value.
     case invalidOption(String)
 
@@ -48,6 +51,12 @@ public enum DecisionError: Error, Equatable, Sendable, CustomStringConvertible {
             return "fitting σ* = c·F^k with the \(heldOut) highest thresholds held out needs at least \(heldOut + 2) thresholds, got \(got)"
         case let .optimumAtRangeEdge(threshold, sigma, range):
             return "at threshold J = \(Self.format(threshold)) the budget is lowest at σ = \(Self.format(sigma)), an end of the searched range [\(Self.format(range.lowerBound)), \(Self.format(range.upperBound))]: widen the range"
+        case let .mixedSuites(option, suite, gymLaws):
+            var fixes: [String] = []
+            if gymLaws.contains("D_J") { fixes.append("\(suite) utd-data fits with --threshold J=FILE") }
+            if gymLaws.contains("batch-size") { fixes.append("its batch-size law with --batch-slope and --batch-intercepts") }
+            let laws = gymLaws.joined(separator: " and ") + (gymLaws.count > 1 ? " laws" : " law")
+            return "\(option) pairs the \(suite) σ* law with the published Gym (SAC) \(laws): give \(fixes.joined(separator: " and ")), or use --sigma-law gym"
         case let .invalidOption(message):
             return message
         }

@@ -41,7 +41,8 @@ extension ForecastTable {
                 let prediction = try scoreFit.predict([row.loss])
                 scores.append(ScoreForecast(
                     parameters: row.parameters, tokens: row.tokens, loss: row.loss, compute: row.budget,
-                    score: prediction.value, lower: prediction.lower, upper: prediction.upper))
+                    score: prediction.value, lower: prediction.lower, upper: prediction.upper,
+                    predictionLower: prediction.predictionLower, predictionUpper: prediction.predictionUpper))
             }
             let hasIntervals = scores.contains { $0.lower != nil }
             column = ForecastScoreColumn(

@@ -27,7 +27,14 @@ public enum BacktestRenderer {
         func section(_ title: String) -> String { markdown ? "### \(title)\n\n" : "[[\(title)]]\n" }
         func table(_ t: TextTable) -> String { markdown ? t.markdown() + "\n" : t.plainText(indent: "    ") }
         var out = markdown ? "## Backtest of \(r.law)\n\n" : "[[Backtest]]\n"
-        let fields = [("law", r.law), ("rule", r.rule.description), ("distance", "orders of magnitude of \(r.distanceVariable) beyond the largest training value")]
+        let unit = r.distanceUnit
+        var fields = [("law", r.law), ("rule", r.rule.description),
+                      ("distance", unit == "years" ? "years of \(r.distanceVariable) after the latest training date" : "orders of magnitude of \(r.distanceVariable) beyond the largest training value")]
+        if let level = r.intervalLevel, let coverage = r.overall.coverage {
+            let nominal = NumberFormat.significant(100 * level, digits: 4)
+            fields.append(("interval", "\(nominal)% prediction interval of each fold fit for a new run (logit scale inside [chance, 1] for score laws)"))
+            fields.append(("coverage", "\(r.overall.covered) of \(r.overall.withInterval) held-out runs inside (\(NumberFormat.fixed(100 * coverage, decimals: 1))%, nominal \(nominal)%)"))
+        }
         if markdown {
             var t = TextTable(header: ["field", "value"])
             for (k, v) in fields { t.append([k, v]) }
@@ -45,27 +52,31 @@ public enum BacktestRenderer {
         }
         out += table(folds)
 
+        let intervals = r.intervalLevel != nil
         out += section("Held-out runs")
         var runs = TextTable(
-            header: ["fold", "line"] + r.inputNames + ["actual", "predicted", "error", "relative", "log error", "distance (OOM)"],
-            numeric: [true, true] + r.inputNames.map { _ in true } + [true, true, true, true, true, true])
+            header: ["fold", "line"] + r.inputNames + ["actual", "predicted", "error", "relative", "log error", "distance (\(unit))"]
+                + (intervals ? ["new low", "new high", "inside"] : []),
+            numeric: [true, true] + r.inputNames.map { _ in true } + [true, true, true, true, true, true] + (intervals ? [true, true, false] : []))
         for p in r.predictions {
             runs.append([String(p.fold), String(p.line)] + p.inputs.map { NumberFormat.significant($0, digits: 4) } + [
                 NumberFormat.significant(p.actual, digits: 6), NumberFormat.significant(p.predicted, digits: 6),
                 NumberFormat.significant(p.error, digits: 3), NumberFormat.percent(p.relativeError),
                 NumberFormat.significant(p.logError, digits: 3, placeholder: ""), NumberFormat.fixed(p.distance, decimals: 3),
-            ])
+            ] + (intervals ? [NumberFormat.significant(p.lower, digits: 4, placeholder: "-"), NumberFormat.significant(p.upper, digits: 4, placeholder: "-"),
+                              p.covered.map { $0 ? "yes" : "no" } ?? "-"] : []))
         }
         out += table(runs)
 
         out += section("By distance")
         var buckets = TextTable(
-            header: ["distance (OOM)", "runs", "mean |error|", "mean |relative|", "max |relative|", "RMS log error"],
-            numeric: [false, true, true, true, true, true])
+            header: ["distance (\(unit))", "runs", "mean |error|", "mean |relative|", "max |relative|", "RMS log error"] + (intervals ? ["coverage"] : []),
+            numeric: [false, true, true, true, true, true] + (intervals ? [true] : []))
         for b in r.buckets + [r.overall] {
             buckets.append([b.label, String(b.count), NumberFormat.significant(b.meanAbsoluteError, digits: 3),
                             NumberFormat.percent(b.meanAbsoluteRelativeError), NumberFormat.percent(b.maxAbsoluteRelativeError),
-                            NumberFormat.significant(b.rmsLogError, digits: 3, placeholder: "")])
+                            NumberFormat.significant(b.rmsLogError, digits: 3, placeholder: "")]
+                           + (intervals ? [b.coverage.map { NumberFormat.fixed(100 * $0, decimals: 1) + "% (\(b.covered)/\(b.withInterval))" } ?? "-"] : []))
         }
         out += table(buckets)
         if !r.notes.isEmpty {
@@ -77,12 +88,13 @@ public enum BacktestRenderer {
 
     static func csv(_ r: BacktestResult) -> String {
         var t = TextTable(header: ["fold", "line"] + r.inputNames + ["distance_variable",
-            "actual", "predicted", "error", "relative_error", "log_error", "distance_oom"])
+            "actual", "predicted", "error", "relative_error", "log_error", r.distanceUnit == "years" ? "distance_years" : "distance_oom",
+            "prediction_lower", "prediction_upper"])
         for p in r.predictions {
             t.append([String(p.fold), String(p.line)] + p.inputs.map { NumberFormat.exact($0) } + [
                 NumberFormat.exact(p.variable), NumberFormat.exact(p.actual), NumberFormat.exact(p.predicted),
                 NumberFormat.exact(p.error), NumberFormat.exact(p.relativeError), NumberFormat.exact(p.logError),
-                NumberFormat.exact(p.distance),
+                NumberFormat.exact(p.distance), NumberFormat.exact(p.lower), NumberFormat.exact(p.upper),
             ])
         }
         return t.csv()

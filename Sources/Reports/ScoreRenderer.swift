@@ -70,7 +70,8 @@ public enum ScoreRenderer {
     static func scoreGrid(_ rows: [ScoreForecast]) -> TextTable {
         let models = rows.contains { $0.parameters != nil }
         var header = models ? ["N (params)", "D (tokens)", "loss", "scaled compute (FLOP)"] : ["compute (FLOP)"]
-        header += ["score", "low", "high"]
+        let predictions = rows.contains { $0.predictionLower != nil }
+        header += ["score", "low", "high"] + (predictions ? ["new low", "new high"] : [])
         var grid = TextTable(header: header, numeric: Array(repeating: true, count: header.count))
         for row in rows {
             var cells: [String] = []
@@ -79,6 +80,7 @@ public enum ScoreRenderer {
                           NumberFormat.significant(row.loss, digits: 5, placeholder: "-")]
             }
             cells += [NumberFormat.significant(row.compute, digits: 4), number(row.score), number(row.lower), number(row.upper)]
+            if predictions { cells += [number(row.predictionLower), number(row.predictionUpper)] }
             grid.append(cells)
         }
         return grid
@@ -107,17 +109,18 @@ public enum ScoreRenderer {
     /// One CSV table: a `kind` column (`score`, `target`, `chain`) and exact values.
     static func csv(_ report: ScoreReport) -> String {
         var table = TextTable(header: ["kind", "n", "d", "loss", "loss_lower", "loss_upper", "compute_flop", "compute_lower", "compute_upper",
-                                       "score", "score_lower", "score_upper"])
+                                       "score", "score_lower", "score_upper", "score_prediction_lower", "score_prediction_upper"])
         let e = NumberFormat.exact
         for r in report.scores {
-            table.append(["score", e(r.parameters), e(r.tokens), e(r.loss), "", "", e(r.compute), "", "", e(r.score), e(r.lower), e(r.upper)])
+            table.append(["score", e(r.parameters), e(r.tokens), e(r.loss), "", "", e(r.compute), "", "", e(r.score), e(r.lower), e(r.upper),
+                          e(r.predictionLower), e(r.predictionUpper)])
         }
         for r in report.targets {
-            table.append(["target", "", "", "", "", "", e(r.compute), e(r.lower), e(r.upper), e(r.target), "", ""])
+            table.append(["target", "", "", "", "", "", e(r.compute), e(r.lower), e(r.upper), e(r.target), "", "", "", ""])
         }
         for r in report.chain {
             table.append(["chain", e(r.parameters), e(r.tokens), e(r.loss), e(r.lossLower), e(r.lossUpper), "", "", "",
-                          e(r.accuracy), e(r.lower), e(r.upper)])
+                          e(r.accuracy), e(r.lower), e(r.upper), "", ""])
         }
         return table.csv()
     }

@@ -6,21 +6,6 @@ import ScalingLaws
 /// and compute, the σ* = c·F^k law (fitted with held-out thresholds, or published), and the
 /// UTD ratio it recommends for given budgets.
 public struct UTDReport: Sendable, Encodable {
-    /// A UTD ratio recommended for a budget by the power law, and what it costs at the
-    /// reference threshold.
-    public struct BudgetRow: Sendable, Encodable {
-        public let budget: Double
-        public let sigma: Double
-        /// `D_J`, `C_J` and `F_J` at that σ for the reference threshold, when one is known.
-        public let atThreshold: UTDOptimum?
-
-        public init(budget: Double, sigma: Double, atThreshold: UTDOptimum?) {
-            self.budget = budget
-            self.sigma = sigma
-            self.atThreshold = atThreshold
-        }
-    }
-
     public var source: String
     /// `N = 1.5e5 critic parameters, δ = 4e9 FLOP per environment step`.
     public var setting: String
@@ -31,7 +16,12 @@ public struct UTDReport: Sendable, Encodable {
     /// The law used for ``budgets`` and where it comes from.
     public var powerLaw: UTDPowerLaw?
     public var powerLawSource: String?
-    public var budgets: [BudgetRow] = []
+    /// What each budget buys: σ*(F), the highest threshold J reached, its data and compute.
+    public var budgets: [UTDBudgetDecision] = []
+    /// The suite the law set belongs to.
+    public var suite: UTDSuite = .gym
+    /// Every warning of the report (σ* outside the fitted range, a budget below every threshold).
+    public var warnings: [UTDWarning] { budgets.flatMap(\.warnings) }
 
     public init(source: String, setting: String, range: ClosedRange<Double>) {
         self.source = source
@@ -51,18 +41,21 @@ public enum UTDRenderer {
         case .json:
             return try ReportJSON.string(report)
         case .csv:
-            var table = TextTable(header: ["kind", "threshold", "budget_flop", "sigma", "steps", "mean_batch_size", "compute_flop", "budget_at_sigma_flop", "interior"])
+            var table = TextTable(header: ["kind", "threshold", "budget_flop", "sigma", "steps", "mean_batch_size", "compute_flop", "budget_at_sigma_flop", "interior", "next_threshold", "next_budget_at_sigma_flop"])
             let e = NumberFormat.exact
             for o in report.optima {
-                table.append(["optimum", e(o.threshold), e(o.budget), e(o.sigma), e(o.steps), e(o.batchSize), e(o.compute), e(o.budget), o.interior ? "true" : "false"])
+                table.append(["optimum", e(o.threshold), e(o.budget), e(o.sigma), e(o.steps), e(o.batchSize), e(o.compute), e(o.budget), o.interior ? "true" : "false", "", ""])
             }
             for b in report.budgets {
-                let o = b.atThreshold
-                table.append(["budget", e(o?.threshold), e(b.budget), e(b.sigma), e(o?.steps), e(o?.batchSize), e(o?.compute), e(o?.budget), ""])
+                let o = b.reached
+                let inside = report.range[0] <= b.sigma && b.sigma <= report.range[1]
+                table.append(["budget", e(o?.threshold), e(b.budget), e(b.sigma), e(o?.steps), e(o?.batchSize), e(o?.compute), e(o?.budget),
+                              inside ? "true" : "false", e(b.next?.threshold), e(b.next?.budget)])
             }
             return table.csv()
         case .table, .markdown:
             var fields: [(String, String)] = [
+                ("suite", report.suite.description),
                 ("source", report.source),
                 ("setting", report.setting),
                 ("model", "F(σ) = C_J(σ) + δ·D_J(σ), C_J = 10·N·B̄(σ)·σ·D_J(σ), σ* = argmin F over σ ∈ [\(g(report.range[0])), \(g(report.range[1]))] (Rybkin et al. 2025)"),
@@ -91,16 +84,19 @@ public enum UTDRenderer {
                 sections.append(("Extrapolation of σ* = c·F^k to the held-out thresholds", grid))
             }
             if !report.budgets.isEmpty {
-                let threshold = report.budgets.first?.atThreshold?.threshold
-                let at = threshold.map { " at J = \(g($0))" } ?? ""
-                var grid = TextTable(header: ["budget F (FLOP)", "σ*(F)", "D_J\(at) (steps)", "C_J (FLOP)", "F_J(σ) (FLOP)"],
-                                     numeric: [true, true, true, true, true])
+                var grid = TextTable(header: ["budget F (FLOP)", "σ*(F)", "J reached", "D_J (steps)", "C_J (FLOP)", "F_J(σ) (FLOP)", "next J needs (FLOP)", "note"],
+                                     numeric: [true, true, true, true, true, true, true, false])
                 for b in report.budgets {
-                    let o = b.atThreshold
-                    grid.append([g(b.budget), g(b.sigma), o.map { g($0.steps) } ?? "-", o.map { g($0.compute) } ?? "-", o.map { g($0.budget) } ?? "-"])
+                    let o = b.reached
+                    let inside = report.range[0] <= b.sigma && b.sigma <= report.range[1]
+                    let reached = o?.threshold.map { b.next == nil ? "≥ \(g($0))" : g($0) } ?? "below \(b.next?.threshold.map(g) ?? "-")"
+                    let next = b.next.map { "J = \(g($0.threshold ?? .nan)): \(g($0.budget))" } ?? "-"
+                    grid.append([g(b.budget), g(b.sigma), reached, o.map { g($0.steps) } ?? "-", o.map { g($0.compute) } ?? "-",
+                                 o.map { g($0.budget) } ?? "-", next, inside ? "" : "σ* outside fitted range"])
                 }
-                sections.append(("UTD ratio for a budget", grid))
+                sections.append(("What a budget reaches: σ*(F) and the highest threshold J with F_J(σ*) ≤ F", grid))
             }
+            for warning in report.warnings { fields.append(("warning", warning.description)) }
             if format == .markdown {
                 var out = "## RL updates-to-data decisions\n\n" + fields.map { "- \($0.0): \($0.1)\n" }.joined()
                 for (title, grid) in sections { out += "\n### \(title)\n\n" + grid.markdown() }

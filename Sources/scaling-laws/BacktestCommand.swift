@@ -12,13 +12,20 @@ struct BacktestCommand: ParsableCommand {
         discussion: """
             Holdout rules: largest:K holds out the K runs with the largest compute (C = 6ND \
             for a law of N and D, else a C column, else the law's first input); \
-            above:COLUMN=VALUE holds out the runs with COLUMN > VALUE; rollout:COLUMN fits the \
-            runs up to each distinct value of COLUMN and predicts the next value's runs \
+            above:COLUMN=VALUE holds out the runs with COLUMN > VALUE; after:[COLUMN=]DATE \
+            holds out the runs dated after DATE (YYYY-MM-DD, YYYY-MM or a decimal year; the \
+            column holds ISO dates or decimal years, 'date' by default); rollout:COLUMN fits \
+            the runs up to each distinct value of COLUMN and predicts the next value's runs \
             (rolling origin). Distances are orders of magnitude (OOM) beyond the largest \
-            training value: log10(value / training maximum).
+            training value, log10(value / training maximum), and years for after:.
+
+            Each held-out run gets the fold fit's prediction interval for a new run (on the \
+            logit scale inside [chance, 1] for score laws); the report gives the share of \
+            held-out runs inside it (coverage) beside the nominal level.
 
             Example:
               scaling-laws backtest runs.csv --law chinchilla --holdout rollout:N
+              scaling-laws backtest bench.csv --law sigmoid-offset --x C=compute --x score=MMLU --drop-missing --holdout after:2024-01-01
             """
     )
 
@@ -29,7 +36,7 @@ struct BacktestCommand: ParsableCommand {
     var law: String = "chinchilla"
 
     @Option(
-        help: ArgumentHelp("Which runs to hold out: largest:K, above:COLUMN=VALUE or rollout:COLUMN.", valueName: "rule"),
+        help: ArgumentHelp("Which runs to hold out: largest:K, above:COLUMN=VALUE, after:[COLUMN=]DATE or rollout:COLUMN.", valueName: "rule"),
         transform: Syntax.holdout)
     var holdout: HoldoutRule
 
@@ -47,7 +54,7 @@ struct BacktestCommand: ParsableCommand {
             let law = try formula.law(self.law)
             var extra: [String] = []
             switch holdout {
-            case let .above(column, _), let .rollout(column): extra.append(column)
+            case let .above(column, _), let .rollout(column), let .after(column, _): extra.append(column)
             case .largest, .rightCensored: break
             }
             let selection = try input.selection(

@@ -53,7 +53,7 @@ struct FitSettingsOptions: ParsableArguments {
 extension Syntax {
     /// `largest:K`, `above:COLUMN=VALUE` or `rollout:COLUMN` for `--holdout`.
     @Sendable static func holdout(_ text: String) throws -> HoldoutRule {
-        let expected = "expected largest:K, above:COLUMN=VALUE or rollout:COLUMN"
+        let expected = "expected largest:K, above:COLUMN=VALUE, after:[COLUMN=]DATE or rollout:COLUMN"
         guard let colon = text.firstIndex(of: ":") else { throw ValidationError("'\(text)': \(expected)") }
         let kind = text[..<colon].lowercased()
         let rest = String(text[text.index(after: colon)...])
@@ -69,6 +69,17 @@ extension Syntax {
                 throw ValidationError("'\(text)': '\(valueText)' is not a finite number")
             }
             return .above(column: column, value: value)
+        case "after":
+            // after:DATE (the column named date) or after:COLUMN=DATE; DATE is YYYY-MM-DD, YYYY-MM or a decimal year.
+            var column = "date", dateText = rest
+            if let equals = rest.firstIndex(of: "=") {
+                column = String(rest[..<equals])
+                dateText = String(rest[rest.index(after: equals)...])
+            }
+            guard !column.isEmpty, let year = ISODate.decimalYear(dateText) ?? number(dateText), year.isFinite else {
+                throw ValidationError("'\(text)': '\(dateText)' is not a date: expected after:[COLUMN=]DATE with DATE as YYYY-MM-DD, YYYY-MM or a decimal year such as 2023.5")
+            }
+            return .after(column: column, year: year)
         case "rollout":
             guard !rest.isEmpty else { throw ValidationError("'\(text)': expected rollout:COLUMN, e.g. rollout:N") }
             return .rollout(column: rest)

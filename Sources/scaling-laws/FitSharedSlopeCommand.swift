@@ -48,7 +48,7 @@ struct FitSharedSlopeCommand: ParsableCommand {
         try Console.run {
             // The rows go through the same selection as every command (--where first, on the text).
             let specification = InputSpecification(
-                path: file, columns: ["x": x, "y": y], predicates: selection.predicates, filters: selection.filters, by: group)
+                path: file, columns: ["x": x, "y": y], predicates: selection.predicates, filters: selection.filters, by: group, dropMissing: selection.dropsMissing)
             let selected: InputSelection
             do {
                 selected = try specification.load(roles: ["x", "y"])

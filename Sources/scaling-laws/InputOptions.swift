@@ -38,7 +38,8 @@ struct InputOptions: ParsableArguments {
     var specification: InputSpecification {
         var specification = InputSpecification(
             path: readsLogs ? files.joined(separator: " ") : file, separator: separator, columns: explicitColumns,
-            predicates: selection.predicates, filters: selection.filters, by: selection.by)
+            predicates: selection.predicates, filters: selection.filters, by: selection.by,
+            dropMissing: selection.dropsMissing)
         if readsLogs {
             specification.logs = LogInput(paths: files, sizes: logs.sizes, options: logs.readOptions)
         }
@@ -59,6 +60,9 @@ struct InputOptions: ParsableArguments {
     func selection(for law: any ScalingLaw, extraColumns: [String] = [], categoryColumns: [String] = []) throws -> InputSelection {
         let selected = try specification.load(for: law, extraColumns: extraColumns, categoryColumns: categoryColumns)
         for note in selected.roles.notes { Console.note(note) }
+        if selected.missingDropped > 0 {
+            Console.note("note: --drop-missing dropped \(selected.missingDropped) row\(selected.missingDropped == 1 ? "" : "s") with an empty cell in \(selected.missingColumns.joined(separator: ", ")); \(selected.dataset.count) kept")
+        }
         for warning in selected.logWarnings { Console.note("warning: \(warning)") }
         return selected
     }

@@ -154,13 +154,14 @@ struct PlotCommand: ParsableCommand {
                 filters: selection.filters)
             var withBy = specification
             withBy.by = selection.by
+            if selection.dropMissing { withBy.dropMissing = true }
             if overridden { Console.note("note: columns or rows differ from those the fit recorded; drawing the rows selected here") }
             return (withBy, overridden || selection.by != nil ? nil : record)
         }
         return (
             InputSpecification(
                 path: file, separator: columns.separator, columns: explicitColumns, predicates: selection.predicates,
-                filters: selection.filters, by: selection.by), nil
+                filters: selection.filters, by: selection.by, dropMissing: selection.dropsMissing), nil
         )
     }
 

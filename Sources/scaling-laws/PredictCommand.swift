@@ -68,7 +68,7 @@ struct PredictCommand: ParsableCommand {
     func validate() throws {
         if selection.by != nil { throw ValidationError("--by does not apply to predict") }
         if points == nil, selection.isUsed {
-            throw ValidationError("--where, --range, --drop-highest and --drop-lowest select rows of --points <file>")
+            throw ValidationError("--where, --range, --drop-highest, --drop-lowest and --drop-missing select rows of --points <file>")
         }
         if points != nil {
             guard nValues.isEmpty, dValues.isEmpty else {
@@ -161,7 +161,8 @@ struct PredictCommand: ParsableCommand {
             explicit[mapping.role] = mapping.column
         }
         let specification = InputSpecification(
-            path: path, separator: separator, columns: explicit, predicates: selection.predicates, filters: selection.filters)
+            path: path, separator: separator, columns: explicit, predicates: selection.predicates, filters: selection.filters,
+            dropMissing: selection.dropsMissing)
         let inputRoles = law.inputs.map(\.role)
         let response = law.response.role
         var withResponse: InputSelection?

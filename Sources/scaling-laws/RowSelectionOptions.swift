@@ -43,12 +43,22 @@ struct RowSelectionOptions: ParsableArguments {
             valueName: "column"))
     var by: String?
 
+    @Flag(
+        name: .customLong("drop-missing"),
+        help: ArgumentHelp(
+            "Drop rows with an empty cell in a column the analysis reads (the law's columns and those of the filters), instead of stopping at the first.",
+            discussion: "The number of rows dropped is printed as a note."))
+    var dropMissing = false
+
+    /// `--drop-missing` as the library records it (`nil` when not given).
+    var dropsMissing: Bool? { dropMissing ? true : nil }
+
     /// Row filters in the order they apply (after --where): --drop-highest, --drop-lowest,
     /// --range, each in the order given.
     var filters: [RowFilter] { dropHighest + dropLowest + range }
 
     /// Whether any selection option was given.
-    var isUsed: Bool { !predicates.isEmpty || !filters.isEmpty || by != nil }
+    var isUsed: Bool { !predicates.isEmpty || !filters.isEmpty || by != nil || dropMissing }
 }
 
 extension Syntax {

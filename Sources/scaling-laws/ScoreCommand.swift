@@ -152,7 +152,7 @@ struct ScoreCommand: ParsableCommand {
         }
         var interval: String?
         if let method = forecaster.intervalMethod, let level = forecaster.confidenceLevel {
-            interval = ScoreReport.intervalLabel(level: level, method: method.label + " (score fit only)")
+            interval = ScoreReport.intervalLabel(level: level, method: method.label + " (score fit only); low/high: the mean curve, new low/high: a new model (residual scatter added, on the logit scale inside [chance, 1])")
         }
         var report = ScoreReport(source: source, law: scoreLaw.name, formula: scoreLaw.formula, lossLaw: lossLabel, interval: interval)
         if let compute {

@@ -15,8 +15,14 @@ struct UTDCommand: ParsableCommand {
             the UTD ratio σ (Rybkin et al. 2025) and prints σ*, D_J, the mean batch size, C_J \
             and F*. With four or more thresholds it fits σ* = c·F^k on all but the --held-out \
             highest and checks the extrapolation. --budgets gives the σ* the law recommends for \
-            budgets F (the fitted law, else the published one of --sigma-law) and its data and \
-            compute at the highest threshold.
+            budgets F (the fitted law, else the published one of --sigma-law) and the highest \
+            threshold J whose budget F_J(σ*) fits in F, with its data and compute, and what the \
+            next threshold would need. A σ*(F) outside --sigma-range (the UTD ratios the laws \
+            were fitted on) is a warning.
+
+            Law sets are per suite: the published D_J and batch-size laws are Gym's, so \
+            --sigma-law dmc needs DeepMind Control utd-data fits (--threshold) and batch-size \
+            law (--batch-slope, --batch-intercepts).
 
             D_J laws: the published Gym J = 800 fit (default), or utd-data fits given as \
             --threshold J=FILE (repeatable). The batch-size law, N and δ default to the \
@@ -57,6 +63,27 @@ struct UTDCommand: ParsableCommand {
 
     @OptionGroup(title: "Output")
     var output: OutputOptions
+
+    /// The published Gym (SAC) batch-size law, the default of --batch-slope and --batch-intercepts.
+    static let gymBatchSlope = -0.3096
+    static let gymBatchIntercepts = "2.6189,2.6149,2.4958,2.5089"
+
+    /// The suite --sigma-law names.
+    static func suite(_ text: String) throws -> UTDSuite {
+        guard let suite = UTDSuite(rawValue: text.lowercased()) else {
+            throw CLIError.invalidNumber(option: "--sigma-law", text: text, expected: "gym or dmc")
+        }
+        return suite
+    }
+
+    /// Refuses a law set that mixes suites: the published D_J and batch-size laws are Gym's.
+    func checkSuite(_ suite: UTDSuite, publishedDataLaw: Bool) throws {
+        guard suite != .gym else { return }
+        var gym: [String] = []
+        if publishedDataLaw { gym.append("D_J") }
+        if batchSlope == Self.gymBatchSlope && batchIntercepts == Self.gymBatchIntercepts { gym.append("batch-size") }
+        guard gym.isEmpty else { throw DecisionError.mixedSuites(option: "--sigma-law \(sigmaLaw)", suite: suite.description, gymLaws: gym) }
+    }
 
     func run() throws {
         try Console.run {
@@ -107,23 +134,20 @@ struct UTDCommand: ParsableCommand {
                     Console.note("warning: at J = \(NumberFormat.significant(o.threshold ?? .nan, digits: 4)) σ* = \(NumberFormat.significant(o.sigma, digits: 4)) is at an end of --sigma-range \(sigmaRange): widen it")
                 }
             }
+            let suite = try Self.suite(sigmaLaw)
+            report.suite = suite
             if let budgets {
                 if report.powerLaw == nil {
-                    switch sigmaLaw.lowercased() {
-                    case "gym": report.powerLaw = .gym
-                    case "dmc": report.powerLaw = .deepMindControl
-                    default: throw CLIError.invalidNumber(option: "--sigma-law", text: sigmaLaw, expected: "gym or dmc")
+                    try checkSuite(suite, publishedDataLaw: thresholds.isEmpty)
+                    report.powerLaw = suite == .gym ? .gym : .deepMindControl
+                    report.powerLawSource = suite == .gym ? "published, Gym" : "published, DeepMind Control"
+                }
+                if let law = report.powerLaw {
+                    for f in try BudgetList.parse(budgets) {
+                        report.budgets.append(try UTDBudgetDecision.decide(budget: f, law: law, thresholds: laws, range: range))
                     }
-                    report.powerLawSource = sigmaLaw.lowercased() == "gym" ? "published, Gym" : "published, DeepMind Control"
                 }
-                let reference = laws.max { $0.threshold < $1.threshold }
-                for f in try BudgetList.parse(budgets) {
-                    guard let law = report.powerLaw else { break }
-                    let sigma = law.sigma(budget: f)
-                    report.budgets.append(UTDReport.BudgetRow(
-                        budget: f, sigma: sigma,
-                        atThreshold: reference.map { UTDOptimum.at(sigma, law: $0.law, threshold: $0.threshold) }))
-                }
+                for warning in report.warnings { Console.note("warning: \(warning)") }
             }
             let text = try UTDRenderer.render(report, format: output.format.report)
             try output.emit(report: text) { Array(try UTDRenderer.render(report, format: .json).utf8) }

@@ -121,11 +121,11 @@ public struct Dataset: Sendable, Equatable, Codable {
         self.count = lines.count
     }
 
-    /// A cell as a finite number.
+    /// A cell as a finite number; an ISO date (`2022-07-11`) reads as its decimal year (``ISODate``).
     /// - Throws: ``DataError/emptyCell(source:line:column:)``, ``DataError/notANumber(source:line:column:text:)``,
     ///   ``DataError/notFinite(source:line:column:text:)``.
     static func number(_ cell: String, source: String, line: Int, column: String) throws -> Double {
-        guard let value = NumericCell.parse(cell) else {
+        guard let value = NumericCell.parse(cell) ?? ISODate.decimalYear(cell) else {
             if cell.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
                 throw DataError.emptyCell(source: source, line: line, column: column)
             }

@@ -13,6 +13,10 @@ public struct InputSelection: Sendable, Equatable {
     public let record: InputRecord
     /// Warnings about the runs when the rows are points read from training logs.
     public internal(set) var logWarnings: [LogWarning] = []
+    /// Rows dropped by `--drop-missing` for an empty cell in one of ``missingColumns``.
+    public internal(set) var missingDropped = 0
+    /// The file columns `--drop-missing` checked.
+    public internal(set) var missingColumns: [String] = []
 
     /// `selection` with its dataset replaced by `dataset`, which must hold the same rows (same
     /// file lines, in order) with possibly more columns (several laws' roles merged).
@@ -28,6 +32,8 @@ public struct InputSelection: Sendable, Equatable {
         self.groupLabels = selection.groupLabels
         self.record = selection.record
         self.logWarnings = selection.logWarnings
+        self.missingDropped = selection.missingDropped
+        self.missingColumns = selection.missingColumns
     }
 
     init(specification: InputSpecification, roles: ColumnRoles, dataset: Dataset, groupLabels: [Int: String], record: InputRecord) {

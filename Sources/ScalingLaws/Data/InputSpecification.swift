@@ -26,11 +26,15 @@ public struct InputSpecification: Sendable, Codable, Equatable {
     public var by: String?
     /// Training logs to read instead of ``path`` (one run per file), reduced to one point per run.
     public var logs: LogInput?
+    /// Whether rows with an empty cell in a column the analysis reads are dropped (`--drop-missing`)
+    /// instead of being an error; `nil` (artifacts written before the option) means no.
+    public var dropMissing: Bool?
 
     public init(
         path: String, separator: Character? = nil, columns: [String: String] = [:], predicates: [RowPredicate] = [],
-        filters: [RowFilter] = [], by: String? = nil
+        filters: [RowFilter] = [], by: String? = nil, dropMissing: Bool? = nil
     ) {
+        self.dropMissing = dropMissing == true ? true : nil
         self.path = path
         self.separator = separator.map { String($0) }
         self.columns = columns
@@ -47,7 +51,8 @@ public struct InputSpecification: Sendable, Codable, Equatable {
 
     /// The predicates and filters in words, `dataset == rw; drop 5 highest loss`, or `""`.
     public var selectionDescription: String {
-        (predicates.map(\.description) + filters.map(\.description)).joined(separator: "; ")
+        (predicates.map(\.description) + filters.map(\.description) + (dropMissing == true ? ["drop rows with empty cells"] : []))
+            .joined(separator: "; ")
     }
 
     /// Reads the rows and columns `law` needs.
@@ -144,6 +149,7 @@ public struct InputSpecification: Sendable, Codable, Equatable {
         var texts = [[String]](repeating: [], count: textIndices.count)
         var lines: [Int] = []
         var rowsRead = 0
+        var missingDropped = 0
         var textSeen = [Bool](repeating: false, count: textPredicates.count)
         try stream.forEachRecord { record, line in
             rowsRead += 1
@@ -167,6 +173,12 @@ public struct InputSpecification: Sendable, Codable, Equatable {
             }
             guard keep else { return }
             if let mismatch { throw mismatch }
+            if dropMissing == true {
+                for index in numericIndices where Self.isBlank(record.field(index)) {
+                    missingDropped += 1
+                    return
+                }
+            }
             for (k, index) in numericIndices.enumerated() {
                 let cell = record.field(index)
                 if let value = PlainDecimal.parse(cell) {
@@ -185,6 +197,7 @@ public struct InputSpecification: Sendable, Codable, Equatable {
             throw InputError.textOnNumbers(source: source, column: header[entry.index], predicate: entry.predicate.description)
         }
         guard !lines.isEmpty else {
+            if missingDropped > 0 { throw DataError.noRowsLeft(source: source, filter: "--drop-missing (every row has an empty cell in \(numericColumns.joined(separator: ", ")))") }
             throw InputError.emptySelection(source: source, predicates: predicates.map(\.description))
         }
 
@@ -211,12 +224,20 @@ public struct InputSpecification: Sendable, Codable, Equatable {
             specification: self, roles: resolved,
             digest: LawFit.digest(data, columns: resolved.roles), rows: data.count)
         var selection = InputSelection(specification: self, roles: resolved, dataset: data, groupLabels: labels, record: record)
+        selection.missingDropped = missingDropped
+        selection.missingColumns = numericColumns
         if let ladder {
             // Warnings about the runs that were selected (run k is on line k + 2 of the points).
             let kept = Set(data.rowLines.compactMap { $0 - 2 < ladder.runs.count && $0 >= 2 ? ladder.runs[$0 - 2].run : nil })
             selection.logWarnings = ladder.warnings.filter { kept.contains($0.run) }
         }
         return selection
+    }
+
+    /// Whether a cell is empty or only spaces and tabs.
+    static func isBlank(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in cell where byte != 0x20 && byte != 0x09 && byte != 0x0D { return false }
+        return true
     }
 
     /// The codes of a category column: the numbers when every cell is one, else 0, 1, … by first appearance.

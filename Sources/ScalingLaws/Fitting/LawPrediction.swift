@@ -112,6 +112,12 @@ extension LawFit {
                                  predictionLower: value * exp(-t * total), predictionUpper: value * exp(t * total))
         }
         let total = (se * se + s2).squareRoot()
+        if let domain = BoundedScoreInterval.domain(law: law.name, values: p),
+           let bounded = BoundedScoreInterval.interval(value: value, standardDeviation: total, t: t, domain: domain) {
+            // A benchmark score: the prediction interval on the logit scale stays in [chance, 1].
+            return LawPrediction(inputs: inputs, value: value, standardError: se, lower: value - t * se, upper: value + t * se,
+                                 predictionLower: bounded.lower, predictionUpper: bounded.upper)
+        }
         return LawPrediction(inputs: inputs, value: value, standardError: se, lower: value - t * se, upper: value + t * se,
                              predictionLower: value - t * total, predictionUpper: value + t * total)
     }
@@ -135,6 +141,7 @@ extension LawFit {
         }
         let logSpace = objective.isLogSpace
         let scale = residualVariance.squareRoot()
+        let domain = BoundedScoreInterval.domain(law: law.name, values: values)
         var means: [Double] = []
         var news: [Double] = []
         for (j, draw) in bootstrap.draws.enumerated() {
@@ -148,7 +155,10 @@ extension LawFit {
                 epsilon = scale.isFinite ? scale * rng.nextNormal() : 0
             }
             means.append(f)
-            news.append(logSpace ? f * exp(epsilon) : f + epsilon)
+            var new = logSpace ? f * exp(epsilon) : f + epsilon
+            // A benchmark score cannot leave [chance, 1]: a new run's draw is clamped to it.
+            if let domain { new = Swift.min(Swift.max(new, domain.lowerBound), domain.upperBound) }
+            news.append(new)
         }
         guard means.count >= 2 else { return nil }
         let level = bootstrap.confidenceLevel

@@ -22,7 +22,7 @@ public enum Backtest {
         law: any ScalingLaw, data: Dataset, rule: HoldoutRule, fitOptions: LawFitOptions = LawFitOptions()
     ) throws -> BacktestResult {
         let (name, variable) = try distanceVariable(law: law, data: data, rule: rule)
-        for (i, v) in variable.enumerated() where !(v > 0) {
+        for (i, v) in variable.enumerated() where !rule.measuresYears && !(v > 0) {
             throw DataError.notPositive(
                 source: data.source, line: data.rowLines[i], column: data.label(of: name), value: v,
                 reason: "to measure distances in orders of magnitude")
@@ -54,6 +54,14 @@ public enum Backtest {
                 let test = Set(order.suffix(count))
                 splits.append((variable.indices.filter { !test.contains($0) }, variable.indices.filter { test.contains($0) }))
             }
+        case let .after(column, year):
+            let train = variable.indices.filter { variable[$0] <= year }
+            let test = variable.indices.filter { variable[$0] > year }
+            guard train.count > freeCount, !test.isEmpty else {
+                throw LawFitError.invalidOption(
+                    "--holdout after:\(column)=\(String(format: "%.2f", year)): \(test.isEmpty ? "no row is after that date" : "\(train.count) rows up to that date, not more than the \(freeCount) free parameters") (\(column) ranges over [\(String(format: "%.2f", variable.min() ?? 0)), \(String(format: "%.2f", variable.max() ?? 0))])")
+            }
+            splits.append((train, test))
         case let .above(column, value):
             let train = variable.indices.filter { variable[$0] <= value }
             let test = variable.indices.filter { variable[$0] > value }
@@ -79,6 +87,7 @@ public enum Backtest {
         var folds: [BacktestResult.Fold] = []
         var predictions: [BacktestResult.Prediction] = []
         var notes: [String] = []
+        var level: Double?
         let inputs = try law.inputs.map { try data.column($0.role) }
         let y = try data.column(law.response.role)
         for (index, split) in splits.enumerated() {
@@ -97,9 +106,16 @@ public enum Backtest {
                 }
                 for i in split.test {
                     let x = inputs.map { $0[i] }
-                    predictions.append(BacktestResult.Prediction(
+                    var prediction = BacktestResult.Prediction(
                         fold: index, line: data.rowLines[i], inputs: x, variable: variable[i], actual: y[i],
-                        predicted: law.evaluate(x, values), distance: log10(variable[i] / maximum)))
+                        predicted: law.evaluate(x, values), distance: distance(variable[i], maximum, years: rule.measuresYears))
+                    if let interval = try? fit.predict(x), let lower = interval.predictionLower, let upper = interval.predictionUpper,
+                       lower.isFinite, upper.isFinite {
+                        prediction.lower = lower
+                        prediction.upper = upper
+                        level = fit.confidenceLevel
+                    }
+                    predictions.append(prediction)
                 }
             } catch {
                 folds.append(BacktestResult.Fold(
@@ -108,14 +124,22 @@ public enum Backtest {
                 notes.append("fold \(index): the fit failed (\(error)); its held-out rows are not scored")
             }
         }
-        return BacktestResult(law: law, rule: rule, distanceVariable: name, folds: folds, predictions: predictions, notes: notes)
+        var result = BacktestResult(law: law, rule: rule, distanceVariable: name, folds: folds, predictions: predictions, notes: notes)
+        result.intervalLevel = level
+        return result
+    }
+
+    /// How far `value` lies beyond the training maximum: years for a date rule, else orders of
+    /// magnitude `log10(value / maximum)`.
+    static func distance(_ value: Double, _ maximum: Double, years: Bool) -> Double {
+        years ? value - maximum : log10(value / maximum)
     }
 
     /// The distance variable's name and values: the rule's column, else `C = 6ND` for a law of
     /// N and D, else the column `C`, else the law's first input.
     static func distanceVariable(law: any ScalingLaw, data: Dataset, rule: HoldoutRule) throws -> (String, [Double]) {
         switch rule {
-        case let .above(column, _), let .rollout(column):
+        case let .above(column, _), let .rollout(column), let .after(column, _):
             return (column, try data.column(column))
         case .largest, .rightCensored:
             let roles = law.inputs.map(\.role)

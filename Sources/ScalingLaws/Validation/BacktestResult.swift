@@ -28,8 +28,19 @@ public struct BacktestResult: Sendable, Codable, Equatable {
         public let variable: Double
         public let actual: Double
         public let predicted: Double
-        /// `log10(variable / training maximum)`: orders of magnitude beyond the training data.
+        /// `log10(variable / training maximum)`: orders of magnitude beyond the training data
+        /// (years `variable − training maximum` for a date rule, ``BacktestResult/distanceUnit``).
         public let distance: Double
+        /// The fold fit's prediction interval for a new run at its level (``LawPrediction``;
+        /// inside `[chance, 1]` for benchmark-score laws), or `nil` without a covariance.
+        public var lower: Double? = nil
+        public var upper: Double? = nil
+
+        /// Whether the actual value lies inside the prediction interval; `nil` without one.
+        public var covered: Bool? {
+            guard let lower, let upper else { return nil }
+            return lower <= actual && actual <= upper
+        }
 
         /// `predicted − actual`.
         public var error: Double { predicted - actual }
@@ -50,6 +61,11 @@ public struct BacktestResult: Sendable, Codable, Equatable {
         public let maxAbsoluteRelativeError: Double
         /// `√mean(logError²)` over the predictions with a log error.
         public let rmsLogError: Double?
+        /// Predictions with a prediction interval, and how many of them it covers.
+        public let withInterval: Int
+        public let covered: Int
+        /// `covered / withInterval`, or `nil` when no prediction has an interval.
+        public var coverage: Double? { withInterval > 0 ? Double(covered) / Double(withInterval) : nil }
 
         init(label: String, lower: Double, upper: Double, predictions: [Prediction]) {
             self.label = label
@@ -68,6 +84,8 @@ public struct BacktestResult: Sendable, Codable, Equatable {
             self.meanAbsoluteRelativeError = relative / n
             self.maxAbsoluteRelativeError = maxRelative
             self.rmsLogError = logs > 0 ? (logSquares / Double(logs)).squareRoot() : nil
+            self.withInterval = predictions.filter { $0.covered != nil }.count
+            self.covered = predictions.filter { $0.covered == true }.count
         }
     }
 
@@ -75,6 +93,8 @@ public struct BacktestResult: Sendable, Codable, Equatable {
     public let rule: HoldoutRule
     /// The variable distances are measured in (`C = 6ND`, or a column name).
     public let distanceVariable: String
+    /// `OOM` (orders of magnitude) or `years` (a date rule).
+    public let distanceUnit: String
     public let inputNames: [String]
     public let response: String
     public let parameterNames: [String]
@@ -86,6 +106,9 @@ public struct BacktestResult: Sendable, Codable, Equatable {
     /// All predictions together.
     public let overall: Bucket
     public let notes: [String]
+    /// The level of the prediction intervals (the fold fits' confidence level), or `nil` when no
+    /// prediction has one.
+    public var intervalLevel: Double? = nil
 
     /// Bucket edges in orders of magnitude.
     static let edges: [(String, Double, Double)] = [
@@ -93,17 +116,23 @@ public struct BacktestResult: Sendable, Codable, Equatable {
         ("0.5-1", 0.5, 1), ("1-2", 1, 2), ("> 2", 2, .infinity),
     ]
 
+    /// Bucket edges in years.
+    static let yearEdges: [(String, Double, Double)] = [
+        ("<= 0", -.infinity, 0), ("0-0.5", 0, 0.5), ("0.5-1", 0.5, 1), ("1-2", 1, 2), ("> 2", 2, .infinity),
+    ]
+
     init(law: any ScalingLaw, rule: HoldoutRule, distanceVariable: String, folds: [Fold], predictions: [Prediction], notes: [String]) {
         self.law = law.name
         self.rule = rule
         self.distanceVariable = distanceVariable
+        self.distanceUnit = rule.measuresYears ? "years" : "OOM"
         self.inputNames = law.inputs.map(\.role)
         self.response = law.response.role
         self.parameterNames = law.parameters.map(\.name)
         self.folds = folds
         self.predictions = predictions
         var buckets: [Bucket] = []
-        for (label, lower, upper) in Self.edges {
+        for (label, lower, upper) in rule.measuresYears ? Self.yearEdges : Self.edges {
             let inside = predictions.filter { $0.distance > lower && $0.distance <= upper }
             if !inside.isEmpty { buckets.append(Bucket(label: label, lower: lower, upper: upper, predictions: inside)) }
         }

@@ -17,12 +17,22 @@ public enum HoldoutRule: Sendable, Equatable, Codable, CustomStringConvertible {
     /// `f` in `(0, 1)`, one fold holds out the `⌈f·n⌉` rows with the largest compute (ties broken
     /// by row order) and fits the rest; the folds' predictions are pooled by distance.
     case rightCensored(fractions: [Double])
+    /// Hold out the rows whose date `column` (decimal years, or ISO dates read as decimal years)
+    /// is after `year`; distances are then in years beyond the last training date.
+    case after(column: String, year: Double)
+
+    /// Whether distances are in years (a date rule) rather than orders of magnitude.
+    public var measuresYears: Bool {
+        if case .after = self { return true }
+        return false
+    }
 
     public var description: String {
         switch self {
         case let .largest(count): return "hold out the \(count) largest by compute"
         case let .above(column, value): return "hold out \(column) > \(String(format: "%g", value))"
         case let .rollout(column): return "rolling origin along \(column)"
+        case let .after(column, year): return "hold out \(column) after \(String(format: "%.2f", year))"
         case let .rightCensored(fractions):
             return "hold out the largest " + fractions.map { String(format: "%g%%", 100 * $0) }.joined(separator: ", ") + " by compute"
         }
