@@ -2,18 +2,24 @@ import Foundation
 
 /// Prediction intervals for benchmark scores that stay inside the score's range
 /// `[chance, 1]`, computed on the logit scale (Ruan et al. 2024, "Observational Scaling Laws",
-/// arXiv:2405.10938, fit and predict normalised accuracies through a sigmoid link; Owen 2024,
-/// arXiv:2401.04757, fits benchmark scores with a sigmoid in log compute):
+/// arXiv:2405.10938, map capabilities to benchmark scores through a sigmoid link; Owen 2024,
+/// arXiv:2401.04757, fits benchmark scores with a sigmoid in log compute).
+///
+/// A new model's score is taken to scatter with constant variance `s_z²` on the logit scale
+/// of the normalised score, so its scatter on the score scale is largest mid-curve and vanishes
+/// at chance and at 1:
 ///
 /// ```
-/// s = (ŷ − c)/(1 − c),   z = ln(s/(1 − s))                    (c: chance, the law's floor)
-/// SE_z = √(SE(ŷ)² + s²_res) / ((1 − c)·s·(1 − s))               (delta method, dz/dŷ)
-/// PI = c + (1 − c)·logistic(z ± t·SE_z)
+/// s = (ŷ − c)/(1 − c),   z = ln(s/(1 − s)),   g(ŷ) = (1 − c)·s·(1 − s) = dŷ/dz
+/// s_z² = s²_res / mean_x g(ŷ(x))²                 (x: log10 C over the fitted range)
+/// SE_z = SE(ŷ)/g(ŷ)                               (delta method for the mean curve)
+/// PI = c + (1 − c)·logistic(z ± t·√(SE_z² + s_z²))
 /// ```
-/// `SE(ŷ)` is the delta-method standard error of the mean curve, `s²_res` the fit's residual
-/// variance on the score scale and `t` the Student quantile at the fit's level. The interval
-/// equals the symmetric one to first order where the curve is far from its bounds and narrows
-/// towards them, never leaving `(c, 1)`.
+/// `s²_res = χ²/(n − p)` is the fit's residual variance on the score scale, which under this
+/// model is `s_z²` times the mean of `g²` over the fitted models; the mean is taken over 101
+/// points evenly spaced in `log10 C` across the fitted range (the fit artifact keeps the range,
+/// not the points). `t` is the Student quantile at the fit's level. The interval never leaves
+/// `(c, 1)`.
 public enum BoundedScoreInterval {
     /// The range `[chance, 1]` of a benchmark-score law of compute, or `nil` when `law` is not one:
     /// `sigmoid` and `clipped-linear` (scores normalised so chance = 0) give `[0, 1]`;
@@ -30,20 +36,49 @@ public enum BoundedScoreInterval {
         }
     }
 
-    /// The interval `c + (1 − c)·logistic(z ± t·SE_z)` around `value` with score-scale standard
-    /// deviation `sd` (mean and residual combined), or `nil` when `value` is not strictly inside
-    /// the domain or `sd`, `t` are not finite.
-    public static func interval(value: Double, standardDeviation sd: Double, t: Double, domain: ClosedRange<Double>) -> (lower: Double, upper: Double)? {
+    /// `g(ŷ) = (1 − c)·s·(1 − s)`, the slope of the score in the logit of the normalised score.
+    public static func slope(_ value: Double, domain: ClosedRange<Double>) -> Double {
+        let width = domain.upperBound - domain.lowerBound
+        let s = (value - domain.lowerBound) / width
+        return width * s * (1 - s)
+    }
+
+    /// `mean g(ŷ(x))²` over 101 points evenly spaced in `log10 C` across `range` (FLOP), for
+    /// `law` at `values`; `nil` for an empty or non-positive range.
+    public static func meanSquaredSlope(law: any ScalingLaw, values: [Double], range: ClosedRange<Double>, domain: ClosedRange<Double>) -> Double? {
+        guard range.lowerBound > 0, range.upperBound.isFinite else { return nil }
+        let lo = log10(range.lowerBound), hi = log10(range.upperBound)
+        var sum = 0.0
+        for i in 0...100 {
+            let x = lo + (hi - lo) * Double(i) / 100
+            let g = slope(law.evaluate([pow(10, x)], values), domain: domain)
+            sum += g * g
+        }
+        let mean = sum / 101
+        return mean.isFinite && mean > 0 ? mean : nil
+    }
+
+    /// The interval `c + (1 − c)·logistic(z ± t·√(SE_z² + s_z²))` around `value`, or `nil` when
+    /// `value` is not strictly inside the domain or an input is not finite.
+    /// - Parameters:
+    ///   - standardError: `SE(ŷ)` of the mean curve on the score scale.
+    ///   - logitResidualVariance: `s_z²`.
+    public static func interval(
+        value: Double, standardError: Double, logitResidualVariance: Double, t: Double, domain: ClosedRange<Double>
+    ) -> (lower: Double, upper: Double)? {
         let c = domain.lowerBound, width = domain.upperBound - domain.lowerBound
-        guard width > 0, sd.isFinite, sd >= 0, t.isFinite else { return nil }
+        guard width > 0, standardError.isFinite, standardError >= 0, logitResidualVariance.isFinite, logitResidualVariance >= 0, t.isFinite else {
+            return nil
+        }
         let s = (value - c) / width
         guard s > 0, s < 1 else { return nil }
         let z = log(s / (1 - s))
-        let se = sd / (width * s * (1 - s))
+        let seZ = standardError / (width * s * (1 - s))
+        let total = (seZ * seZ + logitResidualVariance).squareRoot()
         func back(_ z: Double) -> Double {
             let e = z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))
             return c + width * e
         }
-        return (back(z - t * se), back(z + t * se))
+        return (back(z - t * total), back(z + t * total))
     }
 }

@@ -113,13 +113,28 @@ extension LawFit {
         }
         let total = (se * se + s2).squareRoot()
         if let domain = BoundedScoreInterval.domain(law: law.name, values: p),
-           let bounded = BoundedScoreInterval.interval(value: value, standardDeviation: total, t: t, domain: domain) {
+           let bounded = boundedInterval(law: law, value: value, standardError: se, t: t, domain: domain) {
             // A benchmark score: the prediction interval on the logit scale stays in [chance, 1].
             return LawPrediction(inputs: inputs, value: value, standardError: se, lower: value - t * se, upper: value + t * se,
                                  predictionLower: bounded.lower, predictionUpper: bounded.upper)
         }
         return LawPrediction(inputs: inputs, value: value, standardError: se, lower: value - t * se, upper: value + t * se,
                              predictionLower: value - t * total, predictionUpper: value + t * total)
+    }
+
+    /// The logit-scale prediction interval of a benchmark score (``BoundedScoreInterval``), the
+    /// logit residual variance taken over the fitted compute range (or at `value` when the
+    /// artifact has no range).
+    func boundedInterval(law: any ScalingLaw, value: Double, standardError se: Double, t: Double, domain: ClosedRange<Double>) -> (lower: Double, upper: Double)? {
+        let s2 = residualVariance
+        guard !objective.isLogSpace, s2.isFinite else { return nil }
+        var meanSlope: Double?
+        if let role = law.inputs.first?.role, let range = data.ranges[role], range.count == 2, range[0] <= range[1] {
+            meanSlope = BoundedScoreInterval.meanSquaredSlope(law: law, values: values, range: range[0]...range[1], domain: domain)
+        }
+        let local = BoundedScoreInterval.slope(value, domain: domain)
+        guard let m = meanSlope ?? (local > 0 ? local * local : nil) else { return nil }
+        return BoundedScoreInterval.interval(value: value, standardError: se, logitResidualVariance: s2 / m, t: t, domain: domain)
     }
 
     /// The residual variance `s² = χ²/(n − p)` in the objective's space (log space for
