@@ -114,7 +114,7 @@ struct DecisionCommandTests {
         let result = try CLIRunner.run(["forecast", "--preset", "hoffmann-rounded", "--budgets", "1e23,1e24,1e25", "--score-fit", artifact, "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let parsed = Fixtures.csv(result.stdout)
-        #expect(Array(parsed.header.suffix(4)) == ["score_compute_flop", "score", "score_lower", "score_upper"])
+        #expect(Array(parsed.header.suffix(6)) == ["score_compute_flop", "score", "score_lower", "score_upper", "score_prediction_lower", "score_prediction_upper"])
         let scoreCompute = try #require(parsed.header.firstIndex(of: "score_compute_flop"))
         for row in parsed.rows {
             let n = try #require(Double(row[1])), d = try #require(Double(row[2]))

@@ -44,7 +44,7 @@ struct ValidationCommandTests {
     func backtestErrors() throws {
         let malformed = try CLIRunner.run(["backtest", Fixtures.syntheticData, "--holdout", "biggest:3"])
         #expect(malformed.status == 64)
-        #expect(malformed.stderr.contains("'biggest:3': expected largest:K, above:COLUMN=VALUE or rollout:COLUMN"))
+        #expect(malformed.stderr.contains("'biggest:3': expected largest:K, above:COLUMN=VALUE, after:[COLUMN=]DATE or rollout:COLUMN"))
 
         let empty = try CLIRunner.run(["backtest", Fixtures.syntheticData, "--holdout", "above:N=1e12"])
         #expect(empty.status == 1)
