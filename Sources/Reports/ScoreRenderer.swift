@@ -46,23 +46,34 @@ public enum ScoreRenderer {
         case .csv:
             return csv(report)
         case .table, .markdown:
-            var fields: [(String, String)] = [("law", "\(report.law): \(report.formula)"), ("source", report.source)]
-            if let loss = report.lossLaw { fields.append(("loss law", loss)) }
-            fields.append(("interval", report.interval ?? "none (no parameter uncertainty: a law given by value)"))
-            for warning in report.warnings { fields.append(("warning", warning)) }
-            var sections: [(String, TextTable)] = []
-            if !report.scores.isEmpty { sections.append(("Predicted scores", scoreGrid(report.scores))) }
-            if !report.targets.isEmpty { sections.append(("Compute to reach a target score", targetGrid(report.targets))) }
-            if !report.chain.isEmpty { sections.append(("Two-step forecast: (N, D) → loss → accuracy", chainGrid(report.chain))) }
-            if format == .markdown {
-                var out = "## Benchmark forecast\n\n" + fields.map { "- \($0.0): \($0.1)\n" }.joined()
-                for (title, grid) in sections { out += "\n### \(title)\n\n" + grid.markdown() }
-                return out
-            }
-            var out = "Benchmark forecast\n" + FitReportRenderer.keyValues(fields, separator: ": ", indent: "")
-            for (title, grid) in sections { out += "\n\(title)\n" + grid.plainText() }
-            return out
+            return try self.report(report).render(format, payload: report)
         }
+    }
+
+    /// The forecast as a ``Report``: the law, source and intervals, then one section per table.
+    public static func report(_ report: ScoreReport) -> Report {
+        var fields: [(String, String)] = [("law", "\(report.law): \(report.formula)"), ("source", report.source)]
+        if let loss = report.lossLaw { fields.append(("loss law", loss)) }
+        fields.append(("interval", report.interval ?? "none (no parameter uncertainty: a law given by value)"))
+        var head = ReportSection(title: "Benchmark forecast")
+        head.fields(fields)
+        var document = Report(title: "Benchmark forecast", sections: [head])
+        for (title, grid) in [("Predicted scores", report.scores.isEmpty ? nil : scoreGrid(report.scores)),
+                              ("Compute to reach a target score", report.targets.isEmpty ? nil : targetGrid(report.targets)),
+                              ("Two-step forecast: (N, D) → loss → accuracy", report.chain.isEmpty ? nil : chainGrid(report.chain))] {
+            guard let grid else { continue }
+            var section = ReportSection(title: title)
+            var table = ReportTable(columns: zip(grid.header, grid.numeric).map { ReportColumn($0, numeric: $1) })
+            for row in grid.rows { table.append(row.map { ReportCell($0) }) }
+            section.table(table)
+            document.append(section)
+        }
+        if !report.warnings.isEmpty {
+            var section = ReportSection(title: "Warnings")
+            section.warnings(report.warnings)
+            document.append(section)
+        }
+        return document
     }
 
     static func number(_ value: Double?) -> String { NumberFormat.significant(value, digits: 4, placeholder: "-") }

@@ -36,7 +36,6 @@ public enum UTDRenderer {
     /// The report in `format`, ending in a newline.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ report: UTDReport, format: ReportFormat) throws -> String {
-        let g = { (v: Double) in NumberFormat.significant(v, digits: 4) }
         switch format {
         case .json:
             return try ReportJSON.string(report)
@@ -54,57 +53,73 @@ public enum UTDRenderer {
             }
             return table.csv()
         case .table, .markdown:
-            var fields: [(String, String)] = [
-                ("suite", report.suite.description),
-                ("source", report.source),
-                ("setting", report.setting),
-                ("model", "F(σ) = C_J(σ) + δ·D_J(σ), C_J = 10·N·B̄(σ)·σ·D_J(σ), σ* = argmin F over σ ∈ [\(g(report.range[0])), \(g(report.range[1]))] (Rybkin et al. 2025)"),
-            ]
-            if let law = report.powerLaw {
-                fields.append(("σ* law", "σ* = \(NumberFormat.significant(law.coefficient, digits: 4))·F^\(NumberFormat.significant(law.exponent, digits: 4)) (\(report.powerLawSource ?? ""))"))
-            }
-            var sections: [(String, TextTable)] = []
-            if !report.optima.isEmpty {
-                var grid = TextTable(header: ["threshold J", "σ*", "D_J (steps)", "B̄", "C_J (FLOP)", "F* (FLOP)", "note"],
-                                     numeric: [true, true, true, true, true, true, false])
-                let held = Set((report.scaling?.heldOut ?? []).compactMap(\.optimum.threshold))
-                for o in report.optima {
-                    var note = o.interior ? "" : "at range edge"
-                    if let j = o.threshold, held.contains(j) { note = "held out" }
-                    grid.append([o.threshold.map(g) ?? "-", g(o.sigma), g(o.steps), g(o.batchSize), g(o.compute), g(o.budget), note])
-                }
-                sections.append(("Budget-optimal UTD per threshold", grid))
-            }
-            if let scaling = report.scaling, !scaling.heldOut.isEmpty {
-                var grid = TextTable(header: ["held-out J", "F* (FLOP)", "σ* actual", "σ* predicted", "error"], numeric: [true, true, true, true, true])
-                for h in scaling.heldOut {
-                    grid.append([h.optimum.threshold.map(g) ?? "-", g(h.optimum.budget), g(h.optimum.sigma), g(h.predictedSigma),
-                                 NumberFormat.fixed(100 * h.relativeError, decimals: 1) + "%"])
-                }
-                sections.append(("Extrapolation of σ* = c·F^k to the held-out thresholds", grid))
-            }
-            if !report.budgets.isEmpty {
-                var grid = TextTable(header: ["budget F (FLOP)", "σ*(F)", "J reached", "D_J (steps)", "C_J (FLOP)", "F_J(σ) (FLOP)", "next J needs (FLOP)", "note"],
-                                     numeric: [true, true, true, true, true, true, true, false])
-                for b in report.budgets {
-                    let o = b.reached
-                    let inside = report.range[0] <= b.sigma && b.sigma <= report.range[1]
-                    let reached = o?.threshold.map { b.next == nil ? "≥ \(g($0))" : g($0) } ?? "below \(b.next?.threshold.map(g) ?? "-")"
-                    let next = b.next.map { "J = \(g($0.threshold ?? .nan)): \(g($0.budget))" } ?? "-"
-                    grid.append([g(b.budget), g(b.sigma), reached, o.map { g($0.steps) } ?? "-", o.map { g($0.compute) } ?? "-",
-                                 o.map { g($0.budget) } ?? "-", next, inside ? "" : "σ* outside fitted range"])
-                }
-                sections.append(("What a budget reaches: σ*(F) and the highest threshold J with F_J(σ*) ≤ F", grid))
-            }
-            for warning in report.warnings { fields.append(("warning", warning.description)) }
-            if format == .markdown {
-                var out = "## RL updates-to-data decisions\n\n" + fields.map { "- \($0.0): \($0.1)\n" }.joined()
-                for (title, grid) in sections { out += "\n### \(title)\n\n" + grid.markdown() }
-                return out
-            }
-            var out = "RL updates-to-data decisions\n" + FitReportRenderer.keyValues(fields, separator: ": ", indent: "")
-            for (title, grid) in sections { out += "\n\(title)\n" + grid.plainText() }
-            return out
+            return try self.report(report).render(format, payload: report)
         }
+    }
+
+    /// The report as a ``Report``: the setting, one section per table, and the warnings.
+    public static func report(_ report: UTDReport) -> Report {
+        let g = { (v: Double) in NumberFormat.significant(v, digits: 4) }
+        let cell = { (v: Double?) in v.map { ReportCell(g($0), exact: NumberFormat.exact($0)) } ?? ReportCell("-") }
+        var fields: [(String, String)] = [
+            ("suite", report.suite.description),
+            ("source", report.source),
+            ("setting", report.setting),
+            ("model", "F(σ) = C_J(σ) + δ·D_J(σ), C_J = 10·N·B̄(σ)·σ·D_J(σ), σ* = argmin F over σ ∈ [\(g(report.range[0])), \(g(report.range[1]))] (Rybkin et al. 2025)"),
+        ]
+        if let law = report.powerLaw {
+            fields.append(("σ* law", "σ* = \(NumberFormat.significant(law.coefficient, digits: 4))·F^\(NumberFormat.significant(law.exponent, digits: 4)) (\(report.powerLawSource ?? ""))"))
+        }
+        var summary = ReportSection(title: "RL updates-to-data decisions")
+        summary.fields(fields)
+        var document = Report(title: "RL updates-to-data decisions", sections: [summary])
+        if !report.optima.isEmpty {
+            var table = ReportTable(columns: [
+                .number("threshold J"), .number("σ*"), .number("D_J (steps)"), .number("B̄"), .number("C_J (FLOP)"), .number("F* (FLOP)"),
+                ReportColumn("note"),
+            ])
+            let held = Set((report.scaling?.heldOut ?? []).compactMap(\.optimum.threshold))
+            for o in report.optima {
+                var note = o.interior ? "" : "at range edge"
+                if let j = o.threshold, held.contains(j) { note = "held out" }
+                table.append([cell(o.threshold), cell(o.sigma), cell(o.steps), cell(o.batchSize), cell(o.compute), cell(o.budget), ReportCell(note)])
+            }
+            var section = ReportSection(title: "Budget-optimal UTD per threshold")
+            section.table(table)
+            document.append(section)
+        }
+        if let scaling = report.scaling, !scaling.heldOut.isEmpty {
+            var table = ReportTable(columns: [.number("held-out J"), .number("F* (FLOP)"), .number("σ* actual"), .number("σ* predicted"), .number("error")])
+            for h in scaling.heldOut {
+                table.append([cell(h.optimum.threshold), cell(h.optimum.budget), cell(h.optimum.sigma), cell(h.predictedSigma),
+                              ReportCell(NumberFormat.fixed(100 * h.relativeError, decimals: 1) + "%")])
+            }
+            var section = ReportSection(title: "Extrapolation of σ* = c·F^k to the held-out thresholds")
+            section.table(table)
+            document.append(section)
+        }
+        if !report.budgets.isEmpty {
+            var table = ReportTable(columns: [
+                .number("budget F (FLOP)"), .number("σ*(F)"), .number("J reached"), .number("D_J (steps)"), .number("C_J (FLOP)"),
+                .number("F_J(σ) (FLOP)"), .number("next J needs (FLOP)"), ReportColumn("note"),
+            ])
+            for b in report.budgets {
+                let o = b.reached
+                let inside = report.range[0] <= b.sigma && b.sigma <= report.range[1]
+                let reached = o?.threshold.map { b.next == nil ? "≥ \(g($0))" : g($0) } ?? "below \(b.next?.threshold.map(g) ?? "-")"
+                let next = b.next.map { "J = \(g($0.threshold ?? .nan)): \(g($0.budget))" } ?? "-"
+                table.append([cell(b.budget), cell(b.sigma), ReportCell(reached), cell(o?.steps), cell(o?.compute), cell(o?.budget),
+                              ReportCell(next), ReportCell(inside ? "" : "σ* outside fitted range")])
+            }
+            var section = ReportSection(title: "What a budget reaches", subtitle: "σ*(F) and the highest threshold J with F_J(σ*) ≤ F")
+            section.table(table)
+            document.append(section)
+        }
+        if !report.warnings.isEmpty {
+            var section = ReportSection(title: "Warnings")
+            section.warnings(report.warnings.map(\.description))
+            document.append(section)
+        }
+        return document
     }
 }

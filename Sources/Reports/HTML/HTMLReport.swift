@@ -152,7 +152,7 @@ public struct HTMLReport: Sendable {
         if let backtest {
             out += "<h2>Backtest</h2>\n"
             out += "<p>Fitted without the held-out runs (\(e(backtest.rule.description))), then asked to predict them.</p>\n"
-            out += "<pre>\(e(BacktestRenderer.text(backtest, markdown: false)))</pre>\n"
+            out += "<pre>\(e(TextReportWriter.write(BacktestRenderer.report(backtest))))</pre>\n"
         }
         return out
     }
