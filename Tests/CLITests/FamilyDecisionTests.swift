@@ -175,6 +175,35 @@ struct FamilyDecisionTests {
     }
 }
 
+extension FamilyDecisionTests {
+    /// Raw scores (chance 0.25) fitted with the floor law: the plot neither calls them
+    /// normalised nor prints the compute symbol twice.
+    @Test("plot of a sigmoid-offset fit: no 'normalised' caption on raw scores, no 'log10 C C'")
+    func sigmoidPlotLabels() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var lines = ["C,score"]
+        for i in 0..<20 {
+            let x = 21.0 + 0.3 * Double(i)
+            let z = 1.5 * (x - 24.5) + (i % 2 == 0 ? 0.3 : -0.3)
+            lines.append("\(pow(10, x)),\(0.25 + 0.75 / (1 + exp(-z)))")
+        }
+        try Fixtures.write(lines.joined(separator: "\n") + "\n", to: "raw.csv", in: directory)
+        let data = directory.appendingPathComponent("raw.csv").path
+        let fit = directory.appendingPathComponent("raw.json").path
+        let fitted = try CLIRunner.run(["fit", data, "--law", "sigmoid-offset", "--output", fit])
+        #expect(fitted.status == 0, "\(fitted.stderr)")
+        for kind in ["curves", "forecast"] {
+            let svg = directory.appendingPathComponent("\(kind).svg").path
+            let run = try CLIRunner.run(["plot", fit, "--kind", kind, "--data", data, "--output", svg])
+            #expect(run.status == 0, "\(kind): \(run.stderr)")
+            let text = try String(contentsOfFile: svg, encoding: .utf8)
+            #expect(!text.contains("normalised so chance"), "\(kind)")
+            #expect(!text.contains("log10 C C"), "\(kind)")
+        }
+    }
+}
+
 /// A seeded generator for the simulated data (SplitMix64; Box–Muller normals).
 struct SplitMix {
     var state: UInt64

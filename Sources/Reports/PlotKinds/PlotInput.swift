@@ -81,7 +81,8 @@ public struct PlotInput: Sendable {
 
     /// A label for a variable: `N (parameters)`, `σ, updates-to-data ratio (updates/step)`.
     static func axisLabel(_ v: LawVariable) -> String {
-        let name = v.symbol == v.summary ? v.symbol : "\(v.summary) \(v.symbol)"
+        // A summary that already ends in the symbol (`…; the law uses log10 C`) is not followed by it again.
+        let name = v.symbol == v.summary || v.summary.hasSuffix(" " + v.symbol) ? v.summary : "\(v.summary) \(v.symbol)"
         return v.unit.isEmpty ? name : "\(name) (\(v.unit))"
     }
 

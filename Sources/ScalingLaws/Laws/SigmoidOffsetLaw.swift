@@ -7,7 +7,8 @@ import Foundation
 /// ```
 /// - `C`: training compute in FLOP, or Owen's scaled compute `C_s` (see ``ScaledCompute``); the
 ///   law takes `log10 C` itself. `C > 0`.
-/// - `P`: benchmark score normalised so chance = 0 and best = 1, in [0, 1] (``validate(_:)``).
+/// - `P`: benchmark score in [0, 1] (``validate(_:)``): raw scores work, the floor `y0` takes
+///   chance (Ruan et al. 2024's `b`); normalised scores (chance = 0) work too.
 /// - `k`: slope per decade of compute (`k ≥ 0`); `x0`: the `log10 C` of the curve's midpoint,
 ///   where `P = (1 + y0)/2`; `y0 ∈ [0, 1]`: the floor, the score of small models (the lower
 ///   asymptote). The ceiling stays at 1, the best possible normalised score.
@@ -37,7 +38,7 @@ public struct SigmoidOffsetLaw: ScalingLaw, LawDataValidation, Equatable {
 
     public var inputs: [LawVariable] { [.benchmarkCompute] }
 
-    public var response: LawVariable { .benchmarkScore }
+    public var response: LawVariable { .benchmarkScoreWithFloor }
 
     public var parameters: [LawParameter] {
         [
