@@ -6,6 +6,18 @@ import ScalingLaws
 /// and compute, the σ* = c·F^k law (fitted with held-out thresholds, or published), and the
 /// UTD ratio it recommends for given budgets.
 public struct UTDReport: Sendable, Encodable {
+    /// One environment's best batch size and learning rate at a σ, and where that σ comes from.
+    public struct HyperparameterRow: Sendable, Encodable {
+        /// `J = 800` or `F = 1e+16`.
+        public let at: String
+        public let point: UTDHyperparameterLaws.Point
+
+        public init(at: String, point: UTDHyperparameterLaws.Point) {
+            self.at = at
+            self.point = point
+        }
+    }
+
     public var source: String
     /// `N = 1.5e5 critic parameters, δ = 4e9 FLOP per environment step`.
     public var setting: String
@@ -18,6 +30,11 @@ public struct UTDReport: Sendable, Encodable {
     public var powerLawSource: String?
     /// What each budget buys: σ*(F), the highest threshold J reached, its data and compute.
     public var budgets: [UTDBudgetDecision] = []
+    /// The best batch size and learning rate per environment at each threshold's σ* and each
+    /// budget's σ*(F), labelled by where σ comes from (`J = 800`, `F = 1e+16`).
+    public var hyperparameters: [HyperparameterRow] = []
+    /// `--hparams FILE: B* ∝ σ^−0.31, η* ∝ σ^−0.15 (shared slopes, 4 environments)`.
+    public var hyperparameterSource: String?
     /// The suite the law set belongs to.
     public var suite: UTDSuite = .gym
     /// Every warning of the report (σ* outside the fitted range, a budget below every threshold).
@@ -112,6 +129,20 @@ public enum UTDRenderer {
                               ReportCell(next), ReportCell(inside ? "" : "σ* outside fitted range")])
             }
             var section = ReportSection(title: "What a budget reaches", subtitle: "σ*(F) and the highest threshold J with F_J(σ*) ≤ F")
+            section.table(table)
+            document.append(section)
+        }
+        if !report.hyperparameters.isEmpty {
+            var table = ReportTable(columns: [
+                ReportColumn("at"), ReportColumn("environment"), .number("σ"), .number("batch size B*"), .number("low"), .number("high"),
+                .number("learning rate η*"), .number("low"), .number("high"),
+            ])
+            for row in report.hyperparameters {
+                let p = row.point
+                table.append([ReportCell(row.at), ReportCell(p.environment), cell(p.sigma), cell(p.batchSize), cell(p.batchSizeLower), cell(p.batchSizeUpper),
+                              cell(p.learningRate), cell(p.learningRateLower), cell(p.learningRateUpper)])
+            }
+            var section = ReportSection(title: "Best batch size and learning rate per environment", subtitle: report.hyperparameterSource)
             section.table(table)
             document.append(section)
         }

@@ -61,6 +61,13 @@ struct UTDCommand: ParsableCommand {
     @Option(name: .customLong("sigma-law"), help: ArgumentHelp("Published σ* = c·F^k for --budgets without a fitted one: gym or dmc.", valueName: "name"))
     var sigmaLaw: String = "gym"
 
+    @Option(
+        name: .customLong("hparams"),
+        help: ArgumentHelp(
+            "A CSV of best hyperparameters per environment and UTD ratio (columns Environment, UTD, Batch Size, Learning Rate): fits B*(σ) and η*(σ) with shared slopes and prints both per environment at each σ*, with 95% intervals; its batch-size law replaces --batch-slope/--batch-intercepts.",
+            valueName: "file"))
+    var hyperparameterFile: String?
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
@@ -81,7 +88,7 @@ struct UTDCommand: ParsableCommand {
         guard suite != .gym else { return }
         var gym: [String] = []
         if publishedDataLaw { gym.append("D_J") }
-        if batchSlope == Self.gymBatchSlope && batchIntercepts == Self.gymBatchIntercepts { gym.append("batch-size") }
+        if hyperparameterFile == nil && batchSlope == Self.gymBatchSlope && batchIntercepts == Self.gymBatchIntercepts { gym.append("batch-size") }
         guard gym.isEmpty else { throw DecisionError.mixedSuites(option: "--sigma-law \(sigmaLaw)", suite: suite.description, gymLaws: gym) }
     }
 
@@ -90,14 +97,29 @@ struct UTDCommand: ParsableCommand {
             let range = try FitFile.range(sigmaRange, option: "--sigma-range", what: "UTD ratios")
             let n = try FitFile.positive(criticParameters, option: "--critic-parameters", what: "a positive number of parameters such as 1.5e5")
             let delta = try FitFile.positive(stepCost, option: "--step-cost", what: "a positive number of FLOP such as 4e9")
-            let intercepts = try batchIntercepts.split(separator: ",").map { text in
+            let givenIntercepts = try batchIntercepts.split(separator: ",").map { text in
                 guard let v = Syntax.number(String(text)), v.isFinite else {
                     throw CLIError.invalidNumber(option: "--batch-intercepts", text: batchIntercepts, expected: "a comma list of log10 intercepts such as 2.6189,2.6149")
                 }
                 return v
             }
-            guard !intercepts.isEmpty else {
+            guard !givenIntercepts.isEmpty else {
                 throw CLIError.invalidNumber(option: "--batch-intercepts", text: batchIntercepts, expected: "a comma list of log10 intercepts such as 2.6189,2.6149")
+            }
+            var batchSlope = self.batchSlope
+            var intercepts = givenIntercepts
+            var hyperparameters: UTDHyperparameterLaws?
+            if let hyperparameterFile {
+                let specification = InputSpecification(
+                    path: hyperparameterFile, columns: ["sigma": "UTD", "batch": "Batch Size", "lr": "Learning Rate"], by: "Environment")
+                let selected = try specification.load(roles: ["sigma", "batch", "lr"])
+                let data = selected.dataset
+                let fitted = try UTDHyperparameterLaws.fit(
+                    environments: selected.labelsByRow, sigma: try data.column("sigma"), batchSize: try data.column("batch"),
+                    learningRate: try data.column("lr"))
+                batchSlope = fitted.batchSize.slope
+                intercepts = fitted.batchSize.intercepts
+                hyperparameters = fitted
             }
             var laws: [(threshold: Double, law: UTDBudget)] = []
             let source: String
@@ -134,6 +156,15 @@ struct UTDCommand: ParsableCommand {
                     Console.note("warning: at J = \(NumberFormat.significant(o.threshold ?? .nan, digits: 4)) σ* = \(NumberFormat.significant(o.sigma, digits: 4)) is at an end of --sigma-range \(sigmaRange): widen it")
                 }
             }
+            if let hyperparameters, let file = hyperparameterFile {
+                let g = { (v: Double) in NumberFormat.significant(v, digits: 4) }
+                report.hyperparameterSource = "--hparams \(file): B* ∝ σ^\(g(hyperparameters.batchSize.slope)), η* ∝ σ^\(g(hyperparameters.learningRate.slope)), shared slopes over \(hyperparameters.batchSize.groups.count) environments; 95% CI of each law's mean"
+                for o in report.optima {
+                    for p in hyperparameters.at(o.sigma) {
+                        report.hyperparameters.append(.init(at: "J = \(g(o.threshold ?? .nan))", point: p))
+                    }
+                }
+            }
             let suite = try Self.suite(sigmaLaw)
             report.suite = suite
             if let budgets {
@@ -144,7 +175,11 @@ struct UTDCommand: ParsableCommand {
                 }
                 if let law = report.powerLaw {
                     for f in try BudgetList.parse(budgets) {
-                        report.budgets.append(try UTDBudgetDecision.decide(budget: f, law: law, thresholds: laws, range: range))
+                        let decision = try UTDBudgetDecision.decide(budget: f, law: law, thresholds: laws, range: range)
+                        report.budgets.append(decision)
+                        for p in hyperparameters?.at(decision.sigma) ?? [] {
+                            report.hyperparameters.append(.init(at: "F = \(NumberFormat.significant(f, digits: 4))", point: p))
+                        }
                     }
                 }
                 for warning in report.warnings { Console.note("warning: \(warning)") }

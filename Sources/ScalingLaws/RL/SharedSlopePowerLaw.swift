@@ -26,6 +26,23 @@ public struct SharedSlopePowerLaw: Sendable, Equatable, Codable {
     /// Residual standard deviation in log10 space.
     public let residualStandardDeviation: Double
     public let observations: Int
+    /// Covariance of `[s, c_1, …, c_G]` (log10 space), `σ̂²·(XᵀX)⁻¹`.
+    public var covariance: [[Double]] = []
+
+    /// The prediction for `group` at `x` with the confidence interval of the mean at `level`:
+    /// `10^(c_g + s·l ± t·√(V_cc + l²·V_ss + 2l·V_sc))`, `l = log10 x`, `t` the Student quantile
+    /// with `n − G − 1` degrees of freedom. `nil` for an unknown group or no covariance.
+    public func interval(_ x: Double, group: String, level: Double = 0.95) -> (value: Double, lower: Double, upper: Double)? {
+        guard let k = groups.firstIndex(of: group), covariance.count == groups.count + 1, x > 0 else { return nil }
+        let l = log10(x)
+        let mean = intercepts[k] + slope * l
+        let variance = covariance[k + 1][k + 1] + l * l * covariance[0][0] + 2 * l * covariance[0][k + 1]
+        let dof = Double(observations - groups.count - 1)
+        guard variance >= 0, dof > 0 else { return nil }
+        let t = Distributions.studentTQuantile(0.5 + level / 2, degreesOfFreedom: dof)
+        let half = t * variance.squareRoot()
+        return (pow(10, mean), pow(10, mean - half), pow(10, mean + half))
+    }
 
     /// The prediction for `group` at `x`, or `nil` for an unknown group.
     public func predict(_ x: Double, group: String) -> Double? {
@@ -73,7 +90,7 @@ public struct SharedSlopePowerLaw: Sendable, Equatable, Codable {
         let mean = response.reduce(0, +) / Double(n)
         var total = 0.0
         for r in response { total += (r - mean) * (r - mean) }
-        return SharedSlopePowerLaw(
+        var law = SharedSlopePowerLaw(
             slope: solution.solution[0],
             slopeStandardError: (sigma2 * covariance[0, 0]).squareRoot(),
             groups: groups,
@@ -82,5 +99,7 @@ public struct SharedSlopePowerLaw: Sendable, Equatable, Codable {
             rSquared: total > 0 ? 1 - solution.residualSumOfSquares / total : .nan,
             residualStandardDeviation: sigma2.squareRoot(),
             observations: n)
+        law.covariance = (0..<p).map { a in (0..<p).map { b in sigma2 * covariance[a, b] } }
+        return law
     }
 }
