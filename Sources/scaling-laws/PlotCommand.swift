@@ -208,7 +208,8 @@ struct PlotCommand: ParsableCommand {
         guard let artifact = source.fit else { preconditionFailure("SourceFile.load gives a fit or an iso-FLOP artifact") }
         let (specification, record) = try specification(fit: artifact, fitPath: fit)
         let dataset = try PlotData.load(fit: artifact, fitPath: fit, specification: specification, record: record)
-        let input = try PlotInput(fit: artifact, data: dataset)
+        var input = try PlotInput(fit: artifact, data: dataset)
+        if kind == .curves { input.runs = try specification.ladderRuns(atLines: dataset.rowLines, keepCurves: true) }
         var trend: CostTrend?
         if kind == .trend, input.law is ExponentialTrendLaw {
             trend = try CostTrend.fit(dataset, yearColumn: input.law.inputs[0].role, costColumn: input.law.response.role)

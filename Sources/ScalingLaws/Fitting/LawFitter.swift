@@ -140,16 +140,24 @@ public enum LawFitter {
         }
         var method = LawIntervalMethod.linearized
         var lawStandardErrors: [Double]?
-        if case let .automatic(resamples) = options.intervals,
-           let robust = RobustFitIntervals.bootstrapCovariance(
-               law: law, data: data, options: options, result: result, resamples: resamples) {
-            result = result.replacingCovariance(robust.covariance)
-            method = .rowBootstrap(resamples: resamples, converged: robust.converged, seed: options.seed)
-            lawStandardErrors = robust.lawStandardErrors
+        var intervalWarnings: [FitWarning] = []
+        if case let .automatic(resamples) = options.intervals {
+            switch RobustFitIntervals.bootstrapCovariance(law: law, data: data, options: options, result: result, resamples: resamples) {
+            case let .bootstrap(covariance, standardErrors, converged):
+                result = result.replacingCovariance(covariance)
+                method = .rowBootstrap(resamples: resamples, converged: converged, seed: options.seed)
+                lawStandardErrors = standardErrors
+            case .noFastRefit:
+                intervalWarnings.append(.linearizedRobustIntervals(resamples: 0, converged: 0))
+            case let .tooFewConverged(converged):
+                intervalWarnings.append(.linearizedRobustIntervals(resamples: resamples, converged: converged))
+            case .notApplicable:
+                break
+            }
         }
         return LawFit(
             law: law, data: data, options: options, parameterization: parameterization, result: result,
-            intervalMethod: method, lawStandardErrors: lawStandardErrors)
+            intervalMethod: method, lawStandardErrors: lawStandardErrors, extraWarnings: intervalWarnings)
     }
 
     /// Starting points in the fitted parameterization, or `nil` for a single start.
