@@ -49,12 +49,33 @@ public enum GroupOverlayPlot {
         }
         let common = first.notes.filter { note in groups.allSatisfy { $0.figure.notes.contains(note) } }
         figure.notes = common
-        for group in groups {
-            guard let own = group.figure.notes.last(where: { !common.contains($0) }) else { continue }
-            figure.notes.append(own.contains(group.label) ? own : "\(column) = \(group.label): \(own)")
+        let own = groups.map { group in group.figure.notes.last(where: { !common.contains($0) }) }
+        // Notes alike but for a number (`… s = 0.0123`): the shared words once, each group's rest.
+        let present = own.compactMap { $0 }
+        var stem = present.count == groups.count && present.count > 1 ? sharedStem(present) : ""
+        if !stem.isEmpty { figure.notes.append(stem + " …") } else { stem = "" }
+        for (group, note) in zip(groups, own) {
+            guard let note else { continue }
+            let rest = String(note.dropFirst(stem.count).drop { $0 == " " })
+            figure.notes.append(rest.contains(group.label) ? rest : "\(column) = \(group.label): \(rest)")
         }
         figure.series.insert(contentsOf: rules, at: 0)
         return figure
+    }
+
+    /// The longest start every note shares, cut after its last space (empty when that is
+    /// shorter than 12 characters: too little to be worth saying once).
+    static func sharedStem(_ notes: [String]) -> String {
+        guard var stem = notes.first.map(Array.init) else { return "" }
+        for note in notes.dropFirst() {
+            let characters = Array(note)
+            var k = 0
+            while k < stem.count, k < characters.count, stem[k] == characters[k] { k += 1 }
+            stem = Array(stem.prefix(k))
+        }
+        guard let space = stem.lastIndex(of: " ") else { return "" }
+        let text = String(stem.prefix(space))
+        return text.count >= 12 ? text : ""
     }
 
     /// `law: formula — file (85 rows)` → `law: formula — file (258 rows in 3 groups)`.
