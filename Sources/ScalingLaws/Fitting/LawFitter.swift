@@ -26,7 +26,7 @@ public enum LawFitter {
     /// - Throws: ``DataError`` for missing columns, non-positive values where the law or a log
     ///   objective needs positive ones, or too few rows; ``FitError`` from the engine.
     public static func fit(_ law: any ScalingLaw, to data: Dataset, options: LawFitOptions? = nil) throws -> LawFit {
-        let options = options ?? LawFitOptions(objective: law.defaultObjective)
+        let options = options ?? .defaults(for: law)
         let inputs = try law.inputs.map { try data.column($0.role) }
         let y = try data.column(law.response.role)
         let positive = law.inputs.filter(\.mustBePositive).map(\.role)
