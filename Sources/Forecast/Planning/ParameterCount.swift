@@ -22,6 +22,22 @@ public struct ParameterCount: Codable, Sendable, Equatable {
     /// Kaplan's N restricted to the experts a token passes through.
     public var activeLayers: Double
 
+    /// Which count a published number or a target refers to.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case total
+        case nonEmbedding = "non-embedding"
+        case active
+    }
+
+    /// The count of `kind`.
+    public func value(_ kind: Kind) -> Double {
+        switch kind {
+        case .total: return total
+        case .nonEmbedding: return nonEmbedding
+        case .active: return active
+        }
+    }
+
     /// Counts the parameters of `shape`.
     public init(_ shape: TransformerShape) {
         let d = Double(shape.dModel)
