@@ -78,6 +78,12 @@ struct OptimalCommand: ParsableCommand {
         help: ArgumentHelp("Find the smallest budget whose compute-optimal loss reaches this value.", valueName: "loss"))
     var targetLoss: String?
 
+    @Flag(help: "Add the best transformer shape for each budget's N_opt (see --aspect and the shape rules).")
+    var shapes: Bool = false
+
+    @OptionGroup(title: "Shape rules (--shapes)")
+    var shapeRules: ShapeRulesOptions
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
@@ -152,7 +158,25 @@ struct OptimalCommand: ParsableCommand {
                     table.exponentInterval = boot.percentileInterval { $0[beta] / ($0[alpha] + $0[beta]) }
                 }
             }
-            let report = try AllocationRenderer.render(table, format: output.format.report)
+            var report = try AllocationRenderer.render(table, format: output.format.report)
+            if shapes {
+                let rules = try shapeRules.rules()
+                let rows = try points.map { point -> (Double?, ShapeCandidate) in
+                    let best = try ShapeSearch.shapes(for: point.parameters, rules: rules, limit: 1)
+                    return (point.budget, best[0])
+                }
+                var section = ReportSection(title: "Shapes for N_opt")
+                section.fields([("rules", rules.summary), ("tolerance", NumberFormat.significant(rules.tolerance * 100, digits: 3) + "%")])
+                section.table(ModelReport.shapeTable(rows, title: "Best shape per budget"))
+                let shapesReport = Report(title: "Shapes for N_opt", sections: [section])
+                if output.format == .json {
+                    let shapesJSON = try shapesReport.render(ReportFormat.json, payload: rows.map(\.1))
+                    report = "{\n\"allocation\": " + report.trimmingCharacters(in: .whitespacesAndNewlines)
+                        + ",\n\"shapes\": " + shapesJSON.trimmingCharacters(in: .whitespacesAndNewlines) + "\n}\n"
+                } else {
+                    report += "\n" + (try shapesReport.render(output.format.report))
+                }
+            }
             try output.emit(report: report) { Array(try AllocationRenderer.render(table, format: .json).utf8) }
         }
     }
