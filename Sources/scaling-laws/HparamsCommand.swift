@@ -14,7 +14,7 @@ struct HparamsCommand: ParsableCommand {
             Presets: deepseek2024 (DeepSeek-AI 2024, Eq. 1: η = 0.3118·C^−0.1250, \
             B = 0.2920·C^0.3271 tokens) and steplaw2025 (Li et al. 2025: η = 1.79·N^−0.713·D^0.307, \
             B = 0.58·D^0.571 tokens). Give --budgets (C; N and D then follow --tokens-per-param \
-            for N, D laws) or --n and --d.
+            for N, D laws) or --params and --tokens.
 
             With a sweep FILE (one row per run: N and D, or C; learning rate; optionally batch \
             size; final loss), fits each cell's optimum from a quadratic in log learning rate \
@@ -24,7 +24,7 @@ struct HparamsCommand: ParsableCommand {
 
             Examples:
               scaling-laws hparams --preset deepseek2024 --budgets 1e20,1e22,1e24
-              scaling-laws hparams --preset steplaw2025 --n 1B --d 100B
+              scaling-laws hparams --preset steplaw2025 --params 1B --tokens 100B
               scaling-laws hparams sweep.csv --x lr=learning_rate --x batch=batch_tokens
             """)
 
@@ -40,8 +40,8 @@ struct HparamsCommand: ParsableCommand {
     @Option(name: .customLong("tokens-per-param"), help: ArgumentHelp("D/N used to split a budget for N, D laws (C = 6ND).", valueName: "r"))
     var tokensPerParam: Double = 20
 
-    @Option(help: ArgumentHelp("Model parameters N (with --d).", valueName: "n")) var n: String?
-    @Option(help: ArgumentHelp("Training tokens D (with --n).", valueName: "d")) var d: String?
+    @Option(name: .customLong("params"), help: ArgumentHelp("Model parameters N (with --tokens).", valueName: "n")) var n: String?
+    @Option(name: .customLong("tokens"), help: ArgumentHelp("Training tokens D (with --params).", valueName: "d")) var d: String?
 
     @OptionGroup(title: "Sweep columns (defaults N, D, C, loss, lr, batch; --x lr=COLUMN, --x batch=COLUMN)")
     var columns: ColumnOptions
@@ -77,13 +77,13 @@ struct HparamsCommand: ParsableCommand {
                 }
             }
             if n != nil || d != nil {
-                let nValue = try FitFile.positive(n ?? "", option: "--n", what: "a positive parameter count such as 1B")
-                let dValue = try FitFile.positive(d ?? "", option: "--d", what: "a positive number of tokens such as 100B")
+                let nValue = try FitFile.positive(n ?? "", option: "--params", what: "a positive parameter count such as 1B")
+                let dValue = try FitFile.positive(d ?? "", option: "--tokens", what: "a positive number of tokens such as 100B")
                 let r = try law.recommend(n: nValue, d: dValue, c: 6 * nValue * dValue)
                 rows.append(.init(n: nValue, d: dValue, c: 6 * nValue * dValue, learningRate: r.learningRate, batchSize: r.batchSize))
             }
             guard !rows.isEmpty else {
-                throw CLIError.invalidNumber(option: "--budgets", text: "", expected: "--budgets, or --n and --d, to evaluate the law at")
+                throw CLIError.invalidNumber(option: "--budgets", text: "", expected: "--budgets, or --params and --tokens, to evaluate the law at")
             }
             let report = HparamsReport.recommendations(law, rows: rows)
             try output.emit(report: try report.render(output.format.report, payload: rows)) { Array(try report.render(ReportFormat.json, payload: rows).utf8) }

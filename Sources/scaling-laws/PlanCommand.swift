@@ -54,8 +54,8 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Candidates listed.", valueName: "k")) var top: Int = 5
     @Option(name: .customLong("check-simulations"), help: ArgumentHelp("Refit this many simulated data sets to check the best candidate against the naive one.", valueName: "count"))
     var checkSimulations: Int = 0
-    @Option(name: .customLong("n"), help: ArgumentHelp("Column of N in --runs.", valueName: "column")) var nColumn: String = "N"
-    @Option(name: .customLong("d"), help: ArgumentHelp("Column of D in --runs.", valueName: "column")) var dColumn: String = "D"
+    @Option(name: .customLong("n"), help: ArgumentHelp("Column holding N, the model parameters.", valueName: "column")) var nColumn: String = "N"
+    @Option(name: .customLong("d"), help: ArgumentHelp("Column holding D, the training tokens.", valueName: "column")) var dColumn: String = "D"
 
     @Option(help: ArgumentHelp("Hyperparameter law of the proposed runs: deepseek2024, steplaw2025 or none.", valueName: "name"))
     var hparams: String = "deepseek2024"
