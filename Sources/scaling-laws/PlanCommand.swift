@@ -54,8 +54,8 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Candidates listed.", valueName: "k")) var top: Int = 5
     @Option(name: .customLong("check-simulations"), help: ArgumentHelp("Refit this many simulated data sets to check the best candidate against the naive one.", valueName: "count"))
     var checkSimulations: Int = 0
-    @Option(name: .customLong("n"), help: ArgumentHelp("Column holding N, the model parameters.", valueName: "column")) var nColumn: String = "N"
-    @Option(name: .customLong("d"), help: ArgumentHelp("Column holding D, the training tokens.", valueName: "column")) var dColumn: String = "D"
+    @Option(name: .customLong("n"), help: ArgumentHelp("Column holding N, the model parameters.", valueName: "column")) var nColumn: String?
+    @Option(name: .customLong("d"), help: ArgumentHelp("Column holding D, the training tokens.", valueName: "column")) var dColumn: String?
 
     @Option(help: ArgumentHelp("Hyperparameter law of the proposed runs: deepseek2024, steplaw2025 or none.", valueName: "name"))
     var hparams: String = "deepseek2024"
@@ -100,6 +100,7 @@ struct PlanCommand: ParsableCommand {
                 default: throw CLIError.invalidNumber(option: "--target", text: target, expected: "loss or n-opt")
                 }
                 targetText = planTarget.label
+                let nColumn = self.nColumn ?? "N", dColumn = self.dColumn ?? "D"
                 let data = try Dataset(contentsOf: URL(fileURLWithPath: runs), columns: [nColumn, dColumn], source: runs)
                 try data.requirePositive([nColumn, dColumn], reason: "plan --runs")
                 let ns = try data.column(nColumn), ds = try data.column(dColumn)
