@@ -81,6 +81,9 @@ struct OptimalCommand: ParsableCommand {
     @Flag(help: "Add the best transformer shape for each budget's N_opt (see --aspect and the shape rules).")
     var shapes: Bool = false
 
+    @Option(name: .customLong("hparams"), help: ArgumentHelp("Add the learning rate and batch size of a hyperparameter law (deepseek2024, steplaw2025) at each budget's N_opt and D_opt.", valueName: "name"))
+    var hparamsLaw: String?
+
     @OptionGroup(title: "Shape rules (--shapes)")
     var shapeRules: ShapeRulesOptions
 
@@ -175,6 +178,22 @@ struct OptimalCommand: ParsableCommand {
                         + ",\n\"shapes\": " + shapesJSON.trimmingCharacters(in: .whitespacesAndNewlines) + "\n}\n"
                 } else {
                     report += "\n" + (try shapesReport.render(output.format.report))
+                }
+            }
+            if let hparamsLaw {
+                let law = try HyperparameterLaw.preset(hparamsLaw)
+                let rows = try points.map { point -> HparamsReport.Row in
+                    let r = try law.recommend(n: point.parameters, d: point.tokens, c: point.budget)
+                    return HparamsReport.Row(n: point.parameters, d: point.tokens, c: point.budget, learningRate: r.learningRate, batchSize: r.batchSize)
+                }
+                let hp = HparamsReport.recommendations(law, rows: rows)
+                if output.format == .json {
+                    let body = report.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let hpJSON = try hp.render(ReportFormat.json, payload: rows).trimmingCharacters(in: .whitespacesAndNewlines)
+                    report = shapes ? String(body.dropLast()) + ",\n\"hparams\": " + hpJSON + "\n}\n"
+                        : "{\n\"allocation\": " + body + ",\n\"hparams\": " + hpJSON + "\n}\n"
+                } else {
+                    report += "\n" + (try hp.render(output.format.report))
                 }
             }
             try output.emit(report: report) { Array(try AllocationRenderer.render(table, format: .json).utf8) }
