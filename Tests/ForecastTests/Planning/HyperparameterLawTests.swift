@@ -94,4 +94,26 @@ import TestSupport
         #expect(fit.cells.count == 6)
         #expect(fit.refusals.map(\.label) == ["C=5e+19"])
     }
+
+    /// A sweep over (N, D) cells simulated from Step Law's η = 1.79·N^−0.713·D^0.307 (Li et al.
+    /// 2025) with noise: the (N, D) power law's intervals cover both exponents.
+    @Test func recoversAnNDLaw() throws {
+        var g = SeededGenerator(seed: 5)
+        var runs: [SweepRun] = []
+        for n in [1e8, 3e8, 1e9] {
+            for d in [2e9, 1e10, 5e10] {
+                let star = 1.79 * pow(n, -0.713) * pow(d, 0.307)
+                let shift = 0.5 * (g.nextUniform() - 0.5)
+                for i in 0..<7 {
+                    let x = log(star) + shift + (Double(i) - 3) * 0.5
+                    runs.append(SweepRun(n: n, d: d, learningRate: exp(x), loss: 3 + 0.03 * pow(x - log(star), 2) + 0.002 * g.nextNormal()))
+                }
+            }
+        }
+        let fit = try HyperparameterSweepFitter.fit(runs, variables: .sizeAndTokens)
+        #expect(fit.cells.count == 9)
+        let intervals = try #require(fit.law.learningRate.exponentIntervals)
+        #expect(intervals[0].contains(-0.713), "N exponent \(fit.law.learningRate.exponents[0]) in \(intervals[0])")
+        #expect(intervals[1].contains(0.307), "D exponent \(fit.law.learningRate.exponents[1]) in \(intervals[1])")
+    }
 }

@@ -57,4 +57,15 @@ import TestSupport
             try NextRunPlanner.candidates(existing: Self.ladder, cap: 1e15)
         }
     }
+
+    /// Ranking for N_opt: every candidate's linearised variance after is at most the variance
+    /// before, and the ranking is by that reduction.
+    @Test func rankingForNOpt() throws {
+        let p = ChinchillaParameters.epoch2024
+        let candidates = try NextRunPlanner.candidates(existing: Self.ladder, cap: 2e19)
+        let ranked = try NextRunPlanner.rank(law: p, existing: Self.ladder, noise: 0.01, target: .nOpt(budget: 1e22), candidates: candidates)
+        #expect(ranked.count == candidates.count)
+        for (a, b) in zip(ranked, ranked.dropFirst()) { #expect(a.varianceReduction >= b.varianceReduction) }
+        for c in ranked { #expect(c.sdAfter <= c.sdBefore + 1e-15) }
+    }
 }
