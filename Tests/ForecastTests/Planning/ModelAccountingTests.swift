@@ -104,6 +104,13 @@ import TestSupport
         #expect(isClose(6 * 70e9 * 1.4e12, 5.88e23, rel: 1e-9))
     }
 
+    /// Chinchilla was trained with Gopher's budget, 5.76e23 FLOP, on 1.4T tokens (Hoffmann et al.
+    /// 2022, Sec. 4 and Table 3). The App. F count of its Table 4 shape gives 5.68e23 (−1.3%).
+    @Test func chinchilla70BComputeUnderAppendixF() {
+        let flops = ModelAccounting(PublishedShape.chinchilla70B.shape).flopsPerToken(.hoffmann) * 1.4e12
+        #expect(abs(flops / 5.76e23 - 1) < 0.02, "\(flops)")
+    }
+
     @Test func mixtureOfExpertsActiveCounts() throws {
         // 8 experts of width 1,024, top-2 plus 1 shared; d = 512, 4 layers.
         let moe = MixtureOfExperts(experts: 8, active: 2, expertFFN: 1024, shared: 1)
