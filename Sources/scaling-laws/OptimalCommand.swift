@@ -78,6 +78,15 @@ struct OptimalCommand: ParsableCommand {
         help: ArgumentHelp("Find the smallest budget whose compute-optimal loss reaches this value.", valueName: "loss"))
     var targetLoss: String?
 
+    @Flag(help: "Add the best transformer shape for each budget's N_opt (see --aspect and the shape rules).")
+    var shapes: Bool = false
+
+    @Option(name: .customLong("hparams"), help: ArgumentHelp("Add the learning rate and batch size of a hyperparameter law (deepseek2024, steplaw2025) at each budget's N_opt and D_opt.", valueName: "name"))
+    var hparamsLaw: String?
+
+    @OptionGroup(title: "Shape rules (--shapes)")
+    var shapeRules: ShapeRulesOptions
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
@@ -152,7 +161,41 @@ struct OptimalCommand: ParsableCommand {
                     table.exponentInterval = boot.percentileInterval { $0[beta] / ($0[alpha] + $0[beta]) }
                 }
             }
-            let report = try AllocationRenderer.render(table, format: output.format.report)
+            var report = try AllocationRenderer.render(table, format: output.format.report)
+            if shapes {
+                let rules = try shapeRules.rules()
+                let rows = try points.map { point -> (Double?, ShapeCandidate) in
+                    let best = try ShapeSearch.shapes(for: point.parameters, rules: rules, limit: 1)
+                    return (point.budget, best[0])
+                }
+                var section = ReportSection(title: "Shapes for N_opt")
+                section.fields([("rules", rules.summary), ("tolerance", NumberFormat.significant(rules.tolerance * 100, digits: 3) + "%")])
+                section.table(ModelReport.shapeTable(rows, title: "Best shape per budget"))
+                let shapesReport = Report(title: "Shapes for N_opt", sections: [section])
+                if output.format == .json {
+                    let shapesJSON = try shapesReport.render(ReportFormat.json, payload: rows.map(\.1))
+                    report = "{\n\"allocation\": " + report.trimmingCharacters(in: .whitespacesAndNewlines)
+                        + ",\n\"shapes\": " + shapesJSON.trimmingCharacters(in: .whitespacesAndNewlines) + "\n}\n"
+                } else {
+                    report += "\n" + (try shapesReport.render(output.format.report))
+                }
+            }
+            if let hparamsLaw {
+                let law = try HyperparameterLaw.preset(hparamsLaw)
+                let rows = try points.map { point -> HparamsReport.Row in
+                    let r = try law.recommend(n: point.parameters, d: point.tokens, c: point.budget)
+                    return HparamsReport.Row(n: point.parameters, d: point.tokens, c: point.budget, learningRate: r.learningRate, batchSize: r.batchSize)
+                }
+                let hp = HparamsReport.recommendations(law, rows: rows)
+                if output.format == .json {
+                    let body = report.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let hpJSON = try hp.render(ReportFormat.json, payload: rows).trimmingCharacters(in: .whitespacesAndNewlines)
+                    report = shapes ? String(body.dropLast()) + ",\n\"hparams\": " + hpJSON + "\n}\n"
+                        : "{\n\"allocation\": " + body + ",\n\"hparams\": " + hpJSON + "\n}\n"
+                } else {
+                    report += "\n" + (try hp.render(output.format.report))
+                }
+            }
             try output.emit(report: report) { Array(try AllocationRenderer.render(table, format: .json).utf8) }
         }
     }

@@ -67,7 +67,8 @@ struct SharedOptionHelpTests {
         "--d": ["predict": "values of D to predict at, not a column", "score": "values of D to score at, not a column"],
         "--x": ["fit-shared-slope": "the predictor column of a two-column fit, not ROLE=COLUMN"],
         "--output": ["plot": "the SVG figure itself", "report": "the HTML page itself"],
-        "--seed": ["score": "the seed of the parameter draws of a forecast"],
+        "--seed": ["score": "the seed of the parameter draws of a forecast",
+                   "plan": "the seed of the simulated sweeps and refits"],
     ]
 
     /// The commands that read a table of runs: each must take every row filter.
