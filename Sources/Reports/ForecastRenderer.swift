@@ -112,7 +112,11 @@ public enum ForecastRenderer {
             fields.append(("interval", "none (no covariance: a preset or a fit without one)"))
         }
         fields += scoreFields(table)
-        if let cost = table.trainingCost { fields.append(trainingCostField(cost)) }
+        if let cost = table.trainingCost {
+            fields.append(trainingCostField(cost))
+            fields += TrainingCostRenderer.assumptionFields(cost.hardware, cost.model)
+        }
+        for note in table.notes { fields.append(("note", note.description)) }
         return fields
     }
 

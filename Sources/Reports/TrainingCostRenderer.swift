@@ -45,8 +45,7 @@ public enum TrainingCostRenderer {
     static func fields(_ e: TrainingCostEstimate, _ h: Hardware, _ m: HardwareCostModel) -> [(String, String)] {
         var fields: [(String, String)] = [
             ("hardware", "\(h.name): \(NumberFormat.significant(h.peakFLOPPerSecond / 1e12, digits: 5)) TFLOP/s dense BF16, "
-                + "\(NumberFormat.significant(h.tdpWatts, digits: 4)) W, \(NumberFormat.money(h.chipPrice)) per chip "
-                + "(×\(NumberFormat.significant(h.serverCostOverhead, digits: 4)) with server)"),
+                + "\(NumberFormat.significant(h.tdpWatts, digits: 4)) W"),
         ]
         if let notes = h.notes { fields.append(("note", notes)) }
         var workload: String
@@ -58,10 +57,29 @@ public enum TrainingCostRenderer {
                 + "\(NumberFormat.significant(e.trainingHours ?? 0, digits: 6)) hours"
         }
         fields.append(("workload", workload))
-        fields.append(("model", "price decay and depreciation \(NumberFormat.significant(m.depreciationOOMPerYear, digits: 4)) OOM/yr "
-            + "(r = \(NumberFormat.significant(m.depreciationRate, digits: 4))/yr), "
-            + "\(NumberFormat.significant(m.yearsSinceAcquisition, digits: 4)) years since acquisition, "
-            + "interconnect \(NumberFormat.significant(m.interconnectFraction * 100, digits: 4))% of cluster cost"))
+        return fields + assumptionFields(h, m)
+    }
+
+    /// Every assumed price and rate of the cost model, one field each (Cottier et al. 2024,
+    /// §2.2), for `cost` and `forecast --hardware`.
+    public static func assumptionFields(_ h: Hardware, _ m: HardwareCostModel) -> [(String, String)] {
+        var fields: [(String, String)] = []
+        fields.append(("chip price", "\(NumberFormat.money(h.chipPrice)) per chip; ×\(NumberFormat.significant(h.serverCostOverhead, digits: 4)) with its server share = "
+            + "\(NumberFormat.money(h.priceWithServer)) (P0)"))
+        fields.append(("rental price", h.rentalPricePerChipHour.map { "\(NumberFormat.money($0)) per chip-hour (the rental alternative)" }
+            ?? "none documented for \(h.name) (no rental alternative; set --rental-price)"))
+        var age = "\(NumberFormat.significant(m.yearsSinceAcquisition, digits: 4)) years since acquisition"
+        if let basis = m.acquisitionBasis {
+            age += " (release date \(basis.releaseDate) to training date \(basis.trainingDate))"
+        } else if let release = h.releaseDate {
+            age += m.yearsSinceAcquisition == 0
+                ? " (default: new hardware; \(h.name) was released \(release), give --training-date to derive its age)"
+                : " (given; \(h.name) was released \(release))"
+        }
+        fields.append(("hardware age", age))
+        fields.append(("depreciation", "price-performance decline \(NumberFormat.significant(m.depreciationOOMPerYear, digits: 4)) OOM/yr "
+            + "(r = \(NumberFormat.significant(m.depreciationRate, digits: 4))/yr over \(NumberFormat.significant(HardwareCostModel.hoursPerYear, digits: 5)) h/yr)"))
+        fields.append(("interconnect", "\(NumberFormat.significant(m.interconnectFraction * 100, digits: 4))% of cluster cost"))
         fields.append(("energy", "PUE \(NumberFormat.significant(m.powerUsageEffectiveness, digits: 4)), "
             + "utilisation \(NumberFormat.significant(h.powerUtilisation, digits: 4)), "
             + "server power ×\(NumberFormat.significant(h.serverPowerFactor, digits: 4)), "
