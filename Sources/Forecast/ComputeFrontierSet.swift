@@ -86,7 +86,7 @@ public struct ComputeFrontierSet: Sendable {
     public static let liang2024: ComputeFrontierSet = {
         let range: ClosedRange<Double> = 1e17...6e18
         let members: [(String, String, String)] = [
-            ("N_opt", "parameters", "liang2024-n-opt"), ("D_opt", "training samples", "liang2024-d-opt"),
+            ("N_opt", "parameters", "liang2024-n-opt"), ("D_opt", "", "liang2024-d-opt"),
             ("loss", "", "liang2024-loss"), ("FID", "", "liang2024-fid"),
         ]
         let list = members.compactMap { role, unit, preset -> Member? in
@@ -151,20 +151,27 @@ public struct ComputeFrontierSet: Sendable {
         for budget in budgets {
             guard budget.isFinite, budget > 0 else { throw ForecastError.invalidBudget(budget) }
             var values: [Value] = []
+            var outside: [(role: String, range: ClosedRange<Double>)] = []
             for member in members {
                 guard let law = member.source.law else { continue }
                 let y = law.evaluate([budget], member.source.values)
                 let i = try member.source.intervals(at: [budget])
                 values.append(Value(value: y, lower: i.lower, upper: i.upper))
-                if let range = member.fittedRange, !range.contains(budget) {
-                    warnings.append(.outsideFittedRange(role: member.role, budget: budget, range: range))
-                }
+                if let range = member.fittedRange, !range.contains(budget) { outside.append((member.role, range)) }
+            }
+            // One warning per fitted range: the members fitted on the same budgets share it.
+            var ranges: [ClosedRange<Double>] = []
+            for entry in outside where !ranges.contains(entry.range) { ranges.append(entry.range) }
+            for range in ranges {
+                warnings.append(.outsideFittedRange(roles: outside.filter { $0.range == range }.map(\.role), budget: budget, range: range))
             }
             rows.append(Row(budget: budget, values: values))
         }
         let fits = members.compactMap { m in m.source.fit.map { (m.role, $0) } }
         let level = fits.first.map { $0.1.bootstrap?.confidenceLevel ?? $0.1.confidenceLevel }
-        let methods = members.compactMap { m in m.source.intervalMethod.map { "\(m.role): \($0)" } }
+        let described = members.compactMap { m in m.source.intervalMethod.map { (m.role, $0) } }
+        let methods = Set(described.map(\.1)).count == 1 && described.count == members.count
+            ? [described[0].1 + " (every member)"] : described.map { "\($0.0): \($0.1)" }
         for member in members where member.role == "N_opt" || member.role == "D_opt" {
             if let law = member.source.law, law.name == PowerLaw().name, let alpha = member.source.values.last, alpha > 0 {
                 warnings.append(.decreasingAllocation(role: member.role, exponent: -alpha))
@@ -185,16 +192,16 @@ public struct ComputeFrontierSet: Sendable {
 /// Something a reader of a frontier forecast should know. Each prints as one line.
 public enum ComputeFrontierWarning: Sendable, Equatable, CustomStringConvertible {
     /// The budget lies outside the budgets the member was fitted on.
-    case outsideFittedRange(role: String, budget: Double, range: ClosedRange<Double>)
+    case outsideFittedRange(roles: [String], budget: Double, range: ClosedRange<Double>)
     /// An allocation law that falls with compute.
     case decreasingAllocation(role: String, exponent: Double)
 
     public var description: String {
         func g(_ x: Double) -> String { String(format: "%.3g", x) }
         switch self {
-        case let .outsideFittedRange(role, budget, range):
+        case let .outsideFittedRange(roles, budget, range):
             let factor = budget > range.upperBound ? budget / range.upperBound : range.lowerBound / budget
-            return "\(role) at \(g(budget)) FLOP extrapolates \(g(factor))× \(budget > range.upperBound ? "beyond" : "below") the budgets it was fitted on (\(g(range.lowerBound))–\(g(range.upperBound)) FLOP)"
+            return "\(roles.joined(separator: ", ")) at \(g(budget)) FLOP extrapolate\(roles.count == 1 ? "s" : "") \(g(factor))× \(budget > range.upperBound ? "beyond" : "below") the budgets fitted (\(g(range.lowerBound))–\(g(range.upperBound)) FLOP)"
         case let .decreasingAllocation(role, exponent):
             return "\(role) falls with compute (exponent \(g(exponent))): check the sign of the fitted power law"
         }

@@ -8,28 +8,24 @@ public enum CriticalBatchRenderer {
     /// The plan in `format`, ending in a newline.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ plan: CriticalBatchPlan, format: ReportFormat, numbers: NumberStyle = .human) throws -> String {
+        try report(plan, numbers: numbers).render(format, payload: JSONForm(plan))
+    }
+
+    /// The plan as a ``Report``: the law and the run as fields, one row per loss.
+    public static func report(_ plan: CriticalBatchPlan, numbers: NumberStyle = .human) -> Report {
         let columns = columns(plan)
-        switch format {
-        case .table, .markdown:
-            let markdown = format == .markdown
-            var out = markdown ? "## Critical batch size (Kaplan et al. 2020)\n\n" : "Critical batch size (Kaplan et al. 2020)\n"
-            for (name, value) in fields(plan) { out += markdown ? "- **\(name)**: \(value)\n" : "  \(name): \(value)\n" }
-            out += "\n"
-            var grid = TextTable(header: columns.map(\.header), numeric: columns.map { _ in true })
-            for row in plan.rows {
-                grid.append(columns.map { column in
-                    guard let v = column.value(row) else { return "—" }
-                    return column.count ? numbers.count(v) : NumberFormat.significant(v, digits: 4)
-                })
-            }
-            return out + (markdown ? grid.markdown() : grid.plainText())
-        case .csv:
-            var csv = TextTable(header: columns.map(\.key))
-            for row in plan.rows { csv.append(columns.map { NumberFormat.exact($0.value(row)) }) }
-            return csv.csv()
-        case .json:
-            return try ReportJSON.string(JSONForm(plan))
+        var about = ReportSection(title: "Critical batch size", subtitle: "Kaplan et al. 2020")
+        about.fields(fields(plan))
+        var table = ReportTable(columns: columns.map { .number($0.header, csvName: $0.key) }, exportsToCSV: true)
+        for row in plan.rows {
+            table.append(columns.map { column in
+                guard let v = column.value(row) else { return ReportCell("—", exact: "") }
+                return ReportCell(column.count ? numbers.count(v) : NumberFormat.significant(v, digits: 4), exact: NumberFormat.exact(v))
+            })
         }
+        var conversions = ReportSection(title: "Conversions", subtitle: "one row per loss")
+        conversions.table(table)
+        return Report(title: "Critical batch size (Kaplan et al. 2020)", sections: [about, conversions])
     }
 
     struct Column {

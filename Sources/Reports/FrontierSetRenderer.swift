@@ -9,49 +9,45 @@ public enum FrontierSetRenderer {
     /// The forecast in `format`, ending in a newline.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ forecast: ComputeFrontierSet.Forecast, format: ReportFormat) throws -> String {
+        try report(forecast).render(format, payload: JSONForm(forecast))
+    }
+
+    /// The forecast as a ``Report``: the law set and its members, the warnings, and one table
+    /// row per budget (CSV carries every value and bound exactly).
+    public static func report(_ forecast: ComputeFrontierSet.Forecast) -> Report {
         let members = forecast.set.members
-        switch format {
-        case .table, .markdown:
-            let markdown = format == .markdown
-            var out = markdown ? "## Compute-optimal decision from a law set\n\n" : "Compute-optimal decision from a law set\n"
-            for (name, value) in fields(forecast) {
-                out += markdown ? "- **\(name)**: \(value)\n" : "  \(name): \(value)\n"
+        var about = ReportSection(title: "Law set", subtitle: forecast.set.name)
+        about.fields(fields(forecast))
+        var warnings = ReportSection(title: "Warnings")
+        warnings.warnings(forecast.warnings.map(\.description))
+        var columns: [ReportColumn] = [.number("budget (FLOP)", csvName: "budget_flop")]
+        let withInterval = members.map { hasInterval(forecast, member: $0.role) }
+        for (k, member) in members.enumerated() {
+            let key = member.role.lowercased()
+            columns.append(.number(member.unit.isEmpty ? member.role : "\(member.role) (\(member.unit))", csvName: key))
+            if withInterval[k] {
+                columns.append(.number("\(member.role) \(intervalLabel(forecast))", visibility: .displayOnly))
+                columns.append(.number("\(key)_lower", visibility: .csvOnly))
+                columns.append(.number("\(key)_upper", visibility: .csvOnly))
             }
-            out += "\n"
-            var header = ["budget (FLOP)"]
-            for member in members {
-                header.append(member.unit.isEmpty ? member.role : "\(member.role) (\(member.unit))")
-                if hasInterval(forecast, member: member.role) { header.append("\(member.role) \(intervalLabel(forecast))") }
-            }
-            var grid = TextTable(header: header, numeric: header.map { _ in true })
-            for row in forecast.rows {
-                var cells = [NumberFormat.significant(row.budget, digits: 4)]
-                for (k, member) in members.enumerated() {
-                    let v = row.values[k]
-                    cells.append(show(v.value, member))
-                    if hasInterval(forecast, member: member.role) {
-                        cells.append(v.lower.map { "[\(show($0, member)), \(show(v.upper ?? .nan, member))]" } ?? "—")
-                    }
-                }
-                grid.append(cells)
-            }
-            return out + (markdown ? grid.markdown() : grid.plainText())
-        case .csv:
-            var header = ["budget_flop"]
-            for member in members {
-                let key = member.role.lowercased()
-                header += [key, "\(key)_lower", "\(key)_upper"]
-            }
-            var csv = TextTable(header: header)
-            for row in forecast.rows {
-                var cells = [NumberFormat.exact(row.budget)]
-                for v in row.values { cells += [NumberFormat.exact(v.value), NumberFormat.exact(v.lower), NumberFormat.exact(v.upper)] }
-                csv.append(cells)
-            }
-            return csv.csv()
-        case .json:
-            return try ReportJSON.string(JSONForm(forecast))
         }
+        var table = ReportTable(title: nil, columns: columns, exportsToCSV: true)
+        for row in forecast.rows {
+            var cells: [ReportCell] = [ReportCell(NumberFormat.significant(row.budget, digits: 4), exact: NumberFormat.exact(row.budget))]
+            for (k, member) in members.enumerated() {
+                let v = row.values[k]
+                cells.append(ReportCell(show(v.value, member), exact: NumberFormat.exact(v.value)))
+                if withInterval[k] {
+                    cells.append(ReportCell(v.lower.map { "[\(show($0, member)), \(show(v.upper ?? .nan, member))]" } ?? "—"))
+                    cells.append(ReportCell(v.lower.map { NumberFormat.exact($0) } ?? ""))
+                    cells.append(ReportCell(v.upper.map { NumberFormat.exact($0) } ?? ""))
+                }
+            }
+            table.append(cells)
+        }
+        var decision = ReportSection(title: "Compute-optimal decision", subtitle: "every member at each budget")
+        decision.table(table)
+        return Report(title: "Compute-optimal decision from the law set \(forecast.set.name)", sections: [about, warnings, decision])
     }
 
     static func show(_ value: Double, _ member: ComputeFrontierSet.Member) -> String {
@@ -87,12 +83,14 @@ public enum FrontierSetRenderer {
             }
             fields.append(("member", text))
         }
+        if let budget = forecast.rows.first?.budget, let ratio = forecast.set.costRatio(budget: budget) {
+            fields.append(("cost check", "6·N_opt·D_opt/C = \(NumberFormat.significant(ratio, digits: 4)) at \(NumberFormat.significant(budget, digits: 4)) FLOP (1 when the set follows C = 6ND)"))
+        }
         if forecast.confidenceLevel != nil {
             fields.append(("interval", "\(intervalLabel(forecast)) of each fitted member's mean curve; " + forecast.intervalMethods.joined(separator: "; ")))
         } else {
             fields.append(("interval", "none (published constants: the paper gives no uncertainty for them)"))
         }
-        for warning in forecast.warnings { fields.append(("warning", warning.description)) }
         return fields
     }
 
