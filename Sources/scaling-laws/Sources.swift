@@ -41,8 +41,11 @@ struct LawSourceOptions: ParsableArguments {
     var params: [String] = []
 
     func validate() throws {
-        guard [fit, preset, law, frontierFits.isEmpty ? nil : ""].compactMap({ $0 }).count == 1 else {
-            throw ValidationError("give exactly one of --fit <file>, --preset <name>, --law <law> and --frontier-fit <role=file>")
+        let given = [fit, preset, law].compactMap({ $0 }).count
+        if !frontierFits.isEmpty {
+            guard given == 0 else { throw ValidationError("--frontier-fit gives a law set by itself: give it without --fit, --preset or --law") }
+        } else {
+            guard given == 1 else { throw ValidationError("give exactly one of --fit <file>, --preset <name> and --law <law>") }
         }
         if law == nil, !params.isEmpty { throw ValidationError("--param goes with --law") }
     }
