@@ -76,6 +76,11 @@ struct PlotCommand: ParsableCommand {
     @OptionGroup(title: "Iso-FLOP (--kind isoflop, isoflop-frontier)")
     var isoflop: IsoFlopArguments
 
+    @Option(
+        name: .customLong("x-range"),
+        help: ArgumentHelp("--kind forecast: the x range LOW:HIGH to draw, e.g. 1e17:1.5e21 to reach the budget asked for.", valueName: "low:high"))
+    var xRange: String?
+
     @Option(help: ArgumentHelp("Figure width in pixels (default: 760).", valueName: "px"))
     var width: Double = 760
 
@@ -95,12 +100,21 @@ struct PlotCommand: ParsableCommand {
         if selection.by != nil, output == nil {
             throw ValidationError("--by writes one figure per group (NAME-GROUP.svg): give --output NAME.svg")
         }
+        if xRange != nil, kind != .forecast {
+            throw ValidationError("--x-range applies to --kind forecast")
+        }
         guard width >= 200, width <= 10000, height >= 150, height <= 10000 else {
             throw ValidationError("--width must lie in 200...10000 and --height in 150...10000 pixels")
         }
     }
 
     var explicitColumns: [String: String] { columns.explicitColumns }
+
+    /// `--x-range LOW:HIGH`, or `nil`.
+    /// - Throws: ``CLIError/invalidNumber(option:text:expected:)``.
+    func parsedXRange() throws -> ClosedRange<Double>? {
+        try xRange.map { try FitFile.range($0, option: "--x-range", what: "the x values to draw") }
+    }
 
     func run() throws {
         try Console.run {
@@ -190,7 +204,7 @@ struct PlotCommand: ParsableCommand {
         let selected = try specification.load(for: law)
         return try selected.mapGroups { group in
             let input = try PlotInput(fit: artifact, data: group.dataset)
-            var figure = try ScalingPlots.figure(kind, input: input, trend: nil, isoflop: nil)
+            var figure = try ScalingPlots.figure(kind, input: input, trend: nil, isoflop: nil, xRange: try parsedXRange())
             figure.notes.append("\(by) == \(RowPredicate.Value.text(group.label)) (\(group.dataset.count) rows)")
             return figure
         }.map { ($0.group.label, $0.result) }
@@ -233,7 +247,7 @@ struct PlotCommand: ParsableCommand {
                 }
             }
         }
-        var figure = try ScalingPlots.figure(kind, input: input, trend: trend, isoflop: budgets)
+        var figure = try ScalingPlots.figure(kind, input: input, trend: trend, isoflop: budgets, xRange: try parsedXRange())
         if let fallback {
             figure.notes.append("Not an iso-FLOP sweep (\(fallback)): the law is drawn; --budget-column gives Approach 2.")
         }

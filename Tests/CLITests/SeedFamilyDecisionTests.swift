@@ -199,6 +199,33 @@ struct SeedFamilyDecisionTests {
         #expect(forecast.stdout.contains("rental price:") && forecast.stdout.contains("release date 2020-05-14 to training date 2022-05-14"))
     }
 
+    // MARK: - Plots
+
+    @Test("plot --kind forecast of a DiT power-law fit: log y axis, axes named from the columns, --x-range reaching 1.5e21")
+    func ditForecastPlot() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = CLIRunner.root.appendingPathComponent("Datasets/dit-compute-synthetic/data.csv").path
+        let fit = try CLIRunner.run(["fit", data, "--law", "power-law", "--x", "x=C", "--x", "y=FID", "--output", "fid.json"], in: directory)
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let plot = try CLIRunner.run(["plot", "fid.json", "--kind", "forecast", "--x-range", "1e17:1.5e21", "--output", "fid.svg"], in: directory)
+        #expect(plot.status == 0, "\(plot.stderr)")
+        let svg = try String(contentsOf: directory.appendingPathComponent("fid.svg"), encoding: .utf8)
+        let texts = svg.components(separatedBy: "<text").dropFirst().compactMap { piece -> String? in
+            guard let open = piece.firstIndex(of: ">"), let close = piece.range(of: "</text>") else { return nil }
+            return String(piece[piece.index(after: open)..<close.lowerBound])
+        }
+        // The x axis reaches the budget asked for (1.5e21 > 10^21); the axes name the columns.
+        #expect(texts.contains("10²¹"), "\(texts)")
+        #expect(texts.contains("C (FLOP)") && texts.contains("FID"), "\(texts)")
+        #expect(texts.contains("Forecast: FID vs C"))
+        // FID falls from ~240 to ~25 over the range: a log axis has the 1-2-5 ticks 50, 100, 200
+        // (a linear axis over 20–300 would tick 50, 100, 150, 200, 250).
+        #expect(texts.contains("100") && !texts.contains("150"), "\(texts)")
+        let wrong = try CLIRunner.run(["plot", "fid.json", "--kind", "curves", "--x-range", "1e17:1e21"], in: directory)
+        #expect(wrong.status != 0)
+    }
+
     // MARK: - isoflop L*(C)
 
     @Test("isoflop fits L*(C) = k·C^e to its per-budget minima (the log-log line of the loss_star column)")
