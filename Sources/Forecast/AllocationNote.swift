@@ -8,7 +8,7 @@ public enum AllocationNote: Sendable, Equatable, CustomStringConvertible {
     /// minimised at fixed `C = 6ND`, gives `N_opt ∝ C^(α_D/(α_N+α_D))` (0.575 with the
     /// Table 2 exponents 0.076 and 0.103), while the paper's fitted compute-efficient frontier
     /// is `N ∝ C_min^0.73` (eq 1.7, Section 6.1), which counts compute at the critical batch
-    /// size and trains to convergence-early-stopping rather than along `C = 6ND` iso-lines.
+    /// size (`C_min`, eq 5.5) along their compute-efficient frontier, not along `C = 6ND`.
     case kaplanImpliedExponent(implied: Double, alphaN: Double, alphaD: Double, published: Double)
 
     /// The note for a law of (N, D) and its values, or `nil` when there is none.
