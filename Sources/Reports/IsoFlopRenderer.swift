@@ -76,7 +76,9 @@ public enum IsoFlopRenderer {
         var laws = ReportTable(columns: [
             ReportColumn("law"), .number("exponent"), .number("std err"), ReportColumn("\(level) interval"), .number("coefficient"), .number("R²"),
         ])
-        for (name, law) in [("N* = k·C^a", analysis.parameterLaw), ("D* = k·C^b", analysis.tokenLaw)] {
+        var frontierLaws = [("N* = k·C^a", analysis.parameterLaw), ("D* = k·C^b", analysis.tokenLaw)]
+        if let loss = analysis.lossLaw { frontierLaws.append(("L* = k·C^e", loss)) }
+        for (name, law) in frontierLaws {
             var interval = "-"
             if let lower = law.exponentLower, let upper = law.exponentUpper {
                 interval = "[" + NumberFormat.significant(lower, digits: 4) + ", " + NumberFormat.significant(upper, digits: 4) + "]"
@@ -155,6 +157,8 @@ public enum IsoFlopRenderer {
         let profiles: [Profile]
         let parameterLaw: LogLogRegression
         let tokenLaw: LogLogRegression
+        /// The minimum loss against the budget, `L* = k·C^e` (Liang et al. 2024's loss frontier).
+        let lossLaw: LogLogRegression?
         let approach3: Comparison?
         let approach3Failure: String?
 
@@ -171,6 +175,7 @@ public enum IsoFlopRenderer {
             }
             parameterLaw = a.parameterLaw
             tokenLaw = a.tokenLaw
+            lossLaw = a.lossLaw
             approach3 = a.approach3.map { c in
                 Comparison(constants: c.parameters, converged: c.converged, runs: c.runs, parametricExponent: c.parametricExponent,
                            isoFlopExponent: c.isoFlopExponent, exponentDifference: c.exponentDifference,

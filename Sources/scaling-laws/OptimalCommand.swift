@@ -36,13 +36,24 @@ struct OptimalCommand: ParsableCommand {
             line, and no loss; Approach 3's N_opt from the same runs is set beside it, with a \
             warning where their intervals do not overlap.
 
-            Presets: \(ChinchillaParameters.presets.map(\.name).joined(separator: ", ")); with --unique-tokens, \
+            Any other law of (N, D) (a Kaplan fit or preset, a formula) is optimised numerically \
+            under the default cost C = 6ND, as with --cost 6ND.
+
+            A law set (--preset liang2024, or your fits with --frontier-fit N=FILE \
+            --frontier-fit D=FILE [--frontier-fit loss=FILE --frontier-fit FID=FILE]) gives every \
+            member at each budget: N_opt, D_opt, loss, FID, with the interval of each fitted \
+            member and a warning for budgets outside the fitted range.
+
+            Presets: \(LawSource.presetNames.joined(separator: ", ")) ('scaling-laws laws' \
+            lists each with its law); with --unique-tokens, \
             \(DataConstrainedParameters.presets.map(\.name).joined(separator: ", ")) is the data-constrained law.
 
             Examples:
               scaling-laws optimal --preset epoch2024 --budget 5.76e23
               scaling-laws optimal --preset epoch2024 --budget 1e24 --cost '6*N*D+2*N*1e13'
               scaling-laws optimal --preset muennighoff-c4 --budget 1e22 --unique-tokens 25B
+              scaling-laws optimal --preset liang2024 --budget 1.5e21
+              scaling-laws optimal --preset kaplan2020-nd --budget 1e21
             """
     )
 
@@ -139,7 +150,18 @@ struct OptimalCommand: ParsableCommand {
                 try output.emit(report: report) { Array(try IsoFlopExtrapolationRenderer.render(table, format: .json).utf8) }
                 return
             }
-            if isNumeric {
+            if let set = source.lawSet {
+                guard !isNumeric, !budgetValues.isEmpty else {
+                    throw LawSourceError.cannot(
+                        source: source.label, request: "--cost, --cost-from, --fixed-n, --fixed-d, --unique-tokens or --target-loss (they need a loss law of N and D)",
+                        can: source.capabilities)
+                }
+                try FrontierSetOutput.emit(set, budgets: budgetValues, output: output)
+                return
+            }
+            let (law, _) = try source.lossLaw(for: "a compute-optimal allocation")
+            try FrontierSetOutput.requireTwoInputs(law, source: source)
+            if isNumeric || law.name != ChinchillaLaw().name {
                 try runNumeric(source: source, budgets: budgetValues)
                 return
             }
@@ -249,6 +271,7 @@ struct OptimalCommand: ParsableCommand {
                 responseUnit: optimizer.law.response.unit, cost: optimizer.cost.description,
                 confidenceLevel: rows.contains { $0.lower != nil } ? fit?.confidenceLevel : nil, rows: rows)
             table.targetBudget = targetBudget
+            table.notes = AllocationNote.notes(law: optimizer.law, values: optimizer.parameters)
             let format = ForecastFormat(rawValue: output.format.rawValue) ?? .table
             let report = try ForecastRenderer.render(table, format: format)
             try output.emit(report: report) { Array(try ForecastRenderer.render(table, format: .json).utf8) }

@@ -82,6 +82,11 @@ struct PlotCommand: ParsableCommand {
     @Flag(help: ArgumentHelp("With --by: draw every group in one figure, a colour per group, instead of a figure per group."))
     var overlay = false
 
+    @Option(
+        name: .customLong("x-range"),
+        help: ArgumentHelp("--kind forecast: the x range LOW:HIGH to draw, e.g. 1e17:1.5e21 to reach the budget asked for.", valueName: "low:high"))
+    var xRange: String?
+
     @Option(help: ArgumentHelp("Figure width in pixels (default: 760).", valueName: "px"))
     var width: Double = 760
 
@@ -104,12 +109,21 @@ struct PlotCommand: ParsableCommand {
         if selection.by != nil, output == nil, !overlay {
             throw ValidationError("--by writes one figure per group (NAME-GROUP.svg): give --output NAME.svg")
         }
+        if xRange != nil, kind != .forecast {
+            throw ValidationError("--x-range applies to --kind forecast")
+        }
         guard width >= 200, width <= 10000, height >= 150, height <= 10000 else {
             throw ValidationError("--width must lie in 200...10000 and --height in 150...10000 pixels")
         }
     }
 
     var explicitColumns: [String: String] { columns.explicitColumns }
+
+    /// `--x-range LOW:HIGH`, or `nil`.
+    /// - Throws: ``CLIError/invalidNumber(option:text:expected:)``.
+    func parsedXRange() throws -> ClosedRange<Double>? {
+        try xRange.map { try FitFile.range($0, option: "--x-range", what: "the x values to draw") }
+    }
 
     func run() throws {
         try Console.run {
@@ -210,7 +224,7 @@ struct PlotCommand: ParsableCommand {
         let options = LawFitOptions.recorded(in: artifact, law: law)
         return try selected.mapGroups { group in
             let fitted = try LawFitter.fit(law, to: group.dataset, options: options)
-            return try ScalingPlots.figure(kind, input: try PlotInput(fit: fitted, data: group.dataset), trend: nil, isoflop: nil)
+            return try ScalingPlots.figure(kind, input: try PlotInput(fit: fitted, data: group.dataset), trend: nil, isoflop: nil, xRange: try parsedXRange())
         }.map { ($0.group.label, $0.result, $0.group.dataset.count) }
     }
 
@@ -252,7 +266,7 @@ struct PlotCommand: ParsableCommand {
                 }
             }
         }
-        var figure = try ScalingPlots.figure(kind, input: input, trend: trend, isoflop: budgets)
+        var figure = try ScalingPlots.figure(kind, input: input, trend: trend, isoflop: budgets, xRange: try parsedXRange())
         if let fallback {
             figure.notes.append("Not an iso-FLOP sweep (\(fallback)): the law is drawn; --budget-column gives Approach 2.")
         }
