@@ -40,28 +40,33 @@ public enum CostTrendRenderer {
     /// The report in `format`, ending in a newline.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ report: Report, format: ReportFormat, numbers: NumberStyle = .human) throws -> String {
-        switch format {
-        case .table:
-            var out = "Training-cost trend (OLS of log10 cost on decimal year; Cottier et al. 2024)\n"
-            out += FitReportRenderer.keyValues(fields(report, numbers), separator: ": ", indent: "")
-            if let grid = yearGrid(report, numbers) { out += "\n" + yearTitle(report) + "\n" + grid.plainText() }
-            if let grid = crossingGrid(report) { out += "\n" + crossingTitle(report) + "\n" + grid.plainText() }
-            return out
-        case .markdown:
-            var out = "## Training-cost trend\n\n" + fields(report, numbers).map { "- \($0.0): \($0.1)\n" }.joined()
-            if let grid = yearGrid(report, numbers) { out += "\n### " + yearTitle(report) + "\n\n" + grid.markdown() }
-            if let grid = crossingGrid(report) { out += "\n### " + crossingTitle(report) + "\n\n" + grid.markdown() }
-            return out
-        case .csv:
-            var csv = TextTable(header: ["quantity", "estimate", "lower", "upper", "unit"])
-            for line in lines(report) {
-                csv.append([line.quantity, NumberFormat.exact(line.estimate), NumberFormat.exact(line.lower),
-                            NumberFormat.exact(line.upper), line.unit])
-            }
-            return csv.csv()
-        case .json:
-            return try ReportJSON.string(JSONForm(report))
+        try document(report, numbers: numbers).render(format, payload: JSONForm(report))
+    }
+
+    /// The trend and its forecasts as a report: the fit's fields, the cost in a year and the
+    /// crossing year as tables; CSV is the flat quantity, estimate, lower, upper, unit table.
+    public static func document(_ report: Report, numbers: NumberStyle = .human) -> Reports.Report {
+        var trend = ReportSection(title: "Training-cost trend", subtitle: "OLS of log10 cost on decimal year; Cottier et al. 2024")
+        trend.fields(fields(report, numbers))
+        var flat = ReportTable(
+            columns: ["quantity", "estimate", "lower", "upper", "unit"].map { ReportColumn($0, visibility: .csvOnly) }, exportsToCSV: true)
+        for line in lines(report) {
+            flat.append([ReportCell(line.quantity), ReportCell(NumberFormat.exact(line.estimate)), ReportCell(NumberFormat.exact(line.lower)),
+                         ReportCell(NumberFormat.exact(line.upper)), ReportCell(line.unit)])
         }
+        trend.table(flat)
+        var document = Reports.Report(title: "Training-cost trend", sections: [trend])
+        if let grid = yearGrid(report, numbers) {
+            var section = ReportSection(title: yearTitle(report))
+            section.table(ReportTable(title: nil, grid))
+            document.append(section)
+        }
+        if let grid = crossingGrid(report) {
+            var section = ReportSection(title: crossingTitle(report))
+            section.table(ReportTable(title: nil, grid))
+            document.append(section)
+        }
+        return document
     }
 
     static func level(_ report: Report) -> String {

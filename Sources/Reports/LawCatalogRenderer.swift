@@ -22,54 +22,56 @@ public enum LawCatalogRenderer {
     ///   - presets: Presets by law name.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ laws: [any ScalingLaw], presets: [String: [Preset]] = [:], format: ReportFormat) throws -> String {
-        switch format {
-        case .table:
-            var out = ""
-            for (k, law) in laws.enumerated() {
-                if k > 0 { out += "\n" }
-                out += "\(law.name)  \(law.title)\n"
-                var fields: [(String, String)] = [
-                    ("formula", law.formula),
-                    ("inputs", inputsText(law)),
-                    ("parameters", parametersText(law)),
-                    ("objective", law.defaultObjective.description),
-                    ("source", law.citation),
-                ]
-                if let list = presets[law.name], !list.isEmpty {
-                    fields.append(("presets", list.map(\.name).joined(separator: ", ")))
-                }
-                out += FitReportRenderer.keyValues(fields, separator: ": ", indent: "    ")
-            }
-            return out
-        case .markdown:
-            var table = TextTable(header: ["name", "title", "formula", "parameters", "source", "presets"])
-            for law in laws {
-                table.append([law.name, law.title, "`\(law.formula)`", parametersText(law), law.citation,
-                              (presets[law.name] ?? []).map(\.name).joined(separator: ", ")])
-            }
-            return table.markdown()
-        case .csv:
-            var table = TextTable(header: ["name", "title", "formula", "inputs", "response", "parameters", "citation", "presets"])
-            for law in laws {
-                table.append([law.name, law.title, law.formula, law.inputs.map(\.role).joined(separator: " "),
-                              law.response.role, law.parameters.map(\.name).joined(separator: " "), law.citation,
-                              (presets[law.name] ?? []).map(\.name).joined(separator: " ")])
-            }
-            return table.csv()
-        case .json:
-            struct Entry: Encodable {
-                let name, title, formula, citation: String
-                let inputs: [LawVariable]
-                let response: LawVariable
-                let parameters: [LawParameter]
-                let presets: [Preset]
-            }
-            let entries = laws.map {
-                Entry(name: $0.name, title: $0.title, formula: $0.formula, citation: $0.citation,
-                      inputs: $0.inputs, response: $0.response, parameters: $0.parameters,
-                      presets: presets[$0.name] ?? [])
-            }
-            return try ReportJSON.string(entries)
+        try report(laws, presets: presets).render(format, payload: entries(laws, presets: presets))
+    }
+
+    /// The catalog as a report: one table of laws; plain text lists each law's fields.
+    public static func report(_ laws: [any ScalingLaw], presets: [String: [Preset]] = [:]) -> Report {
+        var table = ReportTable(
+            columns: [
+                ReportColumn("name"), ReportColumn("title"), ReportColumn("formula"),
+                ReportColumn("inputs", visibility: .csvOnly), ReportColumn("response", visibility: .csvOnly),
+                ReportColumn("parameters"), ReportColumn("source", csvName: "citation"), ReportColumn("presets"),
+            ],
+            exportsToCSV: true)
+        var lines: [String] = []
+        for (k, law) in laws.enumerated() {
+            let names = (presets[law.name] ?? []).map(\.name)
+            table.append([
+                ReportCell(law.name), ReportCell(law.title), ReportCell(law.formula),
+                ReportCell(law.inputs.map(\.role).joined(separator: " ")), ReportCell(law.response.role),
+                ReportCell(parametersText(law), exact: law.parameters.map(\.name).joined(separator: " ")),
+                ReportCell(law.citation), ReportCell(names.joined(separator: ", "), exact: names.joined(separator: " ")),
+            ])
+            if k > 0 { lines.append("") }
+            lines.append("\(law.name)  \(law.title)")
+            var fields: [(String, String)] = [
+                ("formula", law.formula), ("inputs", inputsText(law)), ("parameters", parametersText(law)),
+                ("objective", law.defaultObjective.description), ("source", law.citation),
+            ]
+            if !names.isEmpty { fields.append(("presets", names.joined(separator: ", "))) }
+            let width = fields.map(\.0.count).max() ?? 0
+            lines += fields.map { "    " + ($0.0 + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0) + " " + $0.1 }
+        }
+        table.plainLines = lines
+        var section = ReportSection(title: "Laws", subtitle: "\(laws.count) in the catalog")
+        section.table(table)
+        return Report(title: "The law catalog", sections: [section])
+    }
+
+    /// One law of the JSON catalog.
+    struct Entry: Encodable {
+        let name, title, formula, citation: String
+        let inputs: [LawVariable]
+        let response: LawVariable
+        let parameters: [LawParameter]
+        let presets: [Preset]
+    }
+
+    static func entries(_ laws: [any ScalingLaw], presets: [String: [Preset]]) -> [Entry] {
+        laws.map {
+            Entry(name: $0.name, title: $0.title, formula: $0.formula, citation: $0.citation,
+                  inputs: $0.inputs, response: $0.response, parameters: $0.parameters, presets: presets[$0.name] ?? [])
         }
     }
 

@@ -64,13 +64,12 @@ struct BacktestCommand: ParsableCommand {
                 try Backtest.run(law: law, data: group.dataset, rule: holdout, fitOptions: options)
             }
             if let by = input.specification.by {
-                var sections: [GroupedReportRenderer.Section] = [], json: [GroupedReportRenderer.Section] = []
+                var groups: [GroupedReportRenderer.Group] = []
                 var summary = TextTable(
                     header: ["group", "rows", "held out", "mean |rel. error|", "max |rel. error|", "RMS log error"],
                     numeric: [false, true, true, true, true, true])
                 for (group, result) in results {
-                    sections.append(.init(label: group.label, body: try BacktestRenderer.render(result, format: output.format.report)))
-                    json.append(.init(label: group.label, body: try ReportJSON.string(result)))
+                    groups.append(.init(label: group.label, report: BacktestRenderer.report(result), json: try ReportJSON.string(result)))
                     summary.append([
                         group.label, "\(group.dataset.count)", "\(result.overall.count)",
                         NumberFormat.significant(result.overall.meanAbsoluteRelativeError, digits: 4),
@@ -78,9 +77,9 @@ struct BacktestCommand: ParsableCommand {
                         result.overall.rmsLogError.map { NumberFormat.significant($0, digits: 4) } ?? "—",
                     ])
                 }
-                let report = try GroupedReportRenderer.render(by: by, sections: sections, summary: summary, format: output.format.report)
+                let report = try GroupedReportRenderer.render(by: by, groups: groups, summary: summary, format: output.format.report)
                 try output.emit(report: report) {
-                    Array(try GroupedReportRenderer.render(by: by, sections: json, summary: summary, format: .json).utf8)
+                    Array(try GroupedReportRenderer.render(by: by, groups: groups, summary: summary, format: .json).utf8)
                 }
             } else if let result = results.first?.result {
                 let report = try BacktestRenderer.render(result, format: output.format.report)

@@ -130,17 +130,16 @@ struct CompareCommand: ParsableCommand {
             let results = try merged.mapGroups { group in
                 try LawComparison.run(laws: laws, data: group.dataset, fitOptions: fitOptions, options: options)
             }
-            var sections: [GroupedReportRenderer.Section] = [], json: [GroupedReportRenderer.Section] = []
+            var groups: [GroupedReportRenderer.Group] = []
             var summary = TextTable(header: ["group", "rows"] + laws.map { "\($0.name) AIC" } + ["lowest AIC"])
             for (group, comparison) in results {
-                sections.append(.init(label: group.label, body: try ComparisonRenderer.render(comparison, format: output.format.report)))
-                json.append(.init(label: group.label, body: try ReportJSON.string(comparison)))
+                groups.append(.init(label: group.label, report: ComparisonRenderer.report(comparison), json: try ReportJSON.string(comparison)))
                 let best = comparison.entries.min { $0.aic < $1.aic }?.law ?? "—"
                 summary.append([group.label, "\(group.dataset.count)"] + comparison.entries.map { NumberFormat.significant($0.aic, digits: 6) } + [best])
             }
-            let report = try GroupedReportRenderer.render(by: by, sections: sections, summary: summary, format: output.format.report)
+            let report = try GroupedReportRenderer.render(by: by, groups: groups, summary: summary, format: output.format.report)
             try output.emit(report: report) {
-                Array(try GroupedReportRenderer.render(by: by, sections: json, summary: summary, format: .json).utf8)
+                Array(try GroupedReportRenderer.render(by: by, groups: groups, summary: summary, format: .json).utf8)
             }
             for (group, comparison) in results {
                 for note in comparison.notes { Console.note("note: \(group.label): \(note)") }

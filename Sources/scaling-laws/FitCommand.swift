@@ -180,14 +180,13 @@ struct FitCommand: ParsableCommand {
     /// `--by`: a report per group and a summary of the parameters; `--output NAME.json` writes
     /// NAME-GROUP.json per group (all encoded before any is written).
     func emitGroups(by: String, fits: [(String, LawFit)], law: any ScalingLaw) throws {
-        var sections: [GroupedReportRenderer.Section] = [], json: [GroupedReportRenderer.Section] = []
+        var groups: [GroupedReportRenderer.Group] = []
         var summary = TextTable(
             header: ["group", "rows"] + law.parameters.map(\.name) + ["R²"],
             numeric: [false] + Array(repeating: true, count: law.parameters.count + 2))
         var artifacts: [(path: String, bytes: [UInt8])] = []
         for (label, fit) in fits {
-            sections.append(.init(label: label, body: try FitReportRenderer.render(fit, format: output.format.report)))
-            json.append(.init(label: label, body: try FitReportRenderer.render(fit, format: .json)))
+            groups.append(.init(label: label, report: FitReportRenderer.report(fit), json: try FitReportRenderer.render(fit, format: .json)))
             summary.append(
                 [label, "\(fit.data.rows)"] + fit.values.map { NumberFormat.significant($0, digits: 6) }
                     + [fit.statistics.rSquared.map { NumberFormat.significant($0, digits: 4) } ?? "—"])
@@ -195,7 +194,7 @@ struct FitCommand: ParsableCommand {
                 artifacts.append((PlotCommand.groupPath(path, group: label), Array(try FitArtifact.encode(fit))))
             }
         }
-        let report = try GroupedReportRenderer.render(by: by, sections: sections, summary: summary, format: output.format.report)
+        let report = try GroupedReportRenderer.render(by: by, groups: groups, summary: summary, format: output.format.report)
         for artifact in artifacts { try AtomicFile.write(artifact.bytes, to: artifact.path) }
         Console.out(report)
         for artifact in artifacts { Console.note("wrote \(artifact.path)") }

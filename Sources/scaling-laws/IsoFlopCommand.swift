@@ -101,7 +101,7 @@ struct IsoFlopCommand: ParsableCommand {
 
     /// `--by`: one analysis per group, a section each and a summary of the frontier exponents.
     func runGroups(_ specification: InputSpecification, by: String, selection: String) throws {
-        var sections: [GroupedReportRenderer.Section] = [], artifacts: [GroupedReportRenderer.Section] = []
+        var groups: [GroupedReportRenderer.Group] = []
         var summary = TextTable(header: ["group", "runs", "budgets", "a (N* ∝ C^a)", "b (D* ∝ C^b)"])
         let grouped = try isoflop.groupedRuns(specification)
         for note in grouped.notes { Console.note(note) }
@@ -115,17 +115,18 @@ struct IsoFlopCommand: ParsableCommand {
             let source = isoflop.source(
                 file: input.file, runs: group.runs.count,
                 selection: (selection.isEmpty ? "" : selection + ", ") + "\(by) == \(RowPredicate.Value.text(group.label))")
-            sections.append(.init(label: group.label, body: try IsoFlopRenderer.render(analysis, source: source, format: output.format.report)))
-            artifacts.append(.init(label: group.label, body: try IsoFlopRenderer.render(analysis, source: source, format: .json)))
+            groups.append(.init(
+                label: group.label, report: IsoFlopRenderer.report(analysis, source: source),
+                json: try IsoFlopRenderer.render(analysis, source: source, format: .json)))
             summary.append([
                 group.label, "\(group.runs.count)", "\(analysis.accepted.count)/\(analysis.profiles.count)",
                 NumberFormat.significant(analysis.parameterLaw.exponent, digits: 4),
                 NumberFormat.significant(analysis.tokenLaw.exponent, digits: 4),
             ])
         }
-        let report = try GroupedReportRenderer.render(by: by, sections: sections, summary: summary, format: output.format.report)
+        let report = try GroupedReportRenderer.render(by: by, groups: groups, summary: summary, format: output.format.report)
         try output.emit(report: report) {
-            Array(try GroupedReportRenderer.render(by: by, sections: artifacts, summary: summary, format: .json).utf8)
+            Array(try GroupedReportRenderer.render(by: by, groups: groups, summary: summary, format: .json).utf8)
         }
     }
 }

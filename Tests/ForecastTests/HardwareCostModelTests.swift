@@ -105,7 +105,7 @@ struct HardwareCostModelTests {
         #expect(try file.merged(with: HardwareOverrides(tdpWatts: 500)).resolve().tdpWatts == 500)
 
         let cases: [(String, String)] = [
-            (#"{"preset": "H100", "tdp": 5}"#, "h.json: unknown field 'tdp' (fields: preset, name, peakFLOPPerSecond, tdpWatts, chipPrice, serverCostOverhead, serverPowerFactor, powerUtilisation, rentalPricePerChipHour)"),
+            (#"{"preset": "H100", "tdp": 5}"#, "h.json: unknown field 'tdp' (fields: preset, name, peakFLOPPerSecond, tdpWatts, chipPrice, serverCostOverhead, serverPowerFactor, powerUtilisation, rentalPricePerChipHour, releaseDate)"),
             (#"{"preset": "H100", "chipPrice": "cheap"}"#, "h.json: 'chipPrice' must be a number"),
             (#"[1, 2]"#, "h.json: expected a JSON object of hardware fields"),
             (#"{"preset": "#, "h.json: not valid JSON"),

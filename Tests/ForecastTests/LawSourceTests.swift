@@ -27,7 +27,11 @@ struct LawSourceTests {
         #expect(throws: LawSourceError.missingValue(law: "chinchilla", name: "B", known: ["E", "A", "B", "alpha", "beta"])) {
             try LawSource.given(ChinchillaLaw(), values: ["E": 1, "A": 1, "alpha": 0.3, "beta": 0.3])
         }
-        #expect(throws: LawSourceError.unknownPreset(name: "nope", known: ChinchillaParameters.presets.map(\.name))) {
+        #expect(throws: LawSourceError.unknownPreset(name: "nope", known: [
+            "liang2024", "dit2024", "hoffmann-rounded", "hoffmann", "epoch2024", "muennighoff-c4", "kaplan2020-n", "kaplan2020-d",
+            "kaplan2020-cmin", "kaplan2020-c-fixed-batch", "kaplan2020-nd", "kaplan2020-ns", "liang2024-n-opt", "liang2024-d-opt",
+            "liang2024-loss", "liang2024-fid",
+        ])) {
             try LawSource.preset("nope")
         }
     }

@@ -53,6 +53,7 @@ public enum HTMLReportWriter {
                 + fields.map { "<tr><th scope=\"row\">\(e($0.name))</th><td>\(e($0.value))</td></tr>\n" }.joined()
                 + "</tbody>\n</table>\n"
         case let .table(table):
+            guard table.isDisplayed else { return "" }
             if table.rows.isEmpty, let empty = table.emptyText {
                 return (table.title.map { "<h3>\(e($0))</h3>\n" } ?? "") + "<p>\(e(empty))</p>\n"
             }

@@ -19,6 +19,7 @@ enum LaTeXReportWriter {
             for field in fields { out += "\(escape(field.name)) & \(escape(field.value)) \\\\\n" }
             return out + "\\bottomrule\n\\end{tabular}\n\n"
         case let .table(table):
+            guard table.isDisplayed else { return "" }
             var out = table.title.map { "\\paragraph{\(escape($0))}\n" } ?? ""
             if table.rows.isEmpty, let empty = table.emptyText { return out + escape(empty) + "\n\n" }
             let shown = table.displayed

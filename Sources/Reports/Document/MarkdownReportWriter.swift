@@ -18,6 +18,7 @@ enum MarkdownReportWriter {
             for field in fields { table.append([field.name, field.value]) }
             return table.markdown() + "\n"
         case let .table(table):
+            guard table.isDisplayed else { return "" }
             var out = table.title.map { "**\($0)**\n\n" } ?? ""
             if table.rows.isEmpty, let empty = table.emptyText { return out + empty + "\n\n" }
             out += table.displayed.markdown() + "\n"

@@ -43,6 +43,9 @@ public struct ReportTable: Sendable, Equatable, Codable {
         rows.append(row)
     }
 
+    /// Whether any column shows outside CSV (a table of CSV-only columns is for export alone).
+    public var isDisplayed: Bool { columns.contains { $0.visibility != .csvOnly } }
+
     /// The columns and cells a reader sees, as a ``TextTable`` of display text.
     public var displayed: TextTable {
         project { $0.visibility != .csvOnly } cell: { $0.text } heading: { $0.title }

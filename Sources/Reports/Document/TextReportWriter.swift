@@ -23,6 +23,7 @@ enum TextReportWriter {
                 }
             }.joined()
         case let .table(table):
+            guard table.isDisplayed else { return "" }
             var out = table.title.map { indent + $0 + ":\n" } ?? ""
             if table.rows.isEmpty, let empty = table.emptyText { return out + indent + empty + "\n" }
             if let lines = table.plainLines { return out + lines.map { indent + $0 + "\n" }.joined() }

@@ -37,7 +37,7 @@ public enum CurvesPlot {
         let groupVariable = law.inputs[0]
         let groups = PlotGrouping.byValue(xs[0])
         if xs.count == 2, !input.runs.isEmpty {
-            figure.series += runCurves(input.runs, groups: groups, from: lo)
+            figure.series += runCurves(input.runs, groups: groups, from: lo / 4, below: (y.max() ?? .infinity) + 0.1 * ((y.max() ?? 0) - (y.min() ?? 0)))
         }
         for (k, group) in groups.enumerated() {
             let color = PlotColor.series(k)
@@ -59,12 +59,13 @@ public enum CurvesPlot {
         return figure
     }
 
-    /// Each run's logged curve (from `from` tokens on, the smallest point's D, so the axes stay
-    /// those of the points), dotted, in the colour of the group holding its N.
-    static func runCurves(_ runs: [LadderRun], groups: [PlotGroup], from lo: Double) -> [PlotSeries] {
+    /// Each run's logged curve from `from` tokens on and where the metric is below `ceiling` (so
+    /// the early, high losses do not stretch the axes of the points), dotted, in the colour of
+    /// the group holding its N.
+    static func runCurves(_ runs: [LadderRun], groups: [PlotGroup], from lo: Double, below ceiling: Double) -> [PlotSeries] {
         runs.compactMap { run -> PlotSeries? in
             guard let curve = run.curve else { return nil }
-            let kept = curve.tokens.indices.filter { curve.tokens[$0] >= lo }
+            let kept = curve.tokens.indices.filter { curve.tokens[$0] >= lo && curve.values[$0] <= ceiling }
             guard kept.count >= 2 else { return nil }
             let k = groups.indices.min { abs(log(groups[$0].value / run.parameters)) < abs(log(groups[$1].value / run.parameters)) } ?? 0
             return .line(nil, x: kept.map { curve.tokens[$0] }, y: kept.map { curve.values[$0] }, color: PlotColor.series(k), style: .dotted, width: 1)
