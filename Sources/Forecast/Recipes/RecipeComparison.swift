@@ -13,12 +13,14 @@ import ScalingLaws
 ///   recipe and refits (Efron & Tibshirani 1993, ch. 13);
 /// - AIC and BIC of the log residuals and k-fold cross-validated log error, to say which
 ///   sharing the data support.
-public struct RecipeComparison: Sendable, Equatable {
+public struct RecipeComparison: Sendable, Equatable, Codable {
     /// The recipes, in input order, and which is the baseline.
     public let recipes: [String]
     public let baseline: String
     public let budgets: [Double]
     public let options: RecipeComparisonOptions
+    /// The smallest and largest run compute `6ND` over all recipes.
+    public let dataRange: ClosedRange<Double>
     /// One entry per model, in the order of ``RecipeComparisonOptions/sharings`` then Approach 2.
     public let models: [RecipeModelFit]
 
@@ -76,7 +78,7 @@ public struct RecipeComparison: Sendable, Equatable {
             ?? ((allCompute.min() ?? 1) / 10)...(Swift.max(allCompute.max() ?? 1, options.budgets.max() ?? 0) * 100)
 
         var models: [RecipeModelFit] = []
-        let separate = try separateFits(recipes, objective: options.objective)
+        let separate = try separateFits(recipes, options: options)
         for sharing in options.sharings {
             let fitter = JointFitter(sharing: sharing, labels: labels, objective: options.objective)
             let full = try fitter.fit(recipes, starts: fitter.starts(from: separate))
@@ -112,18 +114,20 @@ public struct RecipeComparison: Sendable, Equatable {
                 logRSS: full.logRSS, aic: nil, bic: nil, cv: nil, converged: true, draws: draws, labels: labels,
                 baseIndex: baseIndex, options: options, range: crossoverRange))
         }
-        return RecipeComparison(recipes: labels, baseline: baseline, budgets: options.budgets, options: options, models: models)
+        return RecipeComparison(
+            recipes: labels, baseline: baseline, budgets: options.budgets, options: options,
+            dataRange: (allCompute.min() ?? 1)...(allCompute.max() ?? 1), models: models)
     }
 
     // MARK: - Pieces
 
     /// Each recipe fitted alone with the Chinchilla law and the default start search: the
     /// starts of the joint fits.
-    static func separateFits(_ recipes: [RecipeRuns], objective: LawObjective) throws -> [ChinchillaParameters] {
+    static func separateFits(_ recipes: [RecipeRuns], options comparison: RecipeComparisonOptions) throws -> [ChinchillaParameters] {
         try recipes.map { recipe in
             let data = try Dataset(
                 source: recipe.label, columns: ["N": recipe.parameters, "D": recipe.tokens, "loss": recipe.loss])
-            var options = LawFitOptions(objective: objective)
+            var options = LawFitOptions(objective: comparison.objective, starts: comparison.starts, seed: comparison.startSeed)
             options.intervals = .linearized
             let fit = try LawFitter.fit(ChinchillaLaw(), to: data, options: options)
             let v = fit.parameters.map(\.value)

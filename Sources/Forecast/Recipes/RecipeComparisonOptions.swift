@@ -1,7 +1,7 @@
 import ScalingLaws
 
 /// How ``RecipeComparison`` fits, resamples and cross-validates.
-public struct RecipeComparisonOptions: Sendable, Equatable {
+public struct RecipeComparisonOptions: Sendable, Equatable, Codable {
     /// The sharing assumptions to fit (default: all four).
     public var sharings: [RecipeSharing] = RecipeSharing.allCases
     /// Budgets (FLOP, `C = 6ND`) at which to report the compute ratio `k(C)`.
@@ -16,6 +16,9 @@ public struct RecipeComparisonOptions: Sendable, Equatable {
     public var folds: Int = 5
     /// The fit objective (default: Hoffmann et al.'s Huber, δ = 1e-3, on log residuals).
     public var objective: LawObjective = .logHuber(delta: 1e-3)
+    /// Start strategy and seed of each recipe's separate fit, whose optimum starts the joint fits.
+    public var starts: LawStartStrategy = .automatic
+    public var startSeed: UInt64 = 0
     /// Where to look for crossovers; `nil`: from a tenth of the smallest run's compute to 100
     /// times the largest run's compute or budget asked for.
     public var crossoverRange: ClosedRange<Double>? = nil

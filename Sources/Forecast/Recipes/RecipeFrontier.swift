@@ -8,7 +8,7 @@ import ScalingLaws
 ///              G = (αA/(βB))^(1/(α+β))            (Hoffmann et al. 2022, arXiv:2203.15556, eq. 4)
 /// powerLaw:    L*(C) = k·C^a                        (the per-budget minima of Approach 2, log-log line)
 /// ```
-public enum RecipeFrontier: Sendable, Equatable {
+public enum RecipeFrontier: Sendable, Equatable, Codable {
     case chinchilla(ChinchillaParameters)
     case powerLaw(coefficient: Double, exponent: Double)
 

@@ -1,7 +1,7 @@
 import ScalingLaws
 
 /// How the recipes' compute-optimal frontiers were obtained.
-public enum RecipeModel: Sendable, Equatable, Hashable, CustomStringConvertible {
+public enum RecipeModel: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
     /// A joint Chinchilla fit (Approach 3) under a sharing assumption.
     case law(RecipeSharing)
     /// Approach 2 per recipe: the minimum loss of each iso-FLOP budget (parabola in log N),
@@ -17,7 +17,7 @@ public enum RecipeModel: Sendable, Equatable, Hashable, CustomStringConvertible 
 }
 
 /// The compute ratio of one recipe against the baseline at one budget (``RecipeFrontier/ratio(to:at:)``).
-public struct RecipeMultiplier: Sendable, Equatable {
+public struct RecipeMultiplier: Sendable, Equatable, Codable {
     public let recipe: String
     public let budget: Double
     /// `L*` of the baseline and of the recipe at the budget.
@@ -32,7 +32,7 @@ public struct RecipeMultiplier: Sendable, Equatable {
 }
 
 /// Where one recipe's `L*(C)` crosses the baseline's.
-public struct RecipeCrossover: Sendable, Equatable {
+public struct RecipeCrossover: Sendable, Equatable, Codable {
     public let recipe: String
     /// The crossover budget.
     public let budget: Double
@@ -49,7 +49,7 @@ public struct RecipeCrossover: Sendable, Equatable {
 
 /// The crossover search for one recipe: where its curve crosses the baseline's in the range,
 /// and how many bootstrap draws find any crossover there.
-public struct RecipeCrossoverSearch: Sendable, Equatable {
+public struct RecipeCrossoverSearch: Sendable, Equatable, Codable {
     public let recipe: String
     public let range: ClosedRange<Double>
     public let crossovers: [RecipeCrossover]
@@ -59,7 +59,7 @@ public struct RecipeCrossoverSearch: Sendable, Equatable {
 
 /// One model of the recipes: its fit, information criteria, cross-validated error, and the
 /// decisions (compute ratios, crossovers) with bootstrap intervals.
-public struct RecipeModelFit: Sendable, Equatable {
+public struct RecipeModelFit: Sendable, Equatable, Codable {
     public let model: RecipeModel
     /// Fitted parameters (a shared parameter counts once).
     public let parameterCount: Int
@@ -82,4 +82,75 @@ public struct RecipeModelFit: Sendable, Equatable {
     /// Bootstrap draws that fitted (of ``resamples``), and each draw's frontiers in recipe order.
     public let draws: [[RecipeFrontier]]
     public let resamples: Int
+
+    /// JSON leaves out the draws (``draws``), keeping their count.
+    enum CodingKeys: String, CodingKey {
+        case model, parameterCount, points, frontiers, logResidualSumOfSquares, aic, bic, crossValidationRMSE, converged
+        case multipliers, crossovers, resamples, drawCount
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(model, forKey: .model)
+        try c.encode(parameterCount, forKey: .parameterCount)
+        try c.encode(points, forKey: .points)
+        try c.encode(frontiers, forKey: .frontiers)
+        try c.encode(logResidualSumOfSquares, forKey: .logResidualSumOfSquares)
+        try c.encodeIfPresent(aic, forKey: .aic)
+        try c.encodeIfPresent(bic, forKey: .bic)
+        try c.encodeIfPresent(crossValidationRMSE, forKey: .crossValidationRMSE)
+        try c.encode(converged, forKey: .converged)
+        try c.encode(multipliers, forKey: .multipliers)
+        try c.encode(crossovers, forKey: .crossovers)
+        try c.encode(resamples, forKey: .resamples)
+        try c.encode(draws.count, forKey: .drawCount)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        model = try c.decode(RecipeModel.self, forKey: .model)
+        parameterCount = try c.decode(Int.self, forKey: .parameterCount)
+        points = try c.decode(Int.self, forKey: .points)
+        frontiers = try c.decode([RecipeFrontier].self, forKey: .frontiers)
+        logResidualSumOfSquares = try c.decode(Double.self, forKey: .logResidualSumOfSquares)
+        aic = try c.decodeIfPresent(Double.self, forKey: .aic)
+        bic = try c.decodeIfPresent(Double.self, forKey: .bic)
+        crossValidationRMSE = try c.decodeIfPresent(Double.self, forKey: .crossValidationRMSE)
+        converged = try c.decode(Bool.self, forKey: .converged)
+        multipliers = try c.decode([RecipeMultiplier].self, forKey: .multipliers)
+        crossovers = try c.decode([RecipeCrossoverSearch].self, forKey: .crossovers)
+        resamples = try c.decode(Int.self, forKey: .resamples)
+        draws = []
+    }
+
+    init(
+        model: RecipeModel, parameterCount: Int, points: Int, frontiers: [RecipeFrontier], logResidualSumOfSquares: Double,
+        aic: Double?, bic: Double?, crossValidationRMSE: Double?, converged: Bool, multipliers: [RecipeMultiplier],
+        crossovers: [RecipeCrossoverSearch], draws: [[RecipeFrontier]], resamples: Int
+    ) {
+        self.model = model
+        self.parameterCount = parameterCount
+        self.points = points
+        self.frontiers = frontiers
+        self.logResidualSumOfSquares = logResidualSumOfSquares
+        self.aic = aic
+        self.bic = bic
+        self.crossValidationRMSE = crossValidationRMSE
+        self.converged = converged
+        self.multipliers = multipliers
+        self.crossovers = crossovers
+        self.draws = draws
+        self.resamples = resamples
+    }
+
+    /// The bootstrap band of each recipe's `L*(C)` at `budgets`: percentile interval at
+    /// `level` over the draws (`nil` bounds without draws).
+    public func bands(at budgets: [Double], level: Double) -> [[(lower: Double?, upper: Double?)]] {
+        frontiers.indices.map { r in
+            budgets.map { c in
+                let values = draws.map { $0[r].loss(at: c) }.filter(\.isFinite).sorted()
+                return (RecipeQuantile.value(values, (1 - level) / 2), RecipeQuantile.value(values, (1 + level) / 2))
+            }
+        }
+    }
 }
