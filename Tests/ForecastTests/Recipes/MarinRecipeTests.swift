@@ -5,7 +5,7 @@ import Testing
 
 @testable import Forecast
 
-/// Marin's iso-FLOP sweeps of three datasets (`../shared/datasets/marin_isoflops_2026/isoflops.csv`):
+/// Marin's iso-FLOP sweeps of three datasets (the shared dataset `marin_isoflops_2026/isoflops.csv`):
 /// the compute ratios of comma and dclm against nemotron, pinned to an independent numpy/scipy
 /// fit of the same objective (the script below; its output after it).
 @Suite("compare-recipes on Marin's sweeps")
@@ -28,7 +28,7 @@ struct MarinRecipeTests {
         }
     }
 
-    // The independent check (python3 check.py, numpy 2.4.6, scipy 1.17.1):
+    // The independent check (python3 check.py beside the Marin file, numpy 2.4.6, scipy 1.17.1):
     //
     // # Independent check of compare-recipes on Marin's iso-FLOP sweeps (numpy/scipy, not the Swift code):
     // # log-space Huber (delta 1e-3) fit of L = E + A/N^a + B/D^b, LSE form, L-BFGS-B with an exact
@@ -36,7 +36,7 @@ struct MarinRecipeTests {
     // # compute ratio k with L*_r(k C) = L*_nemotron(C) (C = 6ND, Hoffmann et al. eq. 4).
     // import csv, numpy as np, itertools
     // from scipy.optimize import minimize, brentq
-    // rows=list(csv.DictReader(open('/work/shared/datasets/marin_isoflops_2026/isoflops.csv')))
+    // rows=list(csv.DictReader(open('isoflops.csv')))
     // names=['comma','dclm','nemotron']
     // data={k:np.array([[float(r['params']),float(r['tokens']),float(r['loss'])] for r in rows if r['dataset']==k]) for k in names}
     // d=1e-3
