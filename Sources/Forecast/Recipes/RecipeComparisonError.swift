@@ -30,7 +30,7 @@ public enum RecipeComparisonError: Error, Equatable, Sendable, CustomStringConve
                 ? range.lowerBound / baselineRange.upperBound : baselineRange.lowerBound / range.upperBound
             return "\(source): recipe '\(recipe)' (C = 6ND from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))) and baseline '\(baseline)' (\(Self.format(baselineRange.lowerBound)) to \(Self.format(baselineRange.upperBound))) have disjoint compute ranges, \(String(format: "%.2f", log10(gap))) decades apart: every multiplier would extrapolate one of the fits"
         case let .tooFewFrontierBudgets(source, recipe, accepted):
-            return "\(source): recipe '\(recipe)': Approach 2 needs at least 2 budgets with a bracketed minimum, found \(accepted)"
+            return "\(source): recipe '\(recipe)': Approach 2 needs at least 2 budgets with a bracketed minimum, found \(accepted) (--no-approach2 leaves it out)"
         case let .invalidOption(message):
             return message
         }
