@@ -41,6 +41,9 @@ public enum RecipeFrontierPlot {
                 ? "no bootstrap: curves only"
                 : "bands: \(Int((level * 100).rounded()))% percentile of L*(C) over \(model.draws.count) bootstrap refits (runs resampled within each recipe)")
         if crossX.isEmpty { figure.notes.append("no crossover with the baseline in this range") }
+        let data = comparison.dataRange
+        figure.notes.append(
+            "runs: C = 6ND from \(NumberFormat.significant(data.lowerBound, digits: 3)) to \(NumberFormat.significant(data.upperBound, digits: 3)); beyond that the curves extrapolate")
         return figure
     }
 }
