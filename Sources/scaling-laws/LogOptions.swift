@@ -42,6 +42,19 @@ struct LogOptions: ParsableArguments {
     @Option(name: .customLong("lr-column"), help: ArgumentHelp("The logs' learning-rate column (default: optim/learning_rate_group0, lr, …).", valueName: "column"))
     var learningRateColumn: String?
 
+    @Option(name: .customLong("run"), help: ArgumentHelp("A column naming each row's run, for one long log holding several runs.", valueName: "column"))
+    var runColumn: String?
+
+    @Option(
+        name: .customLong("branch-of"),
+        help: ArgumentHelp("A WSD decay branch and the constant-rate run it continues, as BRANCH=CONSTANT (run names; repeatable). Without it, branches are matched by N and steps.", valueName: "branch=run"),
+        transform: { text in
+            let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw LogError.invalidBranchMapping(text: text) }
+            return BranchMapping(branch: parts[0], constant: parts[1])
+        })
+    var branchOf: [BranchMapping] = []
+
     /// The options for ``ScalingLaws/LogLadder`` (an empty metric without `--metric`, which
     /// reading the logs refuses with ``ScalingLaws/LogError/noMetric``).
     var readOptions: LogReadOptions {
@@ -53,6 +66,8 @@ struct LogOptions: ParsableArguments {
         options.tokensColumn = tokensColumn
         options.flopsColumn = flopsColumn
         options.learningRateColumn = learningRateColumn
+        options.runColumn = runColumn
+        for mapping in branchOf { options.branchOf[mapping.branch] = mapping.constant }
         return options
     }
 
@@ -60,4 +75,10 @@ struct LogOptions: ParsableArguments {
     func ladder(_ arguments: [String], separator: Character? = nil) throws -> LogLadder {
         try LogInput(paths: arguments, sizes: sizes, options: readOptions).ladder(separator: separator)
     }
+}
+
+/// `BRANCH=CONSTANT` from `--branch-of`.
+struct BranchMapping: Sendable, Equatable {
+    let branch: String
+    let constant: String
 }

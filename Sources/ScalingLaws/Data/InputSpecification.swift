@@ -77,7 +77,10 @@ public struct InputSpecification: Sendable, Codable, Equatable {
     public func load(roles: [String], extraColumns: [String] = [], categoryColumns: [String] = []) throws -> InputSelection {
         var stream: CSVStream
         var ladder: LogLadder?
-        if let logs {
+        if var logs {
+            // Every metric the glob matches is read when the analysis runs per metric (`--by
+            // metric`) or selects metrics (`--where metric…`); each becomes a row per run.
+            logs.options.eachMetric = by == "metric" || predicates.contains { $0.column == "metric" }
             // The points of the logs, as a table whose response column is named by the last role
             // (the law's response, as ``load(for:extraColumns:categoryColumns:)`` passes it).
             let read = try logs.stream(response: roles.last ?? "loss", separator: separatorCharacter)
@@ -213,10 +216,28 @@ public struct InputSpecification: Sendable, Codable, Equatable {
         var selection = InputSelection(specification: self, roles: resolved, dataset: data, groupLabels: labels, record: record)
         if let ladder {
             // Warnings about the runs that were selected (run k is on line k + 2 of the points).
-            let kept = Set(data.rowLines.compactMap { $0 - 2 < ladder.runs.count && $0 >= 2 ? ladder.runs[$0 - 2].run : nil })
+            let keptRuns = data.rowLines.compactMap { $0 - 2 < ladder.runs.count && $0 >= 2 ? ladder.runs[$0 - 2] : nil }
+            let kept = Set(keptRuns.map(\.run))
             selection.logWarnings = ladder.warnings.filter { kept.contains($0.run) }
+            // Points of several metrics in one analysis would mix responses.
+            var metrics: [String] = []
+            for run in keptRuns where !metrics.contains(run.metric) { metrics.append(run.metric) }
+            if by != "metric", metrics.count > 1, let logs {
+                throw LogError.ambiguousMetric(source: source, metric: logs.options.metric, matches: metrics)
+            }
         }
         return selection
+    }
+
+    /// The runs behind rows of a selection from logs (rows are numbered as ``LogLadder/table(response:source:)``
+    /// numbers them: run k on line k + 2), read again with their logged curves when
+    /// `keepCurves`; empty when the input is not logs.
+    public func ladderRuns(atLines lines: [Int], keepCurves: Bool) throws -> [LadderRun] {
+        guard var logs else { return [] }
+        logs.options.eachMetric = by == "metric" || predicates.contains { $0.column == "metric" }
+        logs.options.keepCurves = keepCurves
+        let ladder = try logs.ladder(separator: separatorCharacter)
+        return lines.compactMap { $0 >= 2 && $0 - 2 < ladder.runs.count ? ladder.runs[$0 - 2] : nil }
     }
 
     /// The codes of a category column: the numbers when every cell is one, else 0, 1, … by first appearance.

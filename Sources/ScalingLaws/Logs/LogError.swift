@@ -40,6 +40,14 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidReduction(text: String, reason: String)
     /// A needed column (steps, tokens) is absent and cannot be derived.
     case noColumn(source: String, run: String, what: String, flag: String, suggestion: String?)
+    /// A row of a long log has an empty run name (`--run COLUMN`).
+    case emptyRunName(source: String, line: Int, column: String)
+    /// `--branch-of BRANCH=CONSTANT` names a run that was not read.
+    case unknownBranchRun(run: String, option: String, known: [String])
+    /// A decay branch's first logged step does not occur in the constant run it is said to continue.
+    case branchStepNotInRun(branch: String, step: Double, constantRun: String, firstStep: Double, lastStep: Double)
+    /// `--branch-of` text that is not `BRANCH=CONSTANT`.
+    case invalidBranchMapping(text: String)
 
     public var description: String {
         switch self {
@@ -78,6 +86,14 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(MessageText.escaped(source)): run \(MessageText.quoted(run)) has no evaluation for \(MessageText.escaped(reduction))"
         case let .invalidReduction(text, reason):
             return "invalid reduction \(MessageText.quoted(text)): \(MessageText.escaped(reason))"
+        case let .emptyRunName(source, line, column):
+            return "\(MessageText.escaped(source)), line \(line): the run column \(MessageText.quoted(column)) is empty (every row of a long log names its run)"
+        case let .unknownBranchRun(run, option, known):
+            return "\(option): no run \(MessageText.quoted(run)) was read (runs: \(LogText.list(known)))"
+        case let .branchStepNotInRun(branch, step, constantRun, firstStep, lastStep):
+            return "run \(MessageText.quoted(branch)) starts at step \(DataMessage.formatNumber(step)), which the constant run \(MessageText.quoted(constantRun)) does not reach (it logs steps \(DataMessage.formatNumber(firstStep))–\(DataMessage.formatNumber(lastStep)))"
+        case let .invalidBranchMapping(text):
+            return "expected BRANCH=CONSTANT (run names), got \(MessageText.quoted(text))"
         case let .noColumn(source, run, what, flag, suggestion):
             let hint = suggestion.map { " (did you mean \(MessageText.quoted($0))?)" } ?? ""
             return "\(MessageText.escaped(source)): run \(MessageText.quoted(run)) has no \(what) column; name it with \(flag)\(hint)"

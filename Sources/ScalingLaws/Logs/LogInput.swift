@@ -44,7 +44,7 @@ public struct LogInput: Sendable, Codable, Equatable {
     /// The points as a stream, the response under `response`, and the ladder (run k is on line k + 2).
     func stream(response: String, separator: Character?) throws -> (CSVStream, LogLadder) {
         let ladder = try self.ladder(separator: separator)
-        let table = ladder.table(response: response, source: source(runs: ladder.runs.count))
+        let table = ladder.table(response: response, source: source(runs: Set(ladder.runs.map(\.run)).count))
         let stream = try CSVStream(bytes: Array(table.serialized().utf8), source: table.source, separator: ",")
         return (stream, ladder)
     }

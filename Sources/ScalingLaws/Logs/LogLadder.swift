@@ -34,15 +34,26 @@ public struct LogLadder: Sendable {
         var claimed: [String: String] = [:]
         let names = runNames(files)
         for (url, name) in zip(files, names) {
-            let (run, runWarnings) = try readRun(url, name: name, sizes: sizes, options: options, separator: separator)
-            if let first = claimed[run.run] {
-                throw LogError.duplicateRun(run: run.run, firstSource: first, secondSource: run.path)
+            let (read, readWarnings) = try readRuns(url, name: name, sizes: sizes, options: options, separator: separator)
+            for run in read {
+                let key = run.metric + "\u{0}" + run.run
+                if let first = claimed[key] {
+                    throw LogError.duplicateRun(run: run.run, firstSource: first, secondSource: run.path)
+                }
+                claimed[key] = run.path
             }
-            claimed[run.run] = run.path
-            runs.append(run)
-            warnings += runWarnings
+            runs += read
+            warnings += readWarnings
         }
-        return LogLadder(runs: linkingBranches(runs), warnings: warnings, options: options)
+        return LogLadder(runs: try linkingBranches(runs, given: options.branchOf), warnings: warnings, options: options)
+    }
+
+    /// The metrics the ladder holds, in order of first appearance (one unless the metric glob
+    /// matched several columns and ``LogReadOptions/eachMetric`` was asked for).
+    public var metrics: [String] {
+        var seen: [String] = []
+        for run in runs where !seen.contains(run.metric) { seen.append(run.metric) }
+        return seen
     }
 
     /// Each file's run name: its file name without extension, or `folder/name` when files in
@@ -56,16 +67,37 @@ public struct LogLadder: Sendable {
         }
     }
 
-    /// Links each WSD decay branch to the constant-rate run it continues: the only constant run
-    /// with the same N whose log reaches the branch's first step.
-    static func linkingBranches(_ runs: [LadderRun]) -> [LadderRun] {
-        runs.map { run in
+    /// Links each WSD decay branch to the constant-rate run it continues: the run `given` names
+    /// (`--branch-of BRANCH=CONSTANT`), else the only constant run of the same metric and N whose
+    /// log reaches the branch's first step.
+    ///
+    /// - Throws: ``LogError/unknownBranchRun(run:option:known:)`` for a mapping naming a run that
+    ///   was not read; ``LogError/branchStepNotInRun(branch:step:constantRun:firstStep:lastStep:)``
+    ///   when the named constant run does not reach the branch's first step.
+    static func linkingBranches(_ runs: [LadderRun], given: [String: String] = [:]) throws -> [LadderRun] {
+        let known = runs.map(\.run)
+        for (branch, constant) in given.sorted(by: { $0.key < $1.key }) {
+            for name in [branch, constant] where !known.contains(name) {
+                throw LogError.unknownBranchRun(run: name, option: "--branch-of \(branch)=\(constant)", known: Array(Set(known)).sorted())
+            }
+        }
+        return try runs.map { run in
+            var linked = run
+            if let constant = given[run.run] {
+                let parents = runs.filter { $0.run == constant && $0.metric == run.metric }
+                for parent in parents where parent.lastStep < run.firstStep || parent.firstStep > run.firstStep {
+                    throw LogError.branchStepNotInRun(
+                        branch: run.run, step: run.firstStep, constantRun: constant, firstStep: parent.firstStep, lastStep: parent.lastStep)
+                }
+                linked.branchOf = constant
+                return linked
+            }
             guard case .decayBranch(let from)? = run.schedule?.shape else { return run }
             let parents = runs.filter {
-                $0.schedule?.shape == .constant && $0.parameters == run.parameters && $0.lastStep >= from && $0.firstStep <= from
+                $0.schedule?.shape == .constant && $0.metric == run.metric && $0.parameters == run.parameters
+                    && $0.lastStep >= from && $0.firstStep <= from
             }
             guard parents.count == 1 else { return run }
-            var linked = run
             linked.branchOf = parents[0].run
             return linked
         }
@@ -78,16 +110,29 @@ public struct LogLadder: Sendable {
         return LogLadder(runs: kept, warnings: warnings.filter { names.contains($0.run) }, options: options)
     }
 
-    /// The points as a table, one row per run: `run`, the name pattern's fields, `N`, `D`, `C`
-    /// and the response under `response`, numbers in their shortest exact form. Rows are
+    /// The points as a table, one row per run: `run`, `metric` (when each matching metric is
+    /// read), the name pattern's fields, `N`, `D`, `C` and the response under `response`, numbers in their shortest exact form. Rows are
     /// numbered as the runs (line k + 1 is run k), so messages about a row name the run's place.
     public func table(response: String = "loss", source: String = "logs") -> CSVTable {
-        let fields = options.namePattern?.fieldNames.filter { !["run", "N", "D", "C", response].contains($0) } ?? []
-        let header = ["run"] + fields + ["N", "D", "C", response]
+        let fields = options.namePattern?.fieldNames.filter { !["run", "metric", "N", "D", "C", response].contains($0) } ?? []
+        let byMetric = options.eachMetric
+        let header = ["run"] + (byMetric ? ["metric"] : []) + fields + ["N", "D", "C", response]
         let rows = runs.map { run in
-            [run.run] + fields.map { run.fields[$0] ?? "" } + [run.parameters, run.tokens, run.compute, run.value].map { "\($0)" }
+            [run.run] + (byMetric ? [run.metric] : []) + fields.map { run.fields[$0] ?? "" }
+                + [run.parameters, run.tokens, run.compute, run.value].map { "\($0)" }
         }
         return CSVTable(header: header, rows: rows, source: source)
+    }
+
+    /// Each point's run as an index (0, 1, …) in order of first appearance: the points of one
+    /// run (one per metric) share it.
+    public var runIndices: [Int] {
+        var index: [String: Int] = [:]
+        return runs.map { run in
+            if let k = index[run.run] { return k }
+            index[run.run] = index.count
+            return index.count - 1
+        }
     }
 
     /// The points as a dataset: `N`, `D`, `C`, the response under `response`, `run` (the run's
@@ -96,7 +141,7 @@ public struct LogLadder: Sendable {
     public func dataset(response: String = "loss", source: String = "logs") throws -> Dataset {
         var columns: [String: [Double]] = [
             "N": runs.map(\.parameters), "D": runs.map(\.tokens), "C": runs.map(\.compute),
-            response: runs.map(\.value), "run": runs.indices.map(Double.init),
+            response: runs.map(\.value), "run": runIndices.map(Double.init),
         ]
         for field in options.namePattern?.fieldNames ?? [] where columns[field] == nil {
             let values = runs.map { $0.fields[field].flatMap(NumericCell.parse) }
@@ -107,10 +152,11 @@ public struct LogLadder: Sendable {
         return data
     }
 
-    private static func readRun(_ url: URL, name run: String, sizes: SizesTable?, options: LogReadOptions, separator: Character?) throws -> (LadderRun, [LogWarning]) {
+    /// The runs of one file: one run, or one per value of the run column (`--run`); one point per
+    /// run and matching metric.
+    private static func readRuns(_ url: URL, name fileRun: String, sizes: SizesTable?, options: LogReadOptions, separator: Character?) throws -> ([LadderRun], [LogWarning]) {
         let header = try TrainingLog.header(of: url, separator: separator)
         let source = url.relativePath
-        let stem = url.deletingPathExtension().lastPathComponent
         func find(_ given: String?, _ names: [String]) throws -> String? {
             if let given {
                 guard let k = ColumnLookup.index(of: given, in: header) else {
@@ -122,18 +168,41 @@ public struct LogLadder: Sendable {
             return names.lazy.compactMap { ColumnLookup.index(of: $0, in: header) }.first.map { header[$0] }
         }
         let metrics = TrainingLog.columns(matching: options.metric, in: header)
-        guard let metric = metrics.first else {
+        guard !metrics.isEmpty else {
             throw LogError.noMetricColumn(source: source, metric: options.metric, suggestion: ColumnLookup.nearest(to: options.metric, in: header))
         }
-        guard metrics.count == 1 else { throw LogError.ambiguousMetric(source: source, metric: options.metric, matches: metrics) }
+        guard metrics.count == 1 || options.eachMetric else { throw LogError.ambiguousMetric(source: source, metric: options.metric, matches: metrics) }
         let tokensColumn = try find(options.tokensColumn, LogReadOptions.tokensColumnNames)
         let batchColumn = tokensColumn == nil ? try find(options.batchTokensColumn, LogReadOptions.batchTokensColumnNames) : nil
         let flopsColumn = try find(options.flopsColumn, LogReadOptions.flopsColumnNames)
         let rateColumn = try find(options.learningRateColumn, LogReadOptions.learningRateColumnNames)
         let peakColumn = try find(nil, LogReadOptions.peakRateColumnNames)
         let parameterColumn = try find(options.parameterColumn, [])
-        let wanted = [metric, tokensColumn, batchColumn, flopsColumn, rateColumn, peakColumn, parameterColumn].compactMap { $0 }
-        let log = try TrainingLog.read(contentsOf: url, columns: wanted, stepColumn: options.stepColumn, separator: separator)
+        let wanted = metrics + [tokensColumn, batchColumn, flopsColumn, rateColumn, peakColumn, parameterColumn].compactMap { $0 }
+        let logs = try TrainingLog.read(
+            contentsOf: url, runColumn: options.runColumn, columns: wanted, stepColumn: options.stepColumn, separator: separator)
+        var runs: [LadderRun] = []
+        var warnings: [LogWarning] = []
+        for log in logs {
+            let run = options.runColumn == nil ? fileRun : log.run
+            let stem = options.runColumn == nil ? url.deletingPathExtension().lastPathComponent : log.run
+            for metric in metrics {
+                let (point, pointWarnings) = try readPoint(
+                    log, run: run, stem: stem, metric: metric, source: source, sizes: sizes, options: options,
+                    columns: (tokensColumn, batchColumn, flopsColumn, rateColumn, peakColumn, parameterColumn))
+                runs.append(point)
+                warnings += pointWarnings
+            }
+        }
+        return (runs, warnings)
+    }
+
+    /// One run's point for one metric.
+    private static func readPoint(
+        _ log: TrainingLog, run: String, stem: String, metric: String, source: String, sizes: SizesTable?, options: LogReadOptions,
+        columns: (tokens: String?, batch: String?, flops: String?, rate: String?, peak: String?, parameters: String?)
+    ) throws -> (LadderRun, [LogWarning]) {
+        let (tokensColumn, batchColumn, flopsColumn, rateColumn, peakColumn, parameterColumn) = columns
         var warnings: [LogWarning] = []
 
         // The metric and the point.
@@ -224,11 +293,15 @@ public struct LogLadder: Sendable {
         }
 
         let finalValue = values.last(where: \.isFinite) ?? .nan
-        let point = LadderRun(
-            run: run, path: url.relativePath, fields: fields, parameters: parameters, parametersSource: parametersSource,
+        var point = LadderRun(
+            run: run, path: log.path, fields: fields, parameters: parameters, parametersSource: parametersSource,
             tokens: tokens, tokensSource: tokensSource, compute: compute, computeSource: computeSource,
             rows: log.steps.count, evaluations: evaluated, firstStep: log.steps[0], lastStep: log.steps[log.steps.count - 1],
             schedule: schedule, metric: metric, value: value, step: log.steps[index], finalValue: finalValue)
+        if options.keepCurves, let tokenSeries {
+            let kept = values.indices.filter { values[$0].isFinite && tokenSeries[$0].isFinite && tokenSeries[$0] > 0 }
+            point.curve = RunCurve(tokens: kept.map { tokenSeries[$0] }, values: kept.map { values[$0] })
+        }
         return (point, warnings)
     }
 }

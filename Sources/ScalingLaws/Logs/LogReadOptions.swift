@@ -25,9 +25,47 @@ public struct LogReadOptions: Sendable, Equatable, Codable {
     public var learningRateColumn: String?
     /// How each run becomes a point.
     public var reduction: LogReduction = .final
+    /// A column naming each row's run, for one long file holding several runs (`--run`);
+    /// `nil`: one run per file.
+    public var runColumn: String?
+    /// Read every column the metric glob matches, one point per run and metric, with a `metric`
+    /// column (`--by metric`); otherwise a glob matching several columns is an error.
+    public var eachMetric = false
+    /// Decay branch → the constant-rate run it continues (`--branch-of`), overriding the
+    /// automatic match.
+    public var branchOf: [String: String] = [:]
+    /// Keep each run's whole curve of the metric (``LadderRun/curve``), to draw it.
+    public var keepCurves = false
 
     public init(metric: String) {
         self.metric = metric
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case metric, namePattern, sizeField, sizeNamesAsNumbers, parameterColumn, stepColumn, tokensColumn
+        case batchTokensColumn, flopsColumn, flopsUnit, learningRateColumn, reduction, runColumn, eachMetric, branchOf, keepCurves
+    }
+
+    /// Decodes the options an artifact recorded; keys added after an artifact was written take
+    /// their defaults, so older artifacts still read.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        metric = try c.decode(String.self, forKey: .metric)
+        namePattern = try c.decodeIfPresent(RunNamePattern.self, forKey: .namePattern)
+        sizeField = try c.decodeIfPresent(String.self, forKey: .sizeField) ?? "size"
+        sizeNamesAsNumbers = try c.decodeIfPresent(Bool.self, forKey: .sizeNamesAsNumbers) ?? false
+        parameterColumn = try c.decodeIfPresent(String.self, forKey: .parameterColumn)
+        stepColumn = try c.decodeIfPresent(String.self, forKey: .stepColumn)
+        tokensColumn = try c.decodeIfPresent(String.self, forKey: .tokensColumn)
+        batchTokensColumn = try c.decodeIfPresent(String.self, forKey: .batchTokensColumn)
+        flopsColumn = try c.decodeIfPresent(String.self, forKey: .flopsColumn)
+        flopsUnit = try c.decodeIfPresent(Double.self, forKey: .flopsUnit)
+        learningRateColumn = try c.decodeIfPresent(String.self, forKey: .learningRateColumn)
+        reduction = try c.decodeIfPresent(LogReduction.self, forKey: .reduction) ?? .final
+        runColumn = try c.decodeIfPresent(String.self, forKey: .runColumn)
+        eachMetric = try c.decodeIfPresent(Bool.self, forKey: .eachMetric) ?? false
+        branchOf = try c.decodeIfPresent([String: String].self, forKey: .branchOf) ?? [:]
+        keepCurves = try c.decodeIfPresent(Bool.self, forKey: .keepCurves) ?? false
     }
 
     /// Tokens-seen columns recognised by name, in order of preference.

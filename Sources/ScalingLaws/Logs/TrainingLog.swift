@@ -45,67 +45,99 @@ public struct TrainingLog: Sendable {
     ///   without a step column; ``DataError/missingColumn(source:column:suggestion:available:)``;
     ///   ``DataError/notANumber(source:line:column:text:)``; ``LogError/stepsOutOfOrder(source:line:step:previous:)``.
     public static func read(contentsOf url: URL, columns: [String], stepColumn: String? = nil, separator: Character? = nil) throws -> TrainingLog {
+        let logs = try read(contentsOf: url, runColumn: nil, columns: columns, stepColumn: stepColumn, separator: separator)
+        guard let log = logs.first else { throw DataError.noDataRows(source: url.relativePath) }
+        return log
+    }
+
+    /// Reads a long log holding several runs, told apart by the text of `runColumn` (one log per
+    /// run, in the order of each run's first row; steps must increase within a run).
+    ///
+    /// - Throws: as ``read(contentsOf:columns:stepColumn:separator:)``, and
+    ///   ``DataError/missingColumn(source:column:suggestion:available:)`` for the run column;
+    ///   ``LogError/emptyRunName(source:line:column:)`` for a row without a run.
+    public static func read(contentsOf url: URL, runColumn: String?, columns: [String], stepColumn: String? = nil, separator: Character? = nil) throws -> [TrainingLog] {
         var stream = try CSVStream(contentsOf: url, source: url.relativePath, separator: separator)
         let source = stream.source
         let header = stream.header
-        let run = url.deletingPathExtension().lastPathComponent
-        let stepName: String
-        if let stepColumn {
-            guard let k = ColumnLookup.index(of: stepColumn, in: header) else {
-                throw DataError.missingColumn(
-                    source: source, column: stepColumn, suggestion: ColumnLookup.nearest(to: stepColumn, in: header), available: header)
-            }
-            stepName = header[k]
-        } else if let found = stepColumnNames.lazy.compactMap({ ColumnLookup.index(of: $0, in: header) }).first {
-            stepName = header[found]
-        } else {
-            throw LogError.noColumn(source: source, run: run, what: "step", flag: "--step-column", suggestion: nil)
-        }
-        var indices: [Int] = []
-        var names: [String] = []
-        for name in columns where !names.contains(name) {
+        let fileRun = url.deletingPathExtension().lastPathComponent
+        func column(_ name: String) throws -> Int {
             guard let k = ColumnLookup.index(of: name, in: header) else {
-                throw DataError.missingColumn(
-                    source: source, column: name, suggestion: ColumnLookup.nearest(to: name, in: header), available: header)
+                throw DataError.missingColumn(source: source, column: name, suggestion: ColumnLookup.nearest(to: name, in: header), available: header)
             }
-            indices.append(k)
-            names.append(header[k])
+            return k
         }
-        guard let stepIndex = header.firstIndex(of: stepName) else {
-            throw LogError.noColumn(source: source, run: run, what: "step", flag: "--step-column", suggestion: nil)
+        let stepIndex: Int
+        if let stepColumn {
+            stepIndex = try column(stepColumn)
+        } else if let found = stepColumnNames.lazy.compactMap({ ColumnLookup.index(of: $0, in: header) }).first {
+            stepIndex = found
+        } else {
+            throw LogError.noColumn(source: source, run: fileRun, what: "step", flag: "--step-column", suggestion: nil)
         }
-        var steps: [Double] = []
-        var lines: [Int] = []
-        var values = [[Double]](repeating: [], count: indices.count)
-        var nanCounts = [Int](repeating: 0, count: indices.count)
-        try stream.forEachRecord { record, line in
-            let stepText = record.string(stepIndex)
-            let step = try Dataset.number(stepText, source: source, line: line, column: stepName)
-            if let previous = steps.last, step <= previous {
-                throw LogError.stepsOutOfOrder(source: source, line: line, step: step, previous: previous)
-            }
-            steps.append(step)
-            lines.append(line)
-            for (k, index) in indices.enumerated() {
-                let cell = record.field(index)
-                if let value = PlainDecimal.parse(cell) {
-                    values[k].append(value)
-                } else {
-                    let value = try missingOrNumber(record.string(index), source: source, line: line, column: header[index])
-                    if value.isNaN, !cell.isEmpty, !record.string(index).allSatisfy(\.isWhitespace) { nanCounts[k] += 1 }
-                    values[k].append(value)
+        let stepName = header[stepIndex]
+        let runIndex = try runColumn.map(column)
+        var indices: [Int] = []
+        for name in columns {
+            let k = try column(name)
+            if !indices.contains(k) { indices.append(k) }
+        }
+
+        /// One run's rows as they are read.
+        struct Accumulator {
+            var steps: [Double] = []
+            var lines: [Int] = []
+            var values: [[Double]]
+            var nanCounts: [Int]
+
+            /// Appends one row; steps must increase within the run.
+            mutating func append(record: CSVRecordView, line: Int, step: Double, indices: [Int], header: [String], source: String) throws {
+                if let previous = steps.last, step <= previous {
+                    throw LogError.stepsOutOfOrder(source: source, line: line, step: step, previous: previous)
+                }
+                steps.append(step)
+                lines.append(line)
+                for (k, index) in indices.enumerated() {
+                    let cell = record.field(index)
+                    if let value = PlainDecimal.parse(cell) {
+                        values[k].append(value)
+                    } else {
+                        let text = record.string(index)
+                        let value = try TrainingLog.missingOrNumber(text, source: source, line: line, column: header[index])
+                        if value.isNaN, !cell.isEmpty, !text.allSatisfy(\.isWhitespace) { nanCounts[k] += 1 }
+                        values[k].append(value)
+                    }
                 }
             }
         }
-        guard !steps.isEmpty else { throw DataError.noDataRows(source: source) }
-        var series: [String: [Double]] = [:]
-        var counts: [String: Int] = [:]
-        for (k, name) in names.enumerated() {
-            series[name] = values[k]
-            counts[name] = nanCounts[k]
+        var order: [String] = []
+        var runs: [String: Accumulator] = [:]
+        let empty = Accumulator(values: [[Double]](repeating: [], count: indices.count), nanCounts: [Int](repeating: 0, count: indices.count))
+        try stream.forEachRecord { record, line in
+            var run = fileRun
+            if let runIndex {
+                run = record.string(runIndex).trimmingCharacters(in: .whitespaces)
+                guard !run.isEmpty else { throw LogError.emptyRunName(source: source, line: line, column: header[runIndex]) }
+            }
+            if runs[run] == nil {
+                order.append(run)
+                runs[run] = empty
+            }
+            let step = try Dataset.number(record.string(stepIndex), source: source, line: line, column: stepName)
+            try runs[run, default: empty].append(record: record, line: line, step: step, indices: indices, header: header, source: source)
         }
-        return TrainingLog(run: run, source: source, path: url.relativePath, header: header, stepColumn: stepName,
-                           steps: steps, lines: lines, series: series, notANumberCounts: counts)
+        guard !order.isEmpty else { throw DataError.noDataRows(source: source) }
+        return order.map { run in
+            let rows = runs[run] ?? empty
+            var series: [String: [Double]] = [:]
+            var counts: [String: Int] = [:]
+            for (k, index) in indices.enumerated() {
+                series[header[index]] = rows.values[k]
+                counts[header[index]] = rows.nanCounts[k]
+            }
+            return TrainingLog(run: run, source: source, path: url.relativePath, header: header, stepColumn: stepName,
+                               steps: rows.steps, lines: rows.lines, series: series, notANumberCounts: counts)
+        }
     }
 
     /// A cell of a log: empty, `nan` or `NaN` are missing (`nan`); otherwise a number.
