@@ -73,7 +73,7 @@ struct SharedOptionHelpTests {
     ]
 
     /// The commands that read a table of runs: each must take every row filter.
-    static let readsRuns = ["fit", "predict", "isoflop", "backtest", "compare", "plot", "report"]
+    static let readsRuns = ["fit", "predict", "isoflop", "backtest", "compare", "plot", "report", "compare-recipes"]
 
     @Test("every shared option has one help text across the commands; every command that reads runs has the filters and --by")
     func sharedOptions() throws {
@@ -106,7 +106,7 @@ struct SharedOptionHelpTests {
         for option in ["--where", "--range", "--drop-highest", "--drop-lowest"] {
             #expect(pages["fit-shared-slope"]?[option] != nil, "fit-shared-slope lacks \(option)")
         }
-        for command in ["fit", "isoflop", "backtest", "compare", "report", "plot"] {
+        for command in ["fit", "isoflop", "backtest", "compare", "report", "plot", "compare-recipes"] {
             #expect(pages[command]?["--by"] != nil, "\(command) lacks --by")
         }
         for command in ["fit", "backtest", "compare", "report"] {
