@@ -1,0 +1,63 @@
+import Foundation
+import NonlinearFit
+import ScalingLaws
+import Testing
+
+@Suite("Curve predictions with intervals")
+struct CurvePredictionTests {
+    /// Simulated constant and cosine curves of lr-annealing (λ = 0.999, L0 = 2, A = 1,
+    /// α = 0.5, C = 0.05) with independent normal noise of `sigma` at every 50th step.
+    static func simulated(seed: UInt64, sigma: Double) -> [LossCurve] {
+        let truth = [2.0, 1.0, 0.5, 0.05]
+        let law = LRAnnealingLaw()
+        var rng = SeededGenerator(seed: seed)
+        return LawConformanceCase.curveSchedules[0...1].enumerated().map { r, schedule in
+            let areas = ScheduleAreas(schedule, lambda: 0.999)
+            let steps = LawConformanceCase.curveSteps
+            return LossCurve(run: "run\(r)", schedule: schedule, steps: steps, losses: steps.map {
+                law.evaluate([areas.forward[$0], areas.annealing[$0]], truth) + sigma * rng.nextNormal()
+            })
+        }
+    }
+
+    @Test("every predicted step's intervals contain the estimate, the prediction interval contains the confidence interval")
+    func containEstimate() throws {
+        let fit = try CurveFitter.fit(Self.simulated(seed: 1, sigma: 0.003), law: .lrAnnealing(lambda: 0.999))
+        let wsd = LawConformanceCase.curveSchedules[2]
+        let predictions = fit.predictions(wsd, at: Array(1...wsd.lastStep))
+        #expect(predictions.count == 1000)
+        for p in predictions {
+            let (lo, hi, plo, phi) = (try #require(p.lower), try #require(p.upper), try #require(p.predictionLower), try #require(p.predictionUpper))
+            #expect(lo < p.predicted && p.predicted < hi)
+            #expect(plo < lo && hi < phi)
+        }
+    }
+
+    /// 200 seeded simulations: the 95% confidence interval of the WSD run's final loss (a
+    /// schedule not fitted) covers the true final loss in 95% ± 3.5% (about 2.3 binomial
+    /// standard errors) of them, and the prediction interval covers a fresh noisy observation
+    /// as often.
+    @Test("the 95% intervals of an unseen schedule's final loss cover in a seeded simulation")
+    func coverage() throws {
+        let truth = [2.0, 1.0, 0.5, 0.05]
+        let wsd = LawConformanceCase.curveSchedules[2]
+        let areas = ScheduleAreas(wsd, lambda: 0.999)
+        let trueFinal = LRAnnealingLaw().evaluate([areas.forward[1000], areas.annealing[1000]], truth)
+        let sigma = 0.003
+        var noise = SeededGenerator(seed: 999)
+        var covered = 0, predictionCovered = 0, runs = 0
+        for seed in 1...200 {
+            let fit = try CurveFitter.fit(Self.simulated(seed: UInt64(seed), sigma: sigma), law: .lrAnnealing(lambda: 0.999))
+            let p = try #require(fit.predictions(wsd, at: [1000]).first)
+            let (lo, hi) = (try #require(p.lower), try #require(p.upper))
+            let (plo, phi) = (try #require(p.predictionLower), try #require(p.predictionUpper))
+            if lo <= trueFinal, trueFinal <= hi { covered += 1 }
+            let fresh = trueFinal + sigma * noise.nextNormal()
+            if plo <= fresh, fresh <= phi { predictionCovered += 1 }
+            runs += 1
+        }
+        let rate = Double(covered) / Double(runs), predictionRate = Double(predictionCovered) / Double(runs)
+        #expect(abs(rate - 0.95) <= 0.035, "confidence interval coverage \(rate)")
+        #expect(abs(predictionRate - 0.95) <= 0.035, "prediction interval coverage \(predictionRate)")
+    }
+}
