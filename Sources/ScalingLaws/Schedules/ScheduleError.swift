@@ -35,7 +35,7 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .noBranchParent(source, branchStep):
             return "\(source): a WSD decay branch from step \(DataMessage.formatNumber(branchStep)), and no constant-rate log given reaches that step; add its constant run's log or name it with --branch-of"
         case let .ambiguousBranchParent(source, branchStep, candidates):
-            return "\(source): a WSD decay branch from step \(DataMessage.formatNumber(branchStep)) could continue any of \(candidates.joined(separator: ", ")); give --sizes with --name-pattern so runs of one size are linked, or name it with --branch-of"
+            return "\(source): a WSD decay branch from step \(DataMessage.formatNumber(branchStep)) could continue any of \(candidates.joined(separator: ", ")); give --sizes with --name-pattern so that runs of one size are linked (or, to predict, --branch-of)"
         }
     }
 
