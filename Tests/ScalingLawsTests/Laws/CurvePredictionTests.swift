@@ -1,7 +1,9 @@
 import Foundation
+import LinearAlgebra
 import NonlinearFit
 import ScalingLaws
 import Testing
+import TestSupport
 
 @Suite("Curve predictions with intervals")
 struct CurvePredictionTests {
@@ -59,5 +61,32 @@ struct CurvePredictionTests {
         let rate = Double(covered) / Double(runs), predictionRate = Double(predictionCovered) / Double(runs)
         #expect(abs(rate - 0.95) <= 0.035, "confidence interval coverage \(rate)")
         #expect(abs(predictionRate - 0.95) <= 0.035, "prediction interval coverage \(predictionRate)")
+    }
+}
+
+@Suite("Multi-power fused evaluator")
+struct MultiPowerKernelTests {
+    /// The fit's fused evaluator equals the law's point-by-point value and exact gradient (the
+    /// conformance suite checks those against finite differences) on three schedules, at the
+    /// truth and at a distant point.
+    @Test("the fused model and Jacobian equal evaluate and gradient to 1e-12", arguments: [
+        [2.0, 1.0, 0.5, 20, 2, 0.6, 0.5], [1.5, 3.0, 0.2, 200, 0.3, 2.5, 1.2],
+    ])
+    func fusedEqualsPointwise(p: [Double]) throws {
+        let law = try #require(LawConformanceCase.multiPower.law as? MultiPowerLaw)
+        let design = LawConformanceCase.multiPower.design
+        let kernel = try #require(law.responseKernel(inputs: design))
+        let n = design[0].count
+        var model = [Double](repeating: 0, count: n)
+        kernel.model(p, &model)
+        var jacobian = Matrix(rows: n, columns: 7)
+        kernel.jacobian(p, &jacobian)
+        var g = [Double](repeating: 0, count: 7)
+        for i in 0..<n {
+            let x = [design[0][i], design[1][i]]
+            #expect(isClose(model[i], law.evaluate(x, p), rel: 1e-12))
+            law.gradient(x, p, into: &g)
+            for k in 0..<7 { #expect(isClose(jacobian.elements[i + k * n], g[k], rel: 1e-12, abs: 1e-15), "row \(i) column \(k)") }
+        }
     }
 }
