@@ -96,3 +96,32 @@ struct CurvePredictCommandTests {
         #expect(ambiguous.stderr.split(separator: "\n").count == 1)
     }
 }
+
+/// `curve choose` on the OLMo 1B fit: the WSD decay and cosine final ratio predicted to end
+/// lowest for the 10×C budget, and the gain over the cosine to 0.1× with its interval.
+@Suite("Schedule choice through the CLI", .enabled(if: RepositoryPaths.hasSharedData))
+struct CurveChooseCommandTests {
+    @Test("curve choose: the best WSD beats the reference cosine, the gain's interval contains it")
+    func choose() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fit = try CurvePredictCommandTests().fit(in: directory)
+        let result = try CLIRunner.run(["curve", "choose", "--fit", fit, "--steps", "162694", "--warmup", "1000", "--peak", "5.154e-4",
+                                        "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Rows: "schedule",final_loss,difference (the schedule quoted: it holds commas).
+        let rows = result.stdout.split(separator: "\n").dropFirst().map { line -> (String, Double) in
+            let fields = line.split(separator: ",")
+            return (fields.dropLast(2).joined(separator: ",").replacingOccurrences(of: "\"", with: ""), Double(fields[fields.count - 2]) ?? .nan)
+        }
+        // Best WSD of each of the three shapes, the best cosine, the reference cosine.
+        #expect(rows.count == 5)
+        let reference = try #require(rows.last)
+        #expect(reference.0 == "cosine,warmup:1000,peak:0.0005154,final:0.1,steps:162694")
+        let best = try #require(rows.prefix(3).map(\.1).min())
+        #expect(best < reference.1)
+        let text = try CLIRunner.run(["curve", "choose", "--fit", fit, "--steps", "162694", "--warmup", "1000", "--peak", "5.154e-4"])
+        #expect(text.stdout.contains("gain over the reference cosine:"))
+        #expect(text.stdout.contains("% CI "))
+    }
+}
