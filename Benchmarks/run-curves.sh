@@ -11,10 +11,17 @@
 # Defaults: 10^5 steps logged every 100. BINARY defaults to a release build.
 #
 # Measured (release, 2 shared cores, 2026-12-04): lr-annealing fit 0.10 s / 30 MiB, prediction
-# of all 10^5 steps 0.15 s / 32 MiB; multi-power prediction of all 10^5 steps 0.25 s / 32 MiB,
-# fit 5:05 (quiet machine) to 10:58 (under a concurrent test run), 33 MiB: memory stays O(T),
-# but the multi-power fit on 2,000 logged points is slow (each evaluation costs points × ~1,000
-# groups, and the optimizer needs many evaluations on these weakly identified parameters).
+# of all 10^5 steps 0.15 s / 32 MiB; multi-power prediction of all 10^5 steps 0.25 s / 32 MiB.
+# Multi-power fit (user CPU time; wall time on the shared machine was 5-30x more under load):
+#   T = 10^4 (198 points): 2.35 s (543 iterations, 1,433 evaluations) before the fused evaluator
+#     (MultiPowerLaw.responseKernel), 0.20 s after (91 iterations, 304 evaluations, same optimum
+#     to 1e-12 in the objective);
+#   T = 10^5 (1,982 points): 182.6 s before, 100.9 s after (393 iterations, 9,536 evaluations),
+#     34 MiB. Not the 10 s aimed at: this benchmark's curves follow lr-annealing, which
+#     multi-power only reaches in a degenerate limit (beta -> 1.5e4, C -> 5e-8, a flat-direction
+#     warning, small-step termination), so the optimizer wanders; callgrind on the T = 10^4 fit
+#     puts 66% of instructions in libm's log and exp (two per step and group) and 23% in the
+#     fused loops: what is left is fewer (step, group) pairs or fewer evaluations.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps="${1:-100000}"; every="${2:-100}"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import ScalingLaws
 
 /// `scaling-laws curve fit|predict`: schedule-aware laws over whole loss curves.
@@ -10,39 +11,30 @@ struct CurveCommand: ParsableCommand {
         discussion: """
             Laws: lr-annealing (Tissue et al. 2024, arXiv:2408.11029) and multi-power (Luo et al. \
             2025, arXiv:2503.12811). Each log's per-step learning-rate schedule is rebuilt from its \
-            logged rates (straight lines between logged steps, a linear warm-up from 0).
+            logged rates (straight lines between logged steps, a linear warm-up from 0). A WSD \
+            decay branch continues the constant-rate run it branches from: the only constant run \
+            among the logs (of the same size, with --sizes and --name-pattern) that reaches the \
+            branch's first step; --branch-of names it instead.
 
             Example:
               scaling-laws curve fit constant/1B-10xC.csv cosine/1B-10xC.csv \\
                   --metric 'eval/c4_en-validation/CrossEntropyLoss' --output curve.json
-              scaling-laws curve predict --fit curve.json --log wsd-decay/1B-10xC.csv \\
-                  --branch-of constant/1B-10xC.csv --metric 'eval/c4_en-validation/CrossEntropyLoss'
+              scaling-laws curve predict --fit curve.json --curve wsd-decay/1B-10xC.csv
               scaling-laws curve predict --fit curve.json --schedule 'wsd,decay:0.2,warmup:1000,peak:5e-4,final:0.1' --steps 162694
             """,
-        subcommands: [CurveFitCommand.self, CurvePredictCommand.self]
+        subcommands: [CurveFitCommand.self, CurvePredictCommand.self, CurveChooseCommand.self]
     )
-}
-
-/// The options that locate a log's columns.
-struct CurveLogOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The loss column of the logs.", valueName: "column"))
-    var metric: String
-
-    @Option(name: .customLong("lr"), help: ArgumentHelp("The learning-rate column. Default: recognised by name (optim/learning_rate_group0, learning_rate, lr, …).", valueName: "column"))
-    var learningRate: String?
-
-    @Option(name: .customLong("step"), help: ArgumentHelp("The step column. Default: recognised by name (_step, step, …).", valueName: "column"))
-    var step: String?
 }
 
 struct CurveFitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit", abstract: "Fit a curve law to the loss curves of runs of one model size.")
 
-    @Argument(help: ArgumentHelp("Training logs, one run per file.", valueName: "logs"))
+    @Argument(help: ArgumentHelp("Training logs, one run per file (files, directories or globs).", valueName: "logs"))
     var logs: [String]
 
-    @OptionGroup var columns: CurveLogOptions
+    @OptionGroup(title: "Training logs")
+    var logOptions: LogOptions
 
     @Option(help: ArgumentHelp("The law: lr-annealing or multi-power.", valueName: "law"))
     var law: String = "lr-annealing"
@@ -59,10 +51,17 @@ struct CurveFitCommand: ParsableCommand {
                 throw ValidationError("--law: expected lr-annealing or multi-power, got '\(law)'")
             }
             if case .lrAnnealing = curveLaw { curveLaw = .lrAnnealing(lambda: lambda) }
-            let curves = try logs.map {
-                try LossCurve.read(URL(fileURLWithPath: $0), metric: columns.metric, learningRateColumn: columns.learningRate, stepColumn: columns.step)
-            }
-            let fit = try CurveFitter.fit(curves, law: curveLaw)
+            guard let metric = logOptions.metric else { throw LogError.noMetric }
+            let files = try LogFiles.expand(logs)
+            // Runs of one size are linked by N when the logs say it (--sizes, --name-pattern).
+            let ladder = logOptions.sizes != nil || logOptions.namePattern != nil ? try logOptions.ladder(logs) : nil
+            let curves = try LossCurve.readLinked(files, metric: metric, learningRateColumn: logOptions.learningRateColumn,
+                                                  stepColumn: logOptions.stepColumn, ladder: ladder)
+            var fit = try CurveFitter.fit(curves, law: curveLaw)
+            fit.logs = files.map(\.path)
+            fit.metric = metric
+            fit.learningRateColumn = logOptions.learningRateColumn
+            fit.stepColumn = logOptions.stepColumn
             var text = "\(curveLaw) on \(fit.runs.joined(separator: ", ")): \(fit.points) points\n"
             for p in fit.fit.parameters { text += "  \(p.name) = \(p.value)" + (p.standardError.map { " ± \($0)" } ?? "") + "\n" }
             Console.out(text)
@@ -76,17 +75,14 @@ struct CurveFitCommand: ParsableCommand {
     }
 }
 
-struct CurvePredictCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "predict", abstract: "Predict every logged step of a run, or the steps of a planned schedule, from a curve fit.")
+/// What a curve prediction predicts: a logged run (`--curve`, with `--branch-of` for a decay
+/// branch whose constant run the fit's logs do not hold) or a planned schedule (`--schedule`).
+/// Shared by `curve predict` and `predict`.
+struct CurvePredictOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A run's log: predict every logged step of its schedule beside its losses.", valueName: "file"))
+    var curve: String?
 
-    @Option(help: ArgumentHelp("A fit written by 'curve fit --output'.", valueName: "file"))
-    var fit: String
-
-    @Option(help: ArgumentHelp("A run's log: its schedule and observed losses.", valueName: "file"))
-    var log: String?
-
-    @Option(name: .customLong("branch-of"), help: ArgumentHelp("For a WSD decay branch: the constant run's log it continues.", valueName: "file"))
+    @Option(name: .customLong("branch-of"), help: ArgumentHelp("For a WSD decay branch of --curve: the constant run's log it continues (default: the constant run among the fit's logs reaching the branch).", valueName: "file"))
     var branchOf: String?
 
     @Option(help: ArgumentHelp("A planned schedule, e.g. 'cosine,warmup:1000,peak:3e-4,final:0.1'.", valueName: "spec"))
@@ -98,36 +94,80 @@ struct CurvePredictCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --schedule: predict every N-th step (and the last).", valueName: "N"))
     var every: Int = 1
 
-    @Option(help: ArgumentHelp("The loss column of --log.", valueName: "column"))
+    var isUsed: Bool { curve != nil || schedule != nil }
+
+    /// Reads a curve fit artifact.
+    static func load(_ path: String) throws -> CurveFit {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { throw DataError.noSuchFile(path: path) }
+        guard !isDirectory.boolValue else { throw DataError.isDirectory(path: path) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
+        }
+        do {
+            return try decoder.decode(CurveFit.self, from: data)
+        } catch {
+            throw DataError.unreadableFile(path: path, reason: "not a curve fit (written by 'scaling-laws curve fit --output')")
+        }
+    }
+
+    /// The prediction's report. Columns of the logs default to the fit's.
+    func report(fit: CurveFit, metric: String?, learningRateColumn: String?, stepColumn: String?) throws -> (Report, [CurvePrediction]) {
+        if let curve {
+            guard schedule == nil else { throw ValidationError("--curve and --schedule: give one of them") }
+            guard let metric = metric ?? fit.metric else { throw LogError.noMetric }
+            let parents = branchOf.map { [URL(fileURLWithPath: $0)] } ?? (fit.logs ?? []).map { URL(fileURLWithPath: $0) }
+            let read = try LossCurve.readLinked([URL(fileURLWithPath: curve)], metric: metric,
+                                                learningRateColumn: learningRateColumn ?? fit.learningRateColumn,
+                                                stepColumn: stepColumn ?? fit.stepColumn, parents: parents)
+            let predictions = fit.predictions(read[0])
+            return (CurvePredictionReport.report(fit: fit, what: "\(curve) (\(read[0].schedule.lastStep) steps)", predictions: predictions), predictions)
+        }
+        guard let schedule else { throw ValidationError("--curve or --schedule: give the run to predict") }
+        guard branchOf == nil else { throw ValidationError("--branch-of goes with --curve") }
+        guard every >= 1 else { throw ValidationError("--every: expected a positive whole number, got \(every)") }
+        let laidOut = try ScheduleSyntax.parse(schedule).schedule(steps: steps)
+        let last = laidOut.lastStep
+        let at = Array(stride(from: every, through: last, by: every)) + (last % every == 0 ? [] : [last])
+        let predictions = fit.predictions(laidOut, at: at)
+        return (CurvePredictionReport.report(fit: fit, what: "\(schedule) (\(last) steps)", predictions: predictions), predictions)
+    }
+}
+
+struct CurvePredictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predict",
+        abstract: "Predict every logged step of a run, or the steps of a planned schedule, from a curve fit, with intervals.")
+
+    @Option(help: ArgumentHelp("A fit written by 'curve fit --output'.", valueName: "file"))
+    var fit: String
+
+    @OptionGroup var target: CurvePredictOptions
+
+    @Option(help: ArgumentHelp("The loss column of --curve (default: the fit's).", valueName: "column"))
     var metric: String?
 
-    @Option(name: .customLong("lr"), help: ArgumentHelp("The learning-rate column of --log.", valueName: "column"))
-    var learningRate: String?
+    @Option(name: .customLong("lr-column"), help: ArgumentHelp("The learning-rate column of --curve (default: the fit's, else optim/learning_rate_group0, lr, …).", valueName: "column"))
+    var learningRateColumn: String?
+
+    @Option(name: .customLong("step-column"), help: ArgumentHelp("The step column of --curve (default: the fit's, else _step, step, …).", valueName: "column"))
+    var stepColumn: String?
+
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
 
     func run() throws {
         try Console.run {
-            let decoder = JSONDecoder()
-            decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            let curveFit = try decoder.decode(CurveFit.self, from: Data(contentsOf: URL(fileURLWithPath: fit)))
-            var csv = "step,predicted,observed\n"
-            if let log {
-                guard schedule == nil else { throw ValidationError("--log and --schedule: give one of them") }
-                guard let metric else { throw ValidationError("--metric: required with --log") }
-                let curve = try LossCurve.read(URL(fileURLWithPath: log), metric: metric, learningRateColumn: learningRate,
-                                               branchOf: branchOf.map { URL(fileURLWithPath: $0) })
-                let predicted = curveFit.predict(curve.schedule, at: curve.steps)
-                for (k, s) in curve.steps.enumerated() { csv += "\(s),\(predicted[k]),\(curve.losses[k])\n" }
-            } else if let schedule {
-                let spec = try ScheduleSyntax.parse(schedule)
-                let laidOut = try spec.schedule(steps: steps)
-                guard every >= 1 else { throw ValidationError("--every: expected a positive whole number, got \(every)") }
-                let at = Array(stride(from: every, through: laidOut.lastStep, by: every)) + (laidOut.lastStep % every == 0 ? [] : [laidOut.lastStep])
-                let predicted = curveFit.predict(laidOut, at: at)
-                for (k, s) in at.enumerated() { csv += "\(s),\(predicted[k]),\n" }
-            } else {
-                throw ValidationError("--log or --schedule: give the run to predict")
-            }
-            Console.out(csv)
+            let curveFit = try CurvePredictOptions.load(fit)
+            let (report, predictions) = try target.report(fit: curveFit, metric: metric, learningRateColumn: learningRateColumn, stepColumn: stepColumn)
+            let text = try report.render(output.format.report, payload: predictions)
+            try output.emit(report: text) { Array(try report.render(RenderFormat.json, payload: predictions).utf8) }
         }
     }
 }

@@ -28,6 +28,7 @@ struct PredictCommand: ParsableCommand {
             Examples:
               scaling-laws predict --fit fit.json --n 7e10 --d 1.4e12
               scaling-laws predict --preset epoch2024 --points runs.csv
+              scaling-laws predict --fit curve.json --curve wsd-decay/1B-10xC.csv
             """
     )
 
@@ -62,10 +63,20 @@ struct PredictCommand: ParsableCommand {
     @OptionGroup(title: "Rows of --points")
     var selection: RowSelectionOptions
 
+    @OptionGroup(title: "Loss curves (with a 'curve fit --output' artifact as --fit)")
+    var curveTarget: CurvePredictOptions
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
     func validate() throws {
+        if curveTarget.isUsed {
+            guard lawSource.fit != nil else { throw ValidationError("--curve and --schedule predict from a curve fit: give it with --fit <file>") }
+            guard nValues.isEmpty, dValues.isEmpty, points == nil else {
+                throw ValidationError("give --curve or --schedule, or points with --n/--d or --points, not both")
+            }
+            return
+        }
         if selection.by != nil { throw ValidationError("--by does not apply to predict") }
         if points == nil, selection.isUsed {
             throw ValidationError("--where, --range, --drop-highest, --drop-lowest and --drop-missing select rows of --points <file>")
@@ -86,6 +97,12 @@ struct PredictCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
+            if curveTarget.isUsed, let fit = lawSource.fit {
+                let (report, predictions) = try curveTarget.report(fit: try CurvePredictOptions.load(fit), metric: nil, learningRateColumn: nil, stepColumn: nil)
+                let text = try report.render(output.format.report, payload: predictions)
+                try output.emit(report: text) { Array(try report.render(RenderFormat.json, payload: predictions).utf8) }
+                return
+            }
             let source = try lawSource.load()
             let (law, values) = try source.lossLaw(for: "a loss prediction ('predict')")
             let inputRoles = law.inputs.map(\.role)

@@ -9,6 +9,13 @@ public struct CurveFit: Sendable, Equatable, Codable {
     public let firstSteps: [Int]
     /// Points fitted.
     public let points: Int
+    /// The logs fitted, as given (absent in fits made without logs): a prediction links a decay
+    /// branch to the constant run among them.
+    public var logs: [String]? = nil
+    /// The loss, learning-rate and step columns read from the logs.
+    public var metric: String? = nil
+    public var learningRateColumn: String? = nil
+    public var stepColumn: String? = nil
 
     /// The fitted parameter values in the law's order.
     public var parameters: [Double] { fit.values }

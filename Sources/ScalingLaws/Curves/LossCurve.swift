@@ -57,6 +57,71 @@ public struct LossCurve: Sendable, Equatable {
         return LossCurve(run: log.run, schedule: schedule, steps: steps, losses: losses)
     }
 
+    /// Reads several runs' logs, linking each WSD decay branch to the constant-rate run it
+    /// continues as the logs layer does (``LogLadder``'s links, ``LadderRun/branchOf``): the
+    /// only constant run of the same N whose log reaches the branch's first step. N is known
+    /// when `ladder` is given (read with `--sizes`/`--name-pattern`); without it the rule is
+    /// the only constant run among the logs and `parents` that reaches the step.
+    ///
+    /// - Parameters:
+    ///   - urls: The runs' logs (the curves returned, in this order).
+    ///   - metric: The loss column.
+    ///   - learningRateColumn: The rate column, or `nil` to recognise one.
+    ///   - stepColumn: The step column, or `nil` to recognise one.
+    ///   - ladder: The same logs read as a ladder, whose branch links are used.
+    ///   - parents: Further logs a branch may continue (a fit's constant run, say); not returned.
+    /// - Throws: ``ScheduleError/noBranchParent(source:branchStep:)``,
+    ///   ``ScheduleError/ambiguousBranchParent(source:branchStep:candidates:)`` and the errors of
+    ///   ``read(_:metric:learningRateColumn:stepColumn:branchOf:warmup:)``.
+    public static func readLinked(_ urls: [URL], metric: String, learningRateColumn: String? = nil, stepColumn: String? = nil,
+                                  ladder: LogLadder? = nil, parents: [URL] = []) throws -> [LossCurve] {
+        let all = urls + parents.filter { p in !urls.contains { $0.standardizedFileURL == p.standardizedFileURL } }
+        let logs = try all.enumerated().map { k, url in
+            try readLog(url, columns: k < urls.count ? [metric] : [], learningRateColumn: learningRateColumn, stepColumn: stepColumn)
+        }
+        let shapes = logs.map { log, rate in RecognizedSchedule.recognize(steps: log.steps, rates: log.series[rate] ?? [])?.shape }
+        let names = LogLadder.runNames(urls)
+        return try urls.indices.map { i in
+            let (log, rate) = logs[i]
+            guard case let .decayBranch(from)? = shapes[i] else {
+                return try curve(log, run: names[i], metric: metric, schedule: StepSchedule.interpolating(steps: log.steps, rates: log.series[rate] ?? [], source: log.source))
+            }
+            let parent: Int
+            if let ladder, i < ladder.runs.count {
+                guard let linked = ladder.runs[i].branchOf, let k = names.firstIndex(of: linked) else {
+                    throw ScheduleError.noBranchParent(source: log.source, branchStep: from)
+                }
+                parent = k
+            } else {
+                let candidates = logs.indices.filter { j in
+                    guard shapes[j] == .constant, let first = logs[j].0.steps.first, let last = logs[j].0.steps.last else { return false }
+                    return first <= from && from <= last
+                }
+                guard let only = candidates.first else { throw ScheduleError.noBranchParent(source: log.source, branchStep: from) }
+                guard candidates.count == 1 else {
+                    throw ScheduleError.ambiguousBranchParent(source: log.source, branchStep: from, candidates: candidates.map { logs[$0].0.source })
+                }
+                parent = only
+            }
+            let (constant, constantRate) = logs[parent]
+            let schedule = try StepSchedule.continuing((constant.steps, constant.series[constantRate] ?? []),
+                                                       branchSteps: log.steps, branchRates: log.series[rate] ?? [], source: log.source)
+            return curve(log, run: names[i], metric: metric, schedule: schedule)
+        }
+    }
+
+    /// The curve of a log's `metric` under `schedule`: its finite losses within the schedule.
+    private static func curve(_ log: TrainingLog, run: String, metric: String, schedule: StepSchedule) -> LossCurve {
+        var steps: [Int] = [], losses: [Double] = []
+        for (s, y) in zip(log.steps, log.series[metric] ?? []) where y.isFinite {
+            let step = Int(s.rounded())
+            guard step <= schedule.lastStep else { continue }
+            steps.append(step)
+            losses.append(y)
+        }
+        return LossCurve(run: run, schedule: schedule, steps: steps, losses: losses)
+    }
+
     private static func readLog(_ url: URL, columns: [String], learningRateColumn: String?, stepColumn: String?) throws -> (TrainingLog, String) {
         let header = try TrainingLog.header(of: url)
         let rate: String

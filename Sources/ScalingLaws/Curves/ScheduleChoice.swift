@@ -15,6 +15,9 @@ public struct ScheduleChoice: Sendable, Equatable {
     public let cosine: [Candidate]
     /// The reference cosine (final ratio `referenceFinal`).
     public let reference: Candidate
+    /// The reference cosine's predicted final loss minus the best WSD's, with its delta-method
+    /// interval (``CurveFit/difference(_:_:)``).
+    public let gain: CurveDifference
 
     /// The WSD candidate of least predicted final loss.
     public var bestWSD: Candidate { wsd.min { $0.finalLoss < $1.finalLoss } ?? reference }
@@ -55,6 +58,8 @@ public struct ScheduleChoice: Sendable, Equatable {
             try candidate(ScheduleSpecification(shape: .cosine, warmup: warmup, peak: peak, final: $0, steps: steps))
         }
         let reference = try candidate(ScheduleSpecification(shape: .cosine, warmup: warmup, peak: peak, final: referenceFinal, steps: steps))
-        return ScheduleChoice(wsd: wsd, cosine: cosine, reference: reference)
+        let best = wsd.min { $0.finalLoss < $1.finalLoss } ?? reference
+        let gain = fit.difference(try reference.specification.schedule(), try best.specification.schedule())
+        return ScheduleChoice(wsd: wsd, cosine: cosine, reference: reference, gain: gain)
     }
 }

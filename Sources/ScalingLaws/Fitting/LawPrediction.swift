@@ -77,6 +77,12 @@ extension LawFit {
         guard inputs.count == law.inputs.count else {
             throw LawFitError.invalidOption("law '\(law.name)' takes \(law.inputs.count) inputs (\(law.inputs.map(\.role).joined(separator: ", "))), got \(inputs.count)")
         }
+        return predict(inputs, with: law)
+    }
+
+    /// Predicts the response of `law` (the law this fit was made with, or one built over other
+    /// data such as a curve law over a new schedule) at `inputs`, with the same intervals.
+    public func predict(_ inputs: [Double], with law: any ScalingLaw) -> LawPrediction {
         let p = values
         let value = law.evaluate(inputs, p)
         guard let covariance, !covarianceNames.isEmpty else {

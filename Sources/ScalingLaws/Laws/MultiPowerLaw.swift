@@ -92,6 +92,56 @@ public struct MultiPowerLaw: ScalingLaw, Equatable {
         g[6] = -p[3] * drop.dGamma
     }
 
+    /// The fused evaluator of a fit (parameters as the law's values, none fitted as a
+    /// logarithm): the points grouped by run, each run's groups scaled once per evaluation
+    /// (``MultiPowerTerms``), ln F(t) taken once. Points outside the runs fall back to the
+    /// generic path (`nil`).
+    public func responseKernel(inputs: [[Double]]) -> LogSpaceKernel? {
+        let n = inputs[0].count
+        var rowsByCurve = [[Int]](repeating: [], count: curves.count)
+        var stepsByCurve = [[Int]](repeating: [], count: curves.count)
+        var logForward = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            guard let (terms, t) = locate([inputs[0][i], inputs[1][i]]), t >= 1, t <= terms.lastStep else { return nil }
+            let r = Int(inputs[0][i])
+            rowsByCurve[r].append(i)
+            stepsByCurve[r].append(t)
+            logForward[i] = log(terms.forward[t])
+        }
+        let curves = self.curves
+        let (rowsOf, stepsOf, lnF) = (rowsByCurve, stepsByCurve, logForward)
+        return LogSpaceKernel(
+            model: { p, out in
+                out.withUnsafeMutableBufferPointer { o in
+                    for r in curves.indices where !rowsOf[r].isEmpty {
+                        curves[r].lossDrops(at: stepsOf[r], c: p[4], beta: p[5], gamma: p[6], derivatives: false,
+                                            into: o, rows: rowsOf[r], stride: n)
+                    }
+                    for i in 0..<n { o[i] = p[0] + p[1] * exp(-p[2] * lnF[i]) - p[3] * o[i] }
+                }
+            },
+            jacobian: { p, jac in
+                jac.elements.withUnsafeMutableBufferPointer { j in
+                    // Columns 3…6 receive LD/B and its C, β, γ derivatives, then are scaled.
+                    let drops = UnsafeMutableBufferPointer(rebasing: j[(3 * n)...])
+                    for r in curves.indices where !rowsOf[r].isEmpty {
+                        curves[r].lossDrops(at: stepsOf[r], c: p[4], beta: p[5], gamma: p[6], derivatives: true,
+                                            into: drops, rows: rowsOf[r], stride: n)
+                    }
+                    for i in 0..<n {
+                        let power = exp(-p[2] * lnF[i])
+                        j[i] = 1
+                        j[i + n] = power
+                        j[i + 2 * n] = -p[1] * power * lnF[i]
+                        j[i + 3 * n] = -j[i + 3 * n]
+                        j[i + 4 * n] *= -p[3]
+                        j[i + 5 * n] *= -p[3]
+                        j[i + 6 * n] *= -p[3]
+                    }
+                }
+            })
+    }
+
     /// On a grid of α ∈ {0.1…1.0} and C ∈ {0.5, 2, 8} with β = γ = 0.5, L0, A and B by linear
     /// least squares; the point of least squared error wins.
     public func initialGuess(inputs: [[Double]], response: [Double]) -> [Double] {

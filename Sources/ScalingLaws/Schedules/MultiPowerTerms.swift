@@ -116,6 +116,71 @@ public struct MultiPowerTerms: Sendable, Equatable {
         return (value, dC, dBeta, dGamma)
     }
 
+    /// LD(t)/B at each of `steps` (clamped to 0…T), and with `derivatives` its derivatives in
+    /// C, β and γ, written into `out` at `offset`, `offset + stride`, … (value, ∂C, ∂β, ∂γ in
+    /// consecutive blocks of `stride`), the same sums as ``lossDrop(at:c:beta:gamma:)`` with each
+    /// group's η̄_g^(−γ) computed once for all steps (two transcendental functions per step and
+    /// group instead of three): the fast path of a fit.
+    func lossDrops(at steps: [Int], c: Double, beta: Double, gamma: Double, derivatives: Bool,
+                   into out: UnsafeMutableBufferPointer<Double>, rows: [Int], stride: Int) {
+        let groups = groupDrop.count
+        var scale = [Double](repeating: 0, count: groups)
+        for g in 0..<groups { scale[g] = exp(-gamma * groupLogRate[g]) }
+        scale.withUnsafeBufferPointer { r in
+        groupDrop.withUnsafeBufferPointer { drop in
+        groupArea.withUnsafeBufferPointer { area in
+        groupLogRate.withUnsafeBufferPointer { logRate in
+        groupFirst.withUnsafeBufferPointer { first in
+        groupLast.withUnsafeBufferPointer { last in
+        forward.withUnsafeBufferPointer { f in
+            for (row, step) in zip(rows, steps) {
+                let t = Swift.min(Swift.max(step, 0), lastStep)
+                let ft = f[t]
+                var value = 0.0, dC = 0.0, dBeta = 0.0, dGamma = 0.0
+                var g = 0
+                while g < groups, last[g] <= t {
+                    let d = drop[g]
+                    let x = r[g] * (ft - area[g])
+                    let u = 1 + c * x
+                    let logU = log(u)
+                    let uBeta = exp(-beta * logU)
+                    value += d * (1 - uBeta)
+                    if derivatives {
+                        let common = d * beta * uBeta / u
+                        dC += common * x
+                        dBeta += d * uBeta * logU
+                        dGamma -= common * c * logRate[g] * x
+                    }
+                    g += 1
+                }
+                if g < groups, first[g] <= t {
+                    // The group containing t, step by step.
+                    for k in first[g]...t {
+                        let d = rates[k - 1] - rates[k]
+                        guard d != 0 else { continue }
+                        let x = exp(-gamma * logRates[k]) * (ft - f[k - 1])
+                        let u = 1 + c * x
+                        let logU = log(u)
+                        let uBeta = exp(-beta * logU)
+                        value += d * (1 - uBeta)
+                        if derivatives {
+                            let common = d * beta * uBeta / u
+                            dC += common * x
+                            dBeta += d * uBeta * logU
+                            dGamma -= common * c * logRates[k] * x
+                        }
+                    }
+                }
+                out[row] = value
+                if derivatives {
+                    out[row + stride] = dC
+                    out[row + 2 * stride] = dBeta
+                    out[row + 3 * stride] = dGamma
+                }
+            }
+        }}}}}}}
+    }
+
     /// LD(t)/B summed as the paper writes it, O(t): for tests of the grouping.
     public static func lossDropNaive(_ schedule: StepSchedule, at t: Int, c: Double, beta: Double, gamma: Double) -> Double {
         let f = ScheduleAreas.forwardArea(schedule)

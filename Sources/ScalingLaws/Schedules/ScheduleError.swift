@@ -13,6 +13,10 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooFewRates(source: String, count: Int)
     /// A WSD branch whose first step is not inside its constant run.
     case branchOutsideRun(source: String, branchStep: Double, runFirst: Double, runLast: Double)
+    /// A WSD decay branch with no constant-rate run among the logs that reaches its first step.
+    case noBranchParent(source: String, branchStep: Double)
+    /// A WSD decay branch that several constant-rate runs could continue (model sizes unknown).
+    case ambiguousBranchParent(source: String, branchStep: Double, candidates: [String])
 
     public var description: String {
         switch self {
@@ -28,6 +32,10 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source): \(count) logged learning rate\(count == 1 ? "" : "s"); need at least 2 to reconstruct the schedule"
         case let .branchOutsideRun(source, branchStep, runFirst, runLast):
             return "\(source): the branch starts at step \(DataMessage.formatNumber(branchStep)), outside its constant run's steps \(DataMessage.formatNumber(runFirst))…\(DataMessage.formatNumber(runLast))"
+        case let .noBranchParent(source, branchStep):
+            return "\(source): a WSD decay branch from step \(DataMessage.formatNumber(branchStep)), and no constant-rate log given reaches that step; add its constant run's log or name it with --branch-of"
+        case let .ambiguousBranchParent(source, branchStep, candidates):
+            return "\(source): a WSD decay branch from step \(DataMessage.formatNumber(branchStep)) could continue any of \(candidates.joined(separator: ", ")); give --sizes with --name-pattern so that runs of one size are linked (or, to predict, --branch-of)"
         }
     }
 
