@@ -1,0 +1,51 @@
+/// A titled table of a report section.
+///
+/// Rows hold ``ReportCell``s, one per column. Plain text, Markdown, LaTeX and HTML show the
+/// columns that are not CSV-only with each cell's display text; CSV writes the columns that
+/// are not display-only with each cell's exact text, when the table ``exportsToCSV``.
+public struct ReportTable: Sendable, Equatable, Codable {
+    /// A heading over the table (`nil`: none).
+    public var title: String?
+    public var columns: [ReportColumn]
+    public var rows: [[ReportCell]]
+    /// Whether CSV output includes this table. A report's CSV is its exported tables, in order,
+    /// separated by a blank line; most reports export exactly one.
+    public var exportsToCSV: Bool
+    /// What plain text and Markdown print instead of an empty table (`nil`: the header alone).
+    public var emptyText: String?
+
+    public init(title: String? = nil, columns: [ReportColumn], rows: [[ReportCell]] = [], exportsToCSV: Bool = false, emptyText: String? = nil) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.exportsToCSV = exportsToCSV
+        self.emptyText = emptyText
+    }
+
+    /// Appends a row; a row shorter than the header is padded with empty cells, a longer one
+    /// is cut to the header.
+    public mutating func append(_ row: [ReportCell]) {
+        var row = Array(row.prefix(columns.count))
+        while row.count < columns.count { row.append(ReportCell("")) }
+        rows.append(row)
+    }
+
+    /// The columns and cells a reader sees, as a ``TextTable`` of display text.
+    public var displayed: TextTable {
+        project { $0.visibility != .csvOnly } cell: { $0.text } heading: { $0.title }
+    }
+
+    /// The columns and cells CSV writes, as a ``TextTable`` of exact text.
+    public var exported: TextTable {
+        project { $0.visibility != .displayOnly } cell: { $0.exported } heading: { $0.csvName }
+    }
+
+    private func project(_ keep: (ReportColumn) -> Bool, cell: (ReportCell) -> String, heading: (ReportColumn) -> String) -> TextTable {
+        let kept = columns.indices.filter { keep(columns[$0]) }
+        var table = TextTable(header: kept.map { heading(columns[$0]) }, numeric: kept.map { columns[$0].numeric })
+        for row in rows {
+            table.append(kept.map { $0 < row.count ? cell(row[$0]) : "" })
+        }
+        return table
+    }
+}
