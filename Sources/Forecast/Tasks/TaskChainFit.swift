@@ -24,7 +24,9 @@ public struct TaskChainFit: Sendable {
 
     /// Fits both steps on the points of `runs` (indices into the ladder; repeats allowed).
     /// - Throws: ``ScalingLaws/TaskError/tooFewRuns(task:step:runs:needed:)`` and the fitter's errors.
-    public static func fit(_ points: TaskPoints, runs: [Int], seed: UInt64 = 0) throws -> TaskChainFit {
+    /// - Parameter warmStart: a fit whose parameters start both steps' solvers (a single start,
+    ///   no start search): bootstrap refits start from the full-data optimum.
+    public static func fit(_ points: TaskPoints, runs: [Int], seed: UInt64 = 0, warmStart: TaskChainFit? = nil) throws -> TaskChainFit {
         let finals = runs.compactMap { r in points.finals.first { $0.run == r } }
         let checkpoints = runs.flatMap { points.checkpoints[$0] }
         guard finals.count >= 5 else {
@@ -33,8 +35,9 @@ public struct TaskChainFit: Sendable {
         guard checkpoints.count >= 4 else {
             throw TaskError.tooFewRuns(task: points.task, step: "step 2 (accuracy from task loss)", runs: checkpoints.count, needed: 4)
         }
-        let step1 = try fitStep1(finals, task: points.task, seed: seed)
-        let step2 = try fitStep2(loss: checkpoints.map(\.loss), accuracy: checkpoints.map(\.accuracy), task: points.task, seed: seed)
+        let step1 = try fitStep1(finals, task: points.task, seed: seed, start: warmStart?.step1.values)
+        let step2 = try fitStep2(
+            loss: checkpoints.map(\.loss), accuracy: checkpoints.map(\.accuracy), task: points.task, seed: seed, start: warmStart?.step2.values)
         var sum = 0.0
         for c in checkpoints {
             let r = c.accuracy - accuracyLaw.evaluate([c.loss], step2.values)
@@ -45,19 +48,21 @@ public struct TaskChainFit: Sendable {
     }
 
     /// Step 1 on final points.
-    static func fitStep1(_ finals: [TaskPoints.Final], task: String, seed: UInt64) throws -> LawFit {
+    static func fitStep1(_ finals: [TaskPoints.Final], task: String, seed: UInt64, start: [Double]? = nil) throws -> LawFit {
         let data = try Dataset(source: "task \(task)", columns: [
             "N": finals.map(\.parameters), "D": finals.map(\.tokens), "loss": finals.map(\.loss),
         ])
-        var options = LawFitOptions(objective: lossLaw.defaultObjective, seed: seed)
+        var options = LawFitOptions(objective: lossLaw.defaultObjective, starts: start == nil ? .automatic : .single, seed: seed)
+        options.start = start
         options.intervals = .linearized
         return try LawFitter.fit(lossLaw, to: data, options: options)
     }
 
     /// Step 2 on (loss, accuracy) pairs.
-    static func fitStep2(loss: [Double], accuracy: [Double], task: String, seed: UInt64) throws -> LawFit {
+    static func fitStep2(loss: [Double], accuracy: [Double], task: String, seed: UInt64, start: [Double]? = nil) throws -> LawFit {
         let data = try Dataset(source: "task \(task)", columns: ["loss": loss, "score": accuracy])
-        var options = LawFitOptions(objective: .leastSquares, seed: seed)
+        var options = LawFitOptions(objective: .leastSquares, starts: start == nil ? .automatic : .single, seed: seed)
+        options.start = start
         options.intervals = .linearized
         return try LawFitter.fit(accuracyLaw, to: data, options: options)
     }

@@ -124,7 +124,7 @@ public enum TaskForecaster {
         p.resamples = method.bootstrap
         for _ in 0..<method.bootstrap {
             let drawn = runs.indices.map { _ in runs[Int.random(in: 0..<runs.count, using: &generator)] }
-            guard let refit = try? TaskChainFit.fit(points, runs: drawn, seed: method.seed) else {
+            guard let refit = try? TaskChainFit.fit(points, runs: drawn, seed: method.seed, warmStart: full) else {
                 p.failures += 1
                 continue
             }

@@ -69,6 +69,33 @@ public struct TaskLadder: Sendable {
         return try read(ladder: ladder, tasks: tasks, separator: separator)
     }
 
+    /// Reads the logs of `input` with the tasks `glob` names, keeping the runs that satisfy
+    /// `predicates` and `filters` (as ``InputSpecification`` selects rows of the logs' points:
+    /// `--where size!=1B`, `--range D:1e9:`, on the columns `run`, the name pattern's fields,
+    /// `N`, `D`, `C` and `loss`, the first task's loss at each run's point).
+    ///
+    /// - Throws: ``TaskError``, ``LogError``, ``InputError`` and ``DataError``.
+    public static func read(
+        _ input: LogInput, tasks glob: String, predicates: [RowPredicate] = [], filters: [RowFilter] = [], separator: Character? = nil
+    ) throws -> TaskLadder {
+        let files = try LogFiles.expand(input.paths)
+        guard let first = files.first else { throw LogError.nothingMatched(argument: input.paths.joined(separator: " ")) }
+        let tasks = try TaskColumns.pair(header: try TrainingLog.header(of: first, separator: separator), glob: glob, source: first.relativePath)
+        var runs = input
+        runs.options.metric = tasks[0].loss
+        var ladder = try runs.ladder(separator: separator)
+        if !predicates.isEmpty || !filters.isEmpty {
+            var specification = InputSpecification(
+                path: input.paths.joined(separator: " "), separator: separator, predicates: predicates, filters: filters)
+            specification.logs = runs
+            let selected = try specification.load(roles: ["N", "D", "loss"])
+            let kept = Set(selected.dataset.rowLines.map { $0 - 2 })
+            let names = Set(ladder.runs.indices.filter { kept.contains($0) }.map { ladder.runs[$0].run })
+            ladder = ladder.filtered { names.contains($0.run) }
+        }
+        return try read(ladder: ladder, tasks: tasks, separator: separator)
+    }
+
     /// Reads the tasks' series of the runs of `ladder` (read from the files in `ladder.runs`'s paths).
     /// - Throws: ``TaskError/taskMissingInRun(source:column:)`` and the errors of ``TrainingLog``.
     public static func read(ladder: LogLadder, tasks: [TaskColumns], separator: Character? = nil) throws -> TaskLadder {
