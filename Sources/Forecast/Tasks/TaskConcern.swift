@@ -12,11 +12,13 @@ public enum TaskConcern: Sendable, Equatable, Codable, CustomStringConvertible {
     case noisy(noise: Double, spread: Double, limit: Double, run: String, window: Int)
     /// Bootstrap resamples whose refit failed (left out of the intervals).
     case failedResamples(failed: Int, of: Int)
+    /// A step could not be fitted at all (the task's row has no prediction).
+    case fitFailed(reason: String)
 
     /// Whether the concern makes the task not predictable.
     public var makesUnpredictable: Bool {
         switch self {
-        case .nearChance, .noisy: return true
+        case .nearChance, .noisy, .fitFailed: return true
         case .failedResamples: return false
         }
     }
@@ -28,6 +30,8 @@ public enum TaskConcern: Sendable, Equatable, Codable, CustomStringConvertible {
         case let .noisy(noise, spread, limit, run, window):
             return String(format: "noisy: accuracy SD over the last %d checkpoints of %@ is %.4f, %.0f%% of the ladder's spread %.4f (limit %.0f%%)",
                           window, run, noise, noise / spread * 100, spread, limit * 100)
+        case let .fitFailed(reason):
+            return "not fitted: \(reason)"
         case let .failedResamples(failed, total):
             return "\(failed) of \(total) bootstrap resamples failed to refit and were left out of the intervals"
         }

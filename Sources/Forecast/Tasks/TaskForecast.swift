@@ -76,7 +76,17 @@ public enum TaskForecaster {
         for index in ladder.tasks.indices {
             let points = TaskPoints(ladder: ladder, task: index, method: method)
             let runs = points.finals.map(\.run)
-            let full = try TaskChainFit.fit(points, runs: runs, seed: method.seed)
+            let context = TaskContext(ladder: ladder, points: points, runs: runs, method: method)
+            let full: TaskChainFit
+            do {
+                full = try TaskChainFit.fit(points, runs: runs, seed: method.seed)
+            } catch let error as TaskError {
+                throw error
+            } catch {
+                // One task that cannot be fitted (a flat accuracy, say) does not stop the others.
+                for t in targets.indices { out[t].append(context.unfitted(columns: ladder.tasks[index], target: targets[t], reason: "\(error)")) }
+                continue
+            }
             let models = try targets.map { target -> (Double, Double) in
                 switch target {
                 case let .model(n, d):
@@ -90,7 +100,6 @@ public enum TaskForecaster {
                 }
             }
             let predictions = try predict(points, runs: runs, at: models, full: full, method: method)
-            let context = TaskContext(ladder: ladder, points: points, runs: runs, method: method)
             for (t, model) in models.enumerated() {
                 out[t].append(context.forecast(
                     columns: ladder.tasks[index], model: model, full: full, prediction: predictions[t], failures: predictions.failures))
@@ -170,6 +179,17 @@ struct TaskContext {
         var sum = 0.0
         for v in values { sum += (v - mean) * (v - mean) }
         return (sum / Double(values.count)).squareRoot()
+    }
+
+    /// The row of a task whose chain could not be fitted.
+    func unfitted(columns: TaskColumns, target: TaskTarget, reason: String) -> TaskForecast {
+        let (n, d): (Double, Double) = { if case let .model(n, d) = target { (n, d) } else { (.nan, .nan) } }()
+        let finals = points.finals.filter { runs.contains($0.run) }.map(\.accuracy)
+        return TaskForecast(
+            task: columns.task, lossColumn: columns.loss, accuracyColumn: columns.accuracy, parameters: n, tokens: d, loss: .nan,
+            lossInterval: nil, accuracy: .nan, accuracyInterval: nil, step2Residual: .nan, step2Points: 0, singleStep: nil,
+            finalOnlyStep2: nil, step1: [], step2: [], chance: chance, bestAccuracy: finals.max() ?? .nan,
+            accuracySpread: (finals.max() ?? .nan) - (finals.min() ?? .nan), noise: noise, concerns: [.fitFailed(reason: reason)])
     }
 
     func forecast(columns: TaskColumns, model: (Double, Double), full: TaskChainFit,
