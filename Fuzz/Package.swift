@@ -35,6 +35,7 @@ let package = Package(
         fuzzTarget("logs", "FuzzLogs"),
         fuzzTarget("where", "FuzzWhere"),
         fuzzTarget("schedule", "FuzzSchedule"),
+        fuzzTarget("tasks", "FuzzTasks"),
     ],
     swiftLanguageModes: [.v6]
 )
