@@ -4,10 +4,9 @@
 // al. 2022, eq. 2). Points from the cosine runs' ends and, separately, from the WSD decay
 // branches' ends (Hu et al. 2024; Hägele et al. 2024, arXiv:2405.18392: a short cooldown of a
 // constant-rate run matches a cosine run of the same length), side by side. Then the task side
-// (the paper's two steps, §3: task loss from (N, D), eq. 1; accuracy as a sigmoid of task loss,
-// eq. 2): the 1B rung held out and predicted from 190M–760M, and OLMo 2's targets 7B/4T and
-// 13B/5T, every downstream task with joint-bootstrap intervals (a --quick run: HellaSwag alone,
-// no bootstrap).
+// (the paper's two steps: task loss from (N, D), then accuracy as a sigmoid of task loss): the
+// 1B rung held out and predicted from 190M–760M, and OLMo 2's targets 7B/4T and 13B/5T, every
+// downstream task with joint-bootstrap intervals (a --quick run: HellaSwag alone, no bootstrap).
 //
 //     swift run bhagia2024-ladder [--quick]
 //

@@ -28,7 +28,7 @@ public struct TaskBacktestRow: Sendable, Equatable, Codable {
     public var lossCovered: Bool? { lossInterval.map { $0.lower <= actualLoss && actualLoss <= $0.upper } }
 }
 
-/// The ladder backtest of the task prediction (Bhagia et al. 2024, arXiv:2412.04403, §4: the
+/// The ladder backtest of the task prediction (Bhagia et al. 2024, arXiv:2412.04403: the
 /// ladder predicts a larger model it was not fitted on): hold out every run of the largest model
 /// size, fit both steps on the smaller rungs, and predict each held-out run.
 public struct TaskBacktest: Sendable, Equatable, Codable {

@@ -1,13 +1,13 @@
 import Foundation
 import ScalingLaws
 
-/// The two steps of the task prediction of Bhagia et al. 2024 (arXiv:2412.04403, §3), fitted
+/// The two steps of the task prediction of Bhagia et al. 2024 (arXiv:2412.04403; forms as in the authors' `fitting_functions.py`), fitted
 /// on a multiset of runs (a bootstrap resample repeats runs):
 ///
 /// ```
-/// step 1 (eq. 1, final points):  L(N, D) = E + A/N^α + B/D^β
+/// step 1 (final points):         L(N, D) = E + A/N^α + B/D^β
 ///                                 (Huber, δ = 1e-3, on log residuals: Hoffmann et al. 2022)
-/// step 2 (eq. 2, checkpoints):    Acc(L) = a/(1 + exp(−k(L − L0))) + b     (least squares)
+/// step 2 (checkpoints):           Acc(L) = a/(1 + exp(−k(L − L0))) + b     (least squares)
 /// chain:                          Acc(N, D) = Acc(L(N, D))
 /// ```
 public struct TaskChainFit: Sendable {
@@ -78,7 +78,7 @@ public struct TaskChainFit: Sendable {
     }
 }
 
-/// The paper's variants of the prediction (Bhagia et al. 2024, §5), for comparison with the
+/// The paper's variants of the prediction (Bhagia et al. 2024), for comparison with the
 /// two-step chain.
 public enum TaskVariant {
     /// Single step: accuracy straight from `(N, D)` on the final points, the authors'

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a task's prediction should not be trusted, with the numbers (Bhagia et al. 2024,
-/// arXiv:2412.04403, §5: tasks whose metrics vary more over the last checkpoints are predicted
+/// arXiv:2412.04403, variance analysis: tasks whose metrics vary more over the last checkpoints are predicted
 /// worse); the renderer words it (``description`` is one line).
 public enum TaskConcern: Sendable, Equatable, Codable, CustomStringConvertible {
     /// The best final accuracy of the ladder is within `margin` of chance.

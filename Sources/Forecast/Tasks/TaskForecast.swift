@@ -9,7 +9,7 @@ public enum TaskTarget: Sendable, Equatable, Codable {
     case budget(Double)
 }
 
-/// The checkpoint noise of a task (the paper's variance measure, Bhagia et al. 2024 §5): the
+/// The checkpoint noise of a task (the paper's variance analysis, Bhagia et al. 2024; the authors' `variance_analysis.py`, `--last_n_points 10`): the
 /// population standard deviation of the task loss and of the accuracy over the last `window`
 /// raw checkpoints of the ladder's largest run (largest N, then largest D).
 public struct TaskNoise: Sendable, Equatable, Codable {
@@ -57,8 +57,8 @@ public struct TaskForecast: Sendable, Equatable, Codable {
 /// Compute-Efficient Model Ladders" (arXiv:2412.04403), for every task of a ladder:
 ///
 /// ```
-/// step 1:  L(N, D) = E + A/N^α + B/D^β                 on each run's final point  (eq. 1)
-/// step 2:  Acc(L)  = a/(1 + exp(−k(L − L0))) + b       on every checkpoint        (eq. 2)
+/// step 1:  L(N, D) = E + A/N^α + B/D^β                 on each run's final point  (step 1)
+/// step 2:  Acc(L)  = a/(1 + exp(−k(L − L0))) + b       on every checkpoint        (step 2)
 /// chain:   Acc(N, D) = Acc(L(N, D))
 /// ```
 /// Intervals come from a joint bootstrap over runs: each resample draws the ladder's runs with

@@ -12,7 +12,7 @@ public struct TaskMethod: Sendable, Equatable, Codable {
     /// checkpoints (after the skip) with the same window (partial windows at the start).
     public var movingAverage: Int = 5
     /// The number of last checkpoints over which the checkpoint noise is measured (the paper's
-    /// variance analysis, §5: standard deviation over the last 10 checkpoints of the largest run).
+    /// variance analysis: standard deviation over the last 10 checkpoints of the largest run).
     public var noiseWindow: Int = 10
     /// A task is near chance when the best final accuracy of the ladder exceeds chance by less
     /// than this (absolute accuracy).
