@@ -111,6 +111,19 @@ struct TaskForecastOLMoTests {
         }
     }
 
+    @Test("--where selects runs on the name pattern's fields: size!=1B keeps the 15 runs of 190M–760M")
+    func selection() throws {
+        let folder = try #require(RepositoryPaths.sharedDataset("olmo_ladder_bhagia2024"))
+        var options = LogReadOptions(metric: "")
+        options.namePattern = try RunNamePattern(parsing: "{size}-{mult}xC")
+        let input = LogInput(paths: [folder.appendingPathComponent("cosine").path],
+                             sizes: folder.appendingPathComponent("model_sizes.csv").path, options: options)
+        let ladder = try TaskLadder.read(input, tasks: "eval/downstream_bpb/piqa*", predicates: [try RowPredicate(parsing: "size!=1B")])
+        #expect(ladder.runs.count == 15)
+        #expect(!ladder.runs.contains { $0.run.fields["size"] == "1B" })
+        #expect(ladder.tasks.map(\.accuracy) == ["eval/downstream/piqa_val_rc_5shot_len_norm"])
+    }
+
     @Test("BoolQ is flagged noisy: SD 0.0186 of its last 10 accuracies on 1B-10xC against a spread of 0.141 of final accuracies (numpy)")
     func boolq() throws {
         let ladder = try Self.ladder("eval/downstream_bpb/boolq*")

@@ -128,6 +128,25 @@ struct TaskForecastSyntheticTests {
         #expect(forecast.concerns.contains { if case .noisy = $0 { true } else { false } })
     }
 
+    @Test("A budget's target is the compute-optimal point of the task's step-1 law: 6ND = C, and a lower loss than its neighbours on the iso-FLOP curve")
+    func budget() throws {
+        var method = TaskMethod()
+        method.bootstrap = 0
+        let ladder = Self.ladder(seed: 11)
+        let c = 1e23
+        let forecast = try #require(TaskForecaster.forecast(ladder, targets: [.budget(c)], method: method).first?.first)
+        #expect(abs(6 * forecast.parameters * forecast.tokens / c - 1) < 1e-9)
+        let law = ChinchillaLaw()
+        for factor in [1.5, 1 / 1.5] {
+            let neighbour = law.evaluate([forecast.parameters * factor, forecast.tokens / factor], forecast.step1)
+            #expect(forecast.loss < neighbour, "factor \(factor)")
+        }
+        // The true law's optimum for comparison: N* = G·(C/6)^(β/(α+β)) with α = β, so N* = D* = (C/6)^½ up to G = (αA/βB)^(1/(α+β)).
+        let g = pow(Self.step1[3] * Self.step1[1] / (Self.step1[4] * Self.step1[2]), 1 / (Self.step1[3] + Self.step1[4]))
+        let trueN = g * (c / 6).squareRoot()
+        #expect(abs(log(forecast.parameters / trueN)) < log(3.0), "N* = \(forecast.parameters) vs \(trueN)")
+    }
+
     @Test("Moving average: partial windows at the start, then the trailing mean of w values")
     func movingAverage() {
         let smoothed = TaskPoints.movingAverage([1, 2, 3, 4, 5, 6], window: 3)
