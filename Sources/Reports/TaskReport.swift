@@ -25,7 +25,7 @@ public enum TaskReport {
 
         for target in analysis.targets {
             var section = ReportSection(title: title(of: target.target))
-            section.table(forecastTable(target.forecasts, showModel: { if case .budget = target.target { true } else { false } }()))
+            section.table(forecastTable(target.forecasts, showModel: { if case .budget = target.target { true } else { false } }(), level: method.confidenceLevel))
             report.append(section)
         }
         if let backtest = analysis.backtest {
@@ -34,7 +34,7 @@ public enum TaskReport {
                 subtitle: "N = \(NumberFormat.significant(backtest.heldOutParameters, digits: 4)); fitted on the smaller rungs")
             section.fields([("held out", backtest.heldOut.joined(separator: ", "))])
             section.table(backtestSummary(backtest))
-            section.table(backtestRows(backtest))
+            section.table(backtestRows(backtest, level: method.confidenceLevel))
             report.append(section)
         }
         var flags = ReportSection(title: "Not predictable")
@@ -66,13 +66,13 @@ public enum TaskReport {
         }
     }
 
-    static func forecastTable(_ forecasts: [TaskForecast], showModel: Bool) -> ReportTable {
+    static func forecastTable(_ forecasts: [TaskForecast], showModel: Bool, level: Double) -> ReportTable {
         var columns: [ReportColumn] = [ReportColumn("task")]
         if showModel { columns += [.number("N"), .number("D")] }
         columns += [
-            .number("task loss"), ReportColumn("loss 95% interval", csvName: "loss interval", visibility: .displayOnly),
+            .number("task loss"), ReportColumn("loss \(percent(level)) interval", csvName: "loss interval", visibility: .displayOnly),
             .number("loss_lower", visibility: .csvOnly), .number("loss_upper", visibility: .csvOnly),
-            .number("accuracy"), ReportColumn("accuracy 95% interval", csvName: "accuracy interval", visibility: .displayOnly),
+            .number("accuracy"), ReportColumn("accuracy \(percent(level)) interval", csvName: "accuracy interval", visibility: .displayOnly),
             .number("accuracy_lower", visibility: .csvOnly), .number("accuracy_upper", visibility: .csvOnly),
             .number("step-2 residual", csvName: "step2_rms_residual"), .number("single step", csvName: "single_step"),
             .number("step 2 on finals", csvName: "final_only_step2"), .number("noise SD", csvName: "accuracy_sd_last"),
@@ -122,17 +122,17 @@ public enum TaskReport {
         return table
     }
 
-    static func backtestRows(_ backtest: TaskBacktest) -> ReportTable {
+    static func backtestRows(_ backtest: TaskBacktest, level: Double) -> ReportTable {
         var table = ReportTable(
             title: "Per task and held-out run",
             columns: [
                 ReportColumn("task"), ReportColumn("run"), .number("D"),
                 .number("loss"), .number("predicted loss", csvName: "predicted_loss"),
-                ReportColumn("loss 95% interval", csvName: "loss interval", visibility: .displayOnly),
+                ReportColumn("loss \(percent(level)) interval", csvName: "loss interval", visibility: .displayOnly),
                 .number("loss_lower", visibility: .csvOnly), .number("loss_upper", visibility: .csvOnly),
                 .number("loss rel. error", csvName: "loss_relative_error"),
                 .number("accuracy"), .number("predicted accuracy", csvName: "predicted_accuracy"),
-                ReportColumn("accuracy 95% interval", csvName: "accuracy interval", visibility: .displayOnly),
+                ReportColumn("accuracy \(percent(level)) interval", csvName: "accuracy interval", visibility: .displayOnly),
                 .number("accuracy_lower", visibility: .csvOnly), .number("accuracy_upper", visibility: .csvOnly),
                 .number("accuracy error", csvName: "accuracy_error"),
                 .number("single step", csvName: "single_step"), .number("step 2 on finals", csvName: "final_only_step2"),
