@@ -36,6 +36,7 @@ let package = Package(
         fuzzTarget("where", "FuzzWhere"),
         fuzzTarget("schedule", "FuzzSchedule"),
         fuzzTarget("date", "FuzzDate"),
+        fuzzTarget("tasks", "FuzzTasks"),
     ],
     swiftLanguageModes: [.v6]
 )
