@@ -119,6 +119,10 @@ public enum LawFitter {
                     // Many rows: normal equations (one pass over J per iteration to form JᵀJ)
                     // instead of a Householder QR of the whole n × p Jacobian per iteration.
                     polishOptions.solver = .cholesky
+                    // Plain Levenberg–Marquardt: geodesic acceleration (Transtrum & Sethna 2012)
+                    // costs a finite-difference second directional derivative, one more model
+                    // pass over every row per iteration, and the polish starts in the basin.
+                    polishOptions.method = .levenbergMarquardt
                 }
                 let polished = try NonlinearLeastSquares.fit(
                     parameterization.problem(inputs: inputs, response: y, fitted: coarse.values, fixed: options.fixed),
