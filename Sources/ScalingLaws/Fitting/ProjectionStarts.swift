@@ -39,7 +39,9 @@ enum ProjectionStarts {
         // logarithms a row through `gradient`): in the kernel's parameterization a logged linear
         // coefficient `c` set to 1 (fitted value log 1 = 0) has `∂f/∂log c = c·∂f/∂c = φ`, and
         // an unlogged one has `∂f/∂c = φ` whatever its value.
-        let kernel = law.responseKernel(inputs: inputs)
+        // Used on large data only (as many rows as the start-search sample): on small data the
+        // basis through `gradient` is kept, so small fits start, and end, exactly where they did.
+        let kernel = n >= Swift.max(options.startSearchRows, 1) ? law.responseKernel(inputs: inputs) : nil
         let logged = parameterization.logged
         let m = specs.count
         let separable = SeparableLeastSquares(
