@@ -31,7 +31,7 @@ enum InputValidation {
     ///
     /// A double is NaN or ±∞ exactly when its 11 exponent bits are all ones; adding one unit
     /// in the lowest exponent bit then carries into bit 63.
-    private static func allFinite(_ values: [Double]) -> Bool {
+    static func allFinite(_ values: [Double]) -> Bool {
         let exponentMask: UInt64 = 0x7FF0_0000_0000_0000
         let exponentOne: UInt64 = 0x0010_0000_0000_0000
         return values.withUnsafeBufferPointer { buffer in

@@ -119,10 +119,28 @@ public enum LawFitter {
                     // Many rows: normal equations (one pass over J per iteration to form JᵀJ)
                     // instead of a Householder QR of the whole n × p Jacobian per iteration.
                     polishOptions.solver = .cholesky
+                    // Plain Levenberg–Marquardt: geodesic acceleration (Transtrum & Sethna 2012)
+                    // costs a finite-difference second directional derivative, one more model
+                    // pass over every row per iteration, and the polish starts in the basin.
+                    polishOptions.method = .levenbergMarquardt
                 }
-                let polished = try NonlinearLeastSquares.fit(
-                    parameterization.problem(inputs: inputs, response: y, fitted: coarse.values, fixed: options.fixed),
-                    options: polishOptions)
+                let polishProblem = parameterization.problem(
+                    inputs: inputs, response: y, fitted: coarse.values, fixed: options.fixed)
+                var polished: FitResult
+                if sample != nil, polishOptions.fallbacks != .none {
+                    // Many rows: the fallback ladder's first rung (a restart from the end point)
+                    // costs as much as the polish itself and, after a converged polish, moves
+                    // the optimum by rounding only. The ladder runs when the polish did not
+                    // converge.
+                    var direct = polishOptions
+                    direct.fallbacks = .none
+                    polished = try NonlinearLeastSquares.fit(polishProblem, options: direct)
+                    if !polished.converged, polished.termination != .timeLimit, polished.termination != .maxIterations {
+                        polished = try NonlinearLeastSquares.fit(polishProblem, options: polishOptions)
+                    }
+                } else {
+                    polished = try NonlinearLeastSquares.fit(polishProblem, options: polishOptions)
+                }
                 // On a sample the coarse objective is over fewer rows: the polish (which only
                 // ever lowers the full-data objective from the coarse point) is the answer.
                 if sample != nil || polished.objective <= coarse.objective {

@@ -34,6 +34,16 @@ enum ProjectionStarts {
         for axis in axes { grid = grid.flatMap { point in axis.map { point + [$0] } } }
 
         let columns = inputs
+        // The law's fused response kernel, when it has one, gives the basis for a whole grid
+        // point in one pass (for Chinchilla two exponentials a row, against two powers and two
+        // logarithms a row through `gradient`): in the kernel's parameterization a logged linear
+        // coefficient `c` set to 1 (fitted value log 1 = 0) has `∂f/∂log c = c·∂f/∂c = φ`, and
+        // an unlogged one has `∂f/∂c = φ` whatever its value.
+        // Used on large data only (as many rows as the start-search sample): on small data the
+        // basis through `gradient` is kept, so small fits start, and end, exactly where they did.
+        let kernel = n >= Swift.max(options.startSearchRows, 1) ? law.responseKernel(inputs: inputs) : nil
+        let logged = parameterization.logged
+        let m = specs.count
         let separable = SeparableLeastSquares(
             nonlinearParameters: nonlinear.map { FitParameter(specs[$0].name, initialValue: base[$0]) },
             linearNames: linear.map { specs[$0].name },
@@ -43,6 +53,10 @@ enum ProjectionStarts {
             basis: { theta, phi in
                 var p = base
                 for (j, k) in nonlinear.enumerated() { p[k] = theta[j] }
+                if let kernel, Self.fillBasis(
+                    kernel: kernel, lawValues: p, logged: logged, linear: linear, rows: n, parameters: m, into: &phi) {
+                    return
+                }
                 var x = [Double](repeating: 0, count: columns.count)
                 var g = [Double](repeating: 0, count: specs.count)
                 for i in 0..<n {
@@ -65,6 +79,31 @@ enum ProjectionStarts {
         starts.append(parameterization.fittedStart(
             Dictionary(uniqueKeysWithValues: specs.indices.map { (specs[$0].name, base[$0]) }), fixed: options.fixed))
         return starts
+    }
+
+    /// Fills the basis columns `φ_k = ∂f/∂c_k` of the `linear` coefficients from a response
+    /// kernel's Jacobian at law values `lawValues` (linear coefficients set to 1). Returns
+    /// `false`, leaving `phi` alone, when a logged parameter is not positive (no fitted value).
+    static func fillBasis(
+        kernel: LogSpaceKernel, lawValues: [Double], logged: [Bool], linear: [Int], rows n: Int, parameters m: Int,
+        into phi: inout Matrix
+    ) -> Bool {
+        var fitted = lawValues
+        for k in linear { fitted[k] = 1 }
+        for k in 0..<m where logged[k] {
+            guard fitted[k] > 0 else { return false }
+            fitted[k] = log(fitted[k])
+        }
+        var jacobian = Matrix(rows: n, columns: m)
+        kernel.jacobian(fitted, &jacobian)
+        jacobian.elements.withUnsafeBufferPointer { jac in
+            phi.elements.withUnsafeMutableBufferPointer { out in
+                for (j, k) in linear.enumerated() {
+                    for i in 0..<n { out[i + j * n] = jac[i + k * n] }
+                }
+            }
+        }
+        return true
     }
 
     /// Grid values for one nonlinear parameter: log-spaced over a decade either side of the
