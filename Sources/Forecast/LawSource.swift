@@ -48,7 +48,7 @@ public struct LawSource: Sendable {
     }
 
     /// A fit artifact loaded from `path`.
-    /// - Throws: ``LawFitError`` when the artifact names a law this build does not know.
+    /// - Throws: `LawFitError` when the artifact names a law this build does not know.
     public static func fit(_ fit: LawFit, path: String) throws -> LawSource {
         let detail = "\(fit.law) fitted to \(fit.data.source) (\(fit.data.rows) rows, digest fnv1a64:\(fit.data.digest)) by \(fit.tool) \(fit.toolVersion)"
         return LawSource(origin: .fit(fit), label: "fit \(path)", detail: detail, law: try fit.resolvedLaw(), values: fit.values)
