@@ -1,7 +1,7 @@
 import Foundation
 import ScalingLaws
 
-/// Renders a ``ScalingLaws/BacktestResult``: the folds, every held-out run with its absolute,
+/// Renders a `ScalingLaws/BacktestResult`: the folds, every held-out run with its absolute,
 /// relative and log error and its distance beyond the training data, and the errors by
 /// distance bucket. `csv` gives the held-out runs at full precision; `json` everything.
 ///

@@ -2,7 +2,7 @@ import Foundation
 import NonlinearFit
 import ScalingLaws
 
-/// Renders a ``ScalingLaws/LawFit`` for people (`table`, `markdown`), spreadsheets (`csv`) and
+/// Renders a `ScalingLaws/LawFit` for people (`table`, `markdown`), spreadsheets (`csv`) and
 /// programs (`json`). It only formats what the fit already holds; it never refits or recomputes
 /// statistics.
 ///
@@ -199,7 +199,7 @@ public enum FitReportRenderer {
     // MARK: - CSV
 
     /// One row per parameter: name, symbol, unit, value, standard error, relative error,
-    /// interval, confidence level, fixed, bound, interval method (``ScalingLaws/LawIntervalMethod/name``); for a bootstrapped fit also the bootstrap
+    /// interval, confidence level, fixed, bound, interval method (`ScalingLaws/LawIntervalMethod/name`); for a bootstrapped fit also the bootstrap
     /// standard error, percentile interval and its level. Numbers at full precision.
     public static func csv(_ fit: LawFit) -> String {
         var header = [
