@@ -39,7 +39,7 @@ public enum ReportJSON {
 public enum ArtifactKind: String, Sendable, CaseIterable {
     /// A fitted law (`fit --output`), `ScalingLaws/LawFit`.
     case fit
-    /// An Approach-2 result (`isoflop --output`), ``Forecast/IsoFlopArtifact``.
+    /// An Approach-2 result (`isoflop --output`), `Forecast/IsoFlopArtifact`.
     case isoflop
 
     /// `a fit artifact written by 'scaling-laws fit --output'`.
