@@ -48,7 +48,7 @@ let tests: [Target] = [
     .testTarget(name: "ForecastTests", dependencies: ["Forecast", "ScalingLaws", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "ScalingLaws", "TestSupport"]),
     // Runs the built `scaling-laws` binary; the dependency makes `swift test` build it first.
-    .testTarget(name: "CLITests", dependencies: ["TestSupport", "scaling-laws"], exclude: ["Snapshots"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport", "ScalingLaws", "scaling-laws"], exclude: ["Snapshots"]),
     // Property-based tests (seeded): round trips, fitting invariances, first-order conditions.
     .testTarget(
         name: "PropertyTests",

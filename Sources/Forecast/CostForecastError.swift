@@ -31,6 +31,14 @@ public enum CostForecastError: Error, Equatable, Sendable, CustomStringConvertib
     case invalidHardwareField(source: String, field: String, value: Double, expected: String)
     /// The cost in rental is asked for but the hardware has no rental price.
     case noRentalPrice(hardware: String)
+    /// A date field of a hardware description that is not an ISO date or decimal year.
+    case invalidHardwareDate(source: String, field: String, text: String)
+    /// A date option that does not parse.
+    case invalidDate(option: String, text: String)
+    /// A training date needs a release date (the hardware has none).
+    case noReleaseDate(hardware: String)
+    /// Training before the hardware existed.
+    case trainingBeforeRelease(hardware: String, release: String, training: String)
 
     public var description: String {
         switch self {
@@ -56,6 +64,14 @@ public enum CostForecastError: Error, Equatable, Sendable, CustomStringConvertib
             return "\(source): \(reason)"
         case let .invalidHardwareField(source, field, value, expected):
             return "\(source): '\(field)' must be \(expected), got \(Self.format(value))"
+        case let .invalidHardwareDate(source, field, text):
+            return "\(source): invalid \(field) '\(text)': expected a date YYYY-MM-DD or a decimal year"
+        case let .invalidDate(option, text):
+            return "invalid \(option) '\(text)': expected a date YYYY-MM-DD (e.g. 2024-03-01) or a decimal year (2024.2)"
+        case let .noReleaseDate(hardware):
+            return "--training-date: hardware \(hardware) has no release date; give --release-date YYYY-MM-DD or --years-since-acquisition"
+        case let .trainingBeforeRelease(hardware, release, training):
+            return "--training-date \(training) is before \(hardware)'s release date \(release)"
         case let .noRentalPrice(hardware):
             return "hardware '\(hardware)' has no rental price per chip-hour; give one"
         }

@@ -62,6 +62,8 @@ public struct ForecastTable: Sendable, Equatable {
     /// For a target-loss question, the interval of the budget that reaches it (the answer);
     /// the rows then carry no loss interval (the loss is the target).
     public var targetBudget: TargetBudgetInterval? = nil
+    /// Notes about the law's allocation (``AllocationNote``), printed after the fields.
+    public var notes: [AllocationNote] = []
 
     public init(label: String, detail: String, law: String, formula: String, responseUnit: String, cost: String, confidenceLevel: Double?, rows: [ForecastRow]) {
         self.label = label

@@ -1,4 +1,5 @@
 import Foundation
+import ScalingLaws
 
 /// The bottom-up cost of a training run from its hardware (Cottier et al. 2024, "The rising costs
 /// of training frontier AI models", arXiv:2405.21015, §2.2): amortized hardware
@@ -54,6 +55,38 @@ public struct HardwareCostModel: Sendable, Equatable, Codable {
         self.interconnectFraction = interconnectFraction
         self.powerUsageEffectiveness = powerUsageEffectiveness
         self.energyPricePerKWh = energyPricePerKWh
+    }
+
+    /// How ``yearsSinceAcquisition`` was set, for reports: `nil` when given or left at 0, else
+    /// the release and training dates it was derived from.
+    public var acquisitionBasis: AcquisitionBasis? = nil
+
+    /// The hardware's age at the start of training, from its release date and the training date.
+    public struct AcquisitionBasis: Sendable, Equatable, Codable {
+        public let releaseDate: String
+        public let trainingDate: String
+    }
+
+    /// Sets ``yearsSinceAcquisition`` to the years from the hardware's release date to
+    /// `trainingDate` (both as decimal years, ``ScalingLaws/DecimalYear``): Cottier et al. 2024
+    /// (arXiv:2405.21015, §2.2) depreciate a chip's value from the date the hardware became
+    /// available to the start of training.
+    /// - Throws: ``CostForecastError/invalidDate(option:text:)``,
+    ///   ``CostForecastError/noReleaseDate(hardware:)``,
+    ///   ``CostForecastError/trainingBeforeRelease(hardware:release:training:)``.
+    public mutating func deriveAge(of hardware: Hardware, trainingDate: String) throws {
+        guard let training = DecimalYear.parse(trainingDate) else {
+            throw CostForecastError.invalidDate(option: "--training-date", text: trainingDate)
+        }
+        guard let releaseText = hardware.releaseDate else { throw CostForecastError.noReleaseDate(hardware: hardware.name) }
+        guard let release = DecimalYear.parse(releaseText) else {
+            throw CostForecastError.invalidDate(option: "--release-date", text: releaseText)
+        }
+        guard training >= release else {
+            throw CostForecastError.trainingBeforeRelease(hardware: hardware.name, release: releaseText, training: trainingDate)
+        }
+        yearsSinceAcquisition = training - release
+        acquisitionBasis = AcquisitionBasis(releaseDate: releaseText, trainingDate: trainingDate)
     }
 
     /// `r = d·ln 10`, the depreciation rate per year (0.3224 for d = 0.14).

@@ -20,11 +20,13 @@ public struct HardwareOverrides: Sendable, Equatable, Codable {
     public var serverPowerFactor: Double?
     public var powerUtilisation: Double?
     public var rentalPricePerChipHour: Double?
+    /// ISO `YYYY-MM-DD` date the hardware became available.
+    public var releaseDate: String?
 
     public init(
         preset: String? = nil, name: String? = nil, peakFLOPPerSecond: Double? = nil, tdpWatts: Double? = nil,
         chipPrice: Double? = nil, serverCostOverhead: Double? = nil, serverPowerFactor: Double? = nil,
-        powerUtilisation: Double? = nil, rentalPricePerChipHour: Double? = nil
+        powerUtilisation: Double? = nil, rentalPricePerChipHour: Double? = nil, releaseDate: String? = nil
     ) {
         self.preset = preset
         self.name = name
@@ -35,6 +37,7 @@ public struct HardwareOverrides: Sendable, Equatable, Codable {
         self.serverPowerFactor = serverPowerFactor
         self.powerUtilisation = powerUtilisation
         self.rentalPricePerChipHour = rentalPricePerChipHour
+        self.releaseDate = releaseDate
     }
 
     /// Reads a JSON object; unknown keys are an error (a misspelt field would otherwise be
@@ -74,7 +77,8 @@ public struct HardwareOverrides: Sendable, Equatable, Codable {
             chipPrice: other.chipPrice ?? chipPrice, serverCostOverhead: other.serverCostOverhead ?? serverCostOverhead,
             serverPowerFactor: other.serverPowerFactor ?? serverPowerFactor,
             powerUtilisation: other.powerUtilisation ?? powerUtilisation,
-            rentalPricePerChipHour: other.rentalPricePerChipHour ?? rentalPricePerChipHour)
+            rentalPricePerChipHour: other.rentalPricePerChipHour ?? rentalPricePerChipHour,
+            releaseDate: other.releaseDate ?? releaseDate)
     }
 
     /// The hardware: the preset (``preset``) with these fields applied, or, without a preset, a
@@ -111,6 +115,7 @@ public struct HardwareOverrides: Sendable, Equatable, Codable {
         if let v = serverPowerFactor { hardware.serverPowerFactor = v; changed.append("serverPowerFactor") }
         if let v = powerUtilisation { hardware.powerUtilisation = v; changed.append("powerUtilisation") }
         if let v = rentalPricePerChipHour { hardware.rentalPricePerChipHour = v; changed.append("rentalPricePerChipHour") }
+        if let v = releaseDate { hardware.releaseDate = v; changed.append("releaseDate") }
         if preset != nil, !changed.isEmpty {
             let overridden = "overridden: " + changed.joined(separator: ", ")
             hardware.notes = hardware.notes.map { $0 + "; " + overridden } ?? overridden
@@ -121,6 +126,6 @@ public struct HardwareOverrides: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case preset, name, peakFLOPPerSecond, tdpWatts, chipPrice, serverCostOverhead, serverPowerFactor, powerUtilisation
-        case rentalPricePerChipHour
+        case rentalPricePerChipHour, releaseDate
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ScalingLaws
 
 /// An ML accelerator as the bottom-up cost model of Cottier et al. 2024 ("The rising costs of
 /// training frontier AI models", arXiv:2405.21015, §2 and Appendix A) sees it: peak throughput,
@@ -27,10 +28,15 @@ public struct Hardware: Sendable, Equatable, Codable {
     public var rentalPricePerChipHour: Double?
     /// Which values are estimates rather than published figures, for reports.
     public var notes: String?
+    /// The date the hardware became available, ISO `YYYY-MM-DD`: with a training date it gives
+    /// the years from acquisition to the start of training (Cottier et al. 2024, §2.2: a chip's
+    /// value at the start of training depreciates from the date the hardware became available).
+    public var releaseDate: String?
 
     public init(
         name: String, peakFLOPPerSecond: Double, tdpWatts: Double, chipPrice: Double, serverCostOverhead: Double,
-        serverPowerFactor: Double, powerUtilisation: Double, rentalPricePerChipHour: Double? = nil, notes: String? = nil
+        serverPowerFactor: Double, powerUtilisation: Double, rentalPricePerChipHour: Double? = nil, notes: String? = nil,
+        releaseDate: String? = nil
     ) {
         self.name = name
         self.peakFLOPPerSecond = peakFLOPPerSecond
@@ -41,6 +47,7 @@ public struct Hardware: Sendable, Equatable, Codable {
         self.powerUtilisation = powerUtilisation
         self.rentalPricePerChipHour = rentalPricePerChipHour
         self.notes = notes
+        self.releaseDate = releaseDate
     }
 
     /// `P0 = chipPrice × serverCostOverhead`, USD per chip including its share of the server.
@@ -68,6 +75,9 @@ public struct Hardware: Sendable, Equatable, Codable {
                 source: source, field: "powerUtilisation", value: powerUtilisation, expected: "a fraction in (0, 1]")
         }
         if let rentalPricePerChipHour { try positive("rentalPricePerChipHour", rentalPricePerChipHour) }
+        if let releaseDate, DecimalYear.parse(releaseDate) == nil {
+            throw CostForecastError.invalidHardwareDate(source: source, field: "releaseDate", text: releaseDate)
+        }
     }
 }
 
@@ -80,9 +90,11 @@ extension Hardware {
     /// - server overhead 1.66, server power (6.5 kW/8)/0.4 kW (DGX A100), utilisation 0.75:
     ///   Epoch `hardware.py`, `energy.py`.
     /// - $4.10 per chip-hour: AWS p4d.24xlarge on demand, US East, 2021–2023 (Epoch's price file).
+    /// - Released 2020-05-14 (announced and shipping in DGX A100, NVIDIA GTC 2020).
     public static let a100 = Hardware(
         name: "A100", peakFLOPPerSecond: 312e12, tdpWatts: 400, chipPrice: 15_000, serverCostOverhead: 1.66,
-        serverPowerFactor: (6.5 / 8) / 0.4, powerUtilisation: 0.75, rentalPricePerChipHour: 4.10)
+        serverPowerFactor: (6.5 / 8) / 0.4, powerUtilisation: 0.75, rentalPricePerChipHour: 4.10,
+        releaseDate: "2020-05-14")
 
     /// NVIDIA H100 SXM5.
     /// - 989.5 TFLOP/s dense BF16 (1,979 with 2:4 sparsity), 700 W: NVIDIA H100 datasheet (2022).
@@ -90,9 +102,11 @@ extension Hardware {
     /// - server power (10.2 kW/8)/0.7 kW (DGX H100), utilisation 0.75: Epoch `energy.py`.
     /// - $5.00 per chip-hour: MosaicML reserved-cluster price quoted in Databricks' MPT-30B post
     ///   (2023-06-22), as recorded in Epoch's price file.
+    /// - Released 2022-03-22 (announced at NVIDIA GTC 2022).
     public static let h100 = Hardware(
         name: "H100", peakFLOPPerSecond: 989.5e12, tdpWatts: 700, chipPrice: 30_000, serverCostOverhead: 1.64,
-        serverPowerFactor: (10.2 / 8) / 0.7, powerUtilisation: 0.75, rentalPricePerChipHour: 5.00)
+        serverPowerFactor: (10.2 / 8) / 0.7, powerUtilisation: 0.75, rentalPricePerChipHour: 5.00,
+        releaseDate: "2022-03-22")
 
     /// NVIDIA H200 SXM.
     /// - 989.5 TFLOP/s dense BF16 (same Hopper tensor cores as H100), up to 700 W: NVIDIA H200
@@ -100,10 +114,12 @@ extension Hardware {
     /// - Price: NVIDIA publishes none. **Estimate**: H100's $30,000 plus 10% for the larger HBM3e
     ///   memory, $33,000.
     /// - Server factors as H100 (HGX H200 uses the H100 board design). No rental price.
+    /// - Released 2023-11-13 (announced at SC23).
     public static let h200 = Hardware(
         name: "H200", peakFLOPPerSecond: 989.5e12, tdpWatts: 700, chipPrice: 33_000, serverCostOverhead: 1.64,
         serverPowerFactor: (10.2 / 8) / 0.7, powerUtilisation: 0.75, rentalPricePerChipHour: nil,
-        notes: "chip price is an estimate (no published price); no rental price")
+        notes: "chip price is an estimate (no published price); no rental price",
+        releaseDate: "2023-11-13")
 
     /// Google TPU v4.
     /// - 275 TFLOP/s BF16: Google Cloud TPU v4 documentation; Jouppi et al. 2023, "TPU v4"
@@ -114,10 +130,12 @@ extension Hardware {
     /// - server overhead 1.64, server power 1.56 (average of TPU v2, v3, v4i), utilisation 0.43:
     ///   Epoch `hardware.py`, `energy.py`.
     /// - $3.22 per chip-hour: Google Cloud on demand, us-central2, 2023-06 (Epoch's price file).
+    /// - Released 2021-05-18 (announced at Google I/O 2021).
     public static let tpuV4 = Hardware(
         name: "TPU-v4", peakFLOPPerSecond: 275e12, tdpWatts: 192, chipPrice: 5_167, serverCostOverhead: 1.64,
         serverPowerFactor: 1.56, powerUtilisation: 0.43, rentalPricePerChipHour: 3.22,
-        notes: "chip price is Epoch's TPU-equivalent estimate")
+        notes: "chip price is Epoch's TPU-equivalent estimate",
+        releaseDate: "2021-05-18")
 
     /// Google TPU v5e.
     /// - 197 TFLOP/s BF16, $1.20 per chip-hour on demand: Google Cloud TPU v5e documentation and
@@ -126,10 +144,12 @@ extension Hardware {
     /// - Price: **estimate** by Epoch's TPU-equivalent method scaled by rental price, $5,167 ×
     ///   1.20/3.22 = $1,926.
     /// - Server factors as TPU v4.
+    /// - Released 2023-08-29 (announced at Google Cloud Next 2023).
     public static let tpuV5e = Hardware(
         name: "TPU-v5e", peakFLOPPerSecond: 197e12, tdpWatts: 192 * 197 / 275, chipPrice: 5_167 * 1.20 / 3.22,
         serverCostOverhead: 1.64, serverPowerFactor: 1.56, powerUtilisation: 0.43, rentalPricePerChipHour: 1.20,
-        notes: "TDP and chip price are estimates scaled from TPU v4")
+        notes: "TDP and chip price are estimates scaled from TPU v4",
+        releaseDate: "2023-08-29")
 
     /// Google TPU v5p.
     /// - 459 TFLOP/s BF16, $4.20 per chip-hour on demand: Google Cloud TPU v5p documentation and
@@ -137,10 +157,12 @@ extension Hardware {
     /// - TDP: **estimate** at TPU v4's FLOP per watt, 192 W × 459/275 = 320.5 W.
     /// - Price: **estimate** $5,167 × 4.20/3.22 = $6,739.
     /// - Server factors as TPU v4.
+    /// - Released 2023-12-06 (announced with Gemini).
     public static let tpuV5p = Hardware(
         name: "TPU-v5p", peakFLOPPerSecond: 459e12, tdpWatts: 192 * 459 / 275, chipPrice: 5_167 * 4.20 / 3.22,
         serverCostOverhead: 1.64, serverPowerFactor: 1.56, powerUtilisation: 0.43, rentalPricePerChipHour: 4.20,
-        notes: "TDP and chip price are estimates scaled from TPU v4")
+        notes: "TDP and chip price are estimates scaled from TPU v4",
+        releaseDate: "2023-12-06")
 
     /// Every preset, in the order `--help` lists them.
     public static let presets: [Hardware] = [a100, h100, h200, tpuV4, tpuV5e, tpuV5p]

@@ -13,6 +13,9 @@ public struct LawSource: Sendable {
         case preset(String)
         case given
         case isoFlop(IsoFlopArtifact)
+        /// A compute-frontier law set (``ComputeFrontierSet``): N_opt, D_opt and metrics as laws
+        /// of compute, from a preset (`liang2024`) or from the user's fits.
+        case lawSet(ComputeFrontierSet)
     }
 
     public let origin: Origin
@@ -36,11 +39,19 @@ public struct LawSource: Sendable {
         return nil
     }
 
+    /// The compute-frontier law set, for a law-set source.
+    public var lawSet: ComputeFrontierSet? {
+        if case let .lawSet(set) = origin { return set }
+        return nil
+    }
+
     /// What the source can answer, for refusals: `a loss law L(N, D) …` or the frontier.
     public var capabilities: String {
         switch origin {
         case .isoFlop:
             return "the compute-optimal frontier N*(C), D*(C) with intervals ('optimal', 'forecast', 'plot --kind isoflop|isoflop-frontier'), and no loss"
+        case let .lawSet(set):
+            return "\(set.members.map(\.role).joined(separator: ", ")) at a compute budget ('optimal', 'forecast')"
         default:
             let law = law?.name ?? "?"
             return "the \(law) law's predictions ('predict', 'plot'), and compute-optimal allocations for laws of (N, D)"
@@ -59,22 +70,31 @@ public struct LawSource: Sendable {
         LawSource(origin: .isoFlop(artifact), label: "iso-FLOP \(path)", detail: artifact.detail, law: nil, values: [])
     }
 
-    /// A named preset: Chinchilla constants or, with `dataConstrained`, the constants of the
-    /// data-constrained law (Muennighoff et al. 2023; `muennighoff-c4` names both, the base fit
-    /// being Chinchilla's).
-    /// - Throws: ``LawSourceError/unknownPreset(name:known:)``.
+    /// A named preset of any family (``ScalingLaws/LawPreset/all``: Chinchilla, Kaplan, the DiT
+    /// power laws, data-constrained) or a law-set preset (``ComputeFrontierSet/preset(named:)``,
+    /// `liang2024`). With `dataConstrained`, `muennighoff-c4` is the data-constrained law
+    /// (Muennighoff et al. 2023) rather than its Chinchilla base fit.
+    /// - Throws: ``LawSourceError/unknownPreset(name:known:)`` listing every preset.
     public static func preset(_ name: String, dataConstrained: Bool = false) throws -> LawSource {
-        if dataConstrained, let entry = DataConstrainedParameters.presets.first(where: { $0.name == name.lowercased() }) {
-            return LawSource(
-                origin: .preset(entry.name), label: "preset \(entry.name)", detail: entry.source,
-                law: DataConstrainedLaw(), values: entry.parameters.vector)
+        if let set = ComputeFrontierSet.preset(named: name) {
+            return LawSource(origin: .lawSet(set), label: "preset \(set.name)", detail: set.detail, law: nil, values: [])
         }
-        guard let entry = ChinchillaParameters.presets.first(where: { $0.name == name.lowercased() }) else {
-            throw LawSourceError.unknownPreset(name: name, known: ChinchillaParameters.presets.map(\.name))
+        guard let entry = LawPreset.named(name, dataConstrained: dataConstrained),
+              let law = LawRegistry.law(named: entry.law) else {
+            throw LawSourceError.unknownPreset(name: name, known: presetNames)
         }
         return LawSource(
-            origin: .preset(entry.name), label: "preset \(entry.name)", detail: entry.source,
-            law: ChinchillaLaw(), values: entry.parameters.vector)
+            origin: .preset(entry.name), label: "preset \(entry.name)", detail: entry.source, law: law, values: entry.values)
+    }
+
+    /// Every preset name `--preset` accepts: the law-set presets, then each law's.
+    public static var presetNames: [String] {
+        ComputeFrontierSet.presetNames + LawPreset.names
+    }
+
+    /// A compute-frontier law set built from the user's sources.
+    public static func lawSet(_ set: ComputeFrontierSet) -> LawSource {
+        LawSource(origin: .lawSet(set), label: set.name, detail: set.detail, law: nil, values: [])
     }
 
     /// A law given by value: every parameter of `law` named in `values`.
@@ -142,7 +162,7 @@ public struct LawSource: Sendable {
             return fit.covariance == nil ? nil : "delta method on the fit's covariance (\(fit.intervals))"
         case .isoFlop:
             return "Student-t interval of the log-log least-squares line (covariance of log k and the exponent)"
-        case .preset, .given:
+        case .preset, .given, .lawSet:
             return nil
         }
     }

@@ -57,50 +57,61 @@ public enum AllocationRenderer {
     /// The table in `format`, ending in a newline.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ table: AllocationTable, format: ReportFormat) throws -> String {
-        switch format {
-        case .table:
-            var out = header(table) + "\n" + grid(table).plainText()
-            if let intervals = intervalGrid(table) { out += "\n" + intervals.title + "\n" + intervals.grid.plainText() }
-            if let loss = lossGrid(table) { out += "\n" + loss.title + "\n" + loss.grid.plainText() }
-            return out
-        case .markdown:
-            var out = "## Compute-optimal allocation\n\n" + header(table, markdown: true) + "\n" + grid(table).markdown()
-            if let intervals = intervalGrid(table) { out += "\n" + intervals.title + "\n\n" + intervals.grid.markdown() }
-            if let loss = lossGrid(table) { out += "\n" + loss.title + "\n\n" + loss.grid.markdown() }
-            return out
-        case .csv:
-            var header = ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss"]
-            if table.intervals != nil {
-                header += ["n_opt_lower", "n_opt_upper", "d_opt_lower", "d_opt_upper",
-                           "tokens_per_parameter_lower", "tokens_per_parameter_upper", "confidence_level"]
-            }
-            let lossPrediction = Self.hasLossPrediction(table)
-            if table.lossIntervals != nil {
-                header += ["loss_lower", "loss_upper"] + (lossPrediction ? ["loss_prediction_lower", "loss_prediction_upper"] : [])
-                    + ["loss_confidence_level"]
-            }
-            var csv = TextTable(header: header)
-            for (k, p) in table.points.enumerated() {
-                var row = [p.budget, p.parameters, p.tokens, p.tokensPerParameter, p.loss]
-                if let intervals = table.intervals, k < intervals.count {
-                    let i = intervals[k]
-                    row += [i.parameters.lower, i.parameters.upper, i.tokens.lower, i.tokens.upper,
-                            i.tokensPerParameter.lower, i.tokensPerParameter.upper, i.confidenceLevel]
-                }
-                if let losses = table.lossIntervals, k < losses.count {
-                    let l = losses[k]
-                    row += [l.lower ?? .nan, l.upper ?? .nan]
-                        + (lossPrediction ? [l.predictionLower ?? .nan, l.predictionUpper ?? .nan] : []) + [l.confidenceLevel]
-                }
-                csv.append(row.map { NumberFormat.exact($0) })
-            }
-            return csv.csv()
-        case .json:
-            return try ReportJSON.string(JSONForm(table))
-        }
+        try report(table).render(format, payload: JSONForm(table))
     }
 
-    static func header(_ table: AllocationTable, markdown: Bool = false) -> String {
+    /// The allocation as a ``Report``: the law, source, constants and frontier as fields; one
+    /// row per budget (CSV: exact values, with the interval columns when there are intervals);
+    /// the bootstrap intervals of N_opt, D_opt, D/N and the loss intervals as further tables.
+    public static func report(_ table: AllocationTable) -> Report {
+        var about = ReportSection(title: "Compute-optimal allocation", subtitle: "C = 6ND, closed form, Hoffmann et al. 2022, eq. 4")
+        about.fields(fields(table))
+        let shown = grid(table)
+        var csvHeader = ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss"]
+        if table.intervals != nil {
+            csvHeader += ["n_opt_lower", "n_opt_upper", "d_opt_lower", "d_opt_upper",
+                          "tokens_per_parameter_lower", "tokens_per_parameter_upper", "confidence_level"]
+        }
+        let lossPrediction = Self.hasLossPrediction(table)
+        if table.lossIntervals != nil {
+            csvHeader += ["loss_lower", "loss_upper"] + (lossPrediction ? ["loss_prediction_lower", "loss_prediction_upper"] : [])
+                + ["loss_confidence_level"]
+        }
+        var budgets = ReportTable(
+            columns: shown.header.map { .number($0, visibility: .displayOnly) } + csvHeader.map { .number($0, visibility: .csvOnly) },
+            exportsToCSV: true)
+        for (k, p) in table.points.enumerated() {
+            var row = [p.budget, p.parameters, p.tokens, p.tokensPerParameter, p.loss]
+            if let intervals = table.intervals, k < intervals.count {
+                let i = intervals[k]
+                row += [i.parameters.lower, i.parameters.upper, i.tokens.lower, i.tokens.upper,
+                        i.tokensPerParameter.lower, i.tokensPerParameter.upper, i.confidenceLevel]
+            }
+            if let losses = table.lossIntervals, k < losses.count {
+                let l = losses[k]
+                row += [l.lower ?? .nan, l.upper ?? .nan]
+                    + (lossPrediction ? [l.predictionLower ?? .nan, l.predictionUpper ?? .nan] : []) + [l.confidenceLevel]
+            }
+            let display = k < shown.rows.count ? shown.rows[k] : []
+            budgets.append(display.map { ReportCell($0) } + row.map { ReportCell(NumberFormat.exact($0)) })
+        }
+        var section = ReportSection(title: "Budgets")
+        section.table(budgets)
+        var sections = [about, section]
+        if let intervals = intervalGrid(table) {
+            var extra = ReportSection(title: "Intervals", subtitle: intervals.title)
+            extra.table(ReportTable(columns: intervals.grid.header.map { .number($0) }, rows: intervals.grid.rows.map { $0.map { ReportCell($0) } }))
+            sections.append(extra)
+        }
+        if let loss = lossGrid(table) {
+            var extra = ReportSection(title: "Loss intervals")
+            extra.table(ReportTable(title: loss.title, columns: loss.grid.header.map { .number($0) }, rows: loss.grid.rows.map { $0.map { ReportCell($0) } }))
+            sections.append(extra)
+        }
+        return Report(title: "Compute-optimal allocation", sections: sections)
+    }
+
+    static func fields(_ table: AllocationTable) -> [(String, String)] {
         let p = table.parameters
         let constants = "E = \(NumberFormat.significant(p.e)), A = \(NumberFormat.significant(p.a)), "
             + "B = \(NumberFormat.significant(p.b)), α = \(NumberFormat.significant(p.alpha)), β = \(NumberFormat.significant(p.beta))"
@@ -116,11 +127,7 @@ public enum AllocationRenderer {
             ("constants", constants),
             ("frontier", frontier),
         ]
-        if markdown {
-            return fields.map { "- \($0.0): \($0.1)\n" }.joined()
-        }
-        return "Compute-optimal allocation under C = 6ND (closed form, Hoffmann et al. 2022, eq. 4)\n"
-            + FitReportRenderer.keyValues(fields, separator: ": ", indent: "")
+        return fields
     }
 
     static func grid(_ table: AllocationTable) -> TextTable {

@@ -6,74 +6,70 @@ import ScalingLaws
 /// (statistic, what it tests, value, degrees of freedom, p-value). `csv` gives the law rows at
 /// full precision; `json` everything.
 public enum ComparisonRenderer {
-    /// The report in `format`, ending in a newline.
+    /// The report in `format`, ending in a newline; `json` is the comparison itself.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ comparison: LawComparison, format: ReportFormat) throws -> String {
-        switch format {
-        case .table: return text(comparison, markdown: false)
-        case .markdown: return text(comparison, markdown: true)
-        case .csv: return csv(comparison)
-        case .json: return try ReportJSON.string(comparison)
-        }
+        try report(comparison).render(format, payload: comparison)
     }
 
-    static func text(_ c: LawComparison, markdown: Bool) -> String {
-        func section(_ title: String) -> String { markdown ? "### \(title)\n\n" : "[[\(title)]]\n" }
-        func table(_ t: TextTable) -> String { markdown ? t.markdown() + "\n" : t.plainText(indent: "    ") }
-        var out = markdown ? "## Comparison of laws\n\n" : ""
-        out += section("Laws")
+    /// The comparison as a ``Report``: the laws (exported to CSV at full precision), the tests
+    /// and the notes.
+    public static func report(_ c: LawComparison) -> Report {
+        var report = Report(title: "Comparison of laws")
+        var lawsSection = ReportSection(title: "Laws")
         let cvLabel = c.entries.first.map { e in
             "CV RMSE (\(e.crossValidation.folds)-fold\(e.crossValidation.groupColumn.map { ", by \($0)" } ?? ""), seed \(e.crossValidation.seed))"
         } ?? "CV RMSE"
         let bestAIC = c.entries.map(\.aic).min() ?? 0
-        var laws = TextTable(
-            header: ["law", "k", "objective", "AIC", "AICc", "BIC", "ΔAIC", cvLabel, "backtest |rel|", "backtest RMS log"],
-            numeric: [false, true, true, true, true, true, true, true, true, true])
+        var laws = ReportTable(
+            columns: [
+                ReportColumn("law"), .number("k"), .number("rows", visibility: .csvOnly), .number("objective"),
+                .number("AIC", csvName: "aic"), .number("AICc", csvName: "aicc"), .number("BIC", csvName: "bic"),
+                .number("ΔAIC", visibility: .displayOnly), .number(cvLabel, csvName: "cv_rmse"), .number("cv_folds", visibility: .csvOnly),
+                .number("backtest |rel|", csvName: "backtest_mean_abs_relative_error"),
+                .number("backtest RMS log", csvName: "backtest_rms_log_error"), ReportColumn("converged", visibility: .csvOnly),
+            ],
+            exportsToCSV: true)
         for e in c.entries {
             laws.append([
-                e.law + (e.converged ? "" : " (\(StatusWords.convergence(false)))"), String(e.freeParameters),
-                NumberFormat.significant(e.objective, digits: 6), NumberFormat.fixed(e.aic, decimals: 2),
-                e.aicc.map { NumberFormat.fixed($0, decimals: 2) } ?? "", NumberFormat.fixed(e.bic, decimals: 2),
-                NumberFormat.fixed(e.aic - bestAIC, decimals: 2),
-                NumberFormat.significant(e.crossValidation.rmse, digits: 4),
-                e.backtestError.map(NumberFormat.percent) ?? "", NumberFormat.significant(e.backtestLogError, digits: 4, placeholder: ""),
+                ReportCell(e.law + (e.converged ? "" : " (\(StatusWords.convergence(false)))"), exact: e.law), .count(e.freeParameters),
+                .count(e.rows), ReportCell(NumberFormat.significant(e.objective, digits: 6), exact: NumberFormat.exact(e.objective)),
+                ReportCell(NumberFormat.fixed(e.aic, decimals: 2), exact: NumberFormat.exact(e.aic)),
+                ReportCell(e.aicc.map { NumberFormat.fixed($0, decimals: 2) } ?? "", exact: NumberFormat.exact(e.aicc)),
+                ReportCell(NumberFormat.fixed(e.bic, decimals: 2), exact: NumberFormat.exact(e.bic)),
+                ReportCell(NumberFormat.fixed(e.aic - bestAIC, decimals: 2)),
+                ReportCell(NumberFormat.significant(e.crossValidation.rmse, digits: 4), exact: NumberFormat.exact(e.crossValidation.rmse)),
+                .count(e.crossValidation.folds),
+                ReportCell(e.backtestError.map(NumberFormat.percent) ?? "", exact: NumberFormat.exact(e.backtestError)),
+                ReportCell(NumberFormat.significant(e.backtestLogError, digits: 4, placeholder: ""), exact: NumberFormat.exact(e.backtestLogError)),
+                ReportCell(e.converged ? "true" : "false"),
             ])
         }
-        out += table(laws)
+        lawsSection.table(laws)
         let space = c.objective.isLogSpace ? "log residuals" : "residuals"
-        let notes = [
+        lawsSection.list([
             "objective: \(c.objective.description); AIC = n ln(RSS/n) + 2k on \(space), AICc adds 2k(k+1)/(n-k-1)",
             "backtest: \(c.holdout.description)",
-        ]
-        for note in notes { out += (markdown ? "- " : "    ") + note + "\n" }
-        if markdown { out += "\n" }
+        ])
+        report.append(lawsSection)
 
-        out += section("Tests")
+        var testsSection = ReportSection(title: "Tests")
         if c.tests.isEmpty {
-            out += (markdown ? "None (no nested laws and no hypothesis).\n\n" : "    none (no nested laws and no hypothesis)\n")
+            testsSection.list([], empty: "none (no nested laws and no hypothesis)")
         } else {
-            var tests = TextTable(header: ["statistic", "hypothesis", "value", "dof", "p-value"], numeric: [false, false, true, true, true])
+            var tests = ReportTable(columns: [ReportColumn("statistic"), ReportColumn("hypothesis"), .number("value"), .number("dof"), .number("p-value")])
             for t in c.tests {
-                tests.append([t.statistic, t.hypothesis, NumberFormat.significant(t.value, digits: 5), String(t.degreesOfFreedom),
-                              NumberFormat.significant(t.pValue, digits: 3)])
+                tests.append([ReportCell(t.statistic), ReportCell(t.hypothesis), .number(t.value, digits: 5), .count(t.degreesOfFreedom),
+                              .number(t.pValue, digits: 3)])
             }
-            out += table(tests)
+            testsSection.table(tests)
         }
+        report.append(testsSection)
         if !c.notes.isEmpty {
-            out += section("Notes")
-            for note in c.notes { out += (markdown ? "- " : "    ") + note + "\n" }
+            var notes = ReportSection(title: "Notes")
+            notes.list(c.notes)
+            report.append(notes)
         }
-        return out
-    }
-
-    static func csv(_ c: LawComparison) -> String {
-        var t = TextTable(header: ["law", "k", "rows", "objective", "aic", "aicc", "bic", "cv_rmse", "cv_folds", "backtest_mean_abs_relative_error", "backtest_rms_log_error", "converged"])
-        for e in c.entries {
-            t.append([e.law, String(e.freeParameters), String(e.rows), NumberFormat.exact(e.objective), NumberFormat.exact(e.aic),
-                      NumberFormat.exact(e.aicc), NumberFormat.exact(e.bic), NumberFormat.exact(e.crossValidation.rmse),
-                      String(e.crossValidation.folds), NumberFormat.exact(e.backtestError), NumberFormat.exact(e.backtestLogError),
-                      e.converged ? "true" : "false"])
-        }
-        return t.csv()
+        return report
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import NonlinearFit
 import ScalingLaws
 
-/// Renders a `ScalingLaws/LawFit` for people (`table`, `markdown`), spreadsheets (`csv`) and
+/// Renders a ``ScalingLaws/LawFit`` for people (`table`, `markdown`), spreadsheets (`csv`) and
 /// programs (`json`). It only formats what the fit already holds; it never refits or recomputes
 /// statistics.
 ///
@@ -25,214 +25,146 @@ public enum FitReportRenderer {
     /// Correlations at or below this magnitude are left out of the report, as in lmfit.
     public static let correlationThreshold = 0.1
 
-    /// The report in `format`, ending in a newline.
+    /// The report in `format`, ending in a newline; `json` is the fit artifact.
     /// - Throws: ``ReportError/encoding(_:)`` for `json` when encoding fails.
     public static func render(_ fit: LawFit, format: ReportFormat) throws -> String {
-        switch format {
-        case .table: return table(fit)
-        case .markdown: return markdown(fit)
-        case .csv: return csv(fit)
-        case .json: return String(decoding: try FitArtifact.encode(fit), as: UTF8.self)
-        }
+        if format == .json { return String(decoding: try FitArtifact.encode(fit), as: UTF8.self) }
+        return try report(fit).render(format)
     }
 
-    // MARK: - Plain text
+    /// The fit as a ``Report``: the sections above, in that order. Plain text keeps lmfit's
+    /// aligned lines (``ReportTable/plainLines``); the other formats show the same tables as
+    /// tables. CSV is the variables table: one row per parameter with name, symbol, unit,
+    /// value, standard error, relative error, interval, confidence level, fixed, bound and
+    /// interval method (``ScalingLaws/LawIntervalMethod/name``); for a bootstrapped fit also
+    /// the bootstrap standard error, percentile interval and its level; numbers at full precision.
+    public static func report(_ fit: LawFit) -> Report {
+        var report = Report(title: "Fit of \(fit.law) to \(fit.data.source)")
+        for section in sections(fit) { report.append(section) }
+        return report
+    }
 
-    /// The lmfit-style plain-text report.
-    public static func table(_ fit: LawFit) -> String {
-        let indent = "    "
-        var out = "[[Law]]\n"
-        out += keyValues(lawFields(fit), separator: ": ", indent: indent)
-        out += "[[Data]]\n"
-        out += keyValues(dataFields(fit), separator: ": ", indent: indent)
-        out += "[[Fit Statistics]]\n"
-        out += keyValues(statisticsFields(fit), separator: " = ", indent: indent)
+    /// The report's sections (the HTML report shows them beside its own).
+    public static func sections(_ fit: LawFit) -> [ReportSection] {
+        var sections: [ReportSection] = []
+        var law = ReportSection(title: "Law")
+        law.fields(lawFields(fit))
+        sections.append(law)
+        var data = ReportSection(title: "Data")
+        data.fields(dataFields(fit))
+        sections.append(data)
+        var statistics = ReportSection(title: "Fit Statistics")
+        statistics.fields(statisticsFields(fit), style: .equals)
+        sections.append(statistics)
 
-        out += "[[Variables]]"
-        if fit.parameters.contains(where: { $0.lower != nil }) {
-            out += " (\(levelText(fit.confidenceLevel)) intervals, \(fit.intervals))"
-        }
-        out += "\n"
-        out += variableLines(fit, indent: indent)
+        let intervals = fit.parameters.contains(where: { $0.lower != nil })
+        var variables = ReportSection(
+            title: "Variables", subtitle: intervals ? "\(levelText(fit.confidenceLevel)) intervals, \(fit.intervals)" : nil)
+        variables.table(variableTable(fit))
+        sections.append(variables)
 
-        out += "[[Correlations]] (unreported correlations are <= \(NumberFormat.fixed(correlationThreshold, decimals: 3)))\n"
+        let threshold = NumberFormat.fixed(correlationThreshold, decimals: 3)
+        var correlation = ReportSection(title: "Correlations", subtitle: "unreported correlations are <= \(threshold)")
         let pairs = correlations(fit)
         if fit.correlation == nil {
-            out += indent + "not available (no covariance estimate)\n"
+            correlation.list(["not available (no covariance estimate)"])
         } else if pairs.isEmpty {
-            out += indent + "none above the threshold\n"
+            correlation.list(["none above the threshold"])
         } else {
+            var table = ReportTable(columns: [ReportColumn("pair"), .number("r")])
             let labels = pairs.map { "C(\($0.first), \($0.second))" }
             let width = labels.map(\.count).max() ?? 0
-            for (label, pair) in zip(labels, pairs) {
-                out += indent + label.padded(to: width) + " = " + NumberFormat.correlation(pair.r) + "\n"
-            }
+            for pair in pairs { table.append([ReportCell("\(pair.first), \(pair.second)"), ReportCell(NumberFormat.correlation(pair.r))]) }
+            table.plainLines = zip(labels, pairs).map { $0.0.padded(to: width) + " = " + NumberFormat.correlation($0.1.r) }
+            correlation.table(table)
         }
+        sections.append(correlation)
 
         if let bootstrap = fit.bootstrap {
-            out += "[[Bootstrap]] (\(levelText(bootstrap.confidenceLevel)) percentile intervals)\n"
-            out += keyValues(bootstrapFields(bootstrap), separator: ": ", indent: indent)
-            out += bootstrapLines(fit, bootstrap, indent: indent)
-        }
-
-        if let profile = fit.profile {
-            out += "[[Profile likelihood]] (\(profileHeading(profile)))\n"
-            out += profileLines(fit, profile, indent: indent)
-            for note in profile.notes { out += indent + "note: " + note + "\n" }
-        }
-
-        if let diagnostics = fit.diagnostics {
-            out += "[[Diagnostics]]\n"
-            if diagnostics.isEmpty { out += indent + "none\n" }
-            for d in diagnostics { out += indent + d.kind.rawValue + ": " + d.message + "\n" }
-        }
-
-        out += "[[Warnings]]\n"
-        if fit.warnings.isEmpty {
-            out += indent + "none\n"
-        } else {
-            for warning in fit.warnings { out += indent + warning.description + "\n" }
-        }
-        return out
-    }
-
-    // MARK: - Markdown
-
-    /// The report as Markdown: a heading per section, key–value tables, a table of variables.
-    public static func markdown(_ fit: LawFit) -> String {
-        var out = "## Fit of \(fit.law) to \(fit.data.source)\n\n"
-        func fieldTable(_ title: String, _ fields: [(String, String)]) {
-            out += "### \(title)\n\n"
-            var table = TextTable(header: ["field", "value"])
-            for (key, value) in fields { table.append([key, value]) }
-            out += table.markdown() + "\n"
-        }
-        fieldTable("Law", lawFields(fit))
-        fieldTable("Data", dataFields(fit))
-        fieldTable("Fit statistics", statisticsFields(fit))
-
-        out += "### Variables\n\n"
-        let level = levelText(fit.confidenceLevel)
-        var variables = TextTable(
-            header: ["parameter", "value", "std. error", "relative", "lower \(level)", "upper \(level)", "note"],
-            numeric: [false, true, true, true, true, true, false])
-        for p in fit.parameters {
-            variables.append([
-                p.symbol == p.name ? p.name : "\(p.name) (\(p.symbol))",
-                NumberFormat.significant(p.value),
-                NumberFormat.significant(p.standardError, digits: 4, placeholder: ""),
-                relativeError(p).map(NumberFormat.percent) ?? "",
-                NumberFormat.significant(p.lower, placeholder: ""),
-                NumberFormat.significant(p.upper, placeholder: ""),
-                note(p) ?? "",
-            ])
-        }
-        out += variables.markdown() + "\n"
-        if fit.parameters.contains(where: { $0.lower != nil }) {
-            out += "Intervals: \(level), \(fit.intervals).\n\n"
-        }
-
-        out += "### Correlations\n\n"
-        let pairs = correlations(fit)
-        if fit.correlation == nil {
-            out += "Not available (no covariance estimate).\n\n"
-        } else if pairs.isEmpty {
-            out += "None above \(NumberFormat.fixed(correlationThreshold, decimals: 3)) in magnitude.\n\n"
-        } else {
-            var table = TextTable(header: ["pair", "r"], numeric: [false, true])
-            for pair in pairs {
-                table.append(["\(pair.first), \(pair.second)", NumberFormat.correlation(pair.r)])
-            }
-            out += table.markdown() + "\n"
-        }
-
-        if let bootstrap = fit.bootstrap {
-            out += "### Bootstrap\n\n"
-            var fields = TextTable(header: ["field", "value"])
-            for (key, value) in bootstrapFields(bootstrap) { fields.append([key, value]) }
-            out += fields.markdown() + "\n"
             let level = levelText(bootstrap.confidenceLevel)
-            var table = TextTable(
-                header: ["parameter", "value", "bootstrap std. error", "lower \(level)", "upper \(level)"],
-                numeric: [false, true, true, true, true])
+            var section = ReportSection(title: "Bootstrap", subtitle: "\(level) percentile intervals")
+            section.fields(bootstrapFields(bootstrap))
+            var table = ReportTable(columns: [
+                ReportColumn("parameter"), .number("value"), .number("bootstrap std. error"), .number("lower \(level)"), .number("upper \(level)"),
+            ])
             for row in bootstrapRows(fit, bootstrap) {
                 table.append([
-                    row.label, NumberFormat.significant(row.value),
-                    NumberFormat.significant(row.summary.standardError, digits: 4),
-                    NumberFormat.significant(row.summary.lower), NumberFormat.significant(row.summary.upper),
+                    ReportCell(row.label), .number(row.value, digits: 7), .number(row.summary.standardError, digits: 4),
+                    .number(row.summary.lower, digits: 7), .number(row.summary.upper, digits: 7),
                 ])
             }
-            out += table.markdown() + "\n"
+            table.plainLines = bootstrapLines(fit, bootstrap)
+            section.table(table)
+            sections.append(section)
         }
 
         if let profile = fit.profile {
-            out += "### Profile likelihood\n\n"
-            out += profileHeading(profile).prefix(1).uppercased() + profileHeading(profile).dropFirst() + ".\n\n"
-            var table = TextTable(
-                header: ["parameter", "value", "lower", "upper", "asymmetry", "refits"],
-                numeric: [false, true, true, true, true, true])
+            var section = ReportSection(title: "Profile likelihood", subtitle: profileHeading(profile))
+            var table = ReportTable(columns: [
+                ReportColumn("parameter"), .number("value"), .number("lower"), .number("upper"), .number("asymmetry"), .number("refits"),
+            ])
             for row in profileRows(fit, profile) {
-                table.append([row.label, NumberFormat.significant(row.interval.estimate), row.lower, row.upper,
-                              NumberFormat.significant(row.interval.asymmetry, digits: 3, placeholder: ""), String(row.interval.refits)])
+                table.append([
+                    ReportCell(row.label), .number(row.interval.estimate, digits: 7), ReportCell(row.lower), ReportCell(row.upper),
+                    ReportCell(NumberFormat.significant(row.interval.asymmetry, digits: 3, placeholder: "")), .count(row.interval.refits),
+                ])
             }
-            out += table.markdown() + "\n"
-            for note in profile.notes { out += "- note: \(note)\n" }
-            if !profile.notes.isEmpty { out += "\n" }
+            table.plainLines = profileLines(fit, profile)
+            section.table(table)
+            section.list(profile.notes.map { "note: " + $0 })
+            sections.append(section)
         }
 
         if let diagnostics = fit.diagnostics {
-            out += "### Diagnostics\n\n"
-            if diagnostics.isEmpty { out += "None.\n\n" }
-            for d in diagnostics { out += "- **\(d.kind.rawValue)**: \(d.message)\n" }
-            if !diagnostics.isEmpty { out += "\n" }
+            var section = ReportSection(title: "Diagnostics")
+            section.list(diagnostics.map { $0.kind.rawValue + ": " + $0.message }, empty: "none")
+            sections.append(section)
         }
 
-        out += "### Warnings\n\n"
-        if fit.warnings.isEmpty {
-            out += "None.\n"
-        } else {
-            for warning in fit.warnings { out += "- \(warning.description)\n" }
-        }
-        return out
+        var warnings = ReportSection(title: "Warnings")
+        warnings.warnings(fit.warnings.map(\.description))
+        sections.append(warnings)
+        return sections
     }
 
-    // MARK: - CSV
-
-    /// One row per parameter: name, symbol, unit, value, standard error, relative error,
-    /// interval, confidence level, fixed, bound, interval method (`ScalingLaws/LawIntervalMethod/name`); for a bootstrapped fit also the bootstrap
-    /// standard error, percentile interval and its level. Numbers at full precision.
-    public static func csv(_ fit: LawFit) -> String {
-        var header = [
-            "parameter", "symbol", "unit", "value", "standard_error", "relative_error",
-            "lower", "upper", "confidence_level", "fixed", "at_bound", "interval_method",
+    /// One row per parameter. Shown: the label, value, standard error, relative error,
+    /// interval and a note; exported (CSV): name, symbol, unit and every number exactly.
+    static func variableTable(_ fit: LawFit) -> ReportTable {
+        let level = levelText(fit.confidenceLevel)
+        var columns: [ReportColumn] = [
+            ReportColumn("parameter"), ReportColumn("symbol", visibility: .csvOnly), ReportColumn("unit", visibility: .csvOnly),
+            .number("value"), .number("std. error", csvName: "standard_error"), .number("relative", csvName: "relative_error"),
+            .number("lower \(level)", csvName: "lower"), .number("upper \(level)", csvName: "upper"),
+            ReportColumn("confidence_level", visibility: .csvOnly), ReportColumn("fixed", visibility: .csvOnly),
+            ReportColumn("at_bound", visibility: .csvOnly), ReportColumn("interval_method", visibility: .csvOnly),
         ]
         if fit.bootstrap != nil {
-            header += ["bootstrap_standard_error", "bootstrap_lower", "bootstrap_upper", "bootstrap_confidence_level"]
+            columns += ["bootstrap_standard_error", "bootstrap_lower", "bootstrap_upper", "bootstrap_confidence_level"].map {
+                ReportColumn($0, visibility: .csvOnly)
+            }
         }
-        var table = TextTable(header: header)
+        columns.append(ReportColumn("note", visibility: .displayOnly))
+        var table = ReportTable(columns: columns, exportsToCSV: true)
         for p in fit.parameters {
-            var extra: [String] = []
+            var row: [ReportCell] = [
+                ReportCell(p.symbol == p.name ? p.name : "\(p.name) (\(p.symbol))", exact: p.name), ReportCell(p.symbol), ReportCell(p.unit),
+                ReportCell(NumberFormat.significant(p.value), exact: NumberFormat.exact(p.value)),
+                ReportCell(NumberFormat.significant(p.standardError, digits: 4, placeholder: ""), exact: NumberFormat.exact(p.standardError)),
+                ReportCell(relativeError(p).map(NumberFormat.percent) ?? "", exact: NumberFormat.exact(relativeError(p))),
+                ReportCell(NumberFormat.significant(p.lower, placeholder: ""), exact: NumberFormat.exact(p.lower)),
+                ReportCell(NumberFormat.significant(p.upper, placeholder: ""), exact: NumberFormat.exact(p.upper)),
+                ReportCell(NumberFormat.exact(fit.confidenceLevel)), ReportCell(p.fixed ? "true" : "false"),
+                ReportCell(p.atBound ?? ""), ReportCell(p.lower == nil ? "" : fit.intervals.name),
+            ]
             if let bootstrap = fit.bootstrap {
                 let summary = bootstrap.parameters.first { $0.name == p.name }
-                extra = [
-                    NumberFormat.exact(summary?.standardError), NumberFormat.exact(summary?.lower),
-                    NumberFormat.exact(summary?.upper), NumberFormat.exact(bootstrap.confidenceLevel),
-                ]
+                row += [summary?.standardError, summary?.lower, summary?.upper, bootstrap.confidenceLevel].map { ReportCell(NumberFormat.exact($0)) }
             }
-            table.append([
-                p.name, p.symbol, p.unit,
-                NumberFormat.exact(p.value),
-                NumberFormat.exact(p.standardError),
-                NumberFormat.exact(relativeError(p)),
-                NumberFormat.exact(p.lower),
-                NumberFormat.exact(p.upper),
-                NumberFormat.exact(fit.confidenceLevel),
-                p.fixed ? "true" : "false",
-                p.atBound ?? "",
-                p.lower == nil ? "" : fit.intervals.name,
-            ] + extra)
+            row.append(ReportCell(note(p) ?? ""))
+            table.append(row)
         }
-        return table.csv()
+        table.plainLines = variableLines(fit)
+        return table
     }
 
     // MARK: - Pieces
@@ -320,7 +252,7 @@ public enum FitReportRenderer {
         return fields
     }
 
-    static func variableLines(_ fit: LawFit, indent: String) -> String {
+    static func variableLines(_ fit: LawFit) -> [String] {
         let labels = fit.parameters.map { p in (p.symbol == p.name ? p.name : "\(p.name) (\(p.symbol))") + ":" }
         let labelWidth = labels.map(\.count).max() ?? 0
         let values = fit.parameters.map { NumberFormat.significant($0.value) }
@@ -332,9 +264,9 @@ public enum FitReportRenderer {
             return text
         }
         let errorWidth = errors.map(\.count).max() ?? 0
-        var out = ""
+        var out: [String] = []
         for (k, p) in fit.parameters.enumerated() {
-            var line = indent + labels[k].padded(to: labelWidth) + " "
+            var line = labels[k].padded(to: labelWidth) + " "
             line += String(repeating: " ", count: valueWidth - values[k].count) + values[k]
             if errorWidth > 0 { line += " " + errors[k].padded(to: errorWidth) }
             if let lower = p.lower, let upper = p.upper, !p.fixed {
@@ -342,7 +274,7 @@ public enum FitReportRenderer {
             }
             if let note = note(p) { line += " (" + note + ")" }
             while line.hasSuffix(" ") { line.removeLast() }
-            out += line + "\n"
+            out.append(line)
         }
         return out
     }
@@ -356,7 +288,7 @@ public enum FitReportRenderer {
         ]
     }
 
-    /// Free parameters with a bootstrap summary, labelled as in ``variableLines(_:indent:)``.
+    /// Free parameters with a bootstrap summary, labelled as in ``variableLines(_:)``.
     static func bootstrapRows(_ fit: LawFit, _ b: LawFit.BootstrapSummary)
         -> [(label: String, value: Double, summary: LawFit.BootstrapSummary.Parameter)] {
         var rows: [(label: String, value: Double, summary: LawFit.BootstrapSummary.Parameter)] = []
@@ -368,16 +300,16 @@ public enum FitReportRenderer {
     }
 
     /// `name: +/- se [lower, upper]` per free parameter, aligned.
-    static func bootstrapLines(_ fit: LawFit, _ b: LawFit.BootstrapSummary, indent: String) -> String {
+    static func bootstrapLines(_ fit: LawFit, _ b: LawFit.BootstrapSummary) -> [String] {
         let rows = bootstrapRows(fit, b)
         let labels = rows.map { $0.label + ":" }
         let labelWidth = labels.map(\.count).max() ?? 0
         let errors = rows.map { "+/- " + NumberFormat.significant($0.summary.standardError, digits: 4) }
         let errorWidth = errors.map(\.count).max() ?? 0
-        var out = ""
+        var out: [String] = []
         for (k, row) in rows.enumerated() {
-            out += indent + labels[k].padded(to: labelWidth) + " " + errors[k].padded(to: errorWidth)
-                + " [" + NumberFormat.significant(row.summary.lower) + ", " + NumberFormat.significant(row.summary.upper) + "]\n"
+            out.append(labels[k].padded(to: labelWidth) + " " + errors[k].padded(to: errorWidth)
+                + " [" + NumberFormat.significant(row.summary.lower) + ", " + NumberFormat.significant(row.summary.upper) + "]")
         }
         return out
     }
@@ -407,7 +339,7 @@ public enum FitReportRenderer {
     }
 
     /// `name: value [lower, upper] asymmetry x (k refits)` per profiled parameter, aligned.
-    static func profileLines(_ fit: LawFit, _ profile: ProfileLikelihoodResult, indent: String) -> String {
+    static func profileLines(_ fit: LawFit, _ profile: ProfileLikelihoodResult) -> [String] {
         let rows = profileRows(fit, profile)
         let labels = rows.map { $0.label + ":" }
         let labelWidth = labels.map(\.count).max() ?? 0
@@ -415,13 +347,13 @@ public enum FitReportRenderer {
         let valueWidth = values.map(\.count).max() ?? 0
         let ranges = rows.map { "[" + $0.lower + ", " + $0.upper + "]" }
         let rangeWidth = ranges.map(\.count).max() ?? 0
-        var out = ""
+        var out: [String] = []
         for (k, row) in rows.enumerated() {
-            var line = indent + labels[k].padded(to: labelWidth) + " "
+            var line = labels[k].padded(to: labelWidth) + " "
             line += String(repeating: " ", count: valueWidth - values[k].count) + values[k] + " " + ranges[k].padded(to: rangeWidth)
             if let a = row.interval.asymmetry { line += " asymmetry " + NumberFormat.significant(a, digits: 3) }
             line += " (\(row.interval.refits) refits)"
-            out += line + "\n"
+            out.append(line)
         }
         return out
     }

@@ -7,47 +7,42 @@ import ScalingLaws
 /// optimum of the same budget, the excess loss of the fixed choice, and the loss floor of the
 /// fixed quantity (unlimited data or parameters).
 public enum FixedAllocationRenderer {
-    /// The table in `format`, ending in a newline. `fields` are the header lines (law, source, cost).
+    /// The table in `format`, ending in a newline. `fields` are the header lines (law, source,
+    /// cost); `json` holds them and the rows.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ rows: [FixedAllocation], fields: [(String, String)], format: ReportFormat) throws -> String {
-        let fixedName = rows.first?.fixed == .tokens ? "D" : "N"
-        switch format {
-        case .table, .markdown:
-            var grid = TextTable(
-                header: ["budget (FLOP)", "N", "D", "D/N", "loss", "N_opt", "D_opt", "loss at optimum", "excess loss",
-                         fixedName == "N" ? "floor L(N, ∞)" : "floor L(∞, D)"],
-                numeric: Array(repeating: true, count: 10))
-            for r in rows {
-                grid.append([
-                    NumberFormat.significant(r.budget, digits: 6), NumberFormat.human(r.parameters), NumberFormat.human(r.tokens),
-                    NumberFormat.significant(r.tokensPerParameter, digits: 4), NumberFormat.significant(r.loss, digits: 6),
-                    NumberFormat.human(r.optimum.parameters), NumberFormat.human(r.optimum.tokens),
-                    NumberFormat.significant(r.optimum.loss, digits: 6), NumberFormat.significant(r.excessLoss, digits: 4),
-                    NumberFormat.significant(r.floor, digits: 6),
-                ])
-            }
-            if format == .markdown {
-                return "## Allocation with \(fixedName) fixed\n\n" + fields.map { "- \($0.0): \($0.1)\n" }.joined() + "\n" + grid.markdown()
-            }
-            return "Allocation with \(fixedName) fixed (the rest of each budget goes to the other)\n"
-                + FitReportRenderer.keyValues(fields, separator: ": ", indent: "") + "\n" + grid.plainText()
-        case .csv:
-            var csv = TextTable(header: [
-                "fixed", "budget_flop", "n", "d", "tokens_per_parameter", "loss", "n_opt", "d_opt", "loss_opt", "excess_loss", "floor",
-            ])
-            for r in rows {
-                csv.append([r.fixed.rawValue] + [r.budget, r.parameters, r.tokens, r.tokensPerParameter, r.loss, r.optimum.parameters,
-                                                 r.optimum.tokens, r.optimum.loss, r.excessLoss, r.floor].map { NumberFormat.exact($0) })
-            }
-            return csv.csv()
-        case .json:
-            struct Form: Encodable {
-                let fields: [String: String]
-                let rows: [FixedAllocation]
-            }
-            var dictionary: [String: String] = [:]
-            for (key, value) in fields { dictionary[key] = value }
-            return try ReportJSON.string(Form(fields: dictionary, rows: rows))
+        struct Form: Encodable {
+            let fields: [String: String]
+            let rows: [FixedAllocation]
         }
+        var dictionary: [String: String] = [:]
+        for (key, value) in fields { dictionary[key] = value }
+        return try report(rows, fields: fields).render(format, payload: Form(fields: dictionary, rows: rows))
+    }
+
+    /// The allocations as a ``Report``: the fields, then one row per budget (exported to CSV at
+    /// full precision).
+    public static func report(_ rows: [FixedAllocation], fields: [(String, String)]) -> Report {
+        let fixedName = rows.first?.fixed == .tokens ? "D" : "N"
+        var section = ReportSection(title: "Allocation with \(fixedName) fixed", subtitle: "the rest of each budget goes to the other")
+        section.fields(fields)
+        var grid = ReportTable(
+            columns: [
+                ReportColumn("fixed", visibility: .csvOnly), .number("budget (FLOP)", csvName: "budget_flop"), .number("N", csvName: "n"),
+                .number("D", csvName: "d"), .number("D/N", csvName: "tokens_per_parameter"), .number("loss"),
+                .number("N_opt", csvName: "n_opt"), .number("D_opt", csvName: "d_opt"), .number("loss at optimum", csvName: "loss_opt"),
+                .number("excess loss", csvName: "excess_loss"), .number(fixedName == "N" ? "floor L(N, ∞)" : "floor L(∞, D)", csvName: "floor"),
+            ],
+            exportsToCSV: true)
+        for r in rows {
+            func count(_ value: Double) -> ReportCell { ReportCell(NumberFormat.human(value), exact: NumberFormat.exact(value)) }
+            grid.append([
+                ReportCell(r.fixed.rawValue), .number(r.budget, digits: 6), count(r.parameters), count(r.tokens),
+                .number(r.tokensPerParameter, digits: 4), .number(r.loss, digits: 6), count(r.optimum.parameters), count(r.optimum.tokens),
+                .number(r.optimum.loss, digits: 6), .number(r.excessLoss, digits: 4), .number(r.floor, digits: 6),
+            ])
+        }
+        section.table(grid)
+        return Report(title: "Allocation with \(fixedName) fixed", sections: [section])
     }
 }

@@ -22,35 +22,47 @@ public enum ForecastRenderer {
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ table: ForecastTable, format: ForecastFormat, numbers: NumberStyle = .human) throws -> String {
         switch format {
-        case .table:
-            return "Compute-optimal forecast (numeric search along the iso-cost curve)\n"
-                + FitReportRenderer.keyValues(fields(table), separator: ": ", indent: "") + "\n" + grid(table, numbers).plainText()
-        case .markdown:
-            return "## Compute-optimal forecast\n\n" + fields(table).map { "- \($0.0): \($0.1)\n" }.joined()
-                + "\n" + grid(table, numbers).markdown()
-        case .csv:
-            // Interval columns only when the forecast has them: a header names no column that
-            // is empty in every row.
-            let intervals = hasInterval(table), prediction = hasPrediction(table)
-            var csv = TextTable(header: ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss"]
-                + (intervals ? ["loss_standard_error", "loss_lower", "loss_upper"] : [])
-                + (prediction ? ["loss_prediction_lower", "loss_prediction_upper"] : [])
-                + scoreCSVHeader(table) + trainingCostCSVHeader(table))
-            for (index, row) in table.rows.enumerated() {
-                var cells = [
-                    NumberFormat.exact(row.budget), NumberFormat.exact(row.parameters), NumberFormat.exact(row.tokens),
-                    NumberFormat.exact(row.tokensPerParameter), NumberFormat.exact(row.loss),
-                ]
-                if intervals { cells += [NumberFormat.exact(row.standardError), NumberFormat.exact(row.lower), NumberFormat.exact(row.upper)] }
-                if prediction { cells += [NumberFormat.exact(row.predictionLower), NumberFormat.exact(row.predictionUpper)] }
-                csv.append(cells + scoreCSVCells(table, row: index) + trainingCostCSVCells(table, row: index))
-            }
-            return csv.csv()
-        case .json:
-            return try ReportJSON.string(JSONForm(table))
         case .latex:
+            // The booktabs tabular a paper pastes in, kept as it was (one table, no fields).
             return latex(table)
+        case .table: return try report(table, numbers: numbers).render(ReportFormat.table)
+        case .markdown: return try report(table, numbers: numbers).render(ReportFormat.markdown)
+        case .csv: return try report(table, numbers: numbers).render(ReportFormat.csv)
+        case .json: return try ReportJSON.string(JSONForm(table))
         }
+    }
+
+    /// The forecast as a ``Report``: the law, source, cost model, intervals (and hardware
+    /// assumptions) as fields, then one row per budget. CSV carries exact values, with interval
+    /// columns only when the forecast has them: a header names no column that is empty in every
+    /// row.
+    public static func report(_ table: ForecastTable, numbers: NumberStyle = .human) -> Report {
+        var about = ReportSection(title: "Compute-optimal forecast", subtitle: "numeric search along the iso-cost curve")
+        about.fields(fields(table))
+        let display = header(table, numbers)
+        let intervals = hasInterval(table), prediction = hasPrediction(table)
+        let csvHeader = ["budget_flop", "n_opt", "d_opt", "tokens_per_parameter", "loss"]
+            + (intervals ? ["loss_standard_error", "loss_lower", "loss_upper"] : [])
+            + (prediction ? ["loss_prediction_lower", "loss_prediction_upper"] : [])
+            + scoreCSVHeader(table) + trainingCostCSVHeader(table)
+        var grid = ReportTable(
+            columns: display.map { .number($0, visibility: .displayOnly) } + csvHeader.map { .number($0, visibility: .csvOnly) },
+            exportsToCSV: true)
+        for (index, row) in table.rows.enumerated() {
+            let shown = cells(row, intervals: table.confidenceLevel != nil, prediction: prediction, numbers)
+                + scoreCells(table, row: index) + trainingCostCells(table, row: index, numbers)
+            var exact = [
+                NumberFormat.exact(row.budget), NumberFormat.exact(row.parameters), NumberFormat.exact(row.tokens),
+                NumberFormat.exact(row.tokensPerParameter), NumberFormat.exact(row.loss),
+            ]
+            if intervals { exact += [NumberFormat.exact(row.standardError), NumberFormat.exact(row.lower), NumberFormat.exact(row.upper)] }
+            if prediction { exact += [NumberFormat.exact(row.predictionLower), NumberFormat.exact(row.predictionUpper)] }
+            exact += scoreCSVCells(table, row: index) + trainingCostCSVCells(table, row: index)
+            grid.append(shown.map { ReportCell($0) } + exact.map { ReportCell($0) })
+        }
+        var budgets = ReportSection(title: "Budgets")
+        budgets.table(grid)
+        return Report(title: "Compute-optimal forecast: \(table.law)", sections: [about, budgets])
     }
 
     // MARK: - Training cost columns
@@ -112,7 +124,11 @@ public enum ForecastRenderer {
             fields.append(("interval", "none (no covariance: a preset or a fit without one)"))
         }
         fields += scoreFields(table)
-        if let cost = table.trainingCost { fields.append(trainingCostField(cost)) }
+        if let cost = table.trainingCost {
+            fields.append(trainingCostField(cost))
+            fields += TrainingCostRenderer.assumptionFields(cost.hardware, cost.model)
+        }
+        for note in table.notes { fields.append(("note", note.description)) }
         return fields
     }
 
@@ -160,14 +176,12 @@ public enum ForecastRenderer {
         return cells
     }
 
+    /// The display table alone (the HTML report embeds it).
     static func grid(_ table: ForecastTable, _ numbers: NumberStyle = .human) -> TextTable {
-        let header = header(table, numbers)
-        var grid = TextTable(header: header, numeric: Array(repeating: true, count: header.count))
-        for (index, row) in table.rows.enumerated() {
-            grid.append(cells(row, intervals: table.confidenceLevel != nil, prediction: hasPrediction(table), numbers)
-                + scoreCells(table, row: index) + trainingCostCells(table, row: index, numbers))
-        }
-        return grid
+        report(table, numbers: numbers).sections.last.flatMap { section -> TextTable? in
+            guard case let .table(grid)? = section.blocks.first else { return nil }
+            return grid.displayed
+        } ?? TextTable(header: header(table, numbers))
     }
 
     /// A booktabs `tabular`, with the source and cost model in a comment line.

@@ -29,29 +29,10 @@ public struct IsoFlopExtrapolationTable: Sendable, Equatable {
 public enum IsoFlopExtrapolationRenderer {
     static let noLoss = "no loss column: an iso-FLOP frontier (Approach 2) has no loss law; a fit or a preset gives the loss"
 
-    /// The report in `format`, ending in a newline.
+    /// The report in `format`, ending in a newline; `json` is the frontier, rows and warnings.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ table: IsoFlopExtrapolationTable, format: ReportFormat) throws -> String {
-        switch format {
-        case .table, .markdown:
-            return text(table, markdown: format == .markdown)
-        case .csv:
-            var csv = TextTable(header: [
-                "budget_flop", "n_opt", "n_opt_lower", "n_opt_upper", "d_opt", "d_opt_lower", "d_opt_upper",
-                "tokens_per_parameter", "tokens_per_parameter_lower", "tokens_per_parameter_upper", "confidence_level",
-                "approach3_n_opt", "approach3_n_opt_lower", "approach3_n_opt_upper", "warning",
-            ])
-            for row in table.rows {
-                let p = row.parameters, d = row.tokens, r = row.tokensPerParameter, a3 = row.parametricParameters
-                var cells = [row.budget, p.value, p.lower, p.upper, d.value, d.lower, d.upper, r.value, r.lower, r.upper,
-                             p.confidenceLevel, a3?.value, a3?.lower, a3?.upper].map(NumberFormat.exact)
-                cells.append(row.warnings.map(\.code).joined(separator: ";"))
-                csv.append(cells)
-            }
-            return csv.csv()
-        case .json:
-            return try ReportJSON.string(JSONForm(table))
-        }
+        try report(table).render(format, payload: JSONForm(table))
     }
 
     static func interval(_ p: FrontierPrediction?) -> String {
@@ -59,50 +40,61 @@ public enum IsoFlopExtrapolationRenderer {
         return "[\(NumberFormat.human(lower)), \(NumberFormat.human(upper))]"
     }
 
-    static func text(_ table: IsoFlopExtrapolationTable, markdown: Bool) -> String {
+    /// The extrapolation as a ``Report``: how the frontier was fitted, one row per budget
+    /// (exported to CSV at full precision with each interval as two columns and the warning
+    /// codes), then the warnings.
+    public static func report(_ table: IsoFlopExtrapolationTable) -> Report {
         let f = table.frontier
         let level = Int((f.parameterLaw.confidenceLevel * 100).rounded())
-        var out = markdown ? "## Compute-optimal allocation from the iso-FLOP frontier (Approach 2)\n\n" : "Compute-optimal allocation from the iso-FLOP frontier (Approach 2)\n"
-        func field(_ name: String, _ value: String) {
-            out += markdown ? "- **\(name)**: \(value)\n" : "  \(name): \(value)\n"
-        }
-        field("source", "\(table.label): \(table.detail)")
+        var section = ReportSection(title: "Compute-optimal allocation", subtitle: "from the iso-FLOP frontier (Approach 2)")
         func law(_ l: LogLogRegression, _ symbol: String, _ exponent: String) -> String {
             var text = "\(symbol) = \(NumberFormat.significant(l.coefficient, digits: 5))·C^\(NumberFormat.significant(l.exponent, digits: 5))"
             if let se = l.exponentStandardError { text += " (SE(\(exponent)) = \(NumberFormat.significant(se, digits: 2)))" }
             return text
         }
-        field("frontier", law(f.parameterLaw, "N*", "a") + "; " + law(f.tokenLaw, "D*", "b"))
-        field("budgets fitted", "\(f.parameterLaw.points), \(NumberFormat.human(f.budgetRange.lowerBound))–\(NumberFormat.human(f.budgetRange.upperBound)) FLOP")
-        field("intervals", f.parameterLaw.points > 2
-            ? "\(level)% Student-t interval of the log-log least-squares line at the budget (t with \(f.parameterLaw.degreesOfFreedom) dof, covariance of log k and the exponent)"
-            : "none: two budgets give an exact line")
+        var fields: [(String, String)] = [
+            ("source", "\(table.label): \(table.detail)"),
+            ("frontier", law(f.parameterLaw, "N*", "a") + "; " + law(f.tokenLaw, "D*", "b")),
+            ("budgets fitted", "\(f.parameterLaw.points), \(NumberFormat.human(f.budgetRange.lowerBound))–\(NumberFormat.human(f.budgetRange.upperBound)) FLOP"),
+            ("intervals", f.parameterLaw.points > 2
+                ? "\(level)% Student-t interval of the log-log least-squares line at the budget (t with \(f.parameterLaw.degreesOfFreedom) dof, covariance of log k and the exponent)"
+                : "none: two budgets give an exact line"),
+        ]
         if f.parametric != nil {
-            field("Approach 3", "N_opt of the parametric Chinchilla fit to the same runs, \(level)% delta-method interval")
+            fields.append(("Approach 3", "N_opt of the parametric Chinchilla fit to the same runs, \(level)% delta-method interval"))
         }
-        field("loss", noLoss)
-        out += "\n"
-        var header = ["budget (FLOP)", "N*", "N* \(level)% CI", "D*", "D* \(level)% CI", "D/N", "D/N \(level)% CI"]
-        if f.parametric != nil { header += ["A3 N_opt", "A3 \(level)% CI"] }
-        var rows = TextTable(header: header, numeric: header.map { _ in true })
+        fields.append(("loss", noLoss))
+        section.fields(fields)
+        let shown: ReportColumn.Visibility = f.parametric != nil ? .everywhere : .csvOnly
+        let ci: ReportColumn.Visibility = f.parametric != nil ? .displayOnly : .csvOnly
+        func bounds(_ name: String) -> [ReportColumn] {
+            [ReportColumn("\(name)_lower", visibility: .csvOnly), ReportColumn("\(name)_upper", visibility: .csvOnly)]
+        }
+        var columns: [ReportColumn] = [.number("budget (FLOP)", csvName: "budget_flop"), .number("N*", csvName: "n_opt"),
+                                       .number("N* \(level)% CI", visibility: .displayOnly)]
+        columns += bounds("n_opt") + [.number("D*", csvName: "d_opt"), .number("D* \(level)% CI", visibility: .displayOnly)] + bounds("d_opt")
+        columns += [.number("D/N", csvName: "tokens_per_parameter"), .number("D/N \(level)% CI", visibility: .displayOnly)]
+        columns += bounds("tokens_per_parameter") + [ReportColumn("confidence_level", visibility: .csvOnly)]
+        columns += [.number("A3 N_opt", csvName: "approach3_n_opt", visibility: shown), .number("A3 \(level)% CI", visibility: ci)]
+        columns += bounds("approach3_n_opt") + [ReportColumn("warning", visibility: .csvOnly)]
+        var rows = ReportTable(columns: columns, exportsToCSV: true)
         for row in table.rows {
-            var cells = [NumberFormat.scientific(row.budget, digits: 3), NumberFormat.human(row.parameters.value), interval(row.parameters),
-                         NumberFormat.human(row.tokens.value), interval(row.tokens),
-                         NumberFormat.significant(row.tokensPerParameter.value, digits: 4), interval(row.tokensPerParameter)]
-            if f.parametric != nil {
-                cells += [row.parametricParameters.map { NumberFormat.human($0.value) } ?? "—", interval(row.parametricParameters)]
+            func prediction(_ p: FrontierPrediction?, _ text: (Double) -> String) -> [ReportCell] {
+                [ReportCell(p.map { text($0.value) } ?? "—", exact: NumberFormat.exact(p?.value)), ReportCell(interval(p)),
+                 ReportCell(NumberFormat.exact(p?.lower)), ReportCell(NumberFormat.exact(p?.upper))]
             }
+            var cells = [ReportCell(NumberFormat.scientific(row.budget, digits: 3), exact: NumberFormat.exact(row.budget))]
+            cells += prediction(row.parameters, NumberFormat.human) + prediction(row.tokens, NumberFormat.human)
+            cells += prediction(row.tokensPerParameter) { NumberFormat.significant($0, digits: 4) }
+            cells.append(ReportCell(NumberFormat.exact(row.parameters.confidenceLevel)))
+            cells += prediction(row.parametricParameters, NumberFormat.human)
+            cells.append(ReportCell(row.warnings.map(\.code).joined(separator: ";")))
             rows.append(cells)
         }
-        out += markdown ? rows.markdown() : rows.plainText(indent: "  ")
-        let warnings = table.warnings
-        out += markdown ? "\n**Warnings**\n\n" : "\nWarnings:\n"
-        if warnings.isEmpty {
-            out += markdown ? "none\n" : "  none\n"
-        } else {
-            for w in warnings { out += markdown ? "- \(w.description)\n" : "  \(w.description)\n" }
-        }
-        return out
+        section.table(rows)
+        var warnings = ReportSection(title: "Warnings")
+        warnings.warnings(table.warnings.map(\.description))
+        return Report(title: "Compute-optimal allocation from the iso-FLOP frontier (Approach 2)", sections: [section, warnings])
     }
 
     struct JSONForm: Encodable {

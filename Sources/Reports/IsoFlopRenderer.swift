@@ -8,121 +8,116 @@ import ScalingLaws
 /// parametric Approach-3 fit. CSV holds the per-budget table only.
 public enum IsoFlopRenderer {
     /// The report in `format`, ending in a newline. `source` names the data (`runs.csv, 144 rows`).
+    /// JSON is the analysis itself; the other formats render ``report(_:source:)``.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ analysis: IsoFlopAnalysis, source: String, format: ReportFormat) throws -> String {
-        switch format {
-        case .table:
-            return text(analysis, source: source, markdown: false)
-        case .markdown:
-            return text(analysis, source: source, markdown: true)
-        case .csv:
-            var csv = TextTable(header: [
-                "budget_flop", "runs", "fitted_runs", "n_star", "n_star_lower", "n_star_upper", "d_star", "d_star_lower",
-                "d_star_upper", "tokens_per_parameter", "loss_star", "confidence_level", "status", "reason",
-            ])
-            for p in analysis.profiles {
-                let o = p.optimum
-                var row = [NumberFormat.exact(p.budget), String(p.runs), String(p.fittedRuns)]
-                row += [o?.parameters, o?.parametersLower, o?.parametersUpper, o?.tokens, o?.tokensLower, o?.tokensUpper,
-                        o?.tokensPerParameter, o?.loss, o.map { _ in analysis.options.confidenceLevel }].map(NumberFormat.exact)
-                row += [StatusWords.budget(accepted: p.isAccepted), p.refusal?.description ?? ""]
-                csv.append(row)
-            }
-            return csv.csv()
-        case .json:
-            return try ReportJSON.string(JSONForm(analysis, source: source))
-        }
+        try report(analysis, source: source).render(format, payload: JSONForm(analysis, source: source))
     }
 
-    static func text(_ analysis: IsoFlopAnalysis, source: String, markdown: Bool) -> String {
+    /// The analysis as a ``Report``: the settings, the per-budget table (exported to CSV at
+    /// full precision with the refusal reasons), the refused budgets, the frontier laws and
+    /// the Approach-3 comparison.
+    public static func report(_ analysis: IsoFlopAnalysis, source: String) -> Report {
         let level = FitReportRenderer.levelText(analysis.options.confidenceLevel)
         var profile = analysis.options.shape.description
         if let k = analysis.options.neighbours { profile += ", the lowest-loss size and \(k) on each side" }
-        let fields: [(String, String)] = [
+        var report = Report(title: "Iso-FLOP analysis (Chinchilla Approach 2, Hoffmann et al. 2022)")
+        var budgets = ReportSection(title: "Iso-FLOP analysis", subtitle: "Chinchilla Approach 2, Hoffmann et al. 2022")
+        budgets.fields([
             ("data", source),
             ("profile", profile),
             ("budgets", analysis.options.grouping.description),
             ("intervals", analysis.options.shape == .interpolated
                 ? "none (an interpolated minimum has no coefficient covariance)"
                 : "\(level), delta method on the profile coefficients (Student t)"),
-        ]
-        var out: String
-        if markdown {
-            out = "## Iso-FLOP analysis (Approach 2)\n\n" + fields.map { "- \($0.0): \($0.1)\n" }.joined() + "\n"
-        } else {
-            out = "Iso-FLOP analysis (Chinchilla Approach 2, Hoffmann et al. 2022)\n"
-                + FitReportRenderer.keyValues(fields, separator: ": ", indent: "") + "\n"
-        }
-        var grid = TextTable(
-            header: ["budget (FLOP)", "runs", "fitted", "N*", "N* interval", "D*", "D*/N*", "loss*", "status"],
-            numeric: [true, true, true, true, false, true, true, true, false])
+        ])
+        var grid = ReportTable(
+            columns: [
+                .number("budget (FLOP)", csvName: "budget_flop"), .number("runs"), .number("fitted", csvName: "fitted_runs"),
+                .number("N*", csvName: "n_star"), ReportColumn("N* interval", visibility: .displayOnly),
+                ReportColumn("n_star_lower", visibility: .csvOnly), ReportColumn("n_star_upper", visibility: .csvOnly),
+                .number("D*", csvName: "d_star"), ReportColumn("d_star_lower", visibility: .csvOnly),
+                ReportColumn("d_star_upper", visibility: .csvOnly), .number("D*/N*", csvName: "tokens_per_parameter"),
+                .number("loss*", csvName: "loss_star"), ReportColumn("confidence_level", visibility: .csvOnly),
+                ReportColumn("status"), ReportColumn("reason", visibility: .csvOnly),
+            ],
+            exportsToCSV: true)
         for p in analysis.profiles {
-            let status = StatusWords.budget(accepted: p.isAccepted)
-            guard let o = p.optimum else {
-                grid.append([NumberFormat.significant(p.budget, digits: 4), String(p.runs), String(p.fittedRuns),
-                             "-", "-", "-", "-", "-", status])
-                continue
+            let o = p.optimum
+            func cell(_ value: Double?, _ text: (Double) -> String) -> ReportCell {
+                ReportCell(value.map(text) ?? "-", exact: NumberFormat.exact(value))
             }
             var interval = "-"
-            if let lower = o.parametersLower, let upper = o.parametersUpper {
+            if let lower = o?.parametersLower, let upper = o?.parametersUpper {
                 interval = "[" + NumberFormat.human(lower) + ", " + NumberFormat.human(upper) + "]"
             }
             grid.append([
-                NumberFormat.significant(p.budget, digits: 4), String(p.runs), String(p.fittedRuns),
-                NumberFormat.human(o.parameters), interval, NumberFormat.human(o.tokens),
-                NumberFormat.significant(o.tokensPerParameter, digits: 4), NumberFormat.significant(o.loss, digits: 5), status,
+                ReportCell(NumberFormat.significant(p.budget, digits: 4), exact: NumberFormat.exact(p.budget)),
+                .count(p.runs), .count(p.fittedRuns), cell(o?.parameters, NumberFormat.human), ReportCell(interval),
+                ReportCell(NumberFormat.exact(o?.parametersLower)), ReportCell(NumberFormat.exact(o?.parametersUpper)),
+                cell(o?.tokens, NumberFormat.human), ReportCell(NumberFormat.exact(o?.tokensLower)),
+                ReportCell(NumberFormat.exact(o?.tokensUpper)),
+                cell(o?.tokensPerParameter) { NumberFormat.significant($0, digits: 4) },
+                cell(o?.loss) { NumberFormat.significant($0, digits: 5) },
+                ReportCell(NumberFormat.exact(o.map { _ in analysis.options.confidenceLevel })),
+                ReportCell(StatusWords.budget(accepted: p.isAccepted)), ReportCell(p.refusal?.description ?? ""),
             ])
         }
-        out += markdown ? grid.markdown() : grid.plainText()
+        budgets.table(grid)
         let refused = analysis.profiles.compactMap(\.reason)
         if !refused.isEmpty {
-            out += "\n" + (markdown ? "Refused budgets:\n\n" : "Refused budgets:\n")
-            out += refused.map { (markdown ? "- " : "  ") + $0 + "\n" }.joined()
+            budgets.paragraph("Refused budgets:")
+            budgets.list(refused)
         }
+        report.append(budgets)
+
         let accepted = analysis.accepted.count
-        out += "\n" + "Frontier: log-log least squares over \(accepted) accepted budget\(accepted == 1 ? "" : "s")"
-            + (markdown ? "\n\n" : "\n")
-        var laws = TextTable(header: ["law", "exponent", "std err", "\(level) interval", "coefficient", "R²"],
-                             numeric: [false, true, true, false, true, true])
-        for (name, law) in [("N* = k·C^a", analysis.parameterLaw), ("D* = k·C^b", analysis.tokenLaw)] {
+        var frontier = ReportSection(title: "Frontier", subtitle: "log-log least squares over \(accepted) accepted budget\(accepted == 1 ? "" : "s")")
+        var laws = ReportTable(columns: [
+            ReportColumn("law"), .number("exponent"), .number("std err"), ReportColumn("\(level) interval"), .number("coefficient"), .number("R²"),
+        ])
+        var frontierLaws = [("N* = k·C^a", analysis.parameterLaw), ("D* = k·C^b", analysis.tokenLaw)]
+        if let loss = analysis.lossLaw { frontierLaws.append(("L* = k·C^e", loss)) }
+        for (name, law) in frontierLaws {
             var interval = "-"
             if let lower = law.exponentLower, let upper = law.exponentUpper {
                 interval = "[" + NumberFormat.significant(lower, digits: 4) + ", " + NumberFormat.significant(upper, digits: 4) + "]"
             }
             laws.append([
-                name, NumberFormat.significant(law.exponent, digits: 5),
-                NumberFormat.significant(law.exponentStandardError, digits: 3, placeholder: "-"), interval,
-                NumberFormat.significant(law.coefficient, digits: 5),
-                NumberFormat.significant(law.rSquared, digits: 6, placeholder: "-"),
+                ReportCell(name), .number(law.exponent, digits: 5),
+                ReportCell(NumberFormat.significant(law.exponentStandardError, digits: 3, placeholder: "-")), ReportCell(interval),
+                .number(law.coefficient, digits: 5), ReportCell(NumberFormat.significant(law.rSquared, digits: 6, placeholder: "-")),
             ])
         }
-        out += markdown ? laws.markdown() : laws.plainText()
+        frontier.table(laws)
+        report.append(frontier)
+
         if let c = analysis.approach3 {
             let p = c.parameters
-            out += "\n" + "Approach 3: L = E + A/N^α + B/D^β fitted to the same \(c.runs) runs "
-                + "(summed Huber δ = 1e-3 on log residuals)\(c.converged ? "" : ", NOT CONVERGED")" + (markdown ? "\n\n" : "\n")
-            let constants: [(String, String)] = [
+            var section = ReportSection(
+                title: "Approach 3",
+                subtitle: "L = E + A/N^α + B/D^β fitted to the same \(c.runs) runs (summed Huber δ = 1e-3 on log residuals)\(c.converged ? "" : ", NOT CONVERGED")")
+            section.fields([
                 ("constants", "E = \(NumberFormat.significant(p.e, digits: 5)), A = \(NumberFormat.significant(p.a, digits: 5)), "
                     + "B = \(NumberFormat.significant(p.b, digits: 5)), α = \(NumberFormat.significant(p.alpha, digits: 4)), "
                     + "β = \(NumberFormat.significant(p.beta, digits: 4))"),
                 ("exponent", "a3 = β/(α+β) = \(NumberFormat.significant(c.parametricExponent, digits: 4)); "
                     + "iso-FLOP a = \(NumberFormat.significant(c.isoFlopExponent, digits: 4)); "
                     + "a − a3 = \(NumberFormat.significant(c.exponentDifference, digits: 3))"),
-            ]
-            out += markdown
-                ? constants.map { "- \($0.0): \($0.1)\n" }.joined() + "\n"
-                : FitReportRenderer.keyValues(constants, separator: ": ", indent: "  ")
-            var rows = TextTable(header: ["budget (FLOP)", "N* (iso-FLOP)", "N_opt (Approach 3)", "ratio"],
-                                 numeric: [true, true, true, true])
+            ])
+            var rows = ReportTable(columns: [.number("budget (FLOP)"), .number("N* (iso-FLOP)"), .number("N_opt (Approach 3)"), .number("ratio")])
             for row in c.rows {
-                rows.append([NumberFormat.significant(row.budget, digits: 4), NumberFormat.human(row.isoFlopParameters),
-                             NumberFormat.human(row.parametricParameters), NumberFormat.significant(row.ratio, digits: 4)])
+                rows.append([.number(row.budget, digits: 4), ReportCell(NumberFormat.human(row.isoFlopParameters)),
+                             ReportCell(NumberFormat.human(row.parametricParameters)), .number(row.ratio, digits: 4)])
             }
-            out += markdown ? rows.markdown() : rows.plainText()
+            section.table(rows)
+            report.append(section)
         } else if let failure = analysis.approach3Failure {
-            out += "\nApproach 3: \(failure)\n"
+            var section = ReportSection(title: "Approach 3")
+            section.paragraph(failure)
+            report.append(section)
         }
-        return out
+        return report
     }
 
     struct JSONForm: Encodable {
@@ -162,6 +157,8 @@ public enum IsoFlopRenderer {
         let profiles: [Profile]
         let parameterLaw: LogLogRegression
         let tokenLaw: LogLogRegression
+        /// The minimum loss against the budget, `L* = k·C^e` (Liang et al. 2024's loss frontier).
+        let lossLaw: LogLogRegression?
         let approach3: Comparison?
         let approach3Failure: String?
 
@@ -178,6 +175,7 @@ public enum IsoFlopRenderer {
             }
             parameterLaw = a.parameterLaw
             tokenLaw = a.tokenLaw
+            lossLaw = a.lossLaw
             approach3 = a.approach3.map { c in
                 Comparison(constants: c.parameters, converged: c.converged, runs: c.runs, parametricExponent: c.parametricExponent,
                            isoFlopExponent: c.isoFlopExponent, exponentDifference: c.exponentDifference,

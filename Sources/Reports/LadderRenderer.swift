@@ -11,15 +11,10 @@ import ScalingLaws
 /// [[Warnings]]   one line each
 /// ```
 public enum LadderRenderer {
-    /// The report in `format`, ending in a newline.
+    /// The report in `format`, ending in a newline; `json` is ``Artifact``.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ ladder: LogLadder, format: ReportFormat) throws -> String {
-        switch format {
-        case .table: return text(ladder, markdown: false)
-        case .markdown: return text(ladder, markdown: true)
-        case .csv: return csv(ladder)
-        case .json: return try ReportJSON.string(Artifact(ladder))
-        }
+        try report(ladder).render(format, payload: Artifact(ladder))
     }
 
     /// The JSON form: the runs, the warnings as text and as typed values, and the options.
@@ -35,27 +30,39 @@ public enum LadderRenderer {
         }
     }
 
-    static func text(_ ladder: LogLadder, markdown: Bool) -> String {
-        func section(_ title: String) -> String { markdown ? "### \(title)\n\n" : "[[\(title)]]\n" }
-        func table(_ t: TextTable) -> String { markdown ? t.markdown() + "\n" : t.plainText(indent: "    ") }
+    /// The ladder as a ``Report``. The runs table is also the tidy CSV of points: one row per
+    /// run with the name-pattern fields, N, D, C, metric, value, step, final value, schedule
+    /// shape, the sources of N, D and C and the file, at full precision.
+    public static func report(_ ladder: LogLadder) -> Report {
         let metric = ladder.runs.first?.metric ?? ladder.options.metric
-        var out = section("Runs")
-        var runs = TextTable(
-            header: ["run", "N", "D", "C", "rows", "evals", "steps", "schedule", "value", "at step"],
-            numeric: [false, true, true, true, true, true, false, false, true, true])
+        let fields = ladder.options.namePattern?.fieldNames ?? []
+        var runsSection = ReportSection(title: "Runs")
+        var runs = ReportTable(
+            columns: [ReportColumn("run")] + fields.map { ReportColumn($0, visibility: .csvOnly) } + [
+                .number("N"), .number("D"), .number("C"), .number("rows", visibility: .displayOnly),
+                .number("evals", visibility: .displayOnly), ReportColumn("steps", visibility: .displayOnly),
+                ReportColumn("schedule", visibility: .displayOnly), ReportColumn("metric", visibility: .csvOnly),
+                .number("value"), .number("at step", csvName: "step"), ReportColumn("final_value", visibility: .csvOnly),
+                ReportColumn("schedule", visibility: .csvOnly), ReportColumn("N_source", visibility: .csvOnly),
+                ReportColumn("D_source", visibility: .csvOnly), ReportColumn("C_source", visibility: .csvOnly),
+                ReportColumn("file", visibility: .csvOnly),
+            ],
+            exportsToCSV: true)
         for run in ladder.runs {
-            runs.append([
-                run.run, NumberFormat.significant(run.parameters, digits: 4), NumberFormat.significant(run.tokens, digits: 4),
-                NumberFormat.significant(run.compute, digits: 4), String(run.rows), String(run.evaluations),
-                "\(NumberFormat.significant(run.firstStep, digits: 6))–\(NumberFormat.significant(run.lastStep, digits: 6))",
-                (run.schedule?.description ?? "no learning-rate column") + (run.branchOf.map { ", continues \($0)" } ?? ""), NumberFormat.significant(run.value, digits: 6),
-                NumberFormat.significant(run.step, digits: 6),
+            runs.append([ReportCell(run.run)] + fields.map { ReportCell(run.fields[$0] ?? "") } + [
+                .number(run.parameters, digits: 4), .number(run.tokens, digits: 4), .number(run.compute, digits: 4),
+                .count(run.rows), .count(run.evaluations),
+                ReportCell("\(NumberFormat.significant(run.firstStep, digits: 6))–\(NumberFormat.significant(run.lastStep, digits: 6))"),
+                ReportCell((run.schedule?.description ?? "no learning-rate column") + (run.branchOf.map { ", continues \($0)" } ?? "")),
+                ReportCell(run.metric), .number(run.value, digits: 6), .number(run.step, digits: 6),
+                ReportCell(NumberFormat.exact(run.finalValue)), ReportCell(run.schedule?.shape.description ?? ""),
+                ReportCell(run.parametersSource), ReportCell(run.tokensSource), ReportCell(run.computeSource), ReportCell(run.path),
             ])
         }
-        out += table(runs)
-        out += section("Sources")
-        var sources = TextTable(header: ["variable", "source", "runs"], numeric: [false, false, true])
-        sources.append(["value", "\(metric), \(ladder.options.reduction)", String(ladder.runs.count)])
+        runsSection.table(runs)
+        var sourcesSection = ReportSection(title: "Sources")
+        var sources = ReportTable(columns: [ReportColumn("variable"), ReportColumn("source"), .number("runs")])
+        sources.append(["value", ReportCell("\(metric), \(ladder.options.reduction)"), .count(ladder.runs.count)])
         for (name, key) in [("N", \LadderRun.parametersSource), ("D", \LadderRun.tokensSource), ("C", \LadderRun.computeSource)] {
             var order: [String] = []
             var counts: [String: Int] = [:]
@@ -64,35 +71,17 @@ public enum LadderRenderer {
                 if counts[value] == nil { order.append(value) }
                 counts[value, default: 0] += 1
             }
-            for value in order { sources.append([name, value, String(counts[value] ?? 0)]) }
+            for value in order { sources.append([ReportCell(name), ReportCell(value), .count(counts[value] ?? 0)]) }
         }
-        out += table(sources)
-        out += section("Warnings")
-        if ladder.warnings.isEmpty {
-            out += markdown ? "none\n" : "    none\n"
-        } else {
-            for warning in ladder.warnings { out += (markdown ? "- " : "    ") + warning.description + "\n" }
-        }
-        return out
+        sourcesSection.table(sources)
+        var warnings = ReportSection(title: "Warnings")
+        warnings.warnings(ladder.warnings.map(\.description))
+        return Report(title: "Training logs", sections: [runsSection, sourcesSection, warnings])
     }
 
     /// `model_sizes.csv: 190M` → `model_sizes.csv` (the table, not the row).
     private static func generalized(_ source: String) -> String {
         guard let colon = source.range(of: ": ", options: .backwards) else { return source }
         return String(source[..<colon.lowerBound])
-    }
-
-    static func csv(_ ladder: LogLadder) -> String {
-        let fields = ladder.options.namePattern?.fieldNames ?? []
-        var t = TextTable(header: ["run"] + fields + ["N", "D", "C", "metric", "value", "step", "final_value", "schedule",
-                                                      "N_source", "D_source", "C_source", "file"])
-        for run in ladder.runs {
-            t.append([run.run] + fields.map { run.fields[$0] ?? "" } + [
-                NumberFormat.exact(run.parameters), NumberFormat.exact(run.tokens), NumberFormat.exact(run.compute), run.metric,
-                NumberFormat.exact(run.value), NumberFormat.exact(run.step), NumberFormat.exact(run.finalValue),
-                run.schedule?.shape.description ?? "", run.parametersSource, run.tokensSource, run.computeSource, run.path,
-            ])
-        }
-        return t.csv()
     }
 }

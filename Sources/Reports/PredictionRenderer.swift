@@ -53,97 +53,76 @@ public struct PredictionTable: Sendable, Equatable {
     }
 }
 
-/// Renders ``PredictionTable``s: one row per point, inputs, the predicted response and, when
-/// known, the observed one.
+/// Renders ``PredictionTable``s: one row per point, inputs, the predicted response, its
+/// intervals and, when known, the observed one.
 public enum PredictionRenderer {
-    /// The table in `format`, ending in a newline.
+    /// The table in `format`, ending in a newline; `json` lists the points by input name.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
     public static func render(_ table: PredictionTable, format: ReportFormat) throws -> String {
+        struct Point: Encodable {
+            let inputs: [String: Double]
+            let predicted: Double
+            let lower: Double?
+            let upper: Double?
+            let predictionLower: Double?
+            let predictionUpper: Double?
+            let observed: Double?
+        }
+        struct Form: Encodable {
+            let source: String
+            let law: String
+            let formula: String
+            let response: String
+            let intervalMethod: String?
+            let points: [Point]
+        }
+        let points = table.rows.map { row in
+            Point(inputs: Dictionary(uniqueKeysWithValues: zip(table.inputs, row.inputs)),
+                  predicted: row.predicted, lower: row.lower, upper: row.upper,
+                  predictionLower: row.predictionLower, predictionUpper: row.predictionUpper, observed: row.observed)
+        }
+        let form = Form(source: table.label, law: table.law, formula: table.formula, response: table.response,
+                        intervalMethod: table.intervalMethod, points: points)
+        return try report(table).render(format, payload: form)
+    }
+
+    /// The predictions as a ``Report``: what the intervals are, then one row per point
+    /// (exported to CSV at full precision, each interval as two columns).
+    public static func report(_ table: PredictionTable) -> Report {
         let hasObserved = table.rows.contains { $0.observed != nil }
         let hasInterval = table.rows.contains { $0.lower != nil }
         let hasPrediction = table.rows.contains { $0.predictionLower != nil }
         let percent = NumberFormat.significant(table.confidenceLevel * 100, digits: 3)
-        switch format {
-        case .table, .markdown:
-            let intervalHeader = (hasInterval ? ["\(percent)% CI (mean curve)"] : [])
-                + (hasPrediction ? ["\(percent)% PI (new run)"] : [])
-            var grid = TextTable(
-                header: table.inputs + ["\(table.response) (predicted)"] + intervalHeader
-                    + (hasObserved ? ["\(table.response) (observed)"] : []),
-                numeric: Array(repeating: true, count: table.inputs.count + 1 + intervalHeader.count + (hasObserved ? 1 : 0)))
-            for row in table.rows {
-                var cells = row.inputs.map { NumberFormat.significant($0, digits: 6) }
-                cells.append(NumberFormat.significant(row.predicted))
-                if hasInterval {
-                    if let lower = row.lower, let upper = row.upper {
-                        cells.append("[\(NumberFormat.significant(lower)), \(NumberFormat.significant(upper))]")
-                    } else {
-                        cells.append("")
-                    }
-                }
-                if hasPrediction {
-                    if let lower = row.predictionLower, let upper = row.predictionUpper {
-                        cells.append("[\(NumberFormat.significant(lower)), \(NumberFormat.significant(upper))]")
-                    } else {
-                        cells.append("")
-                    }
-                }
-                if hasObserved { cells.append(NumberFormat.significant(row.observed, placeholder: "")) }
-                grid.append(cells)
-            }
-            let title = "Predictions of \(table.law), \(table.formula), from \(table.label)"
-            var note = ""
-            if hasInterval || hasPrediction, let method = table.intervalMethod {
-                let legend = (hasInterval ? ["CI = the mean curve"] : []) + (hasPrediction ? ["PI = a new run (adds the fit's residual scatter)"] : [])
-                note = "intervals: \(method); \(legend.joined(separator: ", "))\n"
-            }
-            if format == .markdown { return "## \(title)\n\n" + (note.isEmpty ? "" : note + "\n") + grid.markdown() }
-            return title + "\n" + note + "\n" + grid.plainText()
-        case .csv:
-            var csv = TextTable(header: table.inputs + ["\(table.response)_predicted"]
-                + (hasInterval ? ["\(table.response)_lower", "\(table.response)_upper"] : [])
-                + (hasPrediction ? ["\(table.response)_prediction_lower", "\(table.response)_prediction_upper"] : [])
-                + (hasObserved ? ["\(table.response)_observed"] : []))
-            for row in table.rows {
-                var cells = row.inputs.map { NumberFormat.exact($0) }
-                cells.append(NumberFormat.exact(row.predicted))
-                if hasInterval {
-                    cells.append(NumberFormat.exact(row.lower))
-                    cells.append(NumberFormat.exact(row.upper))
-                }
-                if hasPrediction {
-                    cells.append(NumberFormat.exact(row.predictionLower))
-                    cells.append(NumberFormat.exact(row.predictionUpper))
-                }
-                if hasObserved { cells.append(NumberFormat.exact(row.observed)) }
-                csv.append(cells)
-            }
-            return csv.csv()
-        case .json:
-            struct Point: Encodable {
-                let inputs: [String: Double]
-                let predicted: Double
-                let lower: Double?
-                let upper: Double?
-                let predictionLower: Double?
-                let predictionUpper: Double?
-                let observed: Double?
-            }
-            struct Form: Encodable {
-                let source: String
-                let law: String
-                let formula: String
-                let response: String
-                let intervalMethod: String?
-                let points: [Point]
-            }
-            let points = table.rows.map { row in
-                Point(inputs: Dictionary(uniqueKeysWithValues: zip(table.inputs, row.inputs)),
-                      predicted: row.predicted, lower: row.lower, upper: row.upper,
-                      predictionLower: row.predictionLower, predictionUpper: row.predictionUpper, observed: row.observed)
-            }
-            return try ReportJSON.string(Form(source: table.label, law: table.law, formula: table.formula,
-                                              response: table.response, intervalMethod: table.intervalMethod, points: points))
+        let response = table.response
+        var columns: [ReportColumn] = table.inputs.map { .number($0) } + [.number("\(response) (predicted)", csvName: "\(response)_predicted")]
+        if hasInterval {
+            columns += [.number("\(percent)% CI (mean curve)", visibility: .displayOnly),
+                        .number("\(response)_lower", visibility: .csvOnly), .number("\(response)_upper", visibility: .csvOnly)]
         }
+        if hasPrediction {
+            columns += [.number("\(percent)% PI (new run)", visibility: .displayOnly),
+                        .number("\(response)_prediction_lower", visibility: .csvOnly), .number("\(response)_prediction_upper", visibility: .csvOnly)]
+        }
+        if hasObserved { columns.append(.number("\(response) (observed)", csvName: "\(response)_observed")) }
+        var grid = ReportTable(columns: columns, exportsToCSV: true)
+        func interval(_ lower: Double?, _ upper: Double?) -> [ReportCell] {
+            let shown = lower.flatMap { l in upper.map { "[\(NumberFormat.significant(l)), \(NumberFormat.significant($0))]" } } ?? ""
+            return [ReportCell(shown), ReportCell(NumberFormat.exact(lower)), ReportCell(NumberFormat.exact(upper))]
+        }
+        for row in table.rows {
+            var cells = row.inputs.map { ReportCell.number($0, digits: 6) }
+            cells.append(.number(row.predicted, digits: 7))
+            if hasInterval { cells += interval(row.lower, row.upper) }
+            if hasPrediction { cells += interval(row.predictionLower, row.predictionUpper) }
+            if hasObserved { cells.append(ReportCell(NumberFormat.significant(row.observed, placeholder: ""), exact: NumberFormat.exact(row.observed))) }
+            grid.append(cells)
+        }
+        var section = ReportSection(title: "Predictions", subtitle: "\(table.law), \(table.formula), from \(table.label)")
+        if hasInterval || hasPrediction, let method = table.intervalMethod {
+            let legend = (hasInterval ? ["CI = the mean curve"] : []) + (hasPrediction ? ["PI = a new run (adds the fit's residual scatter)"] : [])
+            section.fields([("intervals", "\(method); \(legend.joined(separator: ", "))")])
+        }
+        section.table(grid)
+        return Report(title: "Predictions of \(table.law), \(table.formula), from \(table.label)", sections: [section])
     }
 }

@@ -24,29 +24,48 @@ public enum TrainingCostRenderer {
         _ estimate: TrainingCostEstimate, hardware: Hardware, model: HardwareCostModel, format: ReportFormat,
         numbers: NumberStyle = .human
     ) throws -> String {
-        let items = items(estimate)
-        switch format {
-        case .table:
-            return "Training cost (Cottier et al. 2024: amortized hardware + interconnect + energy)\n"
-                + FitReportRenderer.keyValues(fields(estimate, hardware, model), separator: ": ", indent: "") + "\n"
-                + grid(items, numbers).plainText()
-        case .markdown:
-            return "## Training cost\n\n" + fields(estimate, hardware, model).map { "- \($0.0): \($0.1)\n" }.joined()
-                + "\n" + grid(items, numbers).markdown()
-        case .csv:
-            var csv = TextTable(header: ["quantity", "value", "unit"])
-            for item in items { csv.append([item.key, NumberFormat.exact(item.value), item.unit]) }
-            return csv.csv()
-        case .json:
-            return try ReportJSON.string(JSONForm(hardware: hardware, model: model, estimate: estimate))
+        try report(estimate, hardware: hardware, model: model, numbers: numbers)
+            .render(format, payload: JSONForm(hardware: hardware, model: model, estimate: estimate))
+    }
+
+    /// The estimate as a ``Report``: the hardware, workload and every assumed price and rate as
+    /// fields, then one row per quantity (CSV: `quantity,value,unit` with keys and exact values).
+    public static func report(
+        _ estimate: TrainingCostEstimate, hardware: Hardware, model: HardwareCostModel, numbers: NumberStyle = .human
+    ) -> Report {
+        var assumptions = ReportSection(title: "Training cost", subtitle: "Cottier et al. 2024: amortized hardware + interconnect + energy")
+        assumptions.fields(fields(estimate, hardware, model))
+        var table = ReportTable(
+            columns: [
+                ReportColumn("quantity", visibility: .displayOnly), ReportColumn("quantity", visibility: .csvOnly),
+                .number("value"), ReportColumn("unit"),
+            ],
+            exportsToCSV: true)
+        for item in items(estimate) {
+            let (text, unit) = shown(item, numbers)
+            table.append([ReportCell(item.label), ReportCell(item.key), ReportCell(text, exact: NumberFormat.exact(item.value)),
+                          ReportCell(unit, exact: item.unit)])
+        }
+        var breakdown = ReportSection(title: "Breakdown")
+        breakdown.table(table)
+        return Report(title: "Training cost of \(hardware.name)", sections: [assumptions, breakdown])
+    }
+
+    /// An item's display value and unit in `numbers` style.
+    static func shown(_ item: Item, _ numbers: NumberStyle) -> (String, String) {
+        switch item.kind {
+        case .count: return (numbers.count(item.value), item.unit)
+        case .money: return (numbers.money(item.value), item.unit)
+        case .plain: return (NumberFormat.significant(item.value, digits: 4), item.unit)
+        case .whole: return (NumberFormat.significant(item.value, digits: 9), item.unit)
+        case .hours: return (numbers.duration(hours: item.value), numbers == .human ? "" : "days")
         }
     }
 
     static func fields(_ e: TrainingCostEstimate, _ h: Hardware, _ m: HardwareCostModel) -> [(String, String)] {
         var fields: [(String, String)] = [
             ("hardware", "\(h.name): \(NumberFormat.significant(h.peakFLOPPerSecond / 1e12, digits: 5)) TFLOP/s dense BF16, "
-                + "\(NumberFormat.significant(h.tdpWatts, digits: 4)) W, \(NumberFormat.money(h.chipPrice)) per chip "
-                + "(×\(NumberFormat.significant(h.serverCostOverhead, digits: 4)) with server)"),
+                + "\(NumberFormat.significant(h.tdpWatts, digits: 4)) W"),
         ]
         if let notes = h.notes { fields.append(("note", notes)) }
         var workload: String
@@ -58,10 +77,29 @@ public enum TrainingCostRenderer {
                 + "\(NumberFormat.significant(e.trainingHours ?? 0, digits: 6)) hours"
         }
         fields.append(("workload", workload))
-        fields.append(("model", "price decay and depreciation \(NumberFormat.significant(m.depreciationOOMPerYear, digits: 4)) OOM/yr "
-            + "(r = \(NumberFormat.significant(m.depreciationRate, digits: 4))/yr), "
-            + "\(NumberFormat.significant(m.yearsSinceAcquisition, digits: 4)) years since acquisition, "
-            + "interconnect \(NumberFormat.significant(m.interconnectFraction * 100, digits: 4))% of cluster cost"))
+        return fields + assumptionFields(h, m)
+    }
+
+    /// Every assumed price and rate of the cost model, one field each (Cottier et al. 2024,
+    /// §2.2), for `cost` and `forecast --hardware`.
+    public static func assumptionFields(_ h: Hardware, _ m: HardwareCostModel) -> [(String, String)] {
+        var fields: [(String, String)] = []
+        fields.append(("chip price", "\(NumberFormat.money(h.chipPrice)) per chip; ×\(NumberFormat.significant(h.serverCostOverhead, digits: 4)) with its server share = "
+            + "\(NumberFormat.money(h.priceWithServer)) (P0)"))
+        fields.append(("rental price", h.rentalPricePerChipHour.map { "\(NumberFormat.money($0)) per chip-hour (the rental alternative)" }
+            ?? "none documented for \(h.name) (no rental alternative; set --rental-price)"))
+        var age = "\(NumberFormat.significant(m.yearsSinceAcquisition, digits: 4)) years since acquisition"
+        if let basis = m.acquisitionBasis {
+            age += " (release date \(basis.releaseDate) to training date \(basis.trainingDate))"
+        } else if let release = h.releaseDate {
+            age += m.yearsSinceAcquisition == 0
+                ? " (default: new hardware; \(h.name) was released \(release), give --training-date to derive its age)"
+                : " (given; \(h.name) was released \(release))"
+        }
+        fields.append(("hardware age", age))
+        fields.append(("depreciation", "price-performance decline \(NumberFormat.significant(m.depreciationOOMPerYear, digits: 4)) OOM/yr "
+            + "(r = \(NumberFormat.significant(m.depreciationRate, digits: 4))/yr over \(NumberFormat.significant(HardwareCostModel.hoursPerYear, digits: 5)) h/yr)"))
+        fields.append(("interconnect", "\(NumberFormat.significant(m.interconnectFraction * 100, digits: 4))% of cluster cost"))
         fields.append(("energy", "PUE \(NumberFormat.significant(m.powerUsageEffectiveness, digits: 4)), "
             + "utilisation \(NumberFormat.significant(h.powerUtilisation, digits: 4)), "
             + "server power ×\(NumberFormat.significant(h.serverPowerFactor, digits: 4)), "
@@ -95,25 +133,6 @@ public enum TrainingCostRenderer {
             items.append(Item(key: "rental", label: "alternative: rent in the cloud", value: rental, unit: "USD", kind: .money))
         }
         return items
-    }
-
-    static func grid(_ items: [Item], _ numbers: NumberStyle) -> TextTable {
-        var grid = TextTable(header: ["quantity", "value", "unit"], numeric: [false, true, false])
-        for item in items {
-            let value: String
-            var unit = item.unit
-            switch item.kind {
-            case .count: value = numbers.count(item.value)
-            case .money: value = numbers.money(item.value)
-            case .plain: value = NumberFormat.significant(item.value, digits: 4)
-            case .whole: value = NumberFormat.significant(item.value, digits: 9)
-            case .hours:
-                value = numbers.duration(hours: item.value)
-                unit = numbers == .human ? "" : "days"
-            }
-            grid.append([item.label, value, unit])
-        }
-        return grid
     }
 
     struct JSONForm: Encodable {

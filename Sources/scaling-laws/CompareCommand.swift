@@ -64,6 +64,9 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup(title: "Fitting (--fix NAME=VALUE states a hypothesis to test, not a constraint)")
     var settings: FitSettingsOptions
 
+    @OptionGroup(title: "Formula laws")
+    var formula: FormulaOptions
+
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
@@ -82,8 +85,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let noFormula = FormulaOptions()
-            let laws = try self.laws.map { try noFormula.law($0) }
+            let laws = try self.laws.map { try formula.law($0) }
             var data: Dataset?
             var selections: [InputSelection] = []
             for law in laws {

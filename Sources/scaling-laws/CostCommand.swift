@@ -64,7 +64,7 @@ struct CostCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             let device = try hardware.resolvedHardware()
-            let model = try hardware.costModel()
+            let model = try hardware.costModel(for: device)
             let chipCount = try HardwareOptions.number(chips, "--chips", "a positive number of chips")
             let workload: TrainingWorkload
             if let flop {

@@ -34,17 +34,19 @@ struct FitSettingsOptions: ParsableArguments {
         }
     }
 
-    /// The fit options for `law`: the objective asked for or the law's default.
+    /// The fit options for `law`: the library's defaults (``ScalingLaws/LawFitOptions/defaults(for:)``)
+    /// with what was given on the command line.
     func options(for law: any ScalingLaw) -> LawFitOptions {
         let choice: ObjectiveChoice? = objective ?? (delta == nil ? nil : .huber)
-        let value: LawObjective
+        var options = LawFitOptions.defaults(for: law)
         switch choice {
-        case nil: value = law.defaultObjective
-        case .huber?: value = .logHuber(delta: delta ?? 1e-3)
-        case .lsq?: value = .leastSquares
-        case .logLsq?: value = .logLeastSquares
+        case nil: break
+        case .huber?: options.objective = .logHuber(delta: delta ?? 1e-3)
+        case .lsq?: options.objective = .leastSquares
+        case .logLsq?: options.objective = .logLeastSquares
         }
-        var options = LawFitOptions(objective: value, starts: starts.strategy, seed: seed)
+        options.starts = starts.strategy
+        options.seed = seed
         for parameter in fix { options.fixed[parameter.name] = parameter.value }
         return options
     }

@@ -23,7 +23,9 @@ struct ForecastCommand: ParsableCommand {
             Budgets: START:STOP:xFACTOR (geometric, inclusive), e.g. 1e21:1e27:x10, or a comma \
             list, e.g. 1e21,5.76e23.
             Cost models: 6ND (training only), inference:TOKENS (C = 6ND + 2N·TOKENS).
-            Presets: \(ChinchillaParameters.presets.map(\.name).joined(separator: ", ")).
+            A law set (--preset liang2024, or --frontier-fit N=FILE --frontier-fit D=FILE \
+            [--frontier-fit loss=FILE ...]) gives every member at each budget with intervals.
+            Presets: \(LawSource.presetNames.joined(separator: ", ")).
 
             Budgets may also come from a column of a CSV file: --from-csv FILE \
             [--budget-column budget].
@@ -104,15 +106,30 @@ struct ForecastCommand: ParsableCommand {
                 try forecastFrontier(iso, source: source, budgets: budgetValues)
                 return
             }
+            if let set = source.lawSet {
+                var refused: [String] = []
+                if cost.trimmingCharacters(in: .whitespaces).lowercased() != "6nd" { refused.append("--cost") }
+                if hardware.isRequested { refused.append("--hardware") }
+                if scoreFit != nil { refused.append("--score-fit") }
+                if format == .latex { refused.append("--format latex") }
+                if !refused.isEmpty {
+                    throw LawSourceError.cannot(source: source.label, request: refused.joined(separator: ", "), can: source.capabilities)
+                }
+                let report: ReportFormat = format == .markdown ? .markdown : format == .csv ? .csv : format == .json ? .json : .table
+                try FrontierSetOutput.emit(set, budgets: budgetValues, format: report)
+                return
+            }
             let (law, values) = try source.lossLaw(for: "a forecast")
+            try FrontierSetOutput.requireTwoInputs(law, source: source)
             let optimizer = try ComputeOptimizer(law: law, parameters: values, cost: costModel)
             var table = try ForecastTable.make(
                 optimizer: optimizer, budgets: budgetValues, fit: source.fit, label: source.label, detail: source.detail)
+            table.notes = AllocationNote.notes(law: law, values: values)
             if hardware.isRequested {
                 let chipCount = try HardwareOptions.number(chips, "--chips", "a positive number of chips")
                 let utilisation = try HardwareOptions.number(mfu, "--mfu", "a fraction in (0, 1]", upTo: 1) ?? TrainingWorkload.defaultMFU
-                table = try table.pricing(
-                    on: try hardware.resolvedHardware(), chips: chipCount, mfu: utilisation, model: try hardware.costModel())
+                let device = try hardware.resolvedHardware()
+                table = try table.pricing(on: device, chips: chipCount, mfu: utilisation, model: try hardware.costModel(for: device))
             }
             if let scoreFit {
                 let lossLaw = law.name == ChinchillaLaw().name ? try source.chinchillaParameters(command: "forecast") : nil

@@ -70,9 +70,24 @@ struct HardwareOptions: ParsableArguments {
         help: ArgumentHelp("Years from buying the hardware to the start of training (default 0).", valueName: "years"))
     var yearsSinceAcquisition: String?
 
+    @Option(
+        name: .customLong("release-date"),
+        help: ArgumentHelp("Override: the date the hardware became available, YYYY-MM-DD (presets carry one).", valueName: "date"))
+    var releaseDate: String?
+
+    @Option(
+        name: .customLong("training-date"),
+        help: ArgumentHelp(
+            "Start of training, YYYY-MM-DD: the years since acquisition are the years from the hardware's release date to it.",
+            valueName: "date"))
+    var trainingDate: String?
+
     func validate() throws {
         if energyYear != nil, energyPrice != nil {
             throw ValidationError("give at most one of --energy-price and --energy-year")
+        }
+        if trainingDate != nil, yearsSinceAcquisition != nil {
+            throw ValidationError("give at most one of --training-date and --years-since-acquisition")
         }
     }
 
@@ -98,8 +113,21 @@ struct HardwareOptions: ParsableArguments {
             serverCostOverhead: try Self.number(serverOverhead, "--server-overhead", "a positive factor"),
             serverPowerFactor: try Self.number(serverPower, "--server-power", "a positive factor"),
             powerUtilisation: try Self.number(powerUtilisation, "--power-utilisation", "a fraction in (0, 1]", upTo: 1),
-            rentalPricePerChipHour: try Self.number(rentalPrice, "--rental-price", "a positive price in USD"))
+            rentalPricePerChipHour: try Self.number(rentalPrice, "--rental-price", "a positive price in USD"),
+            releaseDate: try releaseDate.map { text in
+                guard DecimalYear.parse(text) != nil else { throw CostForecastError.invalidDate(option: "--release-date", text: text) }
+                return text
+            })
         return try overrides.merged(with: flags).resolve(source: source)
+    }
+
+    /// The cost model with the given parameters; with `--training-date`, the years since
+    /// acquisition derived from `hardware`'s release date.
+    /// - Throws: ``CLIError/invalidNumber(option:text:expected:)``, ``Forecast/CostForecastError``.
+    func costModel(for hardware: Hardware) throws -> HardwareCostModel {
+        var model = try costModel()
+        if let trainingDate { try model.deriveAge(of: hardware, trainingDate: trainingDate) }
+        return model
     }
 
     /// The cost model with the given parameters.

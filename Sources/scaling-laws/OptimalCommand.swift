@@ -36,13 +36,24 @@ struct OptimalCommand: ParsableCommand {
             line, and no loss; Approach 3's N_opt from the same runs is set beside it, with a \
             warning where their intervals do not overlap.
 
-            Presets: \(ChinchillaParameters.presets.map(\.name).joined(separator: ", ")); with --unique-tokens, \
+            Any other law of (N, D) (a Kaplan fit or preset, a formula) is optimised numerically \
+            under the default cost C = 6ND, as with --cost 6ND.
+
+            A law set (--preset liang2024, or your fits with --frontier-fit N=FILE \
+            --frontier-fit D=FILE [--frontier-fit loss=FILE --frontier-fit FID=FILE]) gives every \
+            member at each budget: N_opt, D_opt, loss, FID, with the interval of each fitted \
+            member and a warning for budgets outside the fitted range.
+
+            Presets: \(LawSource.presetNames.joined(separator: ", ")) ('scaling-laws laws' \
+            lists each with its law); with --unique-tokens, \
             \(DataConstrainedParameters.presets.map(\.name).joined(separator: ", ")) is the data-constrained law.
 
             Examples:
               scaling-laws optimal --preset epoch2024 --budget 5.76e23
               scaling-laws optimal --preset epoch2024 --budget 1e24 --cost '6*N*D+2*N*1e13'
               scaling-laws optimal --preset muennighoff-c4 --budget 1e22 --unique-tokens 25B
+              scaling-laws optimal --preset liang2024 --budget 1.5e21
+              scaling-laws optimal --preset kaplan2020-nd --budget 1e21
             """
     )
 
@@ -77,6 +88,15 @@ struct OptimalCommand: ParsableCommand {
         name: .customLong("target-loss"),
         help: ArgumentHelp("Find the smallest budget whose compute-optimal loss reaches this value.", valueName: "loss"))
     var targetLoss: String?
+
+    @Flag(help: "Add the best transformer shape for each budget's N_opt (see --aspect and the shape rules).")
+    var shapes: Bool = false
+
+    @Option(name: .customLong("hparams"), help: ArgumentHelp("Add the learning rate and batch size of a hyperparameter law (deepseek2024, steplaw2025) at each budget's N_opt and D_opt.", valueName: "name"))
+    var hparamsLaw: String?
+
+    @OptionGroup(title: "Shape rules (--shapes)")
+    var shapeRules: ShapeRulesOptions
 
     @OptionGroup(title: "Output")
     var output: OutputOptions
@@ -130,7 +150,18 @@ struct OptimalCommand: ParsableCommand {
                 try output.emit(report: report) { Array(try IsoFlopExtrapolationRenderer.render(table, format: .json).utf8) }
                 return
             }
-            if isNumeric {
+            if let set = source.lawSet {
+                guard !isNumeric, !budgetValues.isEmpty else {
+                    throw LawSourceError.cannot(
+                        source: source.label, request: "--cost, --cost-from, --fixed-n, --fixed-d, --unique-tokens or --target-loss (they need a loss law of N and D)",
+                        can: source.capabilities)
+                }
+                try FrontierSetOutput.emit(set, budgets: budgetValues, output: output)
+                return
+            }
+            let (law, _) = try source.lossLaw(for: "a compute-optimal allocation")
+            try FrontierSetOutput.requireTwoInputs(law, source: source)
+            if isNumeric || law.name != ChinchillaLaw().name {
                 try runNumeric(source: source, budgets: budgetValues)
                 return
             }
@@ -152,7 +183,41 @@ struct OptimalCommand: ParsableCommand {
                     table.exponentInterval = boot.percentileInterval { $0[beta] / ($0[alpha] + $0[beta]) }
                 }
             }
-            let report = try AllocationRenderer.render(table, format: output.format.report)
+            var report = try AllocationRenderer.render(table, format: output.format.report)
+            if shapes {
+                let rules = try shapeRules.rules()
+                let rows = try points.map { point -> (Double?, ShapeCandidate) in
+                    let best = try ShapeSearch.shapes(for: point.parameters, rules: rules, limit: 1)
+                    return (point.budget, best[0])
+                }
+                var section = ReportSection(title: "Shapes for N_opt")
+                section.fields([("rules", rules.summary), ("tolerance", NumberFormat.significant(rules.tolerance * 100, digits: 3) + "%")])
+                section.table(ModelReport.shapeTable(rows, title: "Best shape per budget"))
+                let shapesReport = Report(title: "Shapes for N_opt", sections: [section])
+                if output.format == .json {
+                    let shapesJSON = try shapesReport.render(ReportFormat.json, payload: rows.map(\.1))
+                    report = "{\n\"allocation\": " + report.trimmingCharacters(in: .whitespacesAndNewlines)
+                        + ",\n\"shapes\": " + shapesJSON.trimmingCharacters(in: .whitespacesAndNewlines) + "\n}\n"
+                } else {
+                    report += "\n" + (try shapesReport.render(output.format.report))
+                }
+            }
+            if let hparamsLaw {
+                let law = try HyperparameterLaw.preset(hparamsLaw)
+                let rows = try points.map { point -> HparamsReport.Row in
+                    let r = try law.recommend(n: point.parameters, d: point.tokens, c: point.budget)
+                    return HparamsReport.Row(n: point.parameters, d: point.tokens, c: point.budget, learningRate: r.learningRate, batchSize: r.batchSize)
+                }
+                let hp = HparamsReport.recommendations(law, rows: rows)
+                if output.format == .json {
+                    let body = report.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let hpJSON = try hp.render(ReportFormat.json, payload: rows).trimmingCharacters(in: .whitespacesAndNewlines)
+                    report = shapes ? String(body.dropLast()) + ",\n\"hparams\": " + hpJSON + "\n}\n"
+                        : "{\n\"allocation\": " + body + ",\n\"hparams\": " + hpJSON + "\n}\n"
+                } else {
+                    report += "\n" + (try hp.render(output.format.report))
+                }
+            }
             try output.emit(report: report) { Array(try AllocationRenderer.render(table, format: .json).utf8) }
         }
     }
@@ -206,6 +271,7 @@ struct OptimalCommand: ParsableCommand {
                 responseUnit: optimizer.law.response.unit, cost: optimizer.cost.description,
                 confidenceLevel: rows.contains { $0.lower != nil } ? fit?.confidenceLevel : nil, rows: rows)
             table.targetBudget = targetBudget
+            table.notes = AllocationNote.notes(law: optimizer.law, values: optimizer.parameters)
             let format = ForecastFormat(rawValue: output.format.rawValue) ?? .table
             let report = try ForecastRenderer.render(table, format: format)
             try output.emit(report: report) { Array(try ForecastRenderer.render(table, format: .json).utf8) }

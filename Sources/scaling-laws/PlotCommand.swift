@@ -21,8 +21,11 @@ struct PlotCommand: ParsableCommand {
             drawn on the rows it was fitted to: the recorded columns, --where conditions and \
             filters, checked against the recorded digest (changed data are refused). Columns \
             (--x ROLE=COLUMN) or row options given here replace the recorded ones, with a note. \
-            --by COLUMN draws one figure per group, written as NAME-GROUP.svg for --output \
-            NAME.svg.
+            --by COLUMN runs the analysis once per group, as 'fit --by' and 'isoflop --by' do: \
+            the law is refitted to each group's rows with the fit's recorded objective, starts, \
+            seed and fixed parameters (iso-FLOP kinds: the analysis per group), one figure per \
+            group written as NAME-GROUP.svg for --output NAME.svg; with --overlay, one figure \
+            with every group in its own colour.
 
             Iso-FLOP: 'isoflop' runs the iso-FLOP analysis of the 'isoflop' command (Chinchilla \
             Approach 2) when the data have budgets: a --budget-column, or runs on a few budgets \
@@ -76,6 +79,14 @@ struct PlotCommand: ParsableCommand {
     @OptionGroup(title: "Iso-FLOP (--kind isoflop, isoflop-frontier)")
     var isoflop: IsoFlopArguments
 
+    @Flag(help: ArgumentHelp("With --by: draw every group in one figure, a colour per group, instead of a figure per group."))
+    var overlay = false
+
+    @Option(
+        name: .customLong("x-range"),
+        help: ArgumentHelp("--kind forecast: the x range LOW:HIGH to draw, e.g. 1e17:1.5e21 to reach the budget asked for.", valueName: "low:high"))
+    var xRange: String?
+
     @Option(help: ArgumentHelp("Figure width in pixels (default: 760).", valueName: "px"))
     var width: Double = 760
 
@@ -92,8 +103,14 @@ struct PlotCommand: ParsableCommand {
                 ? "--kind trend without a fit needs --data FILE with dates and costs"
                 : "--kind \(kind.rawValue) without a fit needs --data FILE with the runs (N, loss, and D or --budget-column)")
         }
-        if selection.by != nil, output == nil {
+        if overlay, selection.by == nil {
+            throw ValidationError("--overlay draws the groups of --by COLUMN in one figure: give --by")
+        }
+        if selection.by != nil, output == nil, !overlay {
             throw ValidationError("--by writes one figure per group (NAME-GROUP.svg): give --output NAME.svg")
+        }
+        if xRange != nil, kind != .forecast {
+            throw ValidationError("--x-range applies to --kind forecast")
         }
         guard width >= 200, width <= 10000, height >= 150, height <= 10000 else {
             throw ValidationError("--width must lie in 200...10000 and --height in 150...10000 pixels")
@@ -102,11 +119,27 @@ struct PlotCommand: ParsableCommand {
 
     var explicitColumns: [String: String] { columns.explicitColumns }
 
+    /// `--x-range LOW:HIGH`, or `nil`.
+    /// - Throws: ``CLIError/invalidNumber(option:text:expected:)``.
+    func parsedXRange() throws -> ClosedRange<Double>? {
+        try xRange.map { try FitFile.range($0, option: "--x-range", what: "the x values to draw") }
+    }
+
     func run() throws {
         try Console.run {
             var figures: [(label: String?, figure: Figure)] = []
-            if selection.by != nil {
-                figures = try makeFigures().map { ($0.label, $0.figure) }
+            if let by = selection.by {
+                let groups = try makeFigures()
+                figures = groups.map { group in
+                    var figure = group.figure
+                    figure.title += " (\(by) = \(group.label))"
+                    return (group.label, figure)
+                }
+                if overlay {
+                    let overlaid = try GroupOverlayPlot.figure(
+                        kind: kind, by: by, groups: groups.map { ($0.label, $0.figure) }, rows: groups.reduce(0) { $0 + $1.rows })
+                    figures = [(nil, overlaid)]
+                }
             } else {
                 figures = [(nil, try makeFigure(group: nil))]
             }
@@ -164,8 +197,8 @@ struct PlotCommand: ParsableCommand {
         )
     }
 
-    /// One figure per `--by` group.
-    func makeFigures() throws -> [(label: String, figure: Figure)] {
+    /// One figure per `--by` group, with the group's row count.
+    func makeFigures() throws -> [(label: String, figure: Figure, rows: Int)] {
         let artifact = try fit.map { try SourceFile.load($0) }?.fit
         let (specification, _) = try specification(fit: artifact, fitPath: fit)
         let by = specification.by ?? ""
@@ -179,7 +212,7 @@ struct PlotCommand: ParsableCommand {
                         file: specification.source, runs: group.runs.count,
                         selection: "\(by) == \(RowPredicate.Value.text(group.label))")
                     let input = IsoFlopPlotInput(analysis: analysis, runs: group.runs, source: source)
-                    return (group.label, kind == .isoflop ? IsoFlopAnalysisPlot.profiles(input) : IsoFlopAnalysisPlot.frontier(input))
+                    return (group.label, kind == .isoflop ? IsoFlopAnalysisPlot.profiles(input) : IsoFlopAnalysisPlot.frontier(input), group.runs.count)
                 } catch {
                     throw InputError.inGroup(by: by, group: group.label, message: Console.message(for: error))
                 }
@@ -188,12 +221,11 @@ struct PlotCommand: ParsableCommand {
         guard let artifact else { throw ValidationError("--by with --kind \(kind.rawValue) needs a fit artifact") }
         let law = try artifact.resolvedLaw()
         let selected = try specification.load(for: law)
+        let options = LawFitOptions.recorded(in: artifact, law: law)
         return try selected.mapGroups { group in
-            let input = try PlotInput(fit: artifact, data: group.dataset)
-            var figure = try ScalingPlots.figure(kind, input: input, trend: nil, isoflop: nil)
-            figure.notes.append("\(by) == \(RowPredicate.Value.text(group.label)) (\(group.dataset.count) rows)")
-            return figure
-        }.map { ($0.group.label, $0.result) }
+            let fitted = try LawFitter.fit(law, to: group.dataset, options: options)
+            return try ScalingPlots.figure(kind, input: try PlotInput(fit: fitted, data: group.dataset), trend: nil, isoflop: nil, xRange: try parsedXRange())
+        }.map { ($0.group.label, $0.result, $0.group.dataset.count) }
     }
 
     func makeFigure(group: String?) throws -> Figure {
@@ -208,7 +240,8 @@ struct PlotCommand: ParsableCommand {
         guard let artifact = source.fit else { preconditionFailure("SourceFile.load gives a fit or an iso-FLOP artifact") }
         let (specification, record) = try specification(fit: artifact, fitPath: fit)
         let dataset = try PlotData.load(fit: artifact, fitPath: fit, specification: specification, record: record)
-        let input = try PlotInput(fit: artifact, data: dataset)
+        var input = try PlotInput(fit: artifact, data: dataset)
+        if kind == .curves { input.runs = try specification.ladderRuns(atLines: dataset.rowLines, keepCurves: true) }
         var trend: CostTrend?
         if kind == .trend, input.law is ExponentialTrendLaw {
             trend = try CostTrend.fit(dataset, yearColumn: input.law.inputs[0].role, costColumn: input.law.response.role)
@@ -233,7 +266,7 @@ struct PlotCommand: ParsableCommand {
                 }
             }
         }
-        var figure = try ScalingPlots.figure(kind, input: input, trend: trend, isoflop: budgets)
+        var figure = try ScalingPlots.figure(kind, input: input, trend: trend, isoflop: budgets, xRange: try parsedXRange())
         if let fallback {
             figure.notes.append("Not an iso-FLOP sweep (\(fallback)): the law is drawn; --budget-column gives Approach 2.")
         }

@@ -16,8 +16,18 @@ struct LawSourceOptions: ParsableArguments {
             valueName: "file"))
     var fit: String?
 
-    @Option(help: ArgumentHelp("Published constants instead of a fit.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Published constants instead of a fit: any law's preset ('scaling-laws laws' lists them) or a law set such as liang2024.",
+            valueName: "name"))
     var preset: String?
+
+    @Option(
+        name: .customLong("frontier-fit"),
+        help: ArgumentHelp(
+            "A compute-frontier law set from your fits (repeatable): ROLE=FILE with a one-variable fit of compute; roles N (N_opt) and D (D_opt) are required, any other role (loss, FID) is a metric at the optimum.",
+            valueName: "role=file"))
+    var frontierFits: [String] = []
 
     @Option(
         help: ArgumentHelp(
@@ -31,8 +41,11 @@ struct LawSourceOptions: ParsableArguments {
     var params: [String] = []
 
     func validate() throws {
-        guard [fit, preset, law].compactMap({ $0 }).count == 1 else {
-            throw ValidationError("give exactly one of --fit <file>, --preset <name> and --law <law>")
+        let given = [fit, preset, law].compactMap({ $0 }).count
+        if !frontierFits.isEmpty {
+            guard given == 0 else { throw ValidationError("--frontier-fit gives a law set by itself: give it without --fit, --preset or --law") }
+        } else {
+            guard given == 1 else { throw ValidationError("give exactly one of --fit <file>, --preset <name> and --law <law>") }
         }
         if law == nil, !params.isEmpty { throw ValidationError("--param goes with --law") }
     }
@@ -44,6 +57,7 @@ struct LawSourceOptions: ParsableArguments {
     func load(dataConstrained: Bool = false) throws -> LawSource {
         if let fit { return try SourceFile.load(fit) }
         if let preset { return try LawSource.preset(preset, dataConstrained: dataConstrained) }
+        if !frontierFits.isEmpty { return try frontierSet() }
         let text = law ?? ""
         let resolved: any ScalingLaw
         if let named = LawRegistry.law(named: text) {
@@ -61,6 +75,31 @@ struct LawSourceOptions: ParsableArguments {
             values[name] = value
         }
         return try LawSource.given(resolved, values: values)
+    }
+}
+
+extension LawSourceOptions {
+    /// The law set of `--frontier-fit ROLE=FILE` options: each file a fit of one variable
+    /// (compute), its fitted range the range of its input.
+    /// - Throws: ``CLIError/invalidNumber(option:text:expected:)`` for a malformed pair, the
+    ///   errors of ``SourceFile/fit(_:)``, ``Forecast/ComputeFrontierError``.
+    func frontierSet() throws -> LawSource {
+        var members: [ComputeFrontierSet.Member] = []
+        for text in frontierFits {
+            guard let (roleText, path) = FitFile.pair(text), !path.isEmpty else {
+                throw CLIError.invalidNumber(option: "--frontier-fit", text: text, expected: "ROLE=FILE, e.g. N=n_opt.json or FID=fid.json")
+            }
+            let role = ComputeFrontierSet.role(roleText)
+            let source = try SourceFile.fit(path)
+            var range: ClosedRange<Double>? = nil
+            if let fit = source.fit, let input = fit.inputs.first, let r = fit.data.ranges[input], r.count == 2, r[0] <= r[1] {
+                range = r[0]...r[1]
+            }
+            let unit = role == "N_opt" ? "parameters" : role == "D_opt" ? "tokens" : ""
+            members.append(ComputeFrontierSet.Member(role: role, unit: unit, source: source, fittedRange: range))
+        }
+        let detail = members.map { "\($0.role) from \($0.source.label)" }.joined(separator: "; ")
+        return LawSource.lawSet(try ComputeFrontierSet(name: "frontier fits", detail: detail, members: members))
     }
 }
 

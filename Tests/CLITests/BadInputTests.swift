@@ -73,7 +73,7 @@ struct BadInputTests {
         Case(name: "budget NaN", files: [:], arguments: ["optimal", "--preset", "epoch2024", "--budget", "1e21", "--budget", "nan"],
              stderr: "error: invalid --budget 'nan': expected a positive number of FLOP such as 5.76e23"),
         Case(name: "unknown preset", files: [:], arguments: ["optimal", "--preset", "chinchilla", "--budget", "1e21"],
-             stderr: "error: unknown preset 'chinchilla' (presets: hoffmann-rounded, hoffmann, epoch2024, muennighoff-c4)"),
+             stderr: "error: unknown preset 'chinchilla' (presets: liang2024, dit2024, hoffmann-rounded, hoffmann, epoch2024, muennighoff-c4, kaplan2020-n, kaplan2020-d, kaplan2020-cmin, kaplan2020-c-fixed-batch, kaplan2020-nd, kaplan2020-ns, liang2024-n-opt, liang2024-d-opt, liang2024-loss, liang2024-fid)"),
         Case(name: "fit artifact missing", files: [:], arguments: ["optimal", "--fit", "fit.json", "--budget", "1e21"],
              stderr: "error: no such file: fit.json"),
         Case(name: "not a fit artifact", files: ["fit.json": "N,D,loss\n"], arguments: ["optimal", "--fit", "fit.json", "--budget", "1e21"],

@@ -76,7 +76,7 @@ struct BootstrapCommandTests {
 
         let markdown = try CLIRunner.run(["fit", Fixtures.syntheticData, "--bootstrap", "20", "--format", "markdown"])
         #expect(markdown.status == 0)
-        #expect(markdown.stdout.contains("### Bootstrap\n"))
+        #expect(markdown.stdout.contains("### Bootstrap (95% percentile intervals)\n"))
         #expect(markdown.stdout.contains("bootstrap std. error"))
     }
 

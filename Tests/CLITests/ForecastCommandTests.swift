@@ -44,7 +44,9 @@ struct ForecastCommandTests {
         let markdown = try CLIRunner.run(["forecast", "--preset", "epoch2024", "--budgets", "1e21:1e27:x10", "--format", "markdown"])
         #expect(markdown.status == 0)
         #expect(markdown.stdout.contains("| budget (FLOP) | N_opt (params) |"))
-        #expect(markdown.stdout.split(separator: "\n").filter { $0.hasPrefix("|") }.count == 9)
+        // The budgets table: a header, its rule and one row per budget (the fields are a table of their own).
+        let budgetsTable = markdown.stdout.components(separatedBy: "### Budgets").last ?? ""
+        #expect(budgetsTable.split(separator: "\n").filter { $0.hasPrefix("|") }.count == 9)
 
         let json = try CLIRunner.run(["forecast", "--preset", "epoch2024", "--budgets", "1e21:1e27:x10", "--format", "json"])
         #expect(json.status == 0)

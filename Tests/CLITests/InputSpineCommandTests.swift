@@ -234,6 +234,53 @@ struct InputSpineCommandTests {
         #expect(FileManager.default.fileExists(atPath: svg))
     }
 
+    /// The `points` of every polyline (the fitted curves) of an SVG figure, in order.
+    static func polylines(_ svg: String) -> [String] {
+        svg.components(separatedBy: "<polyline points=\"").dropFirst().compactMap { $0.components(separatedBy: "\"").first }
+    }
+
+    @Test("plot --by refits the law per group: each group's curves are those of a fit to that group alone; --overlay puts the groups in one figure")
+    func plotBy() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Self.writeRuns(in: directory)
+        let pooled = try Self.run(["fit", "runs.csv", "--where", "experiment!=broken", "--output", "all.json"], in: directory)
+        #expect(pooled.status == 0, "\(pooled.stderr)")
+        let grouped = try Self.run(["plot", "all.json", "--kind", "curves", "--by", "experiment", "--output", "c.svg"], in: directory)
+        #expect(grouped.status == 0, "\(grouped.stderr)")
+        #expect(grouped.stderr == "wrote c-llama_3.svg\nwrote c-other.svg\n")
+
+        for label in ["llama_3", "other"] {
+            let own = try Self.run(["fit", "runs.csv", "--where", "experiment==\(label)", "--output", "\(label).json"], in: directory)
+            #expect(own.status == 0, "\(own.stderr)")
+            let alone = try Self.run(["plot", "\(label).json", "--kind", "curves", "--output", "\(label).svg"], in: directory)
+            #expect(alone.status == 0, "\(alone.stderr)")
+            let group = try String(contentsOf: directory.appendingPathComponent("c-\(label).svg"), encoding: .utf8)
+            let expected = try String(contentsOf: directory.appendingPathComponent("\(label).svg"), encoding: .utf8)
+            #expect(!Self.polylines(expected).isEmpty)
+            #expect(Self.polylines(group) == Self.polylines(expected), "\(label): the group's curves are not its own fit's")
+            #expect(group.contains("<title id=\"plot-title\">Final training loss vs training tokens (experiment = \(label))</title>"))
+        }
+        // The pooled fit drawn on group 'other' (1.5× the loss) is another curve: the groups were refitted.
+        let drawnPooled = try Self.run(
+            ["plot", "all.json", "--kind", "curves", "--where", "experiment==other", "--output", "pooled.svg"], in: directory)
+        #expect(drawnPooled.status == 0, "\(drawnPooled.stderr)")
+        let pooledLines = Self.polylines(try String(contentsOf: directory.appendingPathComponent("pooled.svg"), encoding: .utf8))
+        let otherLines = Self.polylines(try String(contentsOf: directory.appendingPathComponent("c-other.svg"), encoding: .utf8))
+        #expect(pooledLines != otherLines)
+
+        let overlay = try Self.run(["plot", "all.json", "--kind", "residuals", "--by", "experiment", "--overlay"], in: directory)
+        #expect(overlay.status == 0, "\(overlay.stderr)")
+        #expect(overlay.stdout.hasPrefix("<svg"))
+        #expect(overlay.stdout.contains(">experiment = llama_3<") && overlay.stdout.contains(">experiment = other<"))
+        #expect(overlay.stdout.contains("(240 rows in 2 groups)"))
+        #expect(overlay.stdout.contains("Residuals of the chinchilla fit by experiment"))
+
+        let alone = try Self.run(["plot", "all.json", "--kind", "residuals", "--overlay"], in: directory)
+        #expect(alone.status != 0)
+        #expect(alone.stderr.contains("--overlay draws the groups of --by COLUMN in one figure: give --by"), "\(alone.stderr)")
+    }
+
     // MARK: - artifacts remember their inputs
 
     @Test("fit --output records its input; predict reads the recorded response; plot re-reads the recorded rows")

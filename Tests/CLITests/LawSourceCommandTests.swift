@@ -130,7 +130,7 @@ struct LawSourceCommandTests {
             #expect(warnings.first?.hasPrefix("warning: at C = 1e+24 FLOP the iso-FLOP (Approach 2) N* = 4.403e+10 [4.402e+10, 4.403e+10] and the parametric (Approach 3) N_opt = 4.13e+10") == true)
         }
         let text = try CLIRunner.run(["optimal", "--fit", artifact, "--budget", "1e24"])
-        #expect(text.stdout.contains("Warnings:\n  at C = 1e+24 FLOP the iso-FLOP (Approach 2) N*"))
+        #expect(text.stdout.contains("[[Warnings]]\n    at C = 1e+24 FLOP the iso-FLOP (Approach 2) N*"))
         // At the sampled budgets' scale both agree within their intervals on the bundled sweep.
         let agree = try CLIRunner.run(["isoflop", Self.sweep, "--budget", "1e22", "--format", "csv"])
         #expect(agree.status == 0)

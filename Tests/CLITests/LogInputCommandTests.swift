@@ -116,3 +116,25 @@ struct LogInputCommandTests {
         #expect(row(mapped.stdout).contains("continues constant/370M-10xC"))
     }
 }
+
+/// `plot --kind curves` of a fit made from logs draws every run's logged curve (issue 14, item 6).
+@Suite("plot curves of a fit from logs",
+       .enabled(if: RepositoryPaths.sharedDataset("olmo_ladder_bhagia2024/model_sizes.csv") != nil,
+                "needs ../shared/datasets/olmo_ladder_bhagia2024"))
+struct PlotLogCurvesCommandTests {
+    @Test("20 cosine logs: 20 dotted run curves, 4 fitted lines, 20 points")
+    func curvesOfRuns() throws {
+        let folder = try #require(RepositoryPaths.sharedDataset("olmo_ladder_bhagia2024"))
+        let directory = try CLIRunner.temporaryDirectory()
+        let artifact = directory.appendingPathComponent("fit.json").path
+        let svg = directory.appendingPathComponent("curves.svg").path
+        let fit = try CLIRunner.run(
+            ["fit", "cosine", "--metric", LogInputCommandTests.metric, "--output", artifact] + LogInputCommandTests.sizes, in: folder)
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let plot = try CLIRunner.run(["plot", artifact, "--kind", "curves", "--output", svg], in: folder)
+        #expect(plot.status == 0, "\(plot.stderr)")
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.components(separatedBy: "stroke-dasharray=\"2 3\"").count - 1 == 20)
+        #expect(text.contains("dotted: their logged curves."))
+    }
+}

@@ -150,10 +150,15 @@ struct PlotCommandTests {
             #expect(html.contains("id=\"\(id)-clip\""))
         }
         #expect(html.contains("<h2>Forecast: confidence vs prediction intervals</h2>"))
-        #expect(html.contains("<h3>Fit diagnostics</h3>"))
+        // One diagnostics section, holding the fit diagnostics' findings as a table.
+        #expect(html.components(separatedBy: "Diagnostics</h2>").count - 1 == 1)
+        #expect(html.contains("<caption>Fit diagnostics</caption>") || html.contains("<h3>Fit diagnostics</h3>"))
         // Not an iso-FLOP sweep: no iso-FLOP section.
         #expect(!html.contains("Iso-FLOP analysis"))
-        #expect(html.contains("[[Variables]]"))
+        // Parameters are an HTML table, not preformatted text.
+        #expect(html.contains("<h2>Variables"))
+        #expect(html.contains("<th>parameter</th><th>value</th><th>std. error</th>"))
+        #expect(!html.contains("<pre") && !html.contains("[[Variables]]"))
         // Self-contained: no scripts, no external resources.
         #expect(!html.contains("<script"))
         #expect(!html.contains("src="))

@@ -192,11 +192,14 @@ struct PlotIsoFlopCommandTests {
         #expect(XMLParser(data: Data(html.utf8)).parse())
         for id in ["plot-isoflop", "plot-isoflop-frontier"] { #expect(html.contains("id=\"\(id)-clip\"")) }
         #expect(html.contains("<h2>Iso-FLOP analysis (Approach 2)</h2>"))
-        #expect(html.contains("<h3>Fit diagnostics</h3>"))
+        #expect(html.components(separatedBy: "Diagnostics</h2>").count - 1 == 1)
         #expect(html.contains("<h2>Forecast: confidence vs prediction intervals</h2>"))
         #expect(html.contains("95% CI") && html.contains("95% PI"))
         #expect(html.contains("<h2>Backtest</h2>"))
-        #expect(html.contains("[[Held-out runs]]"))
+        // Iso-FLOP budgets and backtest runs are HTML tables, not preformatted text.
+        #expect(html.contains("<th>budget (FLOP)</th><th>runs</th><th>fitted</th><th>N*</th><th>N* interval</th>"))
+        #expect(html.contains("<caption>Held-out runs</caption>"))
+        #expect(!html.contains("<pre") && !html.contains("[[Held-out runs]]"))
         #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("href="))
         // A bad rule names the option; nothing is written.
         let bad = directory.appendingPathComponent("bad.html").path

@@ -63,11 +63,13 @@ struct SharedOptionHelpTests {
 
     /// Options whose name is shared but whose meaning differs by design, with the reason.
     static let exceptions: [String: [String: String]] = [
-        "--n": ["predict": "values of N to predict at, not a column", "score": "values of N to score at, not a column"],
+        "--n": ["predict": "values of N to predict at, not a column", "score": "values of N to score at, not a column",
+                "critical-batch": "the run's non-embedding parameters (C = 6·N·B·S), a value, not a column"],
         "--d": ["predict": "values of D to predict at, not a column", "score": "values of D to score at, not a column"],
         "--x": ["fit-shared-slope": "the predictor column of a two-column fit, not ROLE=COLUMN"],
         "--output": ["plot": "the SVG figure itself", "report": "the HTML page itself"],
-        "--seed": ["score": "the seed of the parameter draws of a forecast"],
+        "--seed": ["score": "the seed of the parameter draws of a forecast",
+                   "plan": "the seed of the simulated sweeps and refits"],
     ]
 
     /// The commands that read a table of runs: each must take every row filter.

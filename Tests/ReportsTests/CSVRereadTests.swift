@@ -81,7 +81,7 @@ struct CSVRereadTests {
         #expect(try FitReportRenderer.render(fit, format: .table).contains("termination        = \(words)"))
         #expect(try FitReportRenderer.render(fit, format: .markdown).contains(words))
         let html = HTMLReport(fit: fit, data: data, figures: []).render()
-        #expect(html.contains("not converged</span> (\(words))"))
+        #expect(html.contains("<li>not converged (\(words)), "))
         #expect(!html.contains("(max-iterations)"))
     }
 

@@ -53,7 +53,7 @@ struct FitReportRendererTests {
     func markdown() throws {
         let fit = try #require(SyntheticFit.fit)
         let text = try FitReportRenderer.render(fit, format: .markdown)
-        for heading in ["### Law", "### Data", "### Fit statistics", "### Variables", "### Correlations", "### Warnings"] {
+        for heading in ["### Law", "### Data", "### Fit Statistics", "### Variables", "### Correlations", "### Warnings"] {
             #expect(text.contains(heading))
         }
         #expect(text.contains("| parameter | value | std. error | relative | lower 95% | upper 95% | note |"))

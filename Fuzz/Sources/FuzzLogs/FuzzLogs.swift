@@ -5,10 +5,11 @@ import ScalingLaws
 ///
 /// The input is split at the first line `===`: before it a sizes table, after it a log named
 /// `1B-2xC.csv` (read with the pattern `{size}-{mult}xC`, metric `loss`). The first line of the
-/// log part may be `reduce: RULE`. For any input: reading never crashes or hangs; it either
-/// fails with a one-line, non-empty `LogError` or `DataError`, or gives one run whose N and D
-/// are positive and finite, whose value is a logged value of the metric (or their mean), and
-/// whose C is positive.
+/// log part may be `reduce: RULE`, and the next may be `run: COLUMN` (one long log holding
+/// several runs named by that column). For any input: reading never crashes or hangs; it either
+/// fails with a one-line, non-empty `LogError` or `DataError`, or gives one run (several with a
+/// run column, with distinct names) whose N and D are positive and finite, whose value is a
+/// logged value of the metric (or their mean), and whose C is positive.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLogs(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = UnsafeBufferPointer(start: data, count: size)
@@ -48,6 +49,10 @@ enum LogFuzzChecks {
             }
             logText = String(logText[logText.index(after: end)...])
         }
+        if logText.hasPrefix("run: "), let end = logText.firstIndex(of: "\n") {
+            options.runColumn = String(logText[logText.index(logText.startIndex, offsetBy: 5)..<end])
+            logText = String(logText[logText.index(after: end)...])
+        }
         let sizesURL = directory.appendingPathComponent("sizes.csv")
         let logURL = directory.appendingPathComponent("1B-2xC.csv")
         do {
@@ -64,13 +69,15 @@ enum LogFuzzChecks {
             oneLine(error)
             return
         }
-        precondition(ladder.runs.count == 1, "one file, one run")
-        let run = ladder.runs[0]
-        precondition(run.parameters.isFinite && run.parameters > 0, "N = \(run.parameters)")
-        precondition(run.tokens.isFinite && run.tokens > 0, "D = \(run.tokens)")
-        precondition(run.compute > 0, "C = \(run.compute)")
-        precondition(run.evaluations >= 1 && run.rows >= run.evaluations, "counts")
-        precondition(!run.value.isNaN, "value is NaN")
+        precondition(options.runColumn == nil ? ladder.runs.count == 1 : ladder.runs.count >= 1, "one file, one run")
+        precondition(Set(ladder.runs.map(\.run)).count == ladder.runs.count, "distinct run names")
+        for run in ladder.runs {
+            precondition(run.parameters.isFinite && run.parameters > 0, "N = \(run.parameters)")
+            precondition(run.tokens.isFinite && run.tokens > 0, "D = \(run.tokens)")
+            precondition(run.compute > 0, "C = \(run.compute)")
+            precondition(run.evaluations >= 1 && run.rows >= run.evaluations, "counts")
+            precondition(!run.value.isNaN, "value is NaN")
+        }
         for warning in ladder.warnings {
             precondition(!warning.description.contains("\n"), "multi-line warning: \(warning)")
         }

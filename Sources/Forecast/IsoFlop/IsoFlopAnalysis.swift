@@ -91,6 +91,20 @@ public struct IsoFlopAnalysis: Sendable, Equatable {
 }
 
 extension IsoFlopAnalysis {
+    /// The minimum loss against the budget over the accepted budgets, a pure power law fitted by
+    /// log-log least squares as Liang et al. 2024 fit their loss frontier (arXiv:2410.08184,
+    /// Section 3, `L = 2.3943·C^−0.0273` for diffusion transformers):
+    ///
+    /// ```
+    /// L*(C) = k_L·C^e      (e < 0)
+    /// ```
+    /// It has no irreducible floor, so it bends away from a Chinchilla-like loss far beyond the
+    /// budgets; `nil` with fewer than two accepted budgets.
+    public var lossLaw: LogLogRegression? {
+        let optima = accepted.compactMap { p in p.optimum.map { (p.budget, $0.loss) } }
+        return LogLogRegression.fit(x: optima.map(\.0), y: optima.map(\.1), confidenceLevel: options.confidenceLevel)
+    }
+
     /// The accepted budgets' frontier as laws of the budget, with the parametric frontier when
     /// Approach 3 was fitted; `nil` only when `D*/N*` cannot be regressed (fewer than two accepted budgets).
     public var frontier: IsoFlopFrontier? {

@@ -56,7 +56,7 @@ public struct IsoFlopApproach3Comparison: Sendable, Equatable, Codable {
         // says); the row-bootstrap default of a robust fit (``ScalingLaws/LawIntervalChoice``)
         // is wider on iso-FLOP designs and would change when the two approaches count as
         // disagreeing, a decision left to this comparison's owners.
-        var options = LawFitOptions(objective: law.defaultObjective)
+        var options = LawFitOptions.defaults(for: law)
         options.intervals = .linearized
         let fit = try LawFitter.fit(law, to: data, options: options)
         func value(_ name: String) -> Double { fit.parameters.first { $0.name == name }?.value ?? .nan }

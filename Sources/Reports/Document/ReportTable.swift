@@ -13,6 +13,10 @@ public struct ReportTable: Sendable, Equatable, Codable {
     public var exportsToCSV: Bool
     /// What plain text and Markdown print instead of an empty table (`nil`: the header alone).
     public var emptyText: String?
+    /// Lines plain text prints (indented) instead of the aligned grid, for a layout of its own
+    /// such as lmfit's `name: value +/- se (rel%) [lower, upper]`; other formats show the table.
+    /// `nil` (the default): the grid.
+    public var plainLines: [String]?
 
     public init(title: String? = nil, columns: [ReportColumn], rows: [[ReportCell]] = [], exportsToCSV: Bool = false, emptyText: String? = nil) {
         self.title = title
@@ -20,6 +24,15 @@ public struct ReportTable: Sendable, Equatable, Codable {
         self.rows = rows
         self.exportsToCSV = exportsToCSV
         self.emptyText = emptyText
+    }
+
+    /// The table of display text `table`, each cell shown and exported as it is.
+    public init(title: String? = nil, _ table: TextTable, exportsToCSV: Bool = false) {
+        self.init(
+            title: title,
+            columns: zip(table.header, table.numeric).map { ReportColumn($0.0, numeric: $0.1) },
+            rows: table.rows.map { $0.map { ReportCell($0) } },
+            exportsToCSV: exportsToCSV)
     }
 
     /// Appends a row; a row shorter than the header is padded with empty cells, a longer one

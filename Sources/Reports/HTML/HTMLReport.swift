@@ -36,139 +36,122 @@ public struct HTMLReport: Sendable {
         self.backtest = backtest
     }
 
-    static let css = """
-        body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#111;line-height:1.45}
-        h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
-        .subtitle{color:#444;margin-top:0}
-        table{border-collapse:collapse;margin:.5em 0;font-size:.92em}
-        th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
-        th{background:#f3f3f3}
-        pre{background:#f7f7f7;border:1px solid #ddd;padding:.8em;overflow-x:auto;font-size:.85em}
-        figure{margin:1.5em 0}figure svg{max-width:100%;height:auto;border:1px solid #eee}
-        .warning{color:#8a4b00}.ok{color:#1b6b2f}
-        """
-
-    /// The report as HTML5 text, ending in a newline.
+    /// The report as HTML5 text, ending in a newline: one ``Report`` rendered by
+    /// ``HTMLReportWriter``, so every section is HTML tables, lists and inline SVG.
     public func render() -> String {
-        let e = SVGText.escape
-        var out = Self.head(title: "Scaling-law report: \(fit.law) on \(data.source)")
-        out += "<h1>Scaling-law report: \(e(fit.law))</h1>\n"
-        out += "<p class=\"subtitle\">\(e(fit.formula)) — \(e(fit.citation))</p>\n"
-        out += sections()
-        out += "<p class=\"subtitle\">Made by \(e(fit.tool)) \(e(fit.toolVersion)).</p>\n</body>\n</html>\n"
-        return out
+        HTMLReportWriter.page(report())
     }
 
-    /// One page holding a report per `--by` group (`title` a group's heading, the group's
-    /// sections below it), then a summary table with a row per group.
+    /// The report model of the page: data, one diagnostics section, the fit's law, statistics,
+    /// variables, correlations (and bootstrap and profile when present), figures, the iso-FLOP
+    /// analysis, the forecast and the backtest.
+    public func report() -> Report {
+        Report(title: "Scaling-law report: \(fit.law) on \(data.source)", sections: sections())
+    }
+
+    /// One page holding a report per `--by` group (its sections titled `COLUMN = GROUP: …`),
+    /// after a summary table with a row per group.
     public static func render(by column: String, groups: [(label: String, report: HTMLReport)], summary: TextTable) -> String {
-        let e = SVGText.escape
         let law = groups.first?.report.fit.law ?? ""
         let source = groups.first?.report.data.source ?? ""
-        var out = head(title: "Scaling-law report: \(law) on \(source) by \(column)")
-        out += "<h1>Scaling-law report: \(e(law)) by \(e(column))</h1>\n"
-        if let first = groups.first?.report.fit { out += "<p class=\"subtitle\">\(e(first.formula)) — \(e(first.citation))</p>\n" }
-        out += "<h2>Summary by \(e(column))</h2>\n" + html(summary)
-        for (label, report) in groups {
-            out += "<h1 id=\"group-\(e(label))\">\(e(column)) = \(e(label))</h1>\n"
-            out += report.sections()
+        var report = Report(title: "Scaling-law report: \(law) on \(source) by \(column)")
+        var overview = ReportSection(title: "Summary by \(column)")
+        overview.table(ReportTable(summary))
+        report.append(overview)
+        for (label, group) in groups {
+            for var section in group.sections() {
+                section.title = "\(column) = \(label): \(section.title)"
+                report.append(section)
+            }
         }
-        if let first = groups.first?.report.fit {
-            out += "<p class=\"subtitle\">Made by \(e(first.tool)) \(e(first.toolVersion)).</p>\n"
-        }
-        return out + "</body>\n</html>\n"
-    }
-
-    /// The document head up to the opening body tag.
-    static func head(title: String) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        out += "<title>\(SVGText.escape(title))</title>\n"
-        return out + "<style>\n\(css)\n</style>\n</head>\n<body>\n"
+        return HTMLReportWriter.page(report)
     }
 
     /// The report's sections, from the data summary to the backtest.
-    func sections() -> String {
-        let e = SVGText.escape
-        var out = "<h2>Data</h2>\n"
-        out += "<p>\(e(data.source)): \(data.count) rows, digest fnv1a64:\(e(fit.data.digest)).</p>\n"
-        if !selection.isEmpty { out += "<p>Rows selected by: \(e(selection)). Every section below uses these rows only.</p>\n" }
-        var summary = TextTable(header: ["column", "min", "median", "max"], numeric: [false, true, true, true])
+    func sections() -> [ReportSection] {
+        var out: [ReportSection] = []
+        var dataSection = ReportSection(title: "Data")
+        dataSection.paragraph("\(data.source): \(data.count) rows, digest fnv1a64:\(fit.data.digest).")
+        if !selection.isEmpty { dataSection.paragraph("Rows selected by: \(selection). Every section below uses these rows only.") }
+        var summary = ReportTable(columns: [ReportColumn("column"), .number("min"), .number("median"), .number("max")])
         for name in fit.inputs + [fit.response] {
             guard let values = try? data.column(name), !values.isEmpty else { continue }
             let sorted = values.filter(\.isFinite).sorted()
             guard let lo = sorted.first, let hi = sorted.last else { continue }
             let mid = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-            summary.append([name, NumberFormat.significant(lo, digits: 4), NumberFormat.significant(mid, digits: 4), NumberFormat.significant(hi, digits: 4)])
+            summary.append([ReportCell(name), .number(lo, digits: 4), .number(mid, digits: 4), .number(hi, digits: 4)])
         }
-        out += Self.html(summary)
+        dataSection.table(summary)
+        dataSection.paragraph("Made by \(fit.tool) \(fit.toolVersion).")
+        out.append(dataSection)
 
-        out += "<h2>Diagnostics</h2>\n<ul>\n"
+        // One diagnostics section: convergence, fit quality, the diagnostics' findings, warnings.
+        var diagnostics = ReportSection(title: "Diagnostics")
         let s = fit.statistics
-        let convergence = "<span class=\"\(s.converged ? "ok" : "warning")\">\(e(StatusWords.convergence(s.converged)))</span>"
-        out += "<li>\(convergence) (\(e(StatusWords.termination(s.termination)))), \(s.iterations) iterations, \(s.functionEvaluations) evaluations</li>\n"
-        if let r2 = s.rSquared { out += "<li>R² = \(e(NumberFormat.significant(r2, digits: 6))), RMSE = \(e(NumberFormat.significant(s.rmse, digits: 4)))</li>\n" }
-        if fit.warnings.isEmpty {
-            out += "<li class=\"ok\">no warnings</li>\n"
-        } else {
-            for warning in fit.warnings { out += "<li class=\"warning\">warning: \(e(warning.description))</li>\n" }
+        var status = ["\(StatusWords.convergence(s.converged)) (\(StatusWords.termination(s.termination))), \(s.iterations) iterations, \(s.functionEvaluations) evaluations"]
+        if let r2 = s.rSquared { status.append("R² = \(NumberFormat.significant(r2, digits: 6)), RMSE = \(NumberFormat.significant(s.rmse, digits: 4))") }
+        diagnostics.list(status)
+        if let findings = fit.diagnostics {
+            let checks = FitDiagnostic.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            var table = ReportTable(title: "Fit diagnostics", columns: [ReportColumn("check"), ReportColumn("finding")],
+                                    emptyText: "no findings (checked: \(checks))")
+            for finding in findings { table.append([ReportCell(finding.kind.rawValue), ReportCell(finding.message)]) }
+            diagnostics.table(table)
         }
-        out += "</ul>\n"
-        if let diagnostics = fit.diagnostics {
-            out += "<h3>Fit diagnostics</h3>\n<ul>\n"
-            if diagnostics.isEmpty {
-                let checks = FitDiagnostic.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                out += "<li class=\"ok\">no findings (checked: \(e(checks)))</li>\n"
-            }
-            for diagnostic in diagnostics {
-                out += "<li class=\"warning\"><b>\(e(diagnostic.kind.rawValue))</b>: \(e(diagnostic.message))</li>\n"
-            }
-            out += "</ul>\n"
-        }
+        diagnostics.warnings(fit.warnings.map(\.description))
+        out.append(diagnostics)
 
-        out += "<h2>Fit report</h2>\n<pre>\(e(FitReportRenderer.table(fit)))</pre>\n"
+        // The fit report's own sections, but its data, diagnostics and warnings are above.
+        out += FitReportRenderer.sections(fit).filter { !["Data", "Diagnostics", "Warnings"].contains($0.title) }
 
-        out += "<h2>Figures</h2>\n"
-        for figure in figures {
-            out += "<figure id=\"\(e(figure.id))-figure\">\n\(figure.svg())</figure>\n"
-        }
-        if !omitted.isEmpty {
-            out += "<ul>\n" + omitted.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
-        }
+        var figureSection = ReportSection(title: "Figures")
+        for figure in figures { figureSection.figure(svg: figure.svg(), caption: figure.title) }
+        if !omitted.isEmpty { figureSection.list(omitted) }
+        out.append(figureSection)
 
         if let isoflop {
-            out += "<h2>Iso-FLOP analysis (Approach 2)</h2>\n"
-            out += "<p>\(e(isoflop.analysis.options.shape.description)); \(e(String(describing: isoflop.analysis.options.grouping))).</p>\n"
-            out += "<pre>\(e(IsoFlopRenderer.text(isoflop.analysis, source: isoflop.source, markdown: false)))</pre>\n"
+            var sections = IsoFlopRenderer.report(isoflop.analysis, source: isoflop.source).sections
+            if !sections.isEmpty { sections[0].title = "Iso-FLOP analysis (Approach 2)"; sections[0].subtitle = nil }
+            out += sections
         }
 
         if let forecast {
-            out += "<h2>Forecast: confidence vs prediction intervals</h2>\n"
-            out += "<p>The CI bounds the mean loss the law predicts at the compute-optimal allocation; the PI bounds the loss of one new run there, so it also holds the runs' scatter about the law.</p>\n<ul>\n"
-            for (key, value) in ForecastRenderer.fields(forecast) { out += "<li>\(e(key)): \(e(value))</li>\n" }
-            out += "</ul>\n" + Self.html(ForecastRenderer.grid(forecast))
+            var section = ReportSection(title: "Forecast: confidence vs prediction intervals")
+            section.paragraph("The CI bounds the mean loss the law predicts at the compute-optimal allocation; the PI bounds the loss of one new run there, so it also holds the runs' scatter about the law.")
+            section.fields(ForecastRenderer.fields(forecast))
+            section.table(ReportTable(ForecastRenderer.grid(forecast)))
+            out.append(section)
         }
 
-        if let backtest {
-            out += "<h2>Backtest</h2>\n"
-            out += "<p>Fitted without the held-out runs (\(e(backtest.rule.description))), then asked to predict them.</p>\n"
-            out += "<pre>\(e(BacktestRenderer.text(backtest, markdown: false)))</pre>\n"
-        }
+        if let backtest { out.append(Self.backtestSection(backtest)) }
         return out
     }
 
-    /// A ``TextTable`` as an HTML table (numeric columns right-aligned).
-    static func html(_ table: TextTable) -> String {
-        let e = SVGText.escape
-        var out = "<table>\n<thead><tr>" + table.header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in table.rows {
-            out += "<tr>"
-            for (k, cell) in row.enumerated() {
-                let numeric = k < table.numeric.count && table.numeric[k]
-                out += numeric ? "<td class=\"num\">\(e(cell))</td>" : "<td>\(e(cell))</td>"
-            }
-            out += "</tr>\n"
+    /// The backtest as tables: the held-out runs (actual, predicted, relative error, distance)
+    /// and the errors by distance beyond the largest training run.
+    static func backtestSection(_ r: BacktestResult) -> ReportSection {
+        var section = ReportSection(title: "Backtest")
+        section.paragraph("Fitted without the held-out runs (\(r.rule.description)), then asked to predict them.")
+        var runs = ReportTable(
+            title: "Held-out runs",
+            columns: [.number("fold"), .number("line")] + r.inputNames.map { .number($0) }
+                + [.number("actual"), .number("predicted"), .number("relative error"), .number("distance (OOM)")])
+        for p in r.predictions {
+            runs.append([.count(p.fold), .count(p.line)] + p.inputs.map { ReportCell(NumberFormat.human($0), exact: NumberFormat.exact($0)) }
+                + [.number(p.actual, digits: 5), .number(p.predicted, digits: 5), ReportCell(NumberFormat.percent(p.relativeError)),
+                   .number(p.distance, digits: 3)])
         }
-        return out + "</tbody>\n</table>\n"
+        section.table(runs)
+        var buckets = ReportTable(
+            title: "Errors by distance",
+            columns: [ReportColumn("distance (OOM)"), .number("runs"), .number("mean |relative|"), .number("max |relative|"), .number("RMS log error")])
+        for b in r.buckets + [r.overall] {
+            buckets.append([ReportCell(b.label), .count(b.count), ReportCell(NumberFormat.percent(b.meanAbsoluteRelativeError)),
+                            ReportCell(NumberFormat.percent(b.maxAbsoluteRelativeError)),
+                            ReportCell(b.rmsLogError.map { NumberFormat.significant($0, digits: 4) } ?? "-")])
+        }
+        section.table(buckets)
+        section.list(r.notes)
+        return section
     }
 }

@@ -36,6 +36,9 @@ public enum CurvesPlot {
         }
         let groupVariable = law.inputs[0]
         let groups = PlotGrouping.byValue(xs[0])
+        if xs.count == 2, !input.runs.isEmpty {
+            figure.series += runCurves(input.runs, groups: groups, from: lo)
+        }
         for (k, group) in groups.enumerated() {
             let color = PlotColor.series(k)
             let name = "\(groupVariable.symbol) ≈ \(valueText(group.value, unit: groupVariable.unit))"
@@ -45,13 +48,27 @@ public enum CurvesPlot {
                 figure.series.append(.line(nil, x: grid, y: curve, color: color))
             }
         }
-        if xs.count == 2 {
+        if xs.count == 2, input.runs.contains(where: { $0.curve != nil }) {
+            figure.notes.append("Lines: the fitted law at each group's geometric-mean \(groupVariable.symbol); points: the runs; dotted: their logged curves.")
+        } else if xs.count == 2 {
             figure.notes.append("Lines: the fitted law at each group's geometric-mean \(groupVariable.symbol); points: the runs.")
         } else {
             let others = law.inputs.dropFirst(2).map(\.role).joined(separator: ", ")
             figure.notes.append("No curves: the law also depends on \(others), which varies within a group.")
         }
         return figure
+    }
+
+    /// Each run's logged curve (from `from` tokens on, the smallest point's D, so the axes stay
+    /// those of the points), dotted, in the colour of the group holding its N.
+    static func runCurves(_ runs: [LadderRun], groups: [PlotGroup], from lo: Double) -> [PlotSeries] {
+        runs.compactMap { run -> PlotSeries? in
+            guard let curve = run.curve else { return nil }
+            let kept = curve.tokens.indices.filter { curve.tokens[$0] >= lo }
+            guard kept.count >= 2 else { return nil }
+            let k = groups.indices.min { abs(log(groups[$0].value / run.parameters)) < abs(log(groups[$1].value / run.parameters)) } ?? 0
+            return .line(nil, x: kept.map { curve.tokens[$0] }, y: kept.map { curve.values[$0] }, color: PlotColor.series(k), style: .dotted, width: 1)
+        }
     }
 
     /// `350M` for counts, 4 significant digits otherwise.

@@ -8,7 +8,12 @@ import ScalingLaws
 ///   against the budget, from the smallest run's compute to 10⁴ times the largest; the runs in
 ///   grey.
 /// - Laws of one input: the law against its input, from the smallest value to 100 times the
-///   largest (log axes) or half the data's span beyond it (linear axes).
+///   largest (log axes) or half the data's span beyond it (linear axes). The axes name the
+///   columns the fit read (``RecordedVariable``: `C` and `FID` for a DiT fit with
+///   `--x x=C --x y=FID`), and the y axis is logarithmic for a power law (`power-law`, Kaplan's
+///   single-variable laws), a straight line there.
+/// - `xRange` (`plot --x-range LO:HI`) replaces the default x range, e.g. to reach the budget a
+///   forecast is for.
 ///
 /// Bands (`t` = Student-t quantile with the fit's degrees of freedom, `se` = the delta-method
 /// standard error of the mean curve from the fit covariance, `ScalingLaws/LawFit/predict(_:)`,
@@ -60,7 +65,7 @@ public enum ForecastFanPlot {
         return out
     }
 
-    public static func figure(_ input: PlotInput, cost: CostModel = .sixND) throws -> Figure {
+    public static func figure(_ input: PlotInput, cost: CostModel = .sixND, xRange: ClosedRange<Double>? = nil) throws -> Figure {
         let law = input.law
         var x: [Double] = [], center: [Double] = [], se: [Double] = []
         // Bootstrap bands, filled only when the fit stores draws.
@@ -80,7 +85,7 @@ public enum ForecastFanPlot {
                 throw PlotError.nothingToDraw(kind: .forecast, reason: "no run with positive N and D")
             }
             let optimizer = try ComputeOptimizer(law: law, parameters: input.fit.values, cost: cost)
-            for c in PlotScales.grid(lo, hi * 1e4, count: 50, scale: .log) {
+            for c in PlotScales.grid(xRange?.lowerBound ?? lo, xRange?.upperBound ?? hi * 1e4, count: 50, scale: .log) {
                 guard let table = try? ForecastTable.make(optimizer: optimizer, budgets: [c], fit: input.fit, label: "", detail: ""),
                       let row = table.rows.first else { continue }
                 x.append(c)
@@ -103,9 +108,10 @@ public enum ForecastFanPlot {
             guard let lo = values.min(), let hi = values.max(), hi > lo else {
                 throw PlotError.nothingToDraw(kind: .forecast, reason: "the input \(law.inputs[0].role) has no spread")
             }
-            let scale = PlotScales.scale(for: values)
+            var scale = PlotScales.scale(for: values)
+            if let xRange, xRange.upperBound / xRange.lowerBound >= 10 { scale = .log }
             let top = scale == .log ? hi * 100 : hi + (hi - lo) / 2
-            for v in PlotScales.grid(lo, top, count: 80, scale: scale) {
+            for v in PlotScales.grid(xRange?.lowerBound ?? lo, xRange?.upperBound ?? top, count: 80, scale: scale) {
                 guard let p = try? input.fit.predict([v]) else { continue }
                 x.append(v)
                 center.append(p.value)
@@ -115,11 +121,15 @@ public enum ForecastFanPlot {
                     appendBootstrap((b?.confidence.lower, b?.confidence.upper), (b?.prediction.lower, b?.prediction.upper))
                 }
             }
+            let inputVariable = RecordedVariable.variable(law.inputs[0], in: input.data)
+            let powerLaw = law is PowerLaw || law is KaplanSingleLaw
+            let positive = (input.response + center).allSatisfy { !$0.isFinite || $0 > 0 }
+            let yScale: AxisScale = powerLaw && positive ? .log : PlotScales.scale(for: input.response + center, ratio: 10)
             figure = Figure(
-                title: "Forecast: \(input.responseVariable.summary) vs \(law.inputs[0].summary)",
+                title: "Forecast: \(input.responseVariable.summary) vs \(inputVariable.summary)",
                 subtitle: input.subtitle,
-                x: PlotAxis(label: PlotInput.axisLabel(law.inputs[0]), scale: scale),
-                y: PlotAxis(label: PlotInput.axisLabel(input.responseVariable), scale: PlotScales.scale(for: input.response + center, ratio: 10)))
+                x: PlotAxis(label: PlotInput.axisLabel(inputVariable), scale: scale),
+                y: PlotAxis(label: PlotInput.axisLabel(input.responseVariable), scale: yScale))
             figure.series.append(.scatter("runs (\(input.data.count))", x: input.inputs[0], y: input.response, color: .grey, hollow: true))
         } else {
             throw PlotError.notApplicable(

@@ -10,6 +10,9 @@ public struct PlotInput: Sendable {
     public let fit: LawFit
     public let law: any ScalingLaw
     public let data: Dataset
+    /// The runs the points were reduced from, with their logged curves, when the data came from
+    /// training logs (``ScalingLaws/LogReadOptions/keepCurves``); `curves` draws each run's curve.
+    public var runs: [LadderRun] = []
 
     /// - Throws: `ScalingLaws/LawFitError` when the artifact names an unknown law,
     ///   `ScalingLaws/DataError/missingColumn(source:column:suggestion:available:)` when the

@@ -20,7 +20,7 @@ enum RecordedVariable {
     }
 
     /// The unit a column name states, or `nil`: bits per byte (`bpb`, `bits_per_byte`), bits
-    /// per character (`bpc`), nats per token (`nats`), or none for accuracies and perplexities
+    /// per character (`bpc`), nats per token (`nats`), FLOP (`C`, `flops`), or none for accuracies and perplexities
     /// (dimensionless, the empty unit).
     static func unit(ofColumn name: String) -> String? {
         let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
@@ -28,6 +28,8 @@ enum RecordedVariable {
         if has("bpb") || (has("bits") && (has("byte") || has("bytes"))) { return "bits/byte" }
         if has("bpc") || (has("bits") && (has("char") || has("character"))) { return "bits/character" }
         if has("nats") { return "nats/token" }
+        // Training compute: the toolkit's own compute column `C`, or a name stating FLOP.
+        if name == "C" || has("flop") || has("flops") { return "FLOP" }
         if has("acc") || has("accuracy") || has("ppl") || has("perplexity") { return "" }
         return nil
     }

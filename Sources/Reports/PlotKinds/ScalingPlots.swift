@@ -13,7 +13,11 @@ public enum ScalingPlots {
     /// `isoflop`, an iso-FLOP analysis of the same runs (made by the caller), turns `.isoflop`
     /// into the Approach-2 figure (``IsoFlopAnalysisPlot/profiles(_:)``) and is what
     /// `.isoflopFrontier` draws; without it `.isoflop` draws the law's valleys (``IsoFLOPPlot``).
-    public static func figure(_ kind: PlotKind, input: PlotInput, trend: CostTrend? = nil, isoflop: IsoFlopPlotInput? = nil) throws -> Figure {
+    ///
+    /// `xRange` sets the x range of `.forecast` (`plot --x-range`, to reach the budget asked for).
+    public static func figure(
+        _ kind: PlotKind, input: PlotInput, trend: CostTrend? = nil, isoflop: IsoFlopPlotInput? = nil, xRange: ClosedRange<Double>? = nil
+    ) throws -> Figure {
         switch kind {
         case .curves: return try CurvesPlot.figure(input)
         case .residuals: return try ResidualsPlot.figure(input)
@@ -24,7 +28,7 @@ public enum ScalingPlots {
             guard let isoflop else { throw PlotError.nothingToDraw(kind: .isoflopFrontier, reason: noBudgets) }
             return IsoFlopAnalysisPlot.frontier(isoflop)
         case .frontier: return try FrontierPlot.figure(input)
-        case .forecast: return try ForecastFanPlot.figure(input)
+        case .forecast: return try ForecastFanPlot.figure(input, xRange: xRange)
         case .pareto: return try ParetoPlot.figure(input)
         case .trend:
             guard input.law is ExponentialTrendLaw, let trend else {

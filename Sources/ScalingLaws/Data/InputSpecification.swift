@@ -229,6 +229,17 @@ public struct InputSpecification: Sendable, Codable, Equatable {
         return selection
     }
 
+    /// The runs behind rows of a selection from logs (rows are numbered as ``LogLadder/table(response:source:)``
+    /// numbers them: run k on line k + 2), read again with their logged curves when
+    /// `keepCurves`; empty when the input is not logs.
+    public func ladderRuns(atLines lines: [Int], keepCurves: Bool) throws -> [LadderRun] {
+        guard var logs else { return [] }
+        logs.options.eachMetric = by == "metric" || predicates.contains { $0.column == "metric" }
+        logs.options.keepCurves = keepCurves
+        let ladder = try logs.ladder(separator: separatorCharacter)
+        return lines.compactMap { $0 >= 2 && $0 - 2 < ladder.runs.count ? ladder.runs[$0 - 2] : nil }
+    }
+
     /// The codes of a category column: the numbers when every cell is one, else 0, 1, … by first appearance.
     static func codes(_ texts: [String]) -> [Double] {
         let numbers = texts.map { NumericCell.parse($0) }

@@ -88,7 +88,7 @@ public struct LawFit: Sendable, Codable, Equatable {
     public let statistics: Statistics
     /// Typed warnings, parameters named by their law names (older artifacts' text warnings
     /// decode as `NonlinearFit/FitWarning/text(_:)`).
-    public let warnings: [FitWarning]
+    public private(set) var warnings: [FitWarning]
     /// How the parameters' standard errors and intervals were computed; `nil` in artifacts
     /// written before it was recorded (they used the linearised covariance, see ``intervals``).
     public private(set) var intervalMethod: LawIntervalMethod? = nil
@@ -210,6 +210,10 @@ public struct LawFit: Sendable, Codable, Equatable {
     public func withBootstrap(_ summary: BootstrapSummary?) -> LawFit {
         var copy = self
         copy.bootstrap = summary
+        if summary != nil {
+            // Resampled intervals are shown: the warning about linearised ones no longer applies.
+            copy.warnings.removeAll { if case .linearizedRobustIntervals = $0 { return true } else { return false } }
+        }
         return copy
     }
 
@@ -218,7 +222,7 @@ public struct LawFit: Sendable, Codable, Equatable {
 
     init(
         law: any ScalingLaw, data: Dataset, options: LawFitOptions, parameterization: LawParameterization, result: FitResult,
-        intervalMethod: LawIntervalMethod = .linearized, lawStandardErrors: [Double]? = nil
+        intervalMethod: LawIntervalMethod = .linearized, lawStandardErrors: [Double]? = nil, extraWarnings: [FitWarning] = []
     ) {
         self.intervalMethod = intervalMethod
         let fitted = result.values
@@ -285,7 +289,7 @@ public struct LawFit: Sendable, Codable, Equatable {
         for (name, value) in data.constantColumns(law.inputs.map(\.role)) {
             warnings.append(.constantInput(name: name, value: value))
         }
-        self.warnings = warnings
+        self.warnings = warnings + extraWarnings
     }
 
     /// The estimate of parameter `name`.

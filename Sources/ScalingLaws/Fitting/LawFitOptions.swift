@@ -1,6 +1,12 @@
 import NonlinearFit
 
 /// Settings of a law fit.
+///
+/// The settings a fit gets when none are given are ``defaults(for:)``: every library entry
+/// point (``LawFitter/fit(_:to:options:)``, ``Backtest``, ``CrossValidation``,
+/// ``LawBootstrap``, ``LawComparison``) and the command-line tool start from it, so a library
+/// user and the CLI get the same answer. `LawFitOptions()` alone is least squares in linear
+/// space whatever the law: prefer ``defaults(for:)``.
 public struct LawFitOptions: Sendable, Equatable {
     public var objective: LawObjective = .leastSquares
     public var starts: LawStartStrategy = .automatic
@@ -38,5 +44,31 @@ public struct LawFitOptions: Sendable, Equatable {
         self.objective = objective
         self.starts = starts
         self.seed = seed
+    }
+}
+
+extension LawFitOptions {
+    /// The default settings for fitting `law`: its own objective (``ScalingLaw/defaultObjective``,
+    /// e.g. Huber on log residuals with δ = 10⁻³ for Chinchilla as in Hoffmann et al. 2022,
+    /// least squares on log residuals for a pure power law), automatic starts, seed 0, 95%
+    /// intervals by the automatic method. The one default shared by the library and the CLI.
+    public static func defaults(for law: any ScalingLaw) -> LawFitOptions {
+        LawFitOptions(objective: law.defaultObjective)
+    }
+}
+
+extension LawFitOptions {
+    /// The settings `fit` was made with, as its artifact records them: objective, start
+    /// strategy, seed, interval level and the parameters held fixed (at their recorded values),
+    /// on top of ``defaults(for:)``. Refitting other rows with them (`plot --by`) gives the fit
+    /// `fit --by` would.
+    public static func recorded(in fit: LawFit, law: any ScalingLaw) -> LawFitOptions {
+        var options = defaults(for: law)
+        options.objective = fit.objective
+        options.starts = fit.startStrategy
+        options.seed = fit.seed
+        options.confidenceLevel = fit.confidenceLevel
+        for parameter in fit.parameters where parameter.fixed { options.fixed[parameter.name] = parameter.value }
+        return options
     }
 }

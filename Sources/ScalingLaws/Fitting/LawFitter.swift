@@ -26,7 +26,7 @@ public enum LawFitter {
     /// - Throws: ``DataError`` for missing columns, non-positive values where the law or a log
     ///   objective needs positive ones, or too few rows; `FitError` from the engine.
     public static func fit(_ law: any ScalingLaw, to data: Dataset, options: LawFitOptions? = nil) throws -> LawFit {
-        let options = options ?? LawFitOptions(objective: law.defaultObjective)
+        let options = options ?? .defaults(for: law)
         let inputs = try law.inputs.map { try data.column($0.role) }
         let y = try data.column(law.response.role)
         let positive = law.inputs.filter(\.mustBePositive).map(\.role)
@@ -140,16 +140,24 @@ public enum LawFitter {
         }
         var method = LawIntervalMethod.linearized
         var lawStandardErrors: [Double]?
-        if case let .automatic(resamples) = options.intervals,
-           let robust = RobustFitIntervals.bootstrapCovariance(
-               law: law, data: data, options: options, result: result, resamples: resamples) {
-            result = result.replacingCovariance(robust.covariance)
-            method = .rowBootstrap(resamples: resamples, converged: robust.converged, seed: options.seed)
-            lawStandardErrors = robust.lawStandardErrors
+        var intervalWarnings: [FitWarning] = []
+        if case let .automatic(resamples) = options.intervals {
+            switch RobustFitIntervals.bootstrapCovariance(law: law, data: data, options: options, result: result, resamples: resamples) {
+            case let .bootstrap(covariance, standardErrors, converged):
+                result = result.replacingCovariance(covariance)
+                method = .rowBootstrap(resamples: resamples, converged: converged, seed: options.seed)
+                lawStandardErrors = standardErrors
+            case .noFastRefit:
+                intervalWarnings.append(.linearizedRobustIntervals(resamples: 0, converged: 0))
+            case let .tooFewConverged(converged):
+                intervalWarnings.append(.linearizedRobustIntervals(resamples: resamples, converged: converged))
+            case .notApplicable:
+                break
+            }
         }
         return LawFit(
             law: law, data: data, options: options, parameterization: parameterization, result: result,
-            intervalMethod: method, lawStandardErrors: lawStandardErrors)
+            intervalMethod: method, lawStandardErrors: lawStandardErrors, extraWarnings: intervalWarnings)
     }
 
     /// Starting points in the fitted parameterization, or `nil` for a single start.

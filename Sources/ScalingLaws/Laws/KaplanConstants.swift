@@ -142,6 +142,20 @@ public struct KaplanConstants: Sendable, Equatable, Hashable, Codable {
         computeOptimalExponent(alphaS: alphaS, alphaB: alphaB, alphaN: alphaN) / alphaN
     }
 
+    /// The exponent of `N_opt ∝ C^a` implied by the joint law (eq 1.5) at fixed `C = 6ND`:
+    ///
+    /// ```
+    /// minimise (N_c/N)^(α_N/α_D) + 6·D_c·N/C   ⇒   N_opt ∝ C^(α_D/(α_N + α_D))
+    /// ```
+    /// 0.5754 with Table 2's α_N = 0.076, α_D = 0.103, against the fitted 0.73 of eq 1.7
+    /// (``publishedParameterExponent``).
+    public static func jointParameterExponent(alphaN: Double = 0.076, alphaD: Double = 0.103) -> Double {
+        alphaD / (alphaN + alphaD)
+    }
+
+    /// The empirical compute-efficient exponent `N ∝ C_min^0.73` (eq 1.7, Section 6.1).
+    public static let publishedParameterExponent = 0.73
+
     /// The exponent of `B ∝ C_min^(α_C/α_B)` (0.248 with the displayed exponents; empirical 0.24).
     public static func batchExponent(
         alphaS: Double = publishedAlphaS, alphaB: Double = publishedAlphaB, alphaN: Double = publishedAlphaN

@@ -32,4 +32,6 @@ public struct LadderRun: Sendable, Equatable, Codable {
     public let finalValue: Double
     /// For a WSD decay branch, the constant-rate run it continues (when read with it).
     public var branchOf: String?
+    /// The logged curve of the metric, when read with ``LogReadOptions/keepCurves``.
+    public var curve: RunCurve?
 }

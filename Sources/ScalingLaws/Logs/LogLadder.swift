@@ -293,11 +293,15 @@ public struct LogLadder: Sendable {
         }
 
         let finalValue = values.last(where: \.isFinite) ?? .nan
-        let point = LadderRun(
+        var point = LadderRun(
             run: run, path: log.path, fields: fields, parameters: parameters, parametersSource: parametersSource,
             tokens: tokens, tokensSource: tokensSource, compute: compute, computeSource: computeSource,
             rows: log.steps.count, evaluations: evaluated, firstStep: log.steps[0], lastStep: log.steps[log.steps.count - 1],
             schedule: schedule, metric: metric, value: value, step: log.steps[index], finalValue: finalValue)
+        if options.keepCurves, let tokenSeries {
+            let kept = values.indices.filter { values[$0].isFinite && tokenSeries[$0].isFinite && tokenSeries[$0] > 0 }
+            point.curve = RunCurve(tokens: kept.map { tokenSeries[$0] }, values: kept.map { values[$0] })
+        }
         return (point, warnings)
     }
 }

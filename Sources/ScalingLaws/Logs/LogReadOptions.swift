@@ -34,6 +34,8 @@ public struct LogReadOptions: Sendable, Equatable, Codable {
     /// Decay branch → the constant-rate run it continues (`--branch-of`), overriding the
     /// automatic match.
     public var branchOf: [String: String] = [:]
+    /// Keep each run's whole curve of the metric (``LadderRun/curve``), to draw it.
+    public var keepCurves = false
 
     public init(metric: String) {
         self.metric = metric
@@ -41,7 +43,7 @@ public struct LogReadOptions: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case metric, namePattern, sizeField, sizeNamesAsNumbers, parameterColumn, stepColumn, tokensColumn
-        case batchTokensColumn, flopsColumn, flopsUnit, learningRateColumn, reduction, runColumn, eachMetric, branchOf
+        case batchTokensColumn, flopsColumn, flopsUnit, learningRateColumn, reduction, runColumn, eachMetric, branchOf, keepCurves
     }
 
     /// Decodes the options an artifact recorded; keys added after an artifact was written take
@@ -63,6 +65,7 @@ public struct LogReadOptions: Sendable, Equatable, Codable {
         runColumn = try c.decodeIfPresent(String.self, forKey: .runColumn)
         eachMetric = try c.decodeIfPresent(Bool.self, forKey: .eachMetric) ?? false
         branchOf = try c.decodeIfPresent([String: String].self, forKey: .branchOf) ?? [:]
+        keepCurves = try c.decodeIfPresent(Bool.self, forKey: .keepCurves) ?? false
     }
 
     /// Tokens-seen columns recognised by name, in order of preference.

@@ -32,7 +32,7 @@ public enum LawBootstrap {
     ///   - data: rows with the law's input and response columns (and the group column).
     ///   - options: number of resamples, seed, kind, level, interval method.
     ///   - fitOptions: objective and settings of the fits (its `starts` and `start` apply to the
-    ///     full-data fit only).
+    ///     full-data fit only); default ``LawFitOptions/defaults(for:)``, the CLI's.
     ///   - progress: when given, counts finished refits as they happen (for a progress bar).
     /// - Returns: the draws and their summaries.
     /// - Throws: ``LawFitError/invalidOption(_:)`` for fewer than 2 resamples, a level outside
@@ -40,8 +40,9 @@ public enum LawBootstrap {
     ///   missing group column.
     public static func run(
         law: any ScalingLaw, data: Dataset, options: BootstrapOptions = BootstrapOptions(),
-        fitOptions: LawFitOptions = LawFitOptions(), progress: BootstrapProgress? = nil
+        fitOptions: LawFitOptions? = nil, progress: BootstrapProgress? = nil
     ) throws -> LawBootstrapResult {
+        let fitOptions = fitOptions ?? .defaults(for: law)
         guard options.resamples >= 2 else {
             throw LawFitError.invalidOption("a bootstrap needs at least 2 resamples (got \(options.resamples))")
         }

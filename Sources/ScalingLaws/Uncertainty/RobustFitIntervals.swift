@@ -27,15 +27,27 @@ enum RobustFitIntervals {
     /// replace the linearised one.
     static let minimumConvergedShare = 0.9
 
-    /// The bootstrap covariance of the free fitted parameters of `result`, or `nil` when the
-    /// fast path does not apply (another law or objective, fixed parameters, no linearised
-    /// covariance, a fit that did not converge) or too few refits converged.
+    /// What ``bootstrapCovariance(law:data:options:result:resamples:)`` gave.
+    enum Outcome {
+        /// The bootstrap covariance of the free fitted parameters, the standard errors in the
+        /// law's units, and how many refits converged.
+        case bootstrap(covariance: Matrix, lawStandardErrors: [Double], converged: Int)
+        /// The fast path does not apply: another objective, no linearised covariance to replace,
+        /// a fit that did not converge.
+        case notApplicable
+        /// The objective is robust but the law has no fast refit (another law, fixed parameters).
+        case noFastRefit
+        /// Fewer than ``minimumConvergedShare`` of the refits converged.
+        case tooFewConverged(converged: Int)
+    }
+
+    /// The bootstrap covariance of the free fitted parameters of `result`, or why there is none.
     static func bootstrapCovariance(
         law: any ScalingLaw, data: Dataset, options: LawFitOptions, result: FitResult, resamples: Int
-    ) -> (covariance: Matrix, lawStandardErrors: [Double], converged: Int)? {
-        guard case .logHuber = options.objective, resamples >= 2, result.converged, result.covariance != nil,
-              let refit = ChinchillaNewtonRefit.make(law: law, data: data, objective: options.objective, fixed: options.fixed)
-        else { return nil }
+    ) -> Outcome {
+        guard case .logHuber = options.objective, resamples >= 2, result.converged, result.covariance != nil else { return .notApplicable }
+        guard let refit = ChinchillaNewtonRefit.make(law: law, data: data, objective: options.objective, fixed: options.fixed)
+        else { return .noFastRefit }
         let start = result.values
         let n = data.count
         let seed = options.seed
@@ -49,7 +61,9 @@ enum RobustFitIntervals {
             return t
         }
         let kept = draws.compactMap { $0 }
-        guard kept.count >= 2, Double(kept.count) >= minimumConvergedShare * Double(resamples) else { return nil }
+        guard kept.count >= 2, Double(kept.count) >= minimumConvergedShare * Double(resamples) else {
+            return .tooFewConverged(converged: kept.count)
+        }
         let q = start.count
         var mean = [Double](repeating: 0, count: q)
         for t in kept { for k in 0..<q { mean[k] += t[k] } }
@@ -84,6 +98,6 @@ enum RobustFitIntervals {
             }
             lawStandardErrors[k] = (ss * scale).squareRoot()
         }
-        return (covariance, lawStandardErrors, kept.count)
+        return .bootstrap(covariance: covariance, lawStandardErrors: lawStandardErrors, converged: kept.count)
     }
 }

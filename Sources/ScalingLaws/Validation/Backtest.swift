@@ -13,14 +13,16 @@ import NonlinearFit
 /// distance = log10(v / max_{training} v)   (orders of magnitude, OOM)
 /// ```
 public enum Backtest {
-    /// Runs the backtest of `law` on `data` under `rule`, each fold fitted with `fitOptions`.
+    /// Runs the backtest of `law` on `data` under `rule`, each fold fitted with `fitOptions`
+    /// (default: ``LawFitOptions/defaults(for:)``, the CLI's).
     ///
     /// - Throws: ``LawFitError/invalidOption(_:)`` for a count outside `1..<rows`, a split
     ///   that leaves no training or no held-out rows, or no rollout fold with enough training
     ///   rows; ``DataError`` for a missing or non-positive distance column.
     public static func run(
-        law: any ScalingLaw, data: Dataset, rule: HoldoutRule, fitOptions: LawFitOptions = LawFitOptions()
+        law: any ScalingLaw, data: Dataset, rule: HoldoutRule, fitOptions: LawFitOptions? = nil
     ) throws -> BacktestResult {
+        let fitOptions = fitOptions ?? .defaults(for: law)
         let (name, variable) = try distanceVariable(law: law, data: data, rule: rule)
         for (i, v) in variable.enumerated() where !(v > 0) {
             throw DataError.notPositive(

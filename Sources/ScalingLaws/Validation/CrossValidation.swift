@@ -25,14 +25,16 @@ public enum CrossValidation {
         public let failedFolds: Int
     }
 
-    /// Cross-validates `law` on `data` with `folds` folds.
+    /// Cross-validates `law` on `data` with `folds` folds, each fitted with `fitOptions`
+    /// (default: ``LawFitOptions/defaults(for:)``, the CLI's).
     ///
     /// - Throws: ``LawFitError/invalidOption(_:)`` for fewer than 2 folds or more folds than
     ///   units; ``DataError`` for a missing group column.
     public static func run(
         law: any ScalingLaw, data: Dataset, folds: Int = 5, seed: UInt64 = 0, groupColumn: String? = nil,
-        fitOptions: LawFitOptions = LawFitOptions()
+        fitOptions: LawFitOptions? = nil
     ) throws -> Result {
+        let fitOptions = fitOptions ?? .defaults(for: law)
         var units: [[Int]]
         if let groupColumn {
             let g = try data.column(groupColumn)

@@ -82,16 +82,18 @@ public struct LawComparison: Sendable, Codable, Equatable {
     public let tests: [HypothesisTest]
     public let notes: [String]
 
-    /// Fits every law to `data` (all with `fitOptions`) and compares them.
+    /// Fits every law to `data` (all with `fitOptions`; default: the first law's
+    /// ``LawFitOptions/defaults(for:)``, as the CLI does) and compares them.
     ///
     /// - Throws: ``LawFitError/invalidOption(_:)`` when the laws' responses differ, a
     ///   hypothesis names an unknown parameter, or as the cross-validation and backtest do;
     ///   any fit error of the full-data fits.
     public static func run(
-        laws: [any ScalingLaw], data: Dataset, fitOptions: LawFitOptions = LawFitOptions(),
+        laws: [any ScalingLaw], data: Dataset, fitOptions: LawFitOptions? = nil,
         options: LawComparisonOptions = LawComparisonOptions()
     ) throws -> LawComparison {
         guard let first = laws.first else { throw LawFitError.invalidOption("give at least one --law") }
+        let fitOptions = fitOptions ?? .defaults(for: first)
         for law in laws where law.response.role != first.response.role {
             throw LawFitError.invalidOption(
                 "laws '\(first.name)' and '\(law.name)' predict different responses ('\(first.response.role)' and '\(law.response.role)'); compare laws of one response")
