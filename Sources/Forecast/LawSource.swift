@@ -70,7 +70,7 @@ public struct LawSource: Sendable {
         LawSource(origin: .isoFlop(artifact), label: "iso-FLOP \(path)", detail: artifact.detail, law: nil, values: [])
     }
 
-    /// A named preset of any family (``ScalingLaws/LawPreset/all``: Chinchilla, Kaplan, the DiT
+    /// A named preset of any family (`ScalingLaws/LawPreset/all`: Chinchilla, Kaplan, the DiT
     /// power laws, data-constrained) or a law-set preset (``ComputeFrontierSet/preset(named:)``,
     /// `liang2024`). With `dataConstrained`, `muennighoff-c4` is the data-constrained law
     /// (Muennighoff et al. 2023) rather than its Chinchilla base fit.

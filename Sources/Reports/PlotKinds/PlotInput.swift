@@ -11,7 +11,7 @@ public struct PlotInput: Sendable {
     public let law: any ScalingLaw
     public let data: Dataset
     /// The runs the points were reduced from, with their logged curves, when the data came from
-    /// training logs (``ScalingLaws/LogReadOptions/keepCurves``); `curves` draws each run's curve.
+    /// training logs (`ScalingLaws/LogReadOptions/keepCurves`); `curves` draws each run's curve.
     public var runs: [LadderRun] = []
 
     /// - Throws: `ScalingLaws/LawFitError` when the artifact names an unknown law,
