@@ -9,7 +9,7 @@ import ScalingLaws
 ///   grey.
 /// - Laws of one input: the law against its input, from the smallest value to 100 times the
 ///   largest (log axes) or half the data's span beyond it (linear axes). The axes name the
-///   columns the fit read (``RecordedVariable``: `C` and `FID` for a DiT fit with
+///   columns the fit read (`RecordedVariable`: `C` and `FID` for a DiT fit with
 ///   `--x x=C --x y=FID`), and the y axis is logarithmic for a power law (`power-law`, Kaplan's
 ///   single-variable laws), a straight line there.
 /// - `xRange` (`plot --x-range LO:HI`) replaces the default x range, e.g. to reach the budget a
