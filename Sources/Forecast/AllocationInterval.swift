@@ -31,7 +31,7 @@ public struct AllocationInterval: Sendable, Equatable, Encodable {
     /// values.
     ///
     /// - Returns: `nil` when the fit carries no bootstrap draws.
-    /// - Throws: ``ScalingLaws/LawFitError/unknownParameter(law:name:known:)`` when the draws lack
+    /// - Throws: `ScalingLaws/LawFitError/unknownParameter(law:name:known:)` when the draws lack
     ///   one of `E, A, B, alpha, beta`.
     public static func bootstrap(budgets: [Double], fit: LawFit) throws -> [AllocationInterval]? {
         guard let bootstrap = fit.bootstrap else { return nil }

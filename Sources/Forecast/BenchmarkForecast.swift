@@ -74,12 +74,12 @@ public struct ComputeForScore: Sendable, Equatable, Codable {
 /// C(P)     = 10^(x0 + ln(P/(1 − P))/k)                (the compute to reach a score)
 /// ```
 /// - Compute in FLOP; scores normalised (chance 0, best 1).
-/// - Intervals (when built from a ``ScalingLaws/LawFit``): percentiles over the fit's
+/// - Intervals (when built from a `ScalingLaws/LawFit`): percentiles over the fit's
 ///   bootstrap draws when it carries them, else the delta method on its covariance. `lower` and
 ///   `upper` are intervals of the mean curve, for the parameter uncertainty of the score fit
 ///   only; `predictionLower` and `predictionUpper` add the residual scatter of the fit (where a
 ///   new model lands), on the logit scale so they stay inside `[chance, 1]`
-///   (``ScalingLaws/BoundedScoreInterval``). The loss law that maps `(N, D)` to scaled compute
+///   (`ScalingLaws/BoundedScoreInterval`). The loss law that maps `(N, D)` to scaled compute
 ///   is taken as exact.
 public struct BenchmarkForecaster: Sendable {
     public let law: any ScalingLaw
@@ -132,9 +132,9 @@ public struct BenchmarkForecaster: Sendable {
     }
 
     /// The predicted score of a model with `n` parameters trained on `d` tokens, at its scaled
-    /// compute `C_s` (``ScalingLaws/ScaledCompute``) under ``lossLaw``.
+    /// compute `C_s` (`ScalingLaws/ScaledCompute`) under ``lossLaw``.
     /// - Throws: ``DecisionError/missingLossLaw``, ``DecisionError/invalidValue(what:value:)``,
-    ///   ``ScalingLaws/ScaledComputeError``.
+    ///   `ScalingLaws/ScaledComputeError`.
     public func score(parameters n: Double, tokens d: Double) throws -> ScoreForecast {
         guard let lossLaw else { throw DecisionError.missingLossLaw }
         guard n.isFinite, n > 0 else { throw DecisionError.invalidValue(what: "model size N", value: n) }

@@ -8,7 +8,7 @@ import ScalingLaws
 ///   relative of a term.
 /// - a comma list: `1e21,5.76e23,1e25` (in the order given).
 ///
-/// Numbers are read as ``ScalingLaws/NumericCell`` reads them (`5.76e23`, `1e21`).
+/// Numbers are read as `ScalingLaws/NumericCell` reads them (`5.76e23`, `1e21`).
 public enum BudgetList {
     /// At most this many budgets.
     public static let maximumCount = 1000

@@ -28,7 +28,7 @@ public struct ComputeOptimalAllocation: Sendable, Equatable, Codable {
     /// Tokens per parameter `D/N`.
     public var tokensPerParameter: Double { tokens / parameters }
 
-    /// As the closed-form type ``ScalingLaws/ComputeOptimalPoint``.
+    /// As the closed-form type `ScalingLaws/ComputeOptimalPoint`.
     public var point: ComputeOptimalPoint {
         ComputeOptimalPoint(budget: budget, parameters: parameters, tokens: tokens, loss: loss)
     }
@@ -50,7 +50,7 @@ public struct ComputeOptimalAllocation: Sendable, Equatable, Codable {
 ///    relative; a search on `L` alone is limited to ~1e-7 by the flatness of the minimum.
 ///
 /// For Chinchilla under `C = 6ND` the result agrees with the closed form
-/// (``ScalingLaws/ChinchillaLaw/computeOptimal(budget:parameters:)``, Hoffmann et al. 2022 eq. 4)
+/// (`ScalingLaws/ChinchillaLaw/computeOptimal(budget:parameters:)`, Hoffmann et al. 2022 eq. 4)
 /// to better than 1e-6 relative; the numeric route also serves other laws and cost models.
 public struct ComputeOptimizer: Sendable {
     public let law: any ScalingLaw
@@ -59,12 +59,19 @@ public struct ComputeOptimizer: Sendable {
     public let search: AllocationSearch
 
     /// A cap on unique training tokens `U` for a law of `(N, D, U)` such as
-    /// ``ScalingLaws/DataConstrainedLaw`` (Muennighoff et al. 2023): every allocation trains on
+    /// `ScalingLaws/DataConstrainedLaw` (Muennighoff et al. 2023): every allocation trains on
     /// `D` tokens drawn from `U` unique ones, repeating them when `D > U`. `nil` for laws of `(N, D)`.
     public let uniqueTokens: Double?
 
-    /// - Parameter uniqueTokens: the cap `U` on unique tokens, required for (and only for) a law
-    ///   whose inputs are `(N, D, U)`.
+    /// An optimizer of `law` at `parameters` under `cost`.
+    ///
+    /// - Parameters:
+    ///   - law: The law of `(N, D)` or `(N, D, U)` whose loss is minimised.
+    ///   - parameters: The law's parameter values, in the law's order.
+    ///   - cost: The cost model the budget constrains (default `C = 6ND`).
+    ///   - search: The numerical search along the iso-cost curve.
+    ///   - uniqueTokens: the cap `U` on unique tokens, required for (and only for) a law
+    ///     whose inputs are `(N, D, U)`.
     /// - Throws: ``ForecastError/unsupportedInputs(law:inputs:)`` unless the law's inputs are
     ///   `(N, D)` or `(N, D, U)`; ``ForecastError/uniqueTokensRequired(law:)``,
     ///   ``ForecastError/uniqueTokensUnused(law:)``, ``ForecastError/invalidUniqueTokens(_:)``;

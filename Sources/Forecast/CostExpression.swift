@@ -2,7 +2,7 @@ import Foundation
 import ScalingLaws
 
 /// A training cost written by the user as an expression in `N` (parameters) and `D` (tokens),
-/// parsed by the formula module of ``ScalingLaws`` (`6*N*D`, `6*N*D + 2*N*1e13`,
+/// parsed by the formula module of `ScalingLaws` (`6*N*D`, `6*N*D + 2*N*1e13`,
 /// `6*N*D*(1 + 0.1*log10(N))`).
 ///
 /// The iso-cost search needs a cost that is positive and increasing in `N` and in `D`;

@@ -90,7 +90,7 @@ public enum CostModel: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Parses `6ND` or `inference:TOKENS` (tokens as ``ScalingLaws/NumericCell`` reads them:
+    /// Parses `6ND` or `inference:TOKENS` (tokens as `ScalingLaws/NumericCell` reads them:
     /// `1e13`, `2T`).
     /// - Throws: ``ForecastError/invalidCostModel(spec:reason:)``.
     public static func parse(_ spec: String) throws -> CostModel {

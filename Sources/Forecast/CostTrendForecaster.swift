@@ -5,7 +5,7 @@ import ScalingLaws
 /// training frontier AI models", arXiv:2405.21015): the cost in a given year and the year a
 /// cost threshold (e.g. $1e9) is crossed, each with intervals.
 ///
-/// Two readings of the same fit (``ScalingLaws/CostTrend``, `log10 cost = c + g·(t − t̄)`):
+/// Two readings of the same fit (`ScalingLaws/CostTrend`, `log10 cost = c + g·(t − t̄)`):
 ///
 /// 1. **The trend** (the typical frontier run): `10^(c + g(t − t̄))` with the confidence interval
 ///    of the mean line, `±q·s·√(1/n + (t − t̄)²/Sxx)`, and the prediction interval of a new run,
@@ -98,9 +98,9 @@ public struct CostTrendForecaster: Sendable, Equatable {
     ///   - costColumn: Costs, `> 0`.
     ///   - nameColumn: Optional run names (`System` in Epoch's files).
     ///   - confidenceLevel: The level of every interval.
-    /// - Throws: the errors of ``ScalingLaws/CostTrend/fit(_:dateColumn:costColumn:confidenceLevel:)``
+    /// - Throws: the errors of `ScalingLaws/CostTrend/fit(_:dateColumn:costColumn:confidenceLevel:)`
     ///   (file, line and column of the first bad cell), and
-    ///   ``ScalingLaws/DataError/missingColumn(source:column:suggestion:available:)`` for the name column.
+    ///   `ScalingLaws/DataError/missingColumn(source:column:suggestion:available:)` for the name column.
     public static func fit(
         _ table: CSVTable, dateColumn: String, costColumn: String, nameColumn: String? = nil, confidenceLevel: Double = 0.95
     ) throws -> CostTrendForecaster {

@@ -33,7 +33,7 @@ public struct ForecastRow: Sendable, Equatable, Codable {
 /// A forecast over several budgets: `N_opt`, `D_opt`, `D/N` and the predicted loss for each,
 /// with the law, its source and the cost model it was made under.
 ///
-/// The interval is that of the *mean curve* at the optimum (``ScalingLaws/LawFit/predict(_:)``,
+/// The interval is that of the *mean curve* at the optimum (`ScalingLaws/LawFit/predict(_:)`,
 /// delta method on the fit's covariance): it reflects the uncertainty of the fitted
 /// parameters in the loss at the chosen `(N_opt, D_opt)`, not the uncertainty of where the
 /// optimum lies, and not the scatter of individual runs.
@@ -79,9 +79,9 @@ public struct ForecastTable: Sendable, Equatable {
     /// Forecasts each budget with `optimizer`. With `fit` (whose law and values the optimizer
     /// should use) each loss carries the confidence interval of the mean curve and the
     /// prediction interval of a new run: from the fit's bootstrap draws when it stores them
-    /// (``ScalingLaws/LawFit/bootstrapPrediction(_:)``), else from the delta method.
+    /// (`ScalingLaws/LawFit/bootstrapPrediction(_:)`), else from the delta method.
     /// - Throws: the errors of ``ComputeOptimizer/allocation(budget:)`` and of
-    ///   ``ScalingLaws/LawFit/predict(_:)``.
+    ///   `ScalingLaws/LawFit/predict(_:)`.
     public static func make(
         optimizer: ComputeOptimizer, budgets: [Double], fit: LawFit? = nil, label: String, detail: String
     ) throws -> ForecastTable {

@@ -68,7 +68,7 @@ public struct HardwareCostModel: Sendable, Equatable, Codable {
     }
 
     /// Sets ``yearsSinceAcquisition`` to the years from the hardware's release date to
-    /// `trainingDate` (both as decimal years, ``ScalingLaws/DecimalYear``): Cottier et al. 2024
+    /// `trainingDate` (both as decimal years, `ScalingLaws/DecimalYear`): Cottier et al. 2024
     /// (arXiv:2405.21015, §2.2) depreciate a chip's value from the date the hardware became
     /// available to the start of training.
     /// - Throws: ``CostForecastError/invalidDate(option:text:)``,

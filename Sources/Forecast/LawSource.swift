@@ -59,7 +59,7 @@ public struct LawSource: Sendable {
     }
 
     /// A fit artifact loaded from `path`.
-    /// - Throws: ``LawFitError`` when the artifact names a law this build does not know.
+    /// - Throws: `LawFitError` when the artifact names a law this build does not know.
     public static func fit(_ fit: LawFit, path: String) throws -> LawSource {
         let detail = "\(fit.law) fitted to \(fit.data.source) (\(fit.data.rows) rows, digest fnv1a64:\(fit.data.digest)) by \(fit.tool) \(fit.toolVersion)"
         return LawSource(origin: .fit(fit), label: "fit \(path)", detail: detail, law: try fit.resolvedLaw(), values: fit.values)
@@ -70,7 +70,7 @@ public struct LawSource: Sendable {
         LawSource(origin: .isoFlop(artifact), label: "iso-FLOP \(path)", detail: artifact.detail, law: nil, values: [])
     }
 
-    /// A named preset of any family (``ScalingLaws/LawPreset/all``: Chinchilla, Kaplan, the DiT
+    /// A named preset of any family (`ScalingLaws/LawPreset/all`: Chinchilla, Kaplan, the DiT
     /// power laws, data-constrained) or a law-set preset (``ComputeFrontierSet/preset(named:)``,
     /// `liang2024`). With `dataConstrained`, `muennighoff-c4` is the data-constrained law
     /// (Muennighoff et al. 2023) rather than its Chinchilla base fit.

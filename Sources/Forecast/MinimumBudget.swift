@@ -11,7 +11,9 @@ extension ComputeOptimizer {
     /// `L(N_opt(C), D_opt(C)) = target`, found by Brent's root search in `log C` after stepping
     /// a decade at a time from 1e20 FLOP (the optimal loss falls as the budget grows).
     ///
-    /// - Parameter maximumBudget: give up above this many FLOP (default 1e60).
+    /// - Parameters:
+    ///   - target: The loss to reach, above the law's irreducible loss.
+    ///   - maximumBudget: give up above this many FLOP (default 1e60).
     /// - Returns: the allocation at that budget (its ``ComputeOptimalAllocation/loss`` equals
     ///   `target` to about 1e-12 relative in `C`).
     /// - Throws: ``ForecastError/targetBelowFloor(target:floor:)`` when `target ≤ E`;

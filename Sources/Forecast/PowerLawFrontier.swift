@@ -8,7 +8,7 @@ import ScalingLaws
 /// N_opt(C) = k_N·C^a,   D_opt(C) = k_D·C^b,   metric_j(C) = k_j·C^(e_j)   (e.g. loss, FID)
 /// ```
 /// `C` in FLOP. Built from an ``IsoFlopAnalysis`` or from published constants
-/// (``liang2024`` uses the presets in ``ScalingLaws/PowerLawParameters``).
+/// (``liang2024`` uses the presets in `ScalingLaws/PowerLawParameters`).
 public struct PowerLawFrontier: Sendable, Equatable {
     /// `N_opt(C)`.
     public let parameters: PowerLawParameters

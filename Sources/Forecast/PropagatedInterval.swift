@@ -4,7 +4,7 @@ import ScalingLaws
 
 /// The interval of a quantity computed from a fit's parameter draws (a chain of laws, an
 /// inverse, an allocation): the percentile interval of the quantity over the draws
-/// (``ScalingLaws/LawParameterDraws``), widened when needed so it holds the estimate computed
+/// (`ScalingLaws/LawParameterDraws`), widened when needed so it holds the estimate computed
 /// from the fitted parameters:
 ///
 /// ```

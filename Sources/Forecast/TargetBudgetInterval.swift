@@ -3,7 +3,7 @@ import ScalingLaws
 
 /// The interval of the answer to "what budget reaches loss `target`?": the smallest
 /// compute-optimal budget ``ComputeOptimizer/minimumBudget(targetLoss:maximumBudget:)`` solved
-/// again for each parameter draw of the fit (``ScalingLaws/LawParameterDraws``: bootstrap draws
+/// again for each parameter draw of the fit (`ScalingLaws/LawParameterDraws`: bootstrap draws
 /// when the fit has them, else normal draws with flat directions left out), and the percentile
 /// interval of those budgets, widened to hold the budget at the fitted values. A draw whose
 /// floor `E` lies at or above the target never reaches it and counts as an infinite budget, so
@@ -18,7 +18,7 @@ public struct TargetBudgetInterval: Sendable, Equatable, Encodable {
     /// Draws used, and how many never reached the target.
     public let draws: Int
     public let unreached: Int
-    /// Where the draws come from (``ScalingLaws/LawParameterDraws/Method/label``).
+    /// Where the draws come from (`ScalingLaws/LawParameterDraws/Method/label`).
     public let method: String
     /// Typed warnings (an input parameter not identified, flat directions left out).
     public let warnings: [PropagationWarning]
@@ -26,7 +26,7 @@ public struct TargetBudgetInterval: Sendable, Equatable, Encodable {
     /// The interval for `optimizer` (whose parameters are `fit`'s values) and `target`.
     ///
     /// - Throws: the errors of ``ComputeOptimizer/minimumBudget(targetLoss:maximumBudget:)`` at
-    ///   the fitted values, and of ``ScalingLaws/LawParameterDraws/make(_:count:seed:)``.
+    ///   the fitted values, and of `ScalingLaws/LawParameterDraws/make(_:count:seed:)`.
     public static func make(
         optimizer: ComputeOptimizer, fit: LawFit, target: Double, draws count: Int = 1000, seed: UInt64 = 0
     ) throws -> TargetBudgetInterval {

@@ -29,7 +29,7 @@ public struct TwoStepAccuracyForecast: Sendable, Equatable, Codable {
 /// chain:   Acc(N, D) = Acc(L(N, D))
 /// ```
 /// Uncertainty propagates through both steps by Monte Carlo: draw `i` takes parameters
-/// `θ₁⁽ⁱ⁾` of the loss fit and `θ₂⁽ⁱ⁾` of the accuracy fit (``ScalingLaws/LawParameterDraws``:
+/// `θ₁⁽ⁱ⁾` of the loss fit and `θ₂⁽ⁱ⁾` of the accuracy fit (`ScalingLaws/LawParameterDraws`:
 /// bootstrap draws when the fit carries them, else normal draws from its covariance; the two
 /// fits are drawn independently, from seeds `seed` and `seed + 1`), and the interval is the
 /// percentile interval of `Acc(L(N, D; θ₁⁽ⁱ⁾); θ₂⁽ⁱ⁾)` at the level asked for, widened to hold
@@ -56,7 +56,7 @@ public struct TwoStepAccuracyForecaster: Sendable {
     ///   - seed: the random seed.
     ///   - confidenceLevel: the level of the intervals, in (0, 1).
     /// - Throws: ``DecisionError/wrongInputs(law:inputs:needed:)``, ``DecisionError/invalidOption(_:)``,
-    ///   and the errors of ``ScalingLaws/LawParameterDraws/make(_:count:seed:)`` (a fit without
+    ///   and the errors of `ScalingLaws/LawParameterDraws/make(_:count:seed:)` (a fit without
     ///   bootstrap draws or covariance).
     public init(lossFit: LawFit, accuracyFit: LawFit, draws: Int = 4000, seed: UInt64 = 0, confidenceLevel: Double = 0.95) throws {
         let lossLaw = try lossFit.resolvedLaw()

@@ -25,7 +25,7 @@ public struct UTDOptimum: Sendable, Equatable, Codable {
     /// Whether `σ*` lies inside the searched range (not at an end).
     public let interior: Bool
 
-    /// The optimum of `law` over UTD ratios in `range` (golden section on `log σ`, ``ScalingLaws/UTDBudget/optimalSigma(in:)``).
+    /// The optimum of `law` over UTD ratios in `range` (golden section on `log σ`, `ScalingLaws/UTDBudget/optimalSigma(in:)`).
     /// - Throws: ``DecisionError/invalidOption(_:)`` for a range outside (0, ∞).
     public static func find(_ law: UTDBudget, threshold: Double? = nil, in range: ClosedRange<Double> = 0.25...16) throws -> UTDOptimum {
         guard range.lowerBound > 0, range.upperBound.isFinite, range.upperBound > range.lowerBound else {

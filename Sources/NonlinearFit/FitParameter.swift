@@ -1,7 +1,7 @@
 /// One parameter of a fit problem: its name, starting value, bounds and whether it is free,
 /// fixed, or tied to another parameter.
 ///
-/// Bounds are enforced by reparameterisation (see ``BoundTransform``), so the solver always
+/// Bounds are enforced by reparameterisation (see `BoundTransform`), so the solver always
 /// works on an unconstrained variable and never proposes a value outside `[lowerBound, upperBound]`.
 public struct FitParameter: Sendable, Equatable, Hashable, Codable {
     /// How a parameter takes part in the fit.

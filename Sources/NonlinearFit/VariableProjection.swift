@@ -8,7 +8,7 @@ import LinearAlgebra
 /// ```
 /// For any value of the nonlinear parameters θ the linear coefficients are solved exactly by
 /// bounded linear least squares (`c(θ) = argmin ‖W^½(y − Φ(θ)c)‖²`), so only θ is searched:
-/// on a grid (``profile(_:)``, ``gridSearch(_:keep:)``) or by GSL's trust-region solver on the
+/// on a grid (``profile(_:)``, ``gridSearch(_:keep:deadline:)``) or by GSL's trust-region solver on the
 /// projected residuals (``fit(start:options:)``).
 public struct SeparableLeastSquares: Sendable {
     /// Fills the `n × K` basis matrix `Φ_ik = φ_k(x_i; θ)` for nonlinear parameters `θ`.

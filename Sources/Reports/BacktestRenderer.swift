@@ -1,7 +1,7 @@
 import Foundation
 import ScalingLaws
 
-/// Renders a ``ScalingLaws/BacktestResult`` through the ``Report`` model: the folds, every
+/// Renders a `ScalingLaws/BacktestResult` through the ``Report`` model: the folds, every
 /// held-out run with its absolute, relative and log error, its distance beyond the training
 /// data and its prediction interval, and the errors and interval coverage by distance bucket.
 /// `csv` gives the held-out runs at full precision; `json` the result itself.

@@ -1,7 +1,7 @@
 import Foundation
 import ScalingLaws
 
-/// Renders a ``ScalingLaws/LawComparison``: one row per law (free parameters, objective, AIC,
+/// Renders a `ScalingLaws/LawComparison`: one row per law (free parameters, objective, AIC,
 /// AICc, BIC, ΔAIC to the best, cross-validated RMSE, backtest error) and the hypothesis tests
 /// (statistic, what it tests, value, degrees of freedom, p-value). `csv` gives the law rows at
 /// full precision; `json` everything.

@@ -2,8 +2,8 @@ import Foundation
 import Forecast
 import ScalingLaws
 
-/// Renders a training-cost trend (``ScalingLaws/CostTrend``, Cottier et al. 2024) and its
-/// forecasts (``Forecast/CostTrendForecaster``): the fit (slope in OOM/yr, growth factor per
+/// Renders a training-cost trend (`ScalingLaws/CostTrend`, Cottier et al. 2024) and its
+/// forecasts (`Forecast/CostTrendForecaster`): the fit (slope in OOM/yr, growth factor per
 /// year, doubling time, R², each with its interval), then the cost in a year and the year a
 /// threshold is crossed, by the trend (mean line and new run) and by the largest run grown at the
 /// trend's rate. CSV and JSON carry exact values.

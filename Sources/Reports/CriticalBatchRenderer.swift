@@ -2,7 +2,7 @@ import Forecast
 import Foundation
 import ScalingLaws
 
-/// Renders a ``Forecast/CriticalBatchPlan``: the constants and the run as fields, then one row
+/// Renders a `Forecast/CriticalBatchPlan`: the constants and the run as fields, then one row
 /// per loss with B_crit and, when the run was given, S_min, E_min, C_min and B/B_crit.
 public enum CriticalBatchRenderer {
     /// The plan in `format`, ending in a newline.

@@ -2,7 +2,7 @@ import Foundation
 import Forecast
 import ScalingLaws
 
-/// Renders a ``Forecast/DataFilteringPlan``: for each sample budget the error of every top-k%
+/// Renders a `Forecast/DataFilteringPlan`: for each sample budget the error of every top-k%
 /// mixture and the best one, then the budgets where the best level changes.
 public enum FilteringRenderer {
     /// The plan in `format`, ending in a newline. `source` names the parameters.

@@ -2,7 +2,7 @@ import Foundation
 import NonlinearFit
 import ScalingLaws
 
-/// Renders a ``ScalingLaws/LawFit`` for people (`table`, `markdown`), spreadsheets (`csv`) and
+/// Renders a `ScalingLaws/LawFit` for people (`table`, `markdown`), spreadsheets (`csv`) and
 /// programs (`json`). It only formats what the fit already holds; it never refits or recomputes
 /// statistics.
 ///
@@ -36,7 +36,7 @@ public enum FitReportRenderer {
     /// aligned lines (``ReportTable/plainLines``); the other formats show the same tables as
     /// tables. CSV is the variables table: one row per parameter with name, symbol, unit,
     /// value, standard error, relative error, interval, confidence level, fixed, bound and
-    /// interval method (``ScalingLaws/LawIntervalMethod/name``); for a bootstrapped fit also
+    /// interval method (`ScalingLaws/LawIntervalMethod/name`); for a bootstrapped fit also
     /// the bootstrap standard error, percentile interval and its level; numbers at full precision.
     public static func report(_ fit: LawFit) -> Report {
         var report = Report(title: "Fit of \(fit.law) to \(fit.data.source)")

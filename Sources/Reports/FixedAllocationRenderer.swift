@@ -2,7 +2,7 @@ import Forecast
 import Foundation
 import ScalingLaws
 
-/// Renders ``Forecast/FixedAllocation``s: for each budget with the model size (or token count)
+/// Renders `Forecast/FixedAllocation`s: for each budget with the model size (or token count)
 /// fixed, the tokens (or parameters) the rest of the budget buys, the predicted loss, the free
 /// optimum of the same budget, the excess loss of the fixed choice, and the loss floor of the
 /// fixed quantity (unlimited data or parameters).

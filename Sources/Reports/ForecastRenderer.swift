@@ -11,10 +11,10 @@ public enum ForecastFormat: String, Sendable, Equatable, CaseIterable, Codable {
     case latex
 }
 
-/// Renders ``Forecast/ForecastTable``s: for each budget C (FLOP), the loss-optimal model size
+/// Renders `Forecast/ForecastTable`s: for each budget C (FLOP), the loss-optimal model size
 /// N_opt (params) and training tokens D_opt (tokens) in the `72.4B` style, tokens per parameter,
 /// and the predicted loss with its confidence interval when the forecast has one; with
-/// ``Forecast/ForecastTable/trainingCost`` also the time to train and the cost on one kind of
+/// `Forecast/ForecastTable/trainingCost` also the time to train and the cost on one kind of
 /// hardware. `numbers` picks `72.4B`/`$50.1M`/`90.0 days` or `7.24e+10`/`5.008e+07`/days. CSV
 /// and JSON carry the exact values.
 public enum ForecastRenderer {

@@ -2,7 +2,7 @@ import Forecast
 import Foundation
 import ScalingLaws
 
-/// Renders a compute-frontier law-set forecast (``Forecast/ComputeFrontierSet/Forecast``): for
+/// Renders a compute-frontier law-set forecast (`Forecast/ComputeFrontierSet/Forecast`): for
 /// each budget C (FLOP), every member (N_opt, D_opt, loss, FID, …) with the interval of its
 /// mean curve when it was fitted; the members' laws, the fitted ranges and the warnings.
 public enum FrontierSetRenderer {

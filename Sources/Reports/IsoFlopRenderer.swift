@@ -2,7 +2,7 @@ import Forecast
 import Foundation
 import ScalingLaws
 
-/// Renders an ``Forecast/IsoFlopAnalysis``: the per-budget table (budget, runs, `N*` with its
+/// Renders an `Forecast/IsoFlopAnalysis`: the per-budget table (budget, runs, `N*` with its
 /// interval, `D*`, `D*/N*`, loss at the minimum, status), the refusals with their reasons, the
 /// fitted exponents of `N* ∝ C^a` and `D* ∝ C^b` with intervals, and the comparison with the
 /// parametric Approach-3 fit. CSV holds the per-budget table only.

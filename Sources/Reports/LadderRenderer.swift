@@ -1,7 +1,7 @@
 import Foundation
 import ScalingLaws
 
-/// Renders a ``ScalingLaws/LogLadder``: one row per run with N, D, C and where each came from,
+/// Renders a `ScalingLaws/LogLadder`: one row per run with N, D, C and where each came from,
 /// the logged steps and evaluations, the recognised schedule and the metric, then the warnings.
 /// `csv` is the tidy table of points (one row per run, full precision); `json` everything.
 ///

@@ -18,6 +18,7 @@ public enum LawCatalogRenderer {
     /// The catalog in `format`, ending in a newline.
     ///
     /// - Parameters:
+    ///   - format: The output format.
     ///   - laws: The laws, in catalog order.
     ///   - presets: Presets by law name.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.

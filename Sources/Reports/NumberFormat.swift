@@ -30,7 +30,7 @@ public enum NumberFormat {
     }
 
     /// A count of parameters, tokens or FLOP the way people say it, with 3 significant digits and
-    /// the suffixes ``ScalingLaws/NumericCell`` reads back: `950`, `12.5k`, `350M`, `74.0B`,
+    /// the suffixes `ScalingLaws/NumericCell` reads back: `950`, `12.5k`, `350M`, `74.0B`,
     /// `1.33T`. Values of 10¹⁵ and above, and below 1, use scientific notation: `5.76e+23`.
     public static func human(_ value: Double) -> String {
         guard value.isFinite else { return nonFinite(value) }
@@ -90,7 +90,7 @@ public enum NumberFormat {
     /// A value for CSV: Swift's shortest round-trip form (`72357000000.0`, `1.8172e-05`),
     /// `nan`/`inf`/`-inf` when not finite, and `nan` when absent (a refused budget's `N*`, a
     /// fixed parameter's standard error): an empty cell would make the column unreadable as
-    /// numbers, while `nan` re-reads with the tool's own CSV reader (``ScalingLaws/NumericCell``).
+    /// numbers, while `nan` re-reads with the tool's own CSV reader (`ScalingLaws/NumericCell`).
     public static func exact(_ value: Double?) -> String {
         guard let value else { return "nan" }
         guard value.isFinite else { return nonFinite(value) }

@@ -37,9 +37,9 @@ public enum ReportJSON {
 /// The kinds of JSON artifact the tool writes and reads back. Every artifact file carries its
 /// `kind` and the `schemaVersion` it was written with beside the payload's own keys.
 public enum ArtifactKind: String, Sendable, CaseIterable {
-    /// A fitted law (`fit --output`), ``ScalingLaws/LawFit``.
+    /// A fitted law (`fit --output`), `ScalingLaws/LawFit`.
     case fit
-    /// An Approach-2 result (`isoflop --output`), ``Forecast/IsoFlopArtifact``.
+    /// An Approach-2 result (`isoflop --output`), `Forecast/IsoFlopArtifact`.
     case isoflop
 
     /// `a fit artifact written by 'scaling-laws fit --output'`.
@@ -175,7 +175,7 @@ public enum ArtifactFile {
     }
 }
 
-/// The saved form of a fit: the ``ScalingLaws/LawFit`` as JSON, self-contained (law, formula,
+/// The saved form of a fit: the `ScalingLaws/LawFit` as JSON, self-contained (law, formula,
 /// parameters with standard errors and intervals, covariance, data digest, options, tool
 /// version), with `kind: "fit"` and its `schemaVersion`, written by `scaling-laws fit --output`
 /// and read by `optimal`, `forecast`, `predict`, `plot` and `score`.
@@ -214,7 +214,7 @@ public enum FitArtifactError: Error, Equatable, Sendable, CustomStringConvertibl
     case wrongKind(source: String, kind: ArtifactKind, expected: ArtifactKind)
 
     /// One line by construction: the file name and the reason (which holds keys from the file)
-    /// go through ``ScalingLaws/MessageText``.
+    /// go through `ScalingLaws/MessageText`.
     public var description: String {
         switch self {
         case let .notAnArtifact(source, reason):

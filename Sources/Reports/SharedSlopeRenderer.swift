@@ -1,7 +1,7 @@
 import Foundation
 import ScalingLaws
 
-/// Renders a ``SharedSlopePowerLaw`` fit: the shared exponent and one intercept per group,
+/// Renders a `SharedSlopePowerLaw` fit: the shared exponent and one intercept per group,
 /// with standard errors.
 public enum SharedSlopeRenderer {
     /// The fit in `format`, ending in a newline; `json` is the fit itself.

@@ -4,7 +4,7 @@ import NonlinearFit
 /// CSV, JSON, LaTeX and HTML say the same thing in the same words.
 ///
 /// - A solver's stop: ``termination(_:)`` (`converged: step size below tolerance`,
-///   `stopped: iteration limit reached`, …), the wording of ``NonlinearFit/Termination``.
+///   `stopped: iteration limit reached`, …), the wording of `NonlinearFit/Termination`.
 /// - Whether a fit converged: ``convergence(_:)`` (`converged` / `not converged`).
 /// - An iso-FLOP budget: ``budget(accepted:)`` (`accepted` / `refused`).
 public enum StatusWords {

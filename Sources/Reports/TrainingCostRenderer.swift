@@ -1,7 +1,7 @@
 import Foundation
 import Forecast
 
-/// Renders a bottom-up training-cost estimate (``Forecast/TrainingCostEstimate``): the
+/// Renders a bottom-up training-cost estimate (`Forecast/TrainingCostEstimate`): the
 /// assumptions, then one line per quantity with its unit (amortized hardware, interconnect,
 /// energy, total, and the acquisition and rental alternatives). CSV and JSON carry exact values.
 public enum TrainingCostRenderer {

@@ -48,7 +48,7 @@ public struct LogLogRegression: Sendable, Equatable, Codable {
     /// Residual degrees of freedom, `n − 2`.
     public var degreesOfFreedom: Int { points - 2 }
 
-    /// The power law `k·x^a` as ``ScalingLaws/PowerLawParameters`` (`A = k`, `α = −a`).
+    /// The power law `k·x^a` as `ScalingLaws/PowerLawParameters` (`A = k`, `α = −a`).
     public var powerLaw: PowerLawParameters { PowerLawParameters(a: coefficient, exponent: exponent) }
 
     /// `k·x^a`.

@@ -10,7 +10,7 @@ import ScalingLaws
 /// Var(log N_opt) = Var(log G) + w²·Var(a3) + 2w·Cov(log G, a3),   w = log(C/6)
 /// ```
 /// `Var(log G)`, `Var(a3)` and `Cov(log G, a3)` come from the delta method on the fit's
-/// covariance (``ScalingLaws/LawFit/derivedQuantity(_:)``); the covariance from
+/// covariance (`ScalingLaws/LawFit/derivedQuantity(_:)`); the covariance from
 /// `Var(log G + a3) − Var(log G) − Var(a3) = 2·Cov`. Intervals use Student t with the fit's
 /// residual degrees of freedom.
 public struct ParametricFrontier: Sendable, Equatable, Codable {

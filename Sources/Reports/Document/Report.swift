@@ -1,5 +1,5 @@
 /// One report: a title and sections, built once by a command or a library user and rendered to
-/// every output format by ``render(_:payload:)``.
+/// every output format by ``render(_:payload:)-(RenderFormat,_)``.
 ///
 /// A report holds display text, not numbers: whoever builds it decides the precision shown
 /// (``ReportCell/text``) and the full-precision text that CSV carries (``ReportCell/exact``).
@@ -40,9 +40,11 @@ public struct Report: Sendable, Equatable, Codable {
 
     /// The report in `format`, ending in a newline.
     ///
-    /// - Parameter payload: what `json` encodes: the domain value the report was built from
-    ///   (a fit, a forecast table), so JSON keeps every number at full precision and a stable
-    ///   schema. Without one, JSON encodes the report itself.
+    /// - Parameters:
+    ///   - format: The output format.
+    ///   - payload: what `json` encodes: the domain value the report was built from
+    ///     (a fit, a forecast table), so JSON keeps every number at full precision and a stable
+    ///     schema. Without one, JSON encodes the report itself.
     /// - Throws: ``ReportError/encoding(_:)`` when JSON encoding fails.
     public func render(_ format: RenderFormat, payload: (any Encodable)? = nil) throws -> String {
         switch format {

@@ -3,7 +3,7 @@ import Forecast
 import ScalingLaws
 
 /// A self-contained HTML report of one fit: data summary, fit report, diagnostics (with
-/// ``ScalingLaws/FitDiagnostics`` findings when attached to the fit), figures, the iso-FLOP
+/// `ScalingLaws/FitDiagnostics` findings when attached to the fit), figures, the iso-FLOP
 /// analysis when the runs have budgets, the forecast table (CI and PI) and an optional backtest, in one file with inline CSS and inline SVG: no scripts, no network, no
 /// external files. Output is deterministic (no dates, no random ids).
 public struct HTMLReport: Sendable {

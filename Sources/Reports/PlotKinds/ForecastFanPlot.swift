@@ -4,30 +4,30 @@ import ScalingLaws
 
 /// `--kind forecast`: the fitted law carried beyond the data with two bands at the fit's level.
 ///
-/// - Laws of (N, D): the loss at the compute-optimal allocation (``Forecast/ForecastTable``)
+/// - Laws of (N, D): the loss at the compute-optimal allocation (`Forecast/ForecastTable`)
 ///   against the budget, from the smallest run's compute to 10⁴ times the largest; the runs in
 ///   grey.
 /// - Laws of one input: the law against its input, from the smallest value to 100 times the
 ///   largest (log axes) or half the data's span beyond it (linear axes). The axes name the
-///   columns the fit read (``RecordedVariable``: `C` and `FID` for a DiT fit with
+///   columns the fit read (`RecordedVariable`: `C` and `FID` for a DiT fit with
 ///   `--x x=C --x y=FID`), and the y axis is logarithmic for a power law (`power-law`, Kaplan's
 ///   single-variable laws), a straight line there.
 /// - `xRange` (`plot --x-range LO:HI`) replaces the default x range, e.g. to reach the budget a
 ///   forecast is for.
 ///
 /// Bands (`t` = Student-t quantile with the fit's degrees of freedom, `se` = the delta-method
-/// standard error of the mean curve from the fit covariance, ``ScalingLaws/LawFit/predict(_:)``,
-/// `s` = residual standard deviation of the fit, ``PlotInput/residualScatter``):
+/// standard error of the mean curve from the fit covariance, `ScalingLaws/LawFit/predict(_:)`,
+/// `s` = residual standard deviation of the fit, `PlotInput/residualScatter`):
 ///
 /// ```
 /// confidence (mean curve):  ŷ ± t·se                   log-space fits: ŷ·exp(±t·se/ŷ)
 /// prediction (a new run):   ŷ ± t·√(se² + s²)          log-space fits: ŷ·exp(±t·√((se/ŷ)² + s²))
 /// ```
-/// The confidence band is the one ``Forecast/ForecastTable`` prints. Both ignore the
+/// The confidence band is the one `Forecast/ForecastTable` prints. Both ignore the
 /// uncertainty of where the optimum lies.
 ///
 /// When the fit stores bootstrap draws (`fit --bootstrap`), both bands are the bootstrap's
-/// instead (``ScalingLaws/LawFit/bootstrapPrediction(_:)``, at the bootstrap's level): the
+/// instead (`ScalingLaws/LawFit/bootstrapPrediction(_:)`, at the bootstrap's level): the
 /// CI is the percentile interval of `f(x; θ*_j)` over the draws, the PI that of
 /// `f(x; θ*_j)` with a residual of the full fit added in the objective's space.
 public enum ForecastFanPlot {

@@ -7,7 +7,7 @@ import ScalingLaws
 /// ```
 /// N_opt(C), D_opt(C) = argmin_{6ND = C} L(N, D)      (Hoffmann et al. 2022, eq. 2)
 /// ```
-/// found by ``Forecast/ComputeOptimizer`` over budgets from the smallest run's compute to
+/// found by `Forecast/ComputeOptimizer` over budgets from the smallest run's compute to
 /// 10⁴ times the largest, with the data: for each compute group
 /// (``PlotGrouping/byGaps(_:gap:maxGroups:maxSpan:)``) the run of lowest loss, its N and its D.
 public enum FrontierPlot {

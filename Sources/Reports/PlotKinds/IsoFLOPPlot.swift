@@ -10,7 +10,7 @@ import ScalingLaws
 /// ```
 /// L_C(N) = L(N, C/(6N))      C = the group's geometric-mean budget
 /// ```
-/// and a star at the law's minimum on that curve (``Forecast/ComputeOptimizer``). Needs a law
+/// and a star at the law's minimum on that curve (`Forecast/ComputeOptimizer`). Needs a law
 /// of (N, D).
 ///
 /// This draws the law's valleys; it fits nothing per budget. An iso-FLOP analysis (parabola

@@ -6,7 +6,7 @@ import ScalingLaws
 /// `--kind isoflop-frontier` draw. The analysis is run by the caller (Reports fits nothing).
 public struct IsoFlopPlotInput: Sendable {
     public let analysis: IsoFlopAnalysis
-    /// The runs given to ``Forecast/IsoFlopAnalysis/run(_:options:)``.
+    /// The runs given to `Forecast/IsoFlopAnalysis/run(_:options:)`.
     public let runs: [IsoFlopRun]
     /// The data's name for subtitles (`data.csv (40 runs)`, `isoflop_points.csv (121 runs; config_id == '…')`).
     public let source: String
@@ -46,8 +46,8 @@ public struct IsoFlopPlotInput: Sendable {
 }
 
 /// `--kind isoflop` on data with budgets: Chinchilla Approach 2 (Hoffmann et al. 2022,
-/// arXiv:2203.15556, §3.2) as ``Forecast/IsoFlopAnalysis`` computed it. Per budget: the runs,
-/// the fitted profile of loss in `log N` (``Forecast/IsoFlopProfile/curve(runs:shape:count:)``:
+/// arXiv:2203.15556, §3.2) as `Forecast/IsoFlopAnalysis` computed it. Per budget: the runs,
+/// the fitted profile of loss in `log N` (`Forecast/IsoFlopProfile/curve(runs:shape:count:)`:
 /// parabola, cubic, Huber parabola or Akima interpolation) and its minimum
 ///
 /// ```
@@ -120,7 +120,7 @@ public enum IsoFlopAnalysisPlot {
     /// vertical bar, the fitted `N* = k·C^a` (log-log least squares over the accepted budgets)
     /// and, when the analysis made the Approach-3 comparison, the parametric
     /// `N_opt(C) = G·(C/6)^(β/(α+β))` of the Chinchilla law fitted to the same runs
-    /// (``Forecast/IsoFlopApproach3Comparison``).
+    /// (`Forecast/IsoFlopApproach3Comparison`).
     public static func frontier(_ input: IsoFlopPlotInput) -> Figure {
         let analysis = input.analysis
         let accepted = analysis.accepted

@@ -2,7 +2,7 @@ import Foundation
 import ScalingLaws
 
 /// `--kind pareto`: the data–compute Pareto frontier of value-based RL (Rybkin et al. 2025,
-/// "Value-Based Deep RL Scales Predictably", arXiv:2502.04327) from a fit of ``ScalingLaws/UTDDataEfficiencyLaw``:
+/// "Value-Based Deep RL Scales Predictably", arXiv:2502.04327) from a fit of `ScalingLaws/UTDDataEfficiencyLaw`:
 ///
 /// ```
 /// D_J(σ) = D_min + (β/σ)^α                 (the fit)
@@ -12,7 +12,7 @@ import ScalingLaws
 /// The frontier `{(D_J(σ), C_J(σ))}` is drawn over the σ range of the data; each run at
 /// `(D_observed, 10·N·B̄(σ)·σ·D_observed)`; the budget-optimal point σ* with the iso-budget line
 /// `C = F* − δ·D` through it. `setting` supplies the batch-size law, critic size and step cost
-/// (default: the published Gym/SAC setting, ``ScalingLaws/UTDBudget/gymJ800``).
+/// (default: the published Gym/SAC setting, `ScalingLaws/UTDBudget/gymJ800`).
 public enum ParetoPlot {
     public static func figure(_ input: PlotInput, setting: UTDBudget = .gymJ800) throws -> Figure {
         guard input.law is UTDDataEfficiencyLaw else {

@@ -2,13 +2,13 @@ import Foundation
 
 /// Groups of rows for colouring a figure: a plotting aid only, not an analysis.
 ///
-/// - ``byValue(_:maxDistinct:bins:)``: one group per distinct value when there are at most
+/// - `byValue(_:maxDistinct:bins:)`: one group per distinct value when there are at most
 ///   `maxDistinct` (a sweep over fixed model sizes: each curve then sits exactly on its runs),
 ///   else `bins` equal-width bins in `log10` (linear for non-positive values), empty bins dropped.
-/// - ``byGaps(_:gap:maxGroups:maxSpan:)``: sorted `log10` values split where neighbours are more
+/// - `byGaps(_:gap:maxGroups:maxSpan:)`: sorted `log10` values split where neighbours are more
 ///   than `gap` decades apart (runs on iso-FLOP budgets: 6e18, 1e19, 3e19 …); when that gives
 ///   more than `maxGroups`, or a group wider than `maxSpan` decades (values spread evenly, not
-///   on a few budgets), falls back to equal-width bins (``byValue(_:maxDistinct:bins:)``).
+///   on a few budgets), falls back to equal-width bins (`byValue(_:maxDistinct:bins:)`).
 ///
 /// Each group's representative value is the geometric mean of its members (arithmetic for
 /// non-positive values). The iso-FLOP analysis of the Forecast module can replace these groups

@@ -3,7 +3,7 @@ import NonlinearFit
 import ScalingLaws
 
 /// What the fit-based figures are drawn from: a fit, its law, and the data (columns named by the
-/// law's roles, as ``ScalingLaws/ColumnRoles/dataset(from:extraColumns:)`` returns them).
+/// law's roles, as `ScalingLaws/ColumnRoles/dataset(from:extraColumns:)` returns them).
 ///
 /// Everything here evaluates the fitted law; nothing is refitted.
 public struct PlotInput: Sendable {
@@ -11,11 +11,11 @@ public struct PlotInput: Sendable {
     public let law: any ScalingLaw
     public let data: Dataset
     /// The runs the points were reduced from, with their logged curves, when the data came from
-    /// training logs (``ScalingLaws/LogReadOptions/keepCurves``); `curves` draws each run's curve.
+    /// training logs (`ScalingLaws/LogReadOptions/keepCurves`); `curves` draws each run's curve.
     public var runs: [LadderRun] = []
 
-    /// - Throws: ``ScalingLaws/LawFitError`` when the artifact names an unknown law,
-    ///   ``ScalingLaws/DataError/missingColumn(source:column:suggestion:available:)`` when the
+    /// - Throws: `ScalingLaws/LawFitError` when the artifact names an unknown law,
+    ///   `ScalingLaws/DataError/missingColumn(source:column:suggestion:available:)` when the
     ///   data lacks one of the law's roles.
     public init(fit: LawFit, data: Dataset) throws {
         self.fit = fit

@@ -3,12 +3,12 @@ import ScalingLaws
 
 /// The fit-based figures by kind: one entry point for the CLI and the HTML report.
 public enum ScalingPlots {
-    /// The figure of `kind` for a fit and its data. `.trend` needs a ``ScalingLaws/CostTrend``,
+    /// The figure of `kind` for a fit and its data. `.trend` needs a `ScalingLaws/CostTrend`,
     /// so it is drawn by ``TrendPlot/figure(trend:years:costs:costLabel:source:)``; here it
     /// applies to fits of `exponential-trend` and refits nothing: the caller passes the trend.
     ///
     /// - Throws: ``PlotError`` when the kind does not apply to the law or there is nothing to
-    ///   draw, and the errors of ``Forecast/ComputeOptimizer``.
+    ///   draw, and the errors of `Forecast/ComputeOptimizer`.
     ///
     /// `isoflop`, an iso-FLOP analysis of the same runs (made by the caller), turns `.isoflop`
     /// into the Approach-2 figure (``IsoFlopAnalysisPlot/profiles(_:)``) and is what

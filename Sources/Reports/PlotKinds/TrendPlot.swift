@@ -2,7 +2,7 @@ import Foundation
 import ScalingLaws
 
 /// `--kind trend`: a cost trend in time (Cottier et al. 2024, arXiv:2405.21015) on a log axis:
-/// the runs, the OLS line `log10 cost = c + g·(t − t̄)` of a ``ScalingLaws/CostTrend``, its
+/// the runs, the OLS line `log10 cost = c + g·(t − t̄)` of a `ScalingLaws/CostTrend`, its
 /// confidence band `±t·s·√(1/n + (t − t̄)²/Sxx)` and the prediction band of a new run
 /// `±t·s·√(1 + 1/n + (t − t̄)²/Sxx)` (both in log10 space), from the first date to two years
 /// past the last.

@@ -22,7 +22,7 @@ public struct LossCurve: Sendable, Equatable {
 
     /// Reads a run's log: the metric and the learning-rate column (found by its usual names,
     /// ``LogReadOptions/learningRateColumnNames``, when not given), the per-step schedule
-    /// reconstructed from the logged rates (``StepSchedule/interpolating(steps:rates:source:)``),
+    /// reconstructed from the logged rates (`StepSchedule/interpolating(steps:rates:source:)`),
     /// or, for a WSD decay branch, continued from its constant run's log
     /// (``StepSchedule/continuing(_:branchSteps:branchRates:source:)``).
     ///

@@ -67,8 +67,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The exact one-line message shown to users.
     ///
     /// One line by construction: every piece of user text (file name, column name, cell,
-    /// filter, reason) goes through ``MessageText`` — quoted with ``q(_:)`` or escaped with
-    /// ``e(_:)`` — and the finished message through ``MessageText/line(_:)``.
+    /// filter, reason) goes through ``MessageText`` — quoted with `q(_:)` or escaped with
+    /// `e(_:)` — and the finished message through ``MessageText/line(_:)``.
     public var description: String {
         MessageText.line(message)
     }

@@ -1,7 +1,7 @@
 /// User text (a cell, a column or file name, a key, a reason from the system) made safe to
 /// show inside a one-line error message.
 ///
-/// Every error enum whose ``CustomStringConvertible/description`` echoes text it did not write
+/// Every error enum whose `CustomStringConvertible/description` echoes text it did not write
 /// itself passes that text through ``escaped(_:)`` or ``quoted(_:)``, and passes the finished
 /// message through ``line(_:)``, so the message is one line whatever the input held: a raw line
 /// break inside a quoted CSV header field once split a message in two (found by fuzzing).

@@ -10,7 +10,7 @@ public protocol TextCoded: Codable, CustomStringConvertible {
 }
 
 extension TextCoded {
-    /// Encoded as ``description``.
+    /// Encoded as `description`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -2,7 +2,7 @@ import Foundation
 import LinearAlgebra
 import NonlinearFit
 
-/// Thresholds are those of ``NonlinearFit/FitThresholds``, the one table the fit's warnings
+/// Thresholds are those of `NonlinearFit/FitThresholds`, the one table the fit's warnings
 /// use too.
 ///
 /// Checks a finished fit for the problems that make scaling-law fits mislead (peers.md,

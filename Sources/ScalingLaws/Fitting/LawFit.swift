@@ -87,7 +87,7 @@ public struct LawFit: Sendable, Codable, Equatable {
     public private(set) var data: DataSummary
     public let statistics: Statistics
     /// Typed warnings, parameters named by their law names (older artifacts' text warnings
-    /// decode as ``NonlinearFit/FitWarning/text(_:)``).
+    /// decode as `NonlinearFit/FitWarning/text(_:)`).
     public private(set) var warnings: [FitWarning]
     /// How the parameters' standard errors and intervals were computed; `nil` in artifacts
     /// written before it was recorded (they used the linearised covariance, see ``intervals``).
@@ -102,7 +102,7 @@ public struct LawFit: Sendable, Codable, Equatable {
     /// absent in older artifacts, which still decode.
     public private(set) var input: InputRecord? = nil
 
-    /// The saved summary of a bootstrap of the fit (``LawBootstrap/run(law:data:options:fitOptions:)``):
+    /// The saved summary of a bootstrap of the fit (`LawBootstrap/run(law:data:options:fitOptions:)`):
     /// the converged draws of the law parameters and per-parameter standard errors and
     /// percentile intervals.
     public struct BootstrapSummary: Sendable, Codable, Equatable {

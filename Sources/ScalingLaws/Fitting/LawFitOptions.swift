@@ -17,13 +17,13 @@ public struct LawFitOptions: Sendable, Equatable {
     /// Parameters held at given values (by law parameter name).
     public var fixed: [String: Double] = [:]
     /// Iteration limit per local run. A run that reaches it ends the fit there: the fallbacks
-    /// do not repeat it, and the result reports termination ``NonlinearFit/Termination/maxIterations``.
+    /// do not repeat it, and the result reports termination `NonlinearFit/Termination/maxIterations`.
     public var maxIterations: Int = 1000
     /// Wall-clock limit in seconds for the whole fit (every start, the polish and the
     /// fallbacks), or `nil` for none. When it runs out the best point reached is reported with
-    /// termination ``NonlinearFit/Termination/timeLimit``; see ``NonlinearFit/FitOptions/timeLimit``.
+    /// termination `NonlinearFit/Termination/timeLimit`; see `NonlinearFit/FitOptions/timeLimit`.
     public var timeLimit: Double? = nil
-    /// The clock ``timeLimit`` is measured on (tests inject one; see ``NonlinearFit/FitClock``).
+    /// The clock ``timeLimit`` is measured on (tests inject one; see `NonlinearFit/FitClock`).
     public var clock: FitClock = .system
     /// The most rows the start search (variable-projection grid, coarse multi-start, racing)
     /// runs on: larger datasets search on a seeded uniform sample of this many rows (seed
@@ -34,7 +34,7 @@ public struct LawFitOptions: Sendable, Equatable {
     /// the full-data optimum when refitting bootstrap resamples. Ignored by other strategies.
     public var start: [Double]? = nil
     /// How standard errors and intervals are computed: by default a row bootstrap for a
-    /// robust objective where a fast refit exists (``RobustFitIntervals``), the linearised
+    /// robust objective where a fast refit exists (`RobustFitIntervals`), the linearised
     /// covariance otherwise. The fit records the method used (``LawFit/intervals``).
     public var intervals: LawIntervalChoice = .automatic()
 

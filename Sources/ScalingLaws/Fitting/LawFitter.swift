@@ -24,7 +24,7 @@ public enum LawFitter {
     /// log-log least squares for a power law, Hoffmann et al.'s log-space Huber for Chinchilla),
     /// as the command line does, and the other settings' defaults.
     /// - Throws: ``DataError`` for missing columns, non-positive values where the law or a log
-    ///   objective needs positive ones, or too few rows; ``FitError`` from the engine.
+    ///   objective needs positive ones, or too few rows; `FitError` from the engine.
     public static func fit(_ law: any ScalingLaw, to data: Dataset, options: LawFitOptions? = nil) throws -> LawFit {
         let options = options ?? .defaults(for: law)
         let inputs = try law.inputs.map { try data.column($0.role) }

@@ -1,6 +1,6 @@
 /// Exact symbolic differentiation of formulas.
 extension FormulaExpression {
-    /// The exact partial derivative `∂e/∂name`, simplified (see ``FormulaSimplifier``).
+    /// The exact partial derivative `∂e/∂name`, simplified (see `FormulaSimplifier`).
     ///
     /// ```
     /// (a/b)'  = a'/b − (a/b)·(b'/b)          so (A/N^α)' wrt α = −(A/N^α · log(N))

@@ -51,7 +51,7 @@ public enum FormulaFunction: String, Sendable, Hashable, Codable {
 ///          .divide(.name("B"), .power(.name("D"), .name("beta"))))
 /// ```
 /// Trees come from ``FormulaParser`` and print back with ``description`` (see
-/// ``FormulaPrinter``): parsing the printed text gives an equal tree. Derivatives are exact
+/// `FormulaPrinter`): parsing the printed text gives an equal tree. Derivatives are exact
 /// (``derivative(withRespectTo:)``, symbolic). Literal numbers are finite; the parser reads a
 /// minus sign directly before a number (`-2`, `x^-0.5`) as a negative literal.
 ///
@@ -110,7 +110,7 @@ public indirect enum FormulaExpression: Sendable, Hashable {
     }
 
     /// The value with every name looked up in `values` (a missing name counts as NaN).
-    /// For one-off evaluation and tests; laws evaluate through a compiled ``FormulaProgram``.
+    /// For one-off evaluation and tests; laws evaluate through a compiled `FormulaProgram`.
     public func value(_ values: [String: Double]) -> Double {
         switch self {
         case let .number(v): return v

@@ -20,7 +20,7 @@ import Foundation
 /// - Bounds and starts come from ``FormulaParameterDeclaration``s; without them a parameter
 ///   is unbounded.
 /// - Linear parameters are found exactly from the symbolic derivatives (see
-///   ``FormulaLinearity``), so the default start strategy solves them by variable projection.
+///   `FormulaLinearity`), so the default start strategy solves them by variable projection.
 ///   A linear parameter declared with a lower bound ≥ 0 and no upper bound is positive
 ///   (``LawParameter/fitsInLogSpace``): fits work with its logarithm, as Hoffmann et al. fit
 ///   `a = log A`. (With a finite upper bound it is not, so that the bound is kept.)
@@ -31,7 +31,7 @@ import Foundation
 ///
 /// Values and gradients are exact: the gradient is the symbolic derivative of the formula
 /// (``FormulaExpression/derivative(withRespectTo:)``), compiled with the formula into one
-/// ``FormulaProgram`` that computes shared subexpressions once.
+/// `FormulaProgram` that computes shared subexpressions once.
 public struct FormulaLaw: ScalingLaw {
     /// The names that are inputs when none are given, in order.
     public static let defaultInputs = ["N", "D", "C"]

@@ -69,6 +69,6 @@ enum FormulaPrinter {
 }
 
 extension FormulaExpression: CustomStringConvertible {
-    /// The formula text (see ``FormulaPrinter``); parsing it gives an equal tree.
+    /// The formula text (see `FormulaPrinter`); parsing it gives an equal tree.
     public var description: String { FormulaPrinter.text(self) }
 }

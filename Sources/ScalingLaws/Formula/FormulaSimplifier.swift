@@ -109,7 +109,7 @@ enum FormulaSimplifier {
 
 extension FormulaExpression {
     /// The tree with trivial terms removed (`0·x`, `1·x`, `x + 0`, `x^1`, …; see
-    /// ``FormulaSimplifier``). Parsed formulas are kept as written; derivatives come simplified.
+    /// `FormulaSimplifier`). Parsed formulas are kept as written; derivatives come simplified.
     public func simplified() -> FormulaExpression {
         FormulaSimplifier.simplify(self)
     }

@@ -16,7 +16,7 @@ import Foundation
 ///   converts to PF-days before evaluating (`C_PF-days = C / 8.64e19`), so its `C_c` is in
 ///   PF-days as Kaplan et al. print it. Kaplan et al. predict with `L(C_min)` (eq 1.3, α_C =
 ///   0.050, C_c = 3.1e8 PF-days), where `C_min` is the compute at the critical batch size
-///   (see ``KaplanConstants/minimumCompute(compute:batchSize:loss:)``); their fixed-batch trend
+///   (see `KaplanConstants/minimumCompute(compute:batchSize:loss:)`); their fixed-batch trend
 ///   is α_C = 0.057, C_c = 1.6e7 PF-days. Feed the law whichever compute the fit is about.
 ///
 /// Each law is linear in log space, `log L = α log X_c − α log X`, so ``initialGuess(inputs:response:)``

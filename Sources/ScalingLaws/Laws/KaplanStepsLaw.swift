@@ -8,7 +8,7 @@ import Foundation
 /// ```
 /// - `N`: non-embedding parameters; `S_min`: the minimum number of optimisation steps, i.e.
 ///   steps at a batch size far above the critical batch
-///   (`S_min = S / (1 + B_crit(L)/B)`, ``KaplanConstants/minimumSteps(steps:batchSize:loss:)``);
+///   (`S_min = S / (1 + B_crit(L)/B)`, `KaplanConstants/minimumSteps(steps:batchSize:loss:)`);
 ///   `L`: test loss in nats/token.
 /// - `N_c` (parameters) and `S_c` (steps): positive scales, fitted as logarithms under
 ///   log-space objectives; `α_N`, `α_S ∈ [0, 5]`: exponents.

@@ -32,7 +32,7 @@ public enum ScaledCompute {
     ///   - n: Parameters (total), `> 0`.
     ///   - d: Training tokens, `> 0`.
     ///   - law: The Chinchilla constants mapping `(N, D)` to loss.
-    ///   - tokensPerParameter: The reference ratio `r` (default 20).
+    ///   - r: The reference ratio (tokens per parameter, default 20).
     /// - Returns: The loss and the reference-allocation model that reaches it.
     /// - Throws: ``ScaledComputeError``.
     public static func point(
@@ -48,8 +48,8 @@ public enum ScaledCompute {
     ///
     /// - Parameters:
     ///   - l: The loss, `> E`.
-    ///   - law: The Chinchilla constants.
-    ///   - tokensPerParameter: The reference ratio `r` (default 20).
+    ///   - p: The Chinchilla constants.
+    ///   - r: The reference ratio (tokens per parameter, default 20).
     /// - Throws: ``ScaledComputeError/lossNotAboveIrreducible(loss:irreducible:)`` when `l ≤ E`,
     ///   ``ScaledComputeError/invalidInput(_:)`` for a non-finite loss, a non-positive ratio, or
     ///   constants that do not make the loss fall with scale.

@@ -55,9 +55,9 @@ public struct RecognizedSchedule: Sendable, Equatable, Codable, CustomStringConv
     /// decay (root-mean-square deviation relative to the peak, at most 5%) names the shape.
     ///
     /// - Parameters:
-    ///   - steps: Steps, strictly increasing.
-    ///   - rates: The learning rate at each step (`nan` where not logged).
-    ///   - peak: The peak rate when logged separately (else the largest rate seen).
+    ///   - allSteps: Steps, strictly increasing.
+    ///   - allRates: The learning rate at each step (`nan` where not logged).
+    ///   - loggedPeak: The peak rate when logged separately (else the largest rate seen).
     /// - Returns: `nil` when fewer than two rates are logged.
     public static func recognize(steps allSteps: [Double], rates allRates: [Double], peak loggedPeak: Double? = nil) -> RecognizedSchedule? {
         var steps: [Double] = [], rates: [Double] = []

@@ -28,11 +28,11 @@ extension StepSchedule {
     ///   - steps: Logged steps, increasing.
     ///   - rates: The rate at each (`nan` where not logged).
     ///   - source: The file named in errors.
-    /// - Throws: ``ScheduleError/badRate(source:step:value:)`` for a negative or infinite rate;
-    ///   ``ScheduleError/tooFewRates(source:count:)`` with fewer than 2 logged rates.
     ///   - warmup: The warm-up length when known from the recipe (OLMo: N/B steps); used only
     ///     when the log starts after it, so that the warm-up ends there instead of at the first
     ///     logged step.
+    /// - Throws: ``ScheduleError/badRate(source:step:value:)`` for a negative or infinite rate;
+    ///   ``ScheduleError/tooFewRates(source:count:)`` with fewer than 2 logged rates.
     public static func interpolating(steps: [Double], rates: [Double], source: String, warmup: Int? = nil) throws -> StepSchedule {
         var knots: [(Double, Double)] = []
         for (s, r) in zip(steps, rates) where !r.isNaN {
@@ -56,7 +56,7 @@ extension StepSchedule {
     ///   - source: The branch file named in errors.
     /// - Throws: ``ScheduleError/branchOutsideRun(source:branchStep:runFirst:runLast:)`` when the
     ///   branch's first step is not within the constant run's logged steps; the errors of
-    ///   ``interpolating(steps:rates:source:)``.
+    ///   `interpolating(steps:rates:source:)`.
     public static func continuing(_ constant: (steps: [Double], rates: [Double]), branchSteps: [Double], branchRates: [Double],
                                   source: String) throws -> StepSchedule {
         var branch: [(Double, Double)] = []

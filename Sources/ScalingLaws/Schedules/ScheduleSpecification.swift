@@ -67,7 +67,7 @@ public struct ScheduleSpecification: Sendable, Equatable, Codable {
 
     /// The per-step schedule over steps 0…T.
     ///
-    /// - Parameter steps: T, required when the specification does not give it (`steps:`);
+    /// - Parameter given: T, required when the specification does not give it (`steps:`);
     ///   when both are given, this one wins.
     /// - Throws: ``ScheduleError/noStepCount(specification:)`` without T;
     ///   ``ScheduleError/invalidSpecification(specification:reason:)`` when T is not above the warm-up or

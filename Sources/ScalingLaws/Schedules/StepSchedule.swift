@@ -2,7 +2,7 @@
 /// for `s = 0…T` (`T = lastStep`).
 ///
 /// Built from a specification (``ScheduleSpecification/schedule(steps:)``), reconstructed from a
-/// log that records the rate only at evaluation steps (``StepSchedule/interpolating(steps:rates:source:)``),
+/// log that records the rate only at evaluation steps (`StepSchedule/interpolating(steps:rates:source:)`),
 /// or continued from a constant-rate run for a WSD decay branch
 /// (``StepSchedule/continuing(_:branchSteps:branchRates:source:)``). The curve laws read it
 /// through ``ScheduleAreas`` and ``MultiPowerTerms``, computed once per schedule.

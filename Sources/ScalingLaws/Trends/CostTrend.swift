@@ -8,7 +8,7 @@ import NonlinearFit
 /// ```
 /// log10 cost_i = c + g·(t_i − t̄) + ε_i,     ε_i ~ N(0, σ²) independent
 /// ```
-/// by ordinary least squares (LAPACK `dgelsd` through ``LinearLeastSquares/solve(_:_:rcond:)``),
+/// by ordinary least squares (LAPACK `dgelsd` through `LinearLeastSquares/solve(_:_:rcond:)`),
 /// with `t` in decimal years (``DecimalYear``) centred at their mean `t̄` so that `c` and `g` are
 /// uncorrelated. Reported, at ``confidenceLevel`` (two-sided, Student t with `n − 2` degrees of
 /// freedom):

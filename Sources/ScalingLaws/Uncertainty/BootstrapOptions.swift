@@ -1,6 +1,6 @@
 import Foundation
 
-/// Settings of a bootstrap of a law fit (``LawBootstrap/run(law:data:options:fitOptions:)``).
+/// Settings of a bootstrap of a law fit (`LawBootstrap/run(law:data:options:fitOptions:)`).
 ///
 /// Every random choice comes from `SeededGenerator.stream(seed: seed, index: i)` for resample
 /// `i`, so the same seed gives bit-identical draws whatever the number of threads.

@@ -21,7 +21,7 @@ public enum LawBootstrap {
     /// Fast path: for the Chinchilla law under a log-space objective (Huber or least squares)
     /// with no fixed parameters, a resample is a vector of row weights (how often each row was
     /// drawn) and is refitted by exact Newton steps on the weighted objective
-    /// (``ChinchillaNewtonRefit``), from the same start and to the same optimum as the general
+    /// (`ChinchillaNewtonRefit`), from the same start and to the same optimum as the general
     /// engine (release build: Epoch's 4,000 resamples in about 0.4 CPU-seconds, against 9.1 s
     /// of wall time on 2 cores through the general engine). Draws are bit-identical for a seed either way; a resample
     /// the fast path does not converge on is refitted by the general engine.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The result of ``LawBootstrap/run(law:data:options:fitOptions:)``: the full-data fit, the
+/// The result of `LawBootstrap/run(law:data:options:fitOptions:)`: the full-data fit, the
 /// refitted parameter values of every converged resample (``draws``), and per-parameter
 /// summaries (mean, standard error, percentile and BCa intervals). Derived quantities
 /// (compute-optimal sizes, tokens per parameter, `a = β/(α+β)`) propagate through the draws

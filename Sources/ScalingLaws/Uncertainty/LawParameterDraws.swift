@@ -16,7 +16,7 @@ import NonlinearFit
 ///   θ = θ̂ + U·diag(√s)·z,   Σ = U·diag(s)·Uᵀ (SVD of the symmetric Σ),   z ~ N(0, I)
 ///   ```
 /// - **projected normal**: the same, when `Σ` is nearly degenerate (a direction the data do not
-///   determine): eigen-directions with `s_j > s_min / t²`, `t` = ``NonlinearFit/FitThresholds/flatDirection``
+///   determine): eigen-directions with `s_j > s_min / t²`, `t` = `NonlinearFit/FitThresholds/flatDirection`
 ///   (the flat-direction rule on the Jacobian, `σ_min/σ_max < t`, squared for the covariance),
 ///   are left out of the draws (`z_j = 0`). Normal draws along a flat direction are not
 ///   draws from the fit (their spread is set by rounding, not by the data) and send
@@ -24,7 +24,7 @@ import NonlinearFit
 ///   the data determine, *given* the unidentified combination at its estimate, and say so
 ///   (``flatDirections``).
 ///
-/// The same `seed` gives bit-identical draws (``NonlinearFit/SeededGenerator``).
+/// The same `seed` gives bit-identical draws (`NonlinearFit/SeededGenerator`).
 public struct LawParameterDraws: Sendable, Equatable, Codable {
     /// Where the draws come from.
     public enum Method: String, Sendable, Equatable, Codable {
