@@ -37,7 +37,7 @@ struct DefaultsCommandTests {
 
         // The catalog says so too.
         let laws = try CLIRunner.run(["laws"])
-        let block = laws.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix("power-law  ") }
+        let block = laws.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix("    power-law  ") }
         #expect(block?.contains("objective:  least squares on log residuals") == true)
     }
 

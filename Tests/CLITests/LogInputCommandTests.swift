@@ -62,7 +62,8 @@ struct LogInputCommandTests {
         let folder = try #require(Self.folder)
         let grouped = try CLIRunner.run(["fit", "cosine", "--metric", Self.mmlu, "--by", "metric"] + Self.sizes, in: folder)
         #expect(grouped.status == 0, "\(grouped.stderr)")
-        let summary = grouped.stdout.split(separator: "\n").filter { $0.hasPrefix("eval/downstream_bpb/mmlu_") && $0.contains(" 20 ") }
+        let summary = grouped.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("eval/downstream_bpb/mmlu_") && $0.contains(" 20 ") }
         #expect(summary.count == 4)
 
         let stem = "eval/downstream_bpb/mmlu_stem_val_rc_5shot_bpb"

@@ -82,10 +82,12 @@ struct TutorialTests {
     func curve() throws {
         let out = try Self.run(["curve-1-fit.sh", "curve-2-check.sh", "curve-3-schedules.sh"])
         #expect(isClose(try #require(Self.number(in: out[0].stdout, row: "L0 =")), 2.825333, rel: 1e-4))
+        // CSV: step, predicted, lower, upper, prediction_lower, prediction_upper, observed, relative_error.
         let last = try #require(out[1].stdout.split(separator: "\n").last).split(separator: ",").compactMap { Double($0) }
-        #expect(last.count == 3)
+        #expect(last.count == 8)
+        guard last.count == 8 else { return }
         #expect(isClose(last[1], 2.81995, rel: 1e-4))   // predicted final loss
-        #expect(isClose(last[2], 2.83175, rel: 1e-4))   // logged: the prediction is 0.42% low
+        #expect(isClose(last[6], 2.83175, rel: 1e-4))   // logged: the prediction is 0.42% low
         let ends = out[2].stdout.split(separator: "\n").filter { $0.hasPrefix("162694,") }
             .compactMap { $0.split(separator: ",").dropFirst().first.flatMap { Double($0) } }
         #expect(ends.count == 3)

@@ -138,7 +138,7 @@ struct OtherRendererTests {
     func catalog() throws {
         let presets = ["chinchilla": [LawCatalogRenderer.Preset(name: "epoch2024", source: "Epoch")]]
         let text = try LawCatalogRenderer.render(LawRegistry.all, presets: presets, format: .table)
-        #expect(text.hasPrefix("chinchilla  "))
+        #expect(text.hasPrefix("[[Laws]] (\(LawRegistry.all.count) in the catalog)\n    chinchilla  "))
         #expect(text.contains("formula:    L(N, D) = E + A/N^α + B/D^β"))
         #expect(text.contains("presets:    epoch2024"))
         let csv = try LawCatalogRenderer.render(LawRegistry.all, presets: presets, format: .csv)

@@ -26,7 +26,7 @@ enum TextReportWriter {
             guard table.isDisplayed else { return "" }
             var out = table.title.map { indent + $0 + ":\n" } ?? ""
             if table.rows.isEmpty, let empty = table.emptyText { return out + indent + empty + "\n" }
-            if let lines = table.plainLines { return out + lines.map { indent + $0 + "\n" }.joined() }
+            if let lines = table.plainLines { return out + lines.map { ($0.isEmpty ? "" : indent) + $0 + "\n" }.joined() }
             out += table.displayed.plainText(indent: indent)
             return out
         case let .list(lines, empty):
