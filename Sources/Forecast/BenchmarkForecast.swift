@@ -37,7 +37,7 @@ public struct ScoreForecast: Sendable, Equatable, Codable {
     public let lower: Double?
     public let upper: Double?
     /// The prediction interval of a new model's score (mean-curve and residual scatter), inside
-    /// `[chance, 1]` (``ScalingLaws/BoundedScoreInterval``), or `nil` without a fit.
+    /// `[chance, 1]` (`ScalingLaws/BoundedScoreInterval`), or `nil` without a fit.
     public var predictionLower: Double? = nil
     public var predictionUpper: Double? = nil
 

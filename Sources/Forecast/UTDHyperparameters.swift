@@ -8,7 +8,7 @@ import ScalingLaws
 /// ```
 /// log10 B*_e(σ) = c_e + s_B·log10 σ,    log10 η*_e(σ) = d_e + s_η·log10 σ
 /// ```
-/// with 95% confidence intervals of each law's mean from its covariance (``ScalingLaws/SharedSlopePowerLaw/interval(_:group:level:)``).
+/// with 95% confidence intervals of each law's mean from its covariance (`ScalingLaws/SharedSlopePowerLaw/interval(_:group:level:)`).
 public struct UTDHyperparameterLaws: Sendable, Equatable {
     public let batchSize: SharedSlopePowerLaw
     public let learningRate: SharedSlopePowerLaw
@@ -26,7 +26,7 @@ public struct UTDHyperparameterLaws: Sendable, Equatable {
     }
 
     /// Fits both laws to rows of (environment, σ, B, η).
-    /// - Throws: the errors of ``ScalingLaws/SharedSlopePowerLaw/fit(x:y:groups:)``.
+    /// - Throws: the errors of `ScalingLaws/SharedSlopePowerLaw/fit(x:y:groups:)`.
     public static func fit(environments: [String], sigma: [Double], batchSize: [Double], learningRate: [Double]) throws -> UTDHyperparameterLaws {
         UTDHyperparameterLaws(
             batchSize: try SharedSlopePowerLaw.fit(x: sigma, y: batchSize, groups: environments),

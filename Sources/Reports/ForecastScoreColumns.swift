@@ -1,7 +1,7 @@
 import Foundation
 import Forecast
 
-/// The benchmark-score columns of a forecast table (``Forecast/ForecastTable/scores``), kept
+/// The benchmark-score columns of a forecast table (`Forecast/ForecastTable/scores`), kept
 /// apart from the loss columns: empty when the table has no scores.
 extension ForecastRenderer {
     static func scoreFields(_ table: ForecastTable) -> [(String, String)] {

@@ -2,7 +2,7 @@ import Forecast
 import Foundation
 import ScalingLaws
 
-/// The report of `compare-recipes` (``Forecast/RecipeComparison``): the recipes, which sharing
+/// The report of `compare-recipes` (`Forecast/RecipeComparison`): the recipes, which sharing
 /// assumption the data support, the compute ratio `k(C)` of every recipe against the baseline
 /// under every assumption, the crossovers, the fitted constants, and warnings.
 public enum RecipeComparisonReport {

@@ -2,11 +2,11 @@ import Forecast
 import Foundation
 import ScalingLaws
 
-/// The report of a task prediction (``Forecast/TaskAnalysis``): one table of tasks per target,
+/// The report of a task prediction (`Forecast/TaskAnalysis`): one table of tasks per target,
 /// the largest-rung backtest, the tasks flagged as not predictable with their numbers, and the
 /// logs' warnings.
 public enum TaskReport {
-    /// The report; ``Report/render(_:payload:)`` with the analysis as payload gives its JSON.
+    /// The report; `Report.render(_:payload:)` with the analysis as payload gives its JSON.
     public static func make(_ analysis: TaskAnalysis) -> Report {
         var report = Report(title: "Task accuracy from the ladder (Bhagia et al. 2024, two-step)")
         let method = analysis.method

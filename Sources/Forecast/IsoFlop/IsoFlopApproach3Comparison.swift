@@ -38,7 +38,7 @@ public struct IsoFlopApproach3Comparison: Sendable, Equatable, Codable {
 
     /// Fits Chinchilla to every run (`D` from the run's tokens, else `C/(6N)` with its budget)
     /// and compares with the accepted profiles.
-    /// - Throws: the errors of ``ScalingLaws/LawFitter/fit(_:to:options:)``.
+    /// - Throws: the errors of `ScalingLaws/LawFitter/fit(_:to:options:)`.
     static func make(
         groups: [(budget: Double, runs: [IsoFlopRun])], profiles: [IsoFlopProfile], isoFlopExponent: Double
     ) throws -> IsoFlopApproach3Comparison {
@@ -53,7 +53,7 @@ public struct IsoFlopApproach3Comparison: Sendable, Equatable, Codable {
         let law = ChinchillaLaw()
         let data = try Dataset(source: "iso-FLOP runs", columns: ["N": n, "D": d, "loss": loss])
         // The comparison's delta-method interval keeps the linearised covariance (as its label
-        // says); the row-bootstrap default of a robust fit (``ScalingLaws/LawIntervalChoice``)
+        // says); the row-bootstrap default of a robust fit (`ScalingLaws/LawIntervalChoice`)
         // is wider on iso-FLOP designs and would change when the two approaches count as
         // disagreeing, a decision left to this comparison's owners.
         var options = LawFitOptions.defaults(for: law)

@@ -34,6 +34,9 @@ public struct RecipeComparison: Sendable, Equatable, Codable {
     /// Compares `recipes` against the one labelled `baseline`.
     ///
     /// - Parameters:
+    ///   - recipes: Each recipe's runs.
+    ///   - baseline: The label of the recipe the others are compared against.
+    ///   - options: Sharings, budgets, bootstrap and cross-validation settings.
     ///   - source: The file name for messages.
     ///   - by: The column the recipes were split by, for messages.
     /// - Throws: ``RecipeComparisonError`` (unknown baseline, fewer than two recipes, too few

@@ -11,7 +11,7 @@ import ScalingLaws
 /// takes one value for every `r`. Inputs: `N`, `D` and `recipe`, the recipe's index `0..<K`
 /// (a whole number stored as a `Double`). Parameters are named `E`, `alpha`, … when shared and
 /// `E[label]`, `alpha[label]`, … per recipe; `E`, `A`, `B` fit in log space as in
-/// ``ScalingLaws/ChinchillaLaw``.
+/// `ScalingLaws/ChinchillaLaw`.
 public struct RecipeJointLaw: ScalingLaw, Equatable {
     /// What the recipes share.
     public let sharing: RecipeSharing
@@ -94,7 +94,7 @@ public struct RecipeJointLaw: ScalingLaw, Equatable {
         g[slots[4][r]] = -b * dTerm * log(x[1])
     }
 
-    /// Chinchilla's own rough start (``ScalingLaws/ChinchillaLaw/initialGuess(inputs:response:)``)
+    /// Chinchilla's own rough start (`ScalingLaws/ChinchillaLaw/initialGuess(inputs:response:)`)
     /// on all rows, for every recipe.
     public func initialGuess(inputs: [[Double]], response: [Double]) -> [Double] {
         let one = ChinchillaLaw().initialGuess(inputs: Array(inputs.prefix(2)), response: response)

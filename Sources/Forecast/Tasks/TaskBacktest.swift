@@ -42,7 +42,7 @@ public struct TaskBacktest: Sendable, Equatable, Codable {
     public let rows: [TaskBacktestRow]
 
     /// Holds out the runs of the largest N.
-    /// - Throws: ``ScalingLaws/TaskError/nothingToHoldOut(reason:)`` with a single model size,
+    /// - Throws: `ScalingLaws/TaskError/nothingToHoldOut(reason:)` with a single model size,
     ///   and the errors of ``TaskForecaster/forecast(_:targets:method:)``.
     public static func run(_ ladder: TaskLadder, method: TaskMethod = TaskMethod()) throws -> TaskBacktest {
         try method.validate()

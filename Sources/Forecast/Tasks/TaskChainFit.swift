@@ -23,9 +23,13 @@ public struct TaskChainFit: Sendable {
     static let accuracyLaw = LossToAccuracyLaw()
 
     /// Fits both steps on the points of `runs` (indices into the ladder; repeats allowed).
-    /// - Throws: ``ScalingLaws/TaskError/tooFewRuns(task:step:runs:needed:)`` and the fitter's errors.
-    /// - Parameter warmStart: a fit whose parameters start both steps' solvers (a single start,
-    ///   no start search): bootstrap refits start from the full-data optimum.
+    /// - Throws: `ScalingLaws/TaskError/tooFewRuns(task:step:runs:needed:)` and the fitter's errors.
+    /// - Parameters:
+    ///   - points: The task's final points and checkpoints.
+    ///   - runs: The runs to fit on, as indices into the ladder (repeats allowed, for resampling).
+    ///   - seed: The seed of the start search.
+    ///   - warmStart: a fit whose parameters start both steps' solvers (a single start, no start
+    ///     search): bootstrap refits start from the full-data optimum.
     public static func fit(_ points: TaskPoints, runs: [Int], seed: UInt64 = 0, warmStart: TaskChainFit? = nil) throws -> TaskChainFit {
         let finals = runs.compactMap { r in points.finals.first { $0.run == r } }
         let checkpoints = runs.flatMap { points.checkpoints[$0] }

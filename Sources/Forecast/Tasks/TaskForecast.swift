@@ -69,7 +69,7 @@ public struct TaskForecast: Sendable, Equatable, Codable {
 public enum TaskForecaster {
     /// Predictions of every task of `ladder` at each target (one array per target, tasks in
     /// ladder order).
-    /// - Throws: ``ScalingLaws/TaskError`` and the fitter's errors.
+    /// - Throws: `ScalingLaws/TaskError` and the fitter's errors.
     public static func forecast(_ ladder: TaskLadder, targets: [TaskTarget], method: TaskMethod = TaskMethod()) throws -> [[TaskForecast]] {
         try method.validate()
         var out = [[TaskForecast]](repeating: [], count: targets.count)

@@ -47,7 +47,7 @@ public struct TaskMethod: Sendable, Equatable, Codable {
         return matches.first?.value ?? defaultChance
     }
 
-    /// - Throws: ``ScalingLaws/TaskError/invalidSetting(option:value:expected:)``.
+    /// - Throws: `ScalingLaws/TaskError/invalidSetting(option:value:expected:)`.
     public func validate() throws {
         guard skipFraction >= 0, skipFraction < 1 else {
             throw TaskError.invalidSetting(option: "skip fraction", value: "\(skipFraction)", expected: "a fraction in [0, 1)")

@@ -1,7 +1,7 @@
 import Foundation
 import ScalingLaws
 
-/// The points of one task that the two steps are fitted on, built from a ``ScalingLaws/TaskLadder``
+/// The points of one task that the two steps are fitted on, built from a `ScalingLaws/TaskLadder`
 /// the way Bhagia et al. 2024 (arXiv:2412.04403) build them:
 ///
 /// ```
@@ -9,7 +9,7 @@ import ScalingLaws
 /// step 2 (every checkpoint):      (L̃_rj, Ã_rj) for j past the first ⌈f·n_r⌉ checkpoints,
 ///                                 L̃, Ã = trailing moving averages of window w
 /// ```
-/// (D_r is the run's tokens at its point, ``ScalingLaws/LadderRun/tokens``.) Every point carries
+/// (D_r is the run's tokens at its point, `ScalingLaws/LadderRun/tokens`.) Every point carries
 /// its run's index, so a bootstrap resamples whole runs.
 public struct TaskPoints: Sendable, Equatable {
     /// One point per run.

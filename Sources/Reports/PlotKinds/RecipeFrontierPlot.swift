@@ -3,7 +3,7 @@ import Foundation
 import ScalingLaws
 
 /// The figure of `compare-recipes`: each recipe's loss at the compute-optimal point `L*(C)`
-/// against the budget (``Forecast/RecipeFrontier/loss(at:)``) under one model, with the
+/// against the budget (`Forecast/RecipeFrontier/loss(at:)`) under one model, with the
 /// bootstrap band at the comparison's level, the crossovers with the baseline marked, and the
 /// requested budgets as points on the baseline's curve.
 public enum RecipeFrontierPlot {

@@ -61,8 +61,11 @@ public enum BoundedScoreInterval {
     /// The interval `c + (1 − c)·logistic(z ± t·√(SE_z² + s_z²))` around `value`, or `nil` when
     /// `value` is not strictly inside the domain or an input is not finite.
     /// - Parameters:
+    ///   - value: The predicted score `ŷ` of the mean curve.
     ///   - standardError: `SE(ŷ)` of the mean curve on the score scale.
     ///   - logitResidualVariance: `s_z²`.
+    ///   - t: The Student-t (or normal) quantile of the interval's level.
+    ///   - domain: The scores' range `[c, 1]`: chance to the best score.
     public static func interval(
         value: Double, standardError: Double, logitResidualVariance: Double, t: Double, domain: ClosedRange<Double>
     ) -> (lower: Double, upper: Double)? {

@@ -56,6 +56,7 @@ public struct TaskLadder: Sendable {
     ///   - sizes: The sizes table joined by the name pattern's size field.
     ///   - options: Run metadata, columns and the reduction giving each run's D.
     ///   - glob: The task-loss columns (``TaskColumns/pair(header:glob:source:)``).
+    ///   - separator: The logs' field separator, or `nil` to detect it from each header.
     /// - Throws: ``TaskError``, ``LogError`` and ``DataError`` naming the file and column.
     public static func read(
         files: [URL], sizes: SizesTable? = nil, options: LogReadOptions, tasks glob: String, separator: Character? = nil

@@ -20,7 +20,7 @@ import NonlinearFit
 /// C    = 1/(B' − 1) Σ_b (θ*_b − θ̄*)(θ*_b − θ̄*)ᵀ   over the B' converged refits
 /// ```
 /// in the fitted parameterization (`log E, log A, log B, α, β`). Intervals stay Student-t
-/// intervals on that scale (``NonlinearFit/FitResult/replacingCovariance(_:)``); the standard
+/// intervals on that scale (`NonlinearFit/FitResult/replacingCovariance(_:)`); the standard
 /// errors reported in the law's units are the refits' spread in those units.
 enum RobustFitIntervals {
     /// Fewest converged refits (as a share of the resamples) for the bootstrap covariance to
