@@ -13,56 +13,40 @@ import Foundation
 /// `N ∝ C^(α_C/α_N) = C^0.684`, while the text prints α_C^min ≈ 0.054 and the empirical
 /// `N ∝ C_min^0.73`. This type stores the exponents and derives the rest
 /// (``computeOptimalExponent(alphaS:alphaB:alphaN:)``).
-public struct KaplanConstants: Sendable, Equatable, Hashable, Codable {
-    /// The preset's command-line name.
-    public let name: String
-    /// The law (catalog name) the values belong to.
-    public let law: String
-    /// Values in the law's parameter order.
-    public let values: [Double]
-    /// Where they were printed.
-    public let source: String
-
-    public init(name: String, law: String, values: [Double], source: String) {
-        self.name = name
-        self.law = law
-        self.values = values
-        self.source = source
-    }
-
+public enum KaplanConstants {
     // MARK: - Single-variable laws (eqs 1.1–1.3)
 
     /// `L(N) = (N_c/N)^α_N`, α_N = 0.076, N_c = 8.8e13 non-embedding parameters (eq 1.1).
-    public static let sizeN = KaplanConstants(
+    public static let sizeN = LawPreset(
         name: "kaplan2020-n", law: "kaplan-n", values: [8.8e13, 0.076], source: "Kaplan et al. 2020, eq. (1.1)")
     /// `L(D) = (D_c/D)^α_D`, α_D = 0.095, D_c = 5.4e13 tokens (eq 1.2).
-    public static let dataD = KaplanConstants(
+    public static let dataD = LawPreset(
         name: "kaplan2020-d", law: "kaplan-d", values: [5.4e13, 0.095], source: "Kaplan et al. 2020, eq. (1.2)")
     /// `L(C_min) = (C_c/C_min)^α_C`, α_C = 0.050, C_c = 3.1e8 PF-days (eq 1.3, the trend the
     /// paper says to predict with).
-    public static let computeMin = KaplanConstants(
+    public static let computeMin = LawPreset(
         name: "kaplan2020-cmin", law: "kaplan-c", values: [3.1e8, 0.050], source: "Kaplan et al. 2020, eq. (1.3), L(C_min)")
     /// The fixed-batch trend `L(C) = (C_c/C)^α_C`, α_C = 0.057, C_c = 1.6e7 PF-days.
-    public static let computeFixedBatch = KaplanConstants(
+    public static let computeFixedBatch = LawPreset(
         name: "kaplan2020-c-fixed-batch", law: "kaplan-c", values: [1.6e7, 0.057],
         source: "Kaplan et al. 2020, Section 1.2, fixed-batch L(C) trend")
 
     // MARK: - Joint laws
 
     /// eq 1.5 joint fit (Table 2): `[N_c, D_c, α_N, α_D]` = [6.4e13, 1.8e13, 0.076, 0.103].
-    public static let jointND = KaplanConstants(
+    public static let jointND = LawPreset(
         name: "kaplan2020-nd", law: "kaplan-nd", values: [6.4e13, 1.8e13, 0.076, 0.103],
         source: "Kaplan et al. 2020, eq. (1.5), Table 2")
     /// eq 1.6 fit (Table 3): `[N_c, S_c, α_N, α_S]` = [6.5e13, 2.1e3, 0.077, 0.76].
-    public static let stepsNS = KaplanConstants(
+    public static let stepsNS = LawPreset(
         name: "kaplan2020-ns", law: "kaplan-ns", values: [6.5e13, 2.1e3, 0.077, 0.76],
         source: "Kaplan et al. 2020, eq. (1.6), Table 3")
 
     /// All presets, in catalog order.
-    public static let presets: [KaplanConstants] = [sizeN, dataD, computeMin, computeFixedBatch, jointND, stepsNS]
+    public static let presets: [LawPreset] = [sizeN, dataD, computeMin, computeFixedBatch, jointND, stepsNS]
 
     /// The preset named `name` (case-insensitive), or `nil`.
-    public static func preset(named name: String) -> KaplanConstants? {
+    public static func preset(named name: String) -> LawPreset? {
         presets.first { $0.name == name.lowercased() }
     }
 

@@ -33,9 +33,7 @@ public struct LawPreset: Sendable, Equatable, Hashable {
         for entry in ChinchillaParameters.presets {
             list.append(LawPreset(name: entry.name, law: ChinchillaLaw().name, values: entry.parameters.vector, source: entry.source))
         }
-        for entry in KaplanConstants.presets {
-            list.append(LawPreset(name: entry.name, law: entry.law, values: entry.values, source: entry.source))
-        }
+        list += KaplanConstants.presets
         for entry in PowerLawParameters.presets {
             list.append(LawPreset(name: entry.name, law: PowerLaw().name, values: entry.parameters.vector, source: entry.source))
         }
