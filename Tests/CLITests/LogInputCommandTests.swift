@@ -106,6 +106,18 @@ struct LogInputCommandTests {
         #expect(result.stderrLines == [message])
     }
 
+    @Test("A decay branch read without its constant run is a point with a warning naming the run")
+    func branchWithoutConstantRun() throws {
+        let folder = try #require(Self.folder)
+        let result = try CLIRunner.run(["runs", "wsd-decay/1B-1xC.csv", "--metric", Self.metric, "--format", "csv"] + Self.sizes, in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderrLines.contains(
+            "warning: run '1B-1xC' is a WSD decay branch from step 14100, but no one constant-rate run of its N read here reaches that step: its end is still a point; give the constant run's log (or --branch-of BRANCH=CONSTANT) to link it"))
+        let linked = try CLIRunner.run(
+            ["runs", "wsd-decay/1B-1xC.csv", "constant/1B-10xC.csv", "--metric", Self.metric, "--format", "csv"] + Self.sizes, in: folder)
+        #expect(!linked.stderr.contains("is a WSD decay branch"))
+    }
+
     @Test("--branch-of BRANCH=CONSTANT links the branch to the run named")
     func branchMapping() throws {
         let folder = try #require(Self.folder)

@@ -45,7 +45,11 @@ public struct LogLadder: Sendable {
             runs += read
             warnings += readWarnings
         }
-        return LogLadder(runs: try linkingBranches(runs, given: options.branchOf), warnings: warnings, options: options)
+        let linked = try linkingBranches(runs, given: options.branchOf)
+        for run in linked where run.branchOf == nil {
+            if case .decayBranch(let from)? = run.schedule?.shape { warnings.append(.branchWithoutConstantRun(run: run.run, from: from)) }
+        }
+        return LogLadder(runs: linked, warnings: warnings, options: options)
     }
 
     /// The metrics the ladder holds, in order of first appearance (one unless the metric glob

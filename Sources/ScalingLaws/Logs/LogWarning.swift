@@ -11,11 +11,14 @@ public enum LogWarning: Sendable, Equatable, Codable, CustomStringConvertible {
     case metricMissingAtEnd(run: String, metric: String, lastEvaluated: Double, lastStep: Double)
     /// Some evaluations of the metric are missing or NaN.
     case missingValues(run: String, metric: String, count: Int)
+    /// A WSD decay branch whose constant-rate run was not read (or is ambiguous): its end is
+    /// still a point, but its schedule before the branch is unknown.
+    case branchWithoutConstantRun(run: String, from: Double)
 
     public var run: String {
         switch self {
         case let .sizeNameAsNumber(run, _, _), let .computeDisagrees(run, _, _, _), let .intermediateCheckpoint(run, _, _),
-            let .metricMissingAtEnd(run, _, _, _), let .missingValues(run, _, _):
+            let .metricMissingAtEnd(run, _, _, _), let .missingValues(run, _, _), let .branchWithoutConstantRun(run, _):
             return run
         }
     }
@@ -31,6 +34,8 @@ public enum LogWarning: Sendable, Equatable, Codable, CustomStringConvertible {
             return "run \(MessageText.quoted(run)): the point at step \(DataMessage.formatNumber(step)) is an intermediate checkpoint of a \(MessageText.escaped(schedule)) schedule; final-loss laws describe the end of a run (Hoffmann et al. 2022; Porian et al. 2024)"
         case let .metricMissingAtEnd(run, metric, lastEvaluated, lastStep):
             return "run \(MessageText.quoted(run)): \(MessageText.quoted(metric)) was last evaluated at step \(DataMessage.formatNumber(lastEvaluated)), before the last logged step \(DataMessage.formatNumber(lastStep))"
+        case let .branchWithoutConstantRun(run, from):
+            return "run \(MessageText.quoted(run)) is a WSD decay branch from step \(DataMessage.formatNumber(from)), but no one constant-rate run of its N read here reaches that step: its end is still a point; give the constant run's log (or --branch-of BRANCH=CONSTANT) to link it"
         case let .missingValues(run, metric, count):
             return "run \(MessageText.quoted(run)): \(count) evaluation\(count == 1 ? "" : "s") of \(MessageText.quoted(metric)) missing or NaN"
         }
