@@ -17,7 +17,7 @@ public enum TaskReport {
             ("step 1", "L(N, D) = E + A/N^α + B/D^β on each run's final point (mean of the last \(method.movingAverage) evaluations), Huber (δ = 1e-3) on log residuals"),
             ("step 2", "Acc(L) = a/(1 + exp(−k(L − L0))) + b on every checkpoint after the first \(percent(method.skipFraction)), moving average \(method.movingAverage), least squares"),
             ("intervals", method.bootstrap > 0
-                ? "\(percent(method.confidenceLevel)) percentile, joint bootstrap over runs (\(method.bootstrap) resamples, seed \(method.seed)), widened to hold the estimate"
+                ? "\(percent(method.confidenceLevel)) percentile, joint bootstrap over runs (\(method.bootstrap) resamples, seed \(method.seed)), widened to hold the estimate; they carry the spread of the ladder's runs only, not the error of extrapolating the laws: --backtest shows how often they hold"
                 : "none (--bootstrap 0)"),
             ("predictable", "best final accuracy ≥ chance + \(fixed(method.chanceMargin, 2)); accuracy SD over the last \(method.noiseWindow) checkpoints of the largest run ≤ \(percent(method.maximumNoiseToSignal)) of the spread of final accuracies"),
         ])
