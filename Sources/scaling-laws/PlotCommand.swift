@@ -257,7 +257,7 @@ struct PlotCommand: ParsableCommand {
                 do {
                     let candidate = try isoFlopInput(specification, quiet: true)
                     let analysis = candidate.analysis
-                    if 2 * analysis.accepted.count >= analysis.profiles.count {
+                    if analysis.looksLikeSweep {
                         budgets = candidate
                     } else {
                         fallback = "\(analysis.accepted.count) of \(analysis.profiles.count) compute groups bracket a minimum"

@@ -162,7 +162,7 @@ struct ReportCommand: ParsableCommand {
                     selection: specification.predicates.map(\.description).joined(separator: ", ")))
         }
         if isoflop.isExplicit { return try build() }
-        guard let candidate = try? build(), 2 * candidate.analysis.accepted.count >= candidate.analysis.profiles.count else { return nil }
+        guard let candidate = try? build(), candidate.analysis.looksLikeSweep else { return nil }
         return candidate
     }
 

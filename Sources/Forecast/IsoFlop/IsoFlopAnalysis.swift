@@ -35,6 +35,11 @@ public struct IsoFlopAnalysis: Sendable, Equatable {
     /// Budgets with a bracketed minimum.
     public var accepted: [IsoFlopProfile] { profiles.filter(\.isAccepted) }
 
+    /// Whether the runs look like an iso-FLOP sweep: at least half of the compute groups bracket
+    /// a minimum. Data grouped by compute that are not a sweep (a ladder of N × D) rarely do, so
+    /// `plot --kind isoflop` and `report` draw the law's curves for them instead of Approach 2.
+    public var looksLikeSweep: Bool { 2 * accepted.count >= profiles.count }
+
     /// Runs the analysis.
     /// - Throws: ``IsoFlopError/noRuns``, ``IsoFlopError/invalidRun(line:field:value:)``,
     ///   ``IsoFlopError/tooFewBudgets(accepted:budgets:reasons:)``, ``IsoFlopError/invalidOption(_:)``.
