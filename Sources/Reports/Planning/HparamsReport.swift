@@ -41,7 +41,10 @@ public enum HparamsReport {
     public static func recommendations(_ law: HyperparameterLaw, rows: [Row]) -> Report {
         var section = ReportSection(title: "Hyperparameters from \(law.name)")
         section.fields(lawText(law))
-        var table = ReportTable(title: "Recommended", columns: [.number("N", csvName: "n"), .number("D", csvName: "d"), .number("C", csvName: "c"),
+        // A column no row has (N and D for a law of C) is left out of the display; CSV keeps it.
+        func shown(_ present: Bool) -> ReportColumn.Visibility { present ? .everywhere : .csvOnly }
+        let hasN = rows.contains { $0.n != nil }, hasD = rows.contains { $0.d != nil }, hasC = rows.contains { $0.c != nil }
+        var table = ReportTable(title: "Recommended", columns: [.number("N", csvName: "n", visibility: shown(hasN)), .number("D", csvName: "d", visibility: shown(hasD)), .number("C", csvName: "c", visibility: shown(hasC)),
                                                                .number("learning rate", csvName: "learning_rate"), .number("batch (tokens)", csvName: "batch_tokens")],
                                 exportsToCSV: true)
         for r in rows {
