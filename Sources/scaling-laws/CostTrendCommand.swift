@@ -46,13 +46,11 @@ struct CostTrendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Confidence level of every interval.", valueName: "level"))
     var level: Double = 0.95
 
-    @Option(
-        name: .customLong("sep"),
-        help: ArgumentHelp(
-            "Field separator: one character, or 'tab'. Default: detected from the header (',', tab or ';').",
-            valueName: "char"),
-        transform: Syntax.separator)
-    var separator: Character?
+    @OptionGroup
+    var separatorOption: SeparatorOption
+
+    /// The field separator (`--sep`), when given.
+    var separator: Character? { separatorOption.value }
 
     @Option(help: "How to write costs in the table: human (83.4M) or scientific (8.337e+07).")
     var numbers: NumberStyle = .human

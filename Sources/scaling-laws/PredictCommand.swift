@@ -52,13 +52,11 @@ struct PredictCommand: ParsableCommand {
         transform: Syntax.roleMapping)
     var roleMappings: [RoleMapping] = []
 
-    @Option(
-        name: .customLong("sep"),
-        help: ArgumentHelp(
-            "Field separator: one character, or 'tab'. Default: detected from the header (',', tab or ';').",
-            valueName: "char"),
-        transform: Syntax.separator)
-    var separator: Character?
+    @OptionGroup
+    var separatorOption: SeparatorOption
+
+    /// The field separator (`--sep`), when given.
+    var separator: Character? { separatorOption.value }
 
     @OptionGroup(title: "Rows of --points")
     var selection: RowSelectionOptions

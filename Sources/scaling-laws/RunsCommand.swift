@@ -30,11 +30,11 @@ struct RunsCommand: ParsableCommand {
     @OptionGroup(title: "Logs")
     var logOptions: LogOptions
 
-    @Option(
-        name: .customLong("sep"),
-        help: ArgumentHelp("Field separator: one character, or 'tab'. Default: detected from the header (',', tab or ';').", valueName: "char"),
-        transform: Syntax.separator)
-    var separator: Character?
+    @OptionGroup
+    var separatorOption: SeparatorOption
+
+    /// The field separator (`--sep`), when given.
+    var separator: Character? { separatorOption.value }
 
     @OptionGroup(title: "Output")
     var output: OutputOptions

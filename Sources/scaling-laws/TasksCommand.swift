@@ -71,11 +71,11 @@ struct TasksCommand: ParsableCommand {
     @OptionGroup(title: "Rows")
     var selection: RowSelectionOptions
 
-    @Option(
-        name: .customLong("sep"),
-        help: ArgumentHelp("Field separator: one character, or 'tab'. Default: detected from the header (',', tab or ';').", valueName: "char"),
-        transform: Syntax.separator)
-    var separator: Character?
+    @OptionGroup
+    var separatorOption: SeparatorOption
+
+    /// The field separator (`--sep`), when given.
+    var separator: Character? { separatorOption.value }
 
     @OptionGroup(title: "Output")
     var output: OutputOptions

@@ -4,8 +4,8 @@ import TestSupport
 
 /// Runs the code listings of the DocC tutorials (Sources/ScalingLaws/ScalingLaws.docc/Resources,
 /// the files the `.tutorial` steps show) in order, as a reader would, and checks the numbers the
-/// tutorials quote. The listings read `../shared/datasets`, so each runs in a scratch folder whose
-/// `../shared` is a link to the shared data; `scaling-laws` is the built binary.
+/// tutorials quote. The listings read the data from `OLMO_LADDER` and `MARIN_ISOFLOPS`, set here to
+/// the shared datasets; `scaling-laws` is the built binary.
 @Suite("tutorial listings run and give the numbers the tutorials quote", .enabled(if: RepositoryPaths.hasSharedData))
 struct TutorialTests {
     static let resources = RepositoryPaths.root.appendingPathComponent("Sources/ScalingLaws/ScalingLaws.docc/Resources")
@@ -18,13 +18,18 @@ struct TutorialTests {
         let scratch = try CLIRunner.temporaryDirectory()
         let work = scratch.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: scratch.appendingPathComponent("shared"), withDestinationURL: shared)
         defer { try? FileManager.default.removeItem(at: scratch) }
+        let datasets = shared.appendingPathComponent("datasets")
+        let environment = [
+            "COLUMNS": "80",
+            "OLMO_LADDER": datasets.appendingPathComponent("olmo_ladder_bhagia2024").path,
+            "MARIN_ISOFLOPS": datasets.appendingPathComponent("marin_isoflops_2026/isoflops.csv").path,
+        ]
         var results: [CLIResult] = []
         for name in names {
             let listing = try String(contentsOf: resources.appendingPathComponent(name), encoding: .utf8)
             let script = "set -e\nscaling-laws() { '\(binary.path)' \"$@\"; }\n" + listing
-            let output = try BuiltExecutable.run(URL(fileURLWithPath: "/bin/bash"), ["-c", script], in: work, environment: ["COLUMNS": "80"])
+            let output = try BuiltExecutable.run(URL(fileURLWithPath: "/bin/bash"), ["-c", script], in: work, environment: environment)
             #expect(output.status == 0, "\(name): \(output.stderr)")
             results.append(CLIResult(stdout: output.stdout, stderr: output.stderr, status: output.status))
         }

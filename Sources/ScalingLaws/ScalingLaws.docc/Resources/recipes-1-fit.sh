@@ -1,3 +1,3 @@
-marin=../shared/datasets/marin_isoflops_2026/isoflops.csv
+marin=${MARIN_ISOFLOPS:?set MARIN_ISOFLOPS to the Marin iso-FLOP sweep CSV}
 scaling-laws fit $marin --n params --d tokens --loss loss \
     --where 'dataset in [comma, dclm]' --by dataset --output recipe.json
