@@ -42,10 +42,12 @@ public enum GroupedReportRenderer {
                 section.title = "\(column) = \(group.label): \(section.title)"
                 section.blocks = section.blocks.map { block in
                     guard case var .table(table) = block, table.exportsToCSV else { return block }
+                    // The stacked copy is for CSV alone: its exported columns, all CSV-only, after the group's.
+                    let kept = table.columns.indices.filter { table.columns[$0].visibility != .displayOnly }
                     var export = table
-                    export.columns.insert(ReportColumn(column, visibility: .csvOnly), at: 0)
-                    export.rows = table.rows.map { [ReportCell(group.label)] + $0 }
-                    export.columns = export.columns.map { var c = $0; c.visibility = c.visibility == .displayOnly ? .displayOnly : .csvOnly; return c }
+                    export.columns = [ReportColumn(column)] + kept.map { table.columns[$0] }
+                    export.columns = export.columns.map { var c = $0; c.visibility = .csvOnly; return c }
+                    export.rows = table.rows.map { row in [ReportCell(group.label)] + kept.map { $0 < row.count ? row[$0] : ReportCell("") } }
                     export.plainLines = nil
                     if position < stacked.count {
                         stacked[position].rows += export.rows

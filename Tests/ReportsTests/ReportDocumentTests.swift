@@ -97,3 +97,33 @@ struct ReportDocumentTests {
         #expect(try JSONDecoder().decode(Report.self, from: Data(text.utf8)) == Self.sample)
     }
 }
+
+/// `--by`: one report of the groups' sections; CSV stacks each exported table under the group column.
+@Suite("grouped report")
+struct GroupedReportTests {
+    static func group(_ label: String, _ value: Double) -> GroupedReportRenderer.Group {
+        var section = ReportSection(title: "Fit")
+        var table = ReportTable(
+            columns: [ReportColumn("name"), .number("value"), ReportColumn("shown", visibility: .displayOnly)], exportsToCSV: true)
+        table.append(["E", .number(value, digits: 3), "x"])
+        section.table(table)
+        return .init(label: label, report: Report(title: "Fit of chinchilla", sections: [section]), json: "{\"E\": \(value)}")
+    }
+
+    @Test("CSV: the groups' rows stacked under the --by column, then the summary; text: sections titled by group")
+    func tidy() throws {
+        let groups = [Self.group("c4", 1.8276), Self.group("pile", 1.5)]
+        var summary = TextTable(header: ["group", "rows"])
+        summary.append(["c4", "10"])
+        summary.append(["pile", "12"])
+        let csv = try GroupedReportRenderer.render(by: "dataset", groups: groups, summary: summary, format: .csv)
+        #expect(csv == "dataset,name,value\nc4,E,1.8276\npile,E,1.5\n\ngroup,rows\nc4,10\npile,12\n")
+        let text = try GroupedReportRenderer.render(by: "dataset", groups: groups, summary: summary, format: .table)
+        #expect(text.hasPrefix("[[dataset = c4: Fit]]\n"))
+        #expect(text.contains("[[dataset = pile: Fit]]\n"))
+        #expect(text.contains("[[Summary by dataset]]\n"))
+        #expect(!text.contains("dataset,"))
+        let json = try GroupedReportRenderer.render(by: "dataset", groups: groups, summary: summary, format: .json)
+        #expect(json.contains("\"group\" : \"pile\""))
+    }
+}
