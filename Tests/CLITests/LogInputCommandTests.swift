@@ -115,7 +115,16 @@ struct LogInputCommandTests {
             "warning: run '1B-1xC' is a WSD decay branch from step 14100, but no one constant-rate run of its N read here reaches that step: its end is still a point; give the constant run's log (or --branch-of BRANCH=CONSTANT) to link it"))
         let linked = try CLIRunner.run(
             ["runs", "wsd-decay/1B-1xC.csv", "constant/1B-10xC.csv", "--metric", Self.metric, "--format", "csv"] + Self.sizes, in: folder)
+        #expect(linked.status == 0, "\(linked.stderr)")
         #expect(!linked.stderr.contains("is a WSD decay branch"))
+        // Read with constant runs none of which it continues: an error naming the file and run.
+        let unmatched = try CLIRunner.run(
+            ["runs", "wsd-decay/1B-1xC.csv", "constant/190M-10xC.csv", "--metric", Self.metric, "--format", "csv"] + Self.sizes, in: folder)
+        #expect(unmatched.status == 1)
+        #expect(unmatched.stdout.isEmpty)
+        #expect(unmatched.stderrLines == [
+            "error: wsd-decay/1B-1xC.csv: run '1B-1xC' is a WSD decay branch from step 14100, but no constant-rate run read with it ('190M-10xC') has its N and reaches that step; give its constant run's log or --branch-of BRANCH=CONSTANT",
+        ])
     }
 
     @Test("--branch-of BRANCH=CONSTANT links the branch to the run named")

@@ -46,6 +46,9 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownBranchRun(run: String, option: String, known: [String])
     /// A decay branch's first logged step does not occur in the constant run it is said to continue.
     case branchStepNotInRun(branch: String, step: Double, constantRun: String, firstStep: Double, lastStep: Double)
+    /// A WSD decay branch that no constant-rate run read with it continues (none of its N reaches
+    /// its first step), although constant runs were read.
+    case unmatchedBranch(source: String, run: String, step: Double, constantRuns: [String])
     /// `--branch-of` text that is not `BRANCH=CONSTANT`.
     case invalidBranchMapping(text: String)
 
@@ -92,6 +95,8 @@ public enum LogError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(option): no run \(MessageText.quoted(run)) was read (runs: \(LogText.list(known)))"
         case let .branchStepNotInRun(branch, step, constantRun, firstStep, lastStep):
             return "run \(MessageText.quoted(branch)) starts at step \(DataMessage.formatNumber(step)), which the constant run \(MessageText.quoted(constantRun)) does not reach (it logs steps \(DataMessage.formatNumber(firstStep))–\(DataMessage.formatNumber(lastStep)))"
+        case let .unmatchedBranch(source, run, step, constantRuns):
+            return "\(MessageText.escaped(source)): run \(MessageText.quoted(run)) is a WSD decay branch from step \(DataMessage.formatNumber(step)), but no constant-rate run read with it (\(LogText.list(constantRuns))) has its N and reaches that step; give its constant run's log or --branch-of BRANCH=CONSTANT"
         case let .invalidBranchMapping(text):
             return "expected BRANCH=CONSTANT (run names), got \(MessageText.quoted(text))"
         case let .noColumn(source, run, what, flag, suggestion):

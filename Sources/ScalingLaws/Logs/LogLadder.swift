@@ -46,8 +46,15 @@ public struct LogLadder: Sendable {
             warnings += readWarnings
         }
         let linked = try linkingBranches(runs, given: options.branchOf)
+        // An unlinked branch is an error when constant runs were read (its prefix matches none of
+        // them); read alone, its end is still a point, with a warning.
+        let constantRuns = linked.filter { $0.schedule?.shape == .constant }.map(\.run)
         for run in linked where run.branchOf == nil {
-            if case .decayBranch(let from)? = run.schedule?.shape { warnings.append(.branchWithoutConstantRun(run: run.run, from: from)) }
+            guard case .decayBranch(let from)? = run.schedule?.shape else { continue }
+            if !constantRuns.isEmpty {
+                throw LogError.unmatchedBranch(source: run.path, run: run.run, step: from, constantRuns: constantRuns)
+            }
+            warnings.append(.branchWithoutConstantRun(run: run.run, from: from))
         }
         return LogLadder(runs: linked, warnings: warnings, options: options)
     }
