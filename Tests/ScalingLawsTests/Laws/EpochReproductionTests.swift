@@ -37,10 +37,10 @@ struct EpochReproductionTests {
         print("RACE lhs:80 converged starts: racing \(racedConverged), no racing \(fullConverged); objectives \(raced.statistics.objective) \(full.statistics.objective)")
         #expect(raced.statistics.starts == full.statistics.starts)
         // Racing continues only the best tenth (at least 16) of the probes that had not
-        // converged within 8 iterations, so at most 16 + (those converged in 8) converge;
-        // without it every start gets the coarse pass's full budget (100 iterations), and all
-        // but the few that wander along a flat direction (an exponent near 0) converge.
-        #expect(racedConverged <= 16 + 8)
+        // converged within 8 iterations; without it every start gets the coarse pass's full
+        // budget (100 iterations), and all but the few that wander along a flat direction
+        // (an exponent near 0) converge.
+        #expect(fullConverged >= racedConverged + 40)
         #expect(fullConverged >= 60)
         try Self.check(raced)
         try Self.check(full)
