@@ -49,8 +49,6 @@ public struct SharedParameterFit: Sendable, Equatable, Codable {
         }
     }
 
-    /// Marks the JSON artifact (`"shared-parameter-fit"`), so readers can tell it from a single fit.
-    public var kind = "shared-parameter-fit"
     /// The law's registry name.
     public let law: String
     /// The law's parameter names, in order.
