@@ -45,6 +45,9 @@ struct FilteringCommand: ParsableCommand {
     @Option(name: .customLong("bootstrap-seed"), help: ArgumentHelp("Seed of the bootstrap resamples (default: 0).", valueName: "s"))
     var bootstrapSeed: UInt64?
 
+    @Option(help: ArgumentHelp("Also draw error vs samples seen per pool, with the crossovers, as SVG to <file>.", valueName: "file"))
+    var plot: String?
+
     @Option(name: .customLong("pool-size"), help: ArgumentHelp("Samples per pool S (for --pool-fit).", valueName: "samples"))
     var poolSize: String?
 
@@ -105,6 +108,10 @@ struct FilteringCommand: ParsableCommand {
                 intervals = try DataFilteringBootstrap.run(fit: joint, plan: plan, resamples: bootstrap, seed: bootstrapSeed ?? 0)
             }
             let text = try FilteringRenderer.render(plan, source: source, bootstrap: intervals, format: output.format.report)
+            if let plot {
+                try AtomicFile.write(Array(FilteringPlot.figure(plan: plan, fit: joint, source: source).svg().utf8), to: plot)
+                Console.note("wrote \(plot)")
+            }
             try output.emit(report: text) { Array(try FilteringRenderer.render(plan, source: source, bootstrap: intervals, format: .json).utf8) }
         }
     }

@@ -102,3 +102,44 @@ top 30–40%,128000000,12800000,0.9238
         #expect(wrong.stderrLines == ["error: one.json: a fit artifact written by 'scaling-laws fit --output', but this needs a joint fit artifact written by 'scaling-laws fit --by COLUMN --shared NAMES --output'"])
     }
 }
+
+/// `plot JOINT.json --kind filtering` and `filtering --plot`: error against samples seen per pool.
+@Suite("filtering plot")
+struct FilteringPlotCommandTests {
+    @Test("plot --kind filtering draws samples seen on a log x axis, one curve per pool and mixture, the crossovers starred")
+    func plotFromJointFit() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        try FilteringJointFitCommandTests.pools.write(to: directory.appendingPathComponent("pools.csv"), atomically: true, encoding: .utf8)
+        let fit = try CLIRunner.run(["fit", "pools.csv", "--law", "qqt", "--by", "bucket", "--x", "pool=pool_size",
+                                     "--shared", "a", "--fix", "d=0.1", "--output", "joint.json"], in: directory)
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let plot = try CLIRunner.run(["plot", "joint.json", "--kind", "filtering"], in: directory)
+        #expect(plot.status == 0, "\(plot.stderr)")
+        let svg = plot.stdout
+        #expect(svg.contains("samples seen, n"))
+        #expect(!svg.contains("pool size"))
+        for label in ["top 0–10%", "top 30–40%", "top 20% mixed", "top 40% mixed", "top 10% → top 20% at"] {
+            #expect(svg.contains(label), "\(label)")
+        }
+        // Log x axis: decade ticks 10^7 … 10^10 over the default 10M–10B span.
+        #expect(svg.contains(">7<") || svg.contains("10⁷") || svg.contains("1e7"), "no decade tick")
+        // A single fit is refused with the command that makes a joint one.
+        let single = try CLIRunner.run(["fit", "pools.csv", "--law", "qqt", "--where", "bucket=='top 0–10%'", "--x", "pool=pool_size",
+                                        "--fix", "d=0.1", "--output", "one.json"], in: directory)
+        #expect(single.status == 0, "\(single.stderr)")
+        let wrong = try CLIRunner.run(["plot", "one.json", "--kind", "filtering"], in: directory)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderrLines == ["error: one.json: a fit artifact written by 'scaling-laws fit --output', but this needs a joint fit artifact written by 'scaling-laws fit --by COLUMN --shared NAMES --output'"])
+    }
+
+    @Test("filtering --preset … --plot writes the published pools' curves with the 100.5M crossover")
+    func presetPlot() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let result = try CLIRunner.run(["filtering", "--preset", "goyal2024-tmars", "--budgets", "32M,128M", "--plot", "f.svg"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOf: directory.appendingPathComponent("f.svg"), encoding: .utf8)
+        // The top-10% → top-20% crossover of the published constants is 1.00537e8 samples.
+        #expect(svg.contains("top 10% → top 20% at 101M"))
+        #expect(svg.contains("samples seen, n"))
+    }
+}
