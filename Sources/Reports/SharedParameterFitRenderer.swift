@@ -28,10 +28,13 @@ public enum SharedParameterFitRenderer {
     ///   - data: the file's bytes.
     ///   - source: the file name used in messages.
     /// - Returns: the joint fit.
-    /// - Throws: ``FitArtifactError``, ``FitArtifactError/wrongKind(source:kind:expected:)`` for another kind.
+    /// - Throws: ``FitArtifactError``, ``FitArtifactError/wrongKind(source:kind:expected:)`` for another kind,
+    ///   ``FitArtifactError/invalid(source:kind:reason:)`` when its arrays do not fit together.
     public static func decode(_ data: Data, source: String) throws -> SharedParameterFit {
         switch try ArtifactFile.decode(data, source: source) {
-        case let .sharedFit(fit): return fit
+        case let .sharedFit(fit):
+            if let problem = fit.inconsistency { throw FitArtifactError.invalid(source: source, kind: .sharedFit, reason: problem) }
+            return fit
         case .fit: throw FitArtifactError.wrongKind(source: source, kind: .fit, expected: .sharedFit)
         case .isoFlop: throw FitArtifactError.wrongKind(source: source, kind: .isoflop, expected: .sharedFit)
         }

@@ -89,6 +89,30 @@ public struct SharedParameterFit: Sendable, Equatable, Codable {
         return parameterNames.firstIndex(of: name).map { first.values[$0] }
     }
 
+    /// Why this fit's arrays do not fit together (for a fit read from a file), or `nil` when
+    /// they do: every group needs one value and one standard error per parameter, one column per
+    /// input role, columns as long as its response, and at least one row; shared and fixed
+    /// names must be parameters.
+    public var inconsistency: String? {
+        let m = parameterNames.count
+        for name in shared + Array(fixed.keys).sorted() where !parameterNames.contains(name) {
+            return "'\(name)' is shared or fixed but not a parameter (\(parameterNames.joined(separator: ", ")))"
+        }
+        for (g, group) in groups.enumerated() {
+            let at = "groups[\(g)]"
+            guard group.values.count == m, group.standardErrors.count == m else {
+                return "\(at) has \(group.values.count) values and \(group.standardErrors.count) standard errors for \(m) parameters"
+            }
+            guard group.inputs.count == inputRoles.count else {
+                return "\(at) has \(group.inputs.count) input columns for \(inputRoles.count) inputs"
+            }
+            guard group.rows >= 1, group.inputs.allSatisfy({ $0.count == group.rows }) else {
+                return "\(at) needs at least one row and input columns as long as its \(group.rows) responses"
+            }
+        }
+        return nil
+    }
+
     // MARK: - Fitting
 
     /// Fits `law` jointly to `groups`, sharing the parameters named in `shared`.
