@@ -99,6 +99,19 @@ top 30–40%,128000000,12800000,0.9238
         #expect(single.status == 0, "\(single.stderr)")
         let wrong = try CLIRunner.run(["filtering", "--pools-fit", "one.json", "--budgets", "1M"], in: directory)
         #expect(wrong.status == 1)
+        // A joint artifact whose first group lost a value is refused in one line, not trapped on.
+        let joint = try CLIRunner.run(["fit", "few.csv", "--law", "qqt", "--by", "bucket", "--where", "bucket=='top 0–10%'",
+                                       "--x", "pool=pool_size", "--shared", "a", "--fix", "d=0.1", "--output", "joint.json"], in: directory)
+        #expect(joint.status == 0, "\(joint.stderr)")
+        let url = directory.appendingPathComponent("joint.json")
+        var object = try Fixtures.object(try String(contentsOf: url, encoding: .utf8))
+        var groups = try #require(object["groups"] as? [[String: Any]])
+        groups[0]["values"] = [0.025, -0.16]
+        object["groups"] = groups
+        try JSONSerialization.data(withJSONObject: object).write(to: url)
+        let broken = try CLIRunner.run(["filtering", "--pools-fit", "joint.json", "--budgets", "1M"], in: directory)
+        #expect(broken.status == 1)
+        #expect(broken.stderrLines == ["error: joint.json: not a joint fit artifact written by 'scaling-laws fit --by COLUMN --shared NAMES --output' (groups[0] has 2 values and 4 standard errors for 4 parameters)"])
         #expect(wrong.stderrLines == ["error: one.json: a fit artifact written by 'scaling-laws fit --output', but this needs a joint fit artifact written by 'scaling-laws fit --by COLUMN --shared NAMES --output'"])
     }
 }
