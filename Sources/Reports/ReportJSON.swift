@@ -59,6 +59,7 @@ public enum ArtifactKind: String, Sendable, CaseIterable {
 public enum Artifact: Sendable {
     case fit(LawFit)
     case isoFlop(IsoFlopArtifact)
+    /// A joint fit of groups with shared parameters (`fit --by COLUMN --shared NAMES --output`).
     case sharedFit(SharedParameterFit)
 }
 
