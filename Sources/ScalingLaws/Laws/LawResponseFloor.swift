@@ -3,7 +3,7 @@
 public struct LawResponseFloor: Sendable, Equatable {
     /// The floor in the response's units.
     public let value: Double
-    /// What the floor is, for a legend (`chance (scores normalised so chance = 0)`).
+    /// What the floor is, for a legend (`chance (normalised score 0)`).
     public let label: String
 
     /// A floor.

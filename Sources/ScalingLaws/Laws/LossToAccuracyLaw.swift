@@ -57,7 +57,7 @@ public struct LossToAccuracyLaw: ScalingLaw, Equatable {
     /// The accuracy at high loss, `a + b` (near chance).
     public func responseFloor(_ parameters: [Double]) -> LawResponseFloor? {
         guard parameters.count == 4 else { return nil }
-        return LawResponseFloor(value: parameters[0] + parameters[3], label: "floor a + b (accuracy at high loss)")
+        return LawResponseFloor(value: parameters[0] + parameters[3], label: "floor a + b (high loss)")
     }
 
     public func evaluate(_ x: [Double], _ p: [Double]) -> Double {

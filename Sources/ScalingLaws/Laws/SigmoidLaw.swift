@@ -49,7 +49,7 @@ public struct SigmoidLaw: ScalingLaw, LawDataValidation, Equatable {
 
     /// Chance: the law's scores are normalised so chance = 0.
     public func responseFloor(_ parameters: [Double]) -> LawResponseFloor? {
-        LawResponseFloor(value: 0, label: "chance (scores normalised so chance = 0)")
+        LawResponseFloor(value: 0, label: "chance (normalised score 0)")
     }
 
     public func evaluate(_ x: [Double], _ p: [Double]) -> Double {

@@ -57,7 +57,7 @@ struct FamilyPlotTests {
         let input = try PlotFixtures.input(url: PlotFixtures.url("benchmark-sigmoid-synthetic"), law: "sigmoid",
                                            columns: ["C": "C_scaled"], objective: nil)
         let figure = try ForecastFanPlot.figure(input)
-        let floor = try #require(figure.series.first { $0.label == "chance (scores normalised so chance = 0)" })
+        let floor = try #require(figure.series.first { $0.label == "chance (normalised score 0)" })
         #expect(floor.y == [0])
         for band in figure.series {
             guard case let .band(upper, _) = band.kind else { continue }
