@@ -154,7 +154,13 @@ struct SVGFigureRenderer {
         out += "<rect x=\"\(c(f.left))\" y=\"\(c(f.top))\" width=\"\(c(f.width))\" height=\"\(c(f.height))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
         out += "<text x=\"\(c((f.left + f.right) / 2))\" y=\"\(c(f.bottom + 42))\" font-size=\"13\" text-anchor=\"middle\">\(SVGText.escape(figure.x.label))</text>\n"
         let yMid = (f.top + f.bottom) / 2
-        out += "<text x=\"20\" y=\"\(c(yMid))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 20 \(c(yMid)))\">\(SVGText.escape(figure.y.label))</text>\n"
+        // The y label stays within the frame's height (so it never runs into the title or the
+        // notes): up to two lines, the second to the right of the first.
+        let yLines = Self.wrapped(figure.y.label, pixels: f.height, characterWidth: 7.4, maxLines: 2)
+        for (k, line) in yLines.enumerated() {
+            let x = c((yLines.count == 1 ? 20 : 14) + 15 * Double(k))
+            out += "<text x=\"\(x)\" y=\"\(c(yMid))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 \(x) \(c(yMid)))\">\(SVGText.escape(line))</text>\n"
+        }
 
         // Series: bands, rules, lines, then points, so points stay visible.
         out += "<g class=\"series\" clip-path=\"url(#\(id)-clip)\">\n"
