@@ -99,11 +99,7 @@ enum RobustFitIntervals {
             return Array(repeating: nil, count: resamples)
         }
         let parameterization = LawParameterization(law: law, objective: options.objective)
-        var fitOptions = FitOptions()
-        if case let .logHuber(delta) = options.objective { fitOptions.loss = .huber(delta: delta) }
-        fitOptions.confidenceLevel = options.confidenceLevel
-        fitOptions.maxIterations = options.maxIterations
-        fitOptions.retryAfterIterationLimit = false
+        var fitOptions = options.engineOptions
         // A refit starts at the optimum of nearby data: a failed refit is dropped, not retried.
         fitOptions.fallbacks = .none
         // Plain Levenberg–Marquardt with the normal equations, as the polish of a fit (the start
