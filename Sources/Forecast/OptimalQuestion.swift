@@ -83,7 +83,7 @@ public enum OptimalQuestion {
         case atBudgets([FixedAllocation])
     }
 
-    /// Allocations with `N` (`parameters`) or else `D` (`tokens`) held fixed; see ``Fixed``.
+    /// Allocations with `N` (`parameters`) or else `D` (`tokens`) held fixed; see ``OptimalQuestion/Fixed``.
     /// - Parameters:
     ///   - parameters: the fixed model size, or `nil`.
     ///   - tokens: the fixed training tokens, used when `parameters` is `nil`.

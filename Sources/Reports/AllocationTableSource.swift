@@ -10,14 +10,14 @@ extension AllocationTable {
     /// N_opt(C) = G·(C/6)^(β/(α+β)),   D_opt(C) = G⁻¹·(C/6)^(α/(α+β)),   G = (αA/(βB))^(1/(α+β))
     /// ```
     /// With a fit artifact behind the source, the table also carries the allocation intervals
-    /// from its bootstrap draws (``Forecast/AllocationInterval/bootstrap(budgets:fit:)``), the
-    /// loss intervals at each optimum (``Forecast/LawSource/intervals(at:)``) and, with bootstrap
+    /// from its bootstrap draws (`Forecast/AllocationInterval/bootstrap(budgets:fit:)`), the
+    /// loss intervals at each optimum (`Forecast/LawSource/intervals(at:)`) and, with bootstrap
     /// draws, the percentile interval of the exponent `a = β/(α+β)`.
     /// - Parameters:
     ///   - source: a source whose loss law is Chinchilla (a fit, preset or law by value).
     ///   - budgets: the budgets in FLOP.
     /// - Returns: the table `AllocationRenderer` renders.
-    /// - Throws: ``Forecast/LawSourceError`` for a source that is not a Chinchilla law, and the
+    /// - Throws: `Forecast/LawSourceError` for a source that is not a Chinchilla law, and the
     ///   errors of the intervals.
     public static func chinchilla(source: LawSource, budgets: [Double]) throws -> AllocationTable {
         let parameters = try source.chinchillaParameters(command: "optimal")

@@ -12,7 +12,7 @@ extension LawSource {
     /// let (law, values) = try source.lossLaw(for: "a forecast")
     /// ```
     /// - Parameter path: the artifact's path (relative to the current directory or absolute).
-    /// - Returns: ``Forecast/LawSource/fit(_:path:)`` or ``Forecast/LawSource/isoFlop(_:path:)``.
+    /// - Returns: `Forecast/LawSource/fit(_:path:)` or `Forecast/LawSource/isoFlop(_:path:)`.
     /// - Throws: `ScalingLaws/DataError` (`noSuchFile`, `isDirectory`, `unreadableFile`),
     ///   ``FitArtifactError``, `ScalingLaws/LawFitError` for an artifact of a law this build
     ///   does not know.
@@ -34,7 +34,7 @@ extension LawSource {
 
     /// The fit artifact at `path`; an iso-FLOP artifact is refused naming its kind.
     /// - Parameter path: the artifact's path.
-    /// - Returns: a source whose ``Forecast/LawSource/fit`` is set.
+    /// - Returns: a source whose `Forecast/LawSource/fit` is set.
     /// - Throws: as `load(artifactAt:)` with a path, and ``FitArtifactError/wrongKind(source:kind:expected:)``.
     public static func load(fitArtifactAt path: String) throws -> LawSource {
         let source = try load(artifactAt: path)

@@ -18,7 +18,7 @@ public enum IsoFlopRuns {
         public let runs: [IsoFlopRun]
     }
 
-    /// Runs read from a file (``load(_:budgetColumn:)``).
+    /// Runs read from a file (``IsoFlopRuns/load(_:budgetColumn:)``).
     public struct Selection: Sendable {
         /// The rows read, with filters applied, and their column roles.
         public let input: InputSelection
@@ -28,13 +28,13 @@ public enum IsoFlopRuns {
         public let budgetColumnFoundByName: Bool
 
         /// Every run selected.
-        /// - Throws: ``ScalingLaws/DataError`` for a missing column.
+        /// - Throws: `ScalingLaws/DataError` for a missing column.
         public func runs() throws -> [IsoFlopRun] {
             try IsoFlopRuns.build(from: input.dataset, roles: input.roles, budgetColumn: budgetColumn)
         }
 
         /// The runs of each group of the input's `by` column (one group, `all`, without one).
-        /// - Throws: ``ScalingLaws/DataError`` for a missing column.
+        /// - Throws: `ScalingLaws/DataError` for a missing column.
         public func groups() throws -> [Group] {
             try input.groups().map { group in
                 Group(label: group.label, runs: try IsoFlopRuns.build(from: group.dataset, roles: input.roles, budgetColumn: budgetColumn))
@@ -54,7 +54,7 @@ public enum IsoFlopRuns {
     ///   - roles: how the columns were resolved (whether `D` was read from the file).
     ///   - budgetColumn: the column of per-run budgets, or `nil`.
     /// - Returns: the runs, in row order, each with its source line.
-    /// - Throws: ``ScalingLaws/DataError`` for a missing column.
+    /// - Throws: `ScalingLaws/DataError` for a missing column.
     public static func build(from data: Dataset, roles: ColumnRoles, budgetColumn: String?) throws -> [IsoFlopRun] {
         let n = try data.column("N"), loss = try data.column("loss")
         let hasTokens = roles.roles.contains("D")
@@ -70,8 +70,8 @@ public enum IsoFlopRuns {
 
     /// The budget column of the file `specification` reads: `given`, else a column named as in
     /// ``IsoFlopBudgetColumn/names``, else `nil`. Reads the file's header only (through
-    /// ``ScalingLaws/CSVStream``).
-    /// - Throws: ``ScalingLaws/DataError`` for a file that cannot be read.
+    /// `ScalingLaws/CSVStream`).
+    /// - Throws: `ScalingLaws/DataError` for a file that cannot be read.
     public static func budgetColumn(_ given: String?, for specification: InputSpecification) throws -> String? {
         if let given { return given }
         let stream = try CSVStream(contentsOf: URL(fileURLWithPath: specification.path), separator: specification.separatorCharacter)
@@ -85,7 +85,7 @@ public enum IsoFlopRuns {
     /// - Parameters:
     ///   - specification: the file, separator, column roles, filters and grouping.
     ///   - budgetColumn: the budget column named by the user, or `nil` to look for one by name.
-    /// - Returns: the selection, from which ``Selection/runs()`` and ``Selection/groups()`` build runs.
+    /// - Returns: the selection, from which ``IsoFlopRuns/Selection/runs()`` and ``IsoFlopRuns/Selection/groups()`` build runs.
     /// - Throws: the errors of `ScalingLaws/InputSpecification/load(roles:extraColumns:categoryColumns:)`,
     ///   naming file, line, column and option.
     public static func load(_ specification: InputSpecification, budgetColumn given: String?) throws -> Selection {

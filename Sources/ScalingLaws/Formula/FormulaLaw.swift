@@ -91,7 +91,7 @@ public struct FormulaLaw: ScalingLaw {
     }
 
     /// A law from a definition (command-line text and flags, or a law file).
-    /// - Throws: as ``init(_:inputs:response:declarations:)``; syntax errors of a formula
+    /// - Throws: as ``init(_:inputs:response:declarations:name:)``; syntax errors of a formula
     ///   from a file are wrapped in ``FormulaError/inFile(source:line:_:)``;
     ///   ``FormulaError/inputNameInOtherCase(_:input:)`` for an undeclared parameter spelt like
     ///   an input (`n` for `N`).
