@@ -56,7 +56,7 @@ public enum OptimalQuestion {
 
     /// The smallest budget whose compute-optimal loss reaches `target`
     /// (``ComputeOptimizer/minimumBudget(targetLoss:maximumBudget:)``) as a one-row table, with
-    /// the budget's interval when there is a fit (``TargetBudgetInterval/make(optimizer:fit:target:)``).
+    /// the budget's interval when there is a fit (``TargetBudgetInterval/make(optimizer:fit:target:draws:seed:)``).
     /// - Parameters:
     ///   - target: the loss to reach.
     ///   - optimizer: the law, values and cost model.

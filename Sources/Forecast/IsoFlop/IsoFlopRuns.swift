@@ -84,7 +84,7 @@ public enum IsoFlopRuns {
     ///
     /// - Parameters:
     ///   - specification: the file, separator, column roles, filters and grouping.
-    ///   - budgetColumn: the budget column named by the user, or `nil` to look for one by name.
+    ///   - given: the budget column named by the user, or `nil` to look for one by name.
     /// - Returns: the selection, from which ``IsoFlopRuns/Selection/runs()`` and ``IsoFlopRuns/Selection/groups()`` build runs.
     /// - Throws: the errors of `ScalingLaws/InputSpecification/load(roles:extraColumns:categoryColumns:)`,
     ///   naming file, line, column and option.
