@@ -69,6 +69,26 @@ public struct HardwareOverrides: Sendable, Equatable, Codable {
         }
     }
 
+    /// The hardware a user describes in three layers, each over the one before: a preset
+    /// (`preset`), a JSON description (`file`: its bytes and the name used in messages; see
+    /// ``decode(_:source:)``), then single fields (`flags`, e.g. from the command line).
+    /// - Parameters:
+    ///   - preset: a preset name, or `nil`.
+    ///   - file: a JSON description's bytes and source name, or `nil`.
+    ///   - flags: fields given one by one.
+    /// - Returns: the validated hardware (``resolve(source:)``).
+    /// - Throws: ``CostForecastError`` for a description that does not read, an unknown preset,
+    ///   missing or invalid fields.
+    public static func resolve(preset: String?, file: (data: Data, source: String)?, flags: HardwareOverrides) throws -> Hardware {
+        var overrides = HardwareOverrides(preset: preset)
+        var source = "hardware"
+        if let file {
+            overrides = try decode(file.data, source: file.source).merged(with: overrides)
+            source = file.source
+        }
+        return try overrides.merged(with: flags).resolve(source: source)
+    }
+
     /// `other`'s fields where given, else these.
     public func merged(with other: HardwareOverrides) -> HardwareOverrides {
         HardwareOverrides(

@@ -232,7 +232,7 @@ struct PlotCommand: ParsableCommand {
 
     /// One figure per `--by` group, with the group's row count.
     func makeFigures() throws -> [(label: String, figure: Figure, rows: Int)] {
-        let artifact = try fit.map { try SourceFile.load($0) }?.fit
+        let artifact = try fit.map { try LawSource.load(artifactAt: $0) }?.fit
         let (specification, _) = try specification(fit: artifact, fitPath: fit)
         let by = specification.by ?? ""
         if isIsoFlopKind, artifact == nil || kind == .isoflopFrontier || isoflop.isExplicit {
@@ -268,9 +268,9 @@ struct PlotCommand: ParsableCommand {
             let input = try isoFlopInput(specification)
             return kind == .isoflop ? IsoFlopAnalysisPlot.profiles(input) : IsoFlopAnalysisPlot.frontier(input)
         }
-        let source = try SourceFile.load(fit)
+        let source = try LawSource.load(artifactAt: fit)
         if let iso = source.isoFlop { return try isoFlopFigure(iso, path: fit) }
-        guard let artifact = source.fit else { preconditionFailure("SourceFile.load gives a fit or an iso-FLOP artifact") }
+        guard let artifact = source.fit else { preconditionFailure("LawSource.load(artifactAt:) gives a fit or an iso-FLOP artifact") }
         let (specification, record) = try specification(fit: artifact, fitPath: fit)
         let dataset = try PlotData.load(fit: artifact, fitPath: fit, specification: specification, record: record)
         var input = try PlotInput(fit: artifact, data: dataset)
@@ -322,14 +322,9 @@ struct PlotCommand: ParsableCommand {
     /// The iso-FLOP analysis of the runs `specification` selects.
     /// Column notes go to stderr unless `quiet` (the automatic attempt).
     func isoFlopInput(_ specification: InputSpecification, quiet: Bool = false) throws -> IsoFlopPlotInput {
-        let (runs, notes, budgetColumn) = try isoflop.runs(specification)
+        let (input, notes) = try isoflop.plotInput(specification)
         if !quiet { for note in notes { Console.note(note) } }
-        let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options(budgetColumn: budgetColumn))
-        return IsoFlopPlotInput(
-            analysis: analysis, runs: runs,
-            source: isoflop.source(
-                file: specification.source, runs: runs.count,
-                selection: specification.predicates.map(\.description).joined(separator: ", ")))
+        return input
     }
 
     /// `--kind trend --data FILE`: the OLS trend of Cottier et al. from dates and costs.
@@ -347,45 +342,29 @@ struct PlotCommand: ParsableCommand {
 
 extension PlotKind: ExpressibleByArgument {}
 
-/// Reading the data of a fit for drawing.
+/// Reading the data of a fit for drawing: the library reads (`ScalingLaws/LawFit/rows(_:checkedAgainst:artifactPath:)`,
+/// `ScalingLaws/LawFit/recordedDataFile(artifactPath:)`); this says what it found.
 enum PlotData {
-    /// The rows `specification` selects, with the law's roles. When `record` is given (the
-    /// fit's own input, unchanged) the rows must be those the fit was made from; otherwise a
-    /// note on stderr when the number of rows differs from the fitted one.
-    ///
-    /// - Throws: ``ScalingLaws/InputError/dataMismatch(artifact:source:reason:)``, and the
-    ///   errors of reading and resolving columns, naming file, line and column.
+    /// The rows `specification` selects, with the law's roles; when `record` is `nil`, a note
+    /// on stderr when the number of rows differs from the fitted one.
     static func load(fit: LawFit, fitPath: String, specification: InputSpecification, record: InputRecord?) throws -> Dataset {
-        let law = try fit.resolvedLaw()
-        let selection = try specification.load(for: law)
-        if let record {
-            try record.verify(selection, artifact: fitPath)
-        } else if selection.dataset.count != fit.data.rows {
+        let selection = try fit.rows(specification, checkedAgainst: record, artifactPath: fitPath)
+        if record == nil, selection.dataset.count != fit.data.rows {
             Console.note("note: drawing \(selection.dataset.count) rows of \(specification.path); the fit used \(fit.data.rows) (give the fit's row filters to match)")
         }
         return selection.dataset
     }
 
-    /// The data file of a fit, the first that exists of: the path recorded as given to `fit`
-    /// (relative to the current directory), the recorded absolute path, the file's display name
-    /// in the current directory, that name beside the fit artifact. Older artifacts record the
-    /// name only.
-    /// Returns the path to read and the name messages use for it (the recorded display name
-    /// when found through a recorded path).
+    /// The data file of a fit (`ScalingLaws/LawFit/recordedDataFile(artifactPath:)`).
+    /// - Throws: ``CLIError/missingData(fit:path:)`` when none exists.
     static func recordedData(fit: LawFit, fitPath: String) throws -> (path: String, name: String) {
-        let manager = FileManager.default
-        let name = fit.data.source
-        if let path = fit.data.path, manager.fileExists(atPath: path) { return (path, name) }
-        if let absolute = fit.data.absolutePath, manager.fileExists(atPath: absolute) { return (absolute, name) }
-        if manager.fileExists(atPath: name) { return (name, name) }
-        let beside = URL(fileURLWithPath: fitPath).deletingLastPathComponent().appendingPathComponent(name).path
-        if !name.hasPrefix("/"), manager.fileExists(atPath: beside) { return (beside, beside) }
-        throw CLIError.missingData(fit: fitPath, path: name)
+        guard let found = fit.recordedDataFile(artifactPath: fitPath) else { throw CLIError.missingData(fit: fitPath, path: fit.data.source) }
+        return found
     }
 
     /// The first of `names` the table has (case-insensitive), for a role.
     static func firstPresent(_ names: [String], in table: CSVTable, role: String) throws -> String {
-        for name in names where (try? table.columnIndex(named: name)) != nil { return name }
-        throw CLIError.missingRole(source: table.source, role: role, tried: names)
+        guard let name = table.firstColumn(among: names) else { throw CLIError.missingRole(source: table.source, role: role, tried: names) }
+        return name
     }
 }

@@ -55,8 +55,8 @@ public struct BootstrapPrediction: Sendable, Equatable, Codable {
 }
 
 extension LawFit {
-    /// The law this fit was made with: a catalog law by name, or a user-written formula rebuilt
-    /// from the saved formula text, inputs and response.
+    /// The law this fit was made with: a catalog law by name, or a user-written formula (named
+    /// or not) rebuilt from the saved formula text, inputs and response.
     ///
     /// - Throws: ``LawFitError/invalidOption(_:)`` for a law this version does not know, or the
     ///   formula's own error when its text no longer reads.
@@ -64,6 +64,11 @@ extension LawFit {
         if let law = LawRegistry.law(named: self.law) { return law }
         if self.law == "formula" {
             return try FormulaLaw(formula, inputs: inputs, response: response)
+        }
+        // A formula law the user named (`--law 'NAME: FORMULA'`): the artifact records the name
+        // as its law and the formula text beside it.
+        if (try? FormulaLawDefinition.lawName(self.law)) != nil, let law = try? FormulaLaw(formula, inputs: inputs, response: response, name: self.law) {
+            return law
         }
         throw LawFitError.invalidOption("the fit was made with law '\(self.law)', which this version does not know")
     }

@@ -62,12 +62,15 @@ public enum CrossValidation {
         let inputs = try law.inputs.map { try data.column($0.role) }
         let y = try data.column(law.response.role)
         let logSpace = fitOptions.objective.isLogSpace
+        // Only the folds' point estimates are scored: no interval bootstrap for them.
+        var pointOptions = fitOptions
+        pointOptions.intervals = .linearized
         var squares = 0.0
         var scored = 0
         var failed = 0
         for fold in 0..<folds {
             let train = data.filtered { assignment[$0] != fold }
-            guard let fit = try? LawFitter.fit(law, to: train, options: fitOptions) else {
+            guard let fit = try? LawFitter.fit(law, to: train, options: pointOptions) else {
                 failed += 1
                 continue
             }

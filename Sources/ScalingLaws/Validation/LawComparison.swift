@@ -114,7 +114,10 @@ public struct LawComparison: Sendable, Codable, Equatable {
             var backtestError: Double?
             var backtestLog: Double?
             do {
-                let backtest = try Backtest.run(law: law, data: data, rule: holdout, fitOptions: lawOptions)
+                // Only the backtest's point errors enter the comparison: no interval bootstrap.
+                var pointOptions = lawOptions
+                pointOptions.intervals = .linearized
+                let backtest = try Backtest.run(law: law, data: data, rule: holdout, fitOptions: pointOptions)
                 if !backtest.predictions.isEmpty {
                     backtestError = backtest.overall.meanAbsoluteRelativeError
                     backtestLog = backtest.overall.rmsLogError
