@@ -98,27 +98,15 @@ struct CapabilitiesCommand: ParsableCommand {
                 }
                 chances[name] = value
             }
-            var numeric: [String] = []
-            for name in benchmarkNames + targetNames + (compute.map { [$0] } ?? []) where !numeric.contains(name) { numeric.append(name) }
-            func load(by column: String?) throws -> InputSelection {
-                let specification = InputSpecification(
-                    path: file, separator: separator.value, predicates: selection.predicates, filters: selection.filters,
-                    by: column, dropMissing: selection.dropsMissing)
-                return try specification.load(roles: [], extraColumns: numeric, blankAllowed: numeric)
-            }
-            let selected = try load(by: family)
+            let specification = InputSpecification(
+                path: file, separator: separator.value, predicates: selection.predicates, filters: selection.filters,
+                dropMissing: selection.dropsMissing)
+            var columns = benchmarkNames
+            for name in targetNames where !columns.contains(name) { columns.append(name) }
+            let (table, selected) = try CapabilityTable.load(specification, columns: columns, family: family, compute: compute, model: model)
             if selected.missingDropped > 0 {
-                Console.note("note: --drop-missing dropped \(selected.missingDropped) row\(selected.missingDropped == 1 ? "" : "s") with an empty cell in \(selected.missingColumns.joined(separator: ", ")); \(selected.dataset.count) kept")
+                Console.note("note: --drop-missing dropped \(selected.missingDropped) row\(selected.missingDropped == 1 ? "" : "s") with an empty cell in \(selected.missingColumns.joined(separator: ", ")); \(table.count) kept")
             }
-            let data = selected.dataset
-            let families = family == nil ? Array(repeating: "all", count: data.count) : selected.labelsByRow
-            let models = try model.map { try load(by: $0).labelsByRow } ?? data.rowLines.map { "line \($0)" }
-            let columns = try numeric.map { name in try data.column(name).map { $0.isNaN ? nil : $0 } }
-            var computes: [Double?] = Array(repeating: nil, count: data.count)
-            if let compute, let j = numeric.firstIndex(of: compute) { computes = columns[j] }
-            let table = CapabilityTable(
-                models: models, families: families, compute: computes, columns: numeric,
-                values: (0..<data.count).map { i in columns.map { $0[i] } })
             let settings = CapabilityModel.Settings(
                 benchmarks: benchmarkNames, targets: targetNames, components: components, standardize: standardize,
                 chance: chances, cutoff: cutoff, level: level)

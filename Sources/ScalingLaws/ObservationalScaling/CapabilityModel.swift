@@ -143,6 +143,9 @@ public struct CapabilityModel: Sendable, Equatable, Codable {
             var features = main
             if settings.benchmarks.contains(target) {
                 let others = settings.benchmarks.filter { $0 != target }
+                guard settings.components <= others.count else {
+                    throw ObservationalScalingError.tooFewOtherBenchmarks(target: target, components: settings.components, others: others.count)
+                }
                 features = try Self.capabilities(table: table, benchmarks: others, train: train, test: test, settings: settings)
             }
             let observed = table.column(target)

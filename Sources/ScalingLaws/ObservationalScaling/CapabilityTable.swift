@@ -29,6 +29,43 @@ public struct CapabilityTable: Sendable, Equatable, Codable {
         self.values = values
     }
 
+    /// Reads a table from a file with the command line's row selection (`--where`, `--range`,
+    /// `--drop-missing`, ...): empty cells of the score and compute columns are missing values
+    /// (unless `--drop-missing` drops their rows), every other cell must be a number.
+    ///
+    /// - Parameters:
+    ///   - specification: The file, separator and row selection (its `by` is ignored).
+    ///   - columns: The score columns (benchmarks and targets).
+    ///   - family: The column naming each model's family; `nil`: one family, "all".
+    ///   - compute: The training-compute column, or `nil`.
+    ///   - model: The column naming each model; `nil`: "line N".
+    /// - Returns: The table and the selection it came from (rows dropped by `--drop-missing`).
+    /// - Throws: The errors of ``InputSpecification/load(roles:extraColumns:categoryColumns:blankAllowed:)``:
+    ///   a missing column, a non-numeric cell (file, line and column), an empty selection.
+    public static func load(
+        _ specification: InputSpecification, columns: [String], family: String?, compute: String?, model: String?
+    ) throws -> (table: CapabilityTable, selection: InputSelection) {
+        var numeric: [String] = []
+        for name in columns + (compute.map { [$0] } ?? []) where !numeric.contains(name) { numeric.append(name) }
+        func read(by column: String?) throws -> InputSelection {
+            var spec = specification
+            spec.by = column
+            return try spec.load(roles: [], extraColumns: numeric, blankAllowed: numeric)
+        }
+        let selected = try read(by: family)
+        let data = selected.dataset
+        let families = family == nil ? Array(repeating: "all", count: data.count) : selected.labelsByRow
+        let models = try model.map { try read(by: $0).labelsByRow } ?? data.rowLines.map { "line \($0)" }
+        let cells = try numeric.map { name in try data.column(name).map { $0.isNaN ? nil : $0 } }
+        var computes: [Double?] = Array(repeating: nil, count: data.count)
+        if let compute, let j = numeric.firstIndex(of: compute) { computes = cells[j] }
+        let scoreColumns = numeric.filter { columns.contains($0) }
+        let table = CapabilityTable(
+            models: models, families: families, compute: computes, columns: scoreColumns,
+            values: (0..<data.count).map { i in scoreColumns.map { cells[numeric.firstIndex(of: $0) ?? 0][i] } })
+        return (table, selected)
+    }
+
     /// The number of models.
     public var count: Int { models.count }
 

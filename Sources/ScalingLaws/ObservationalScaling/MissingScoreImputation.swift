@@ -5,12 +5,14 @@
 /// ```
 /// z_ij = (x_ij − μ_j) / s_j          μ, s: mean and population s.d. of the observed cells
 /// z_ij = 0 for a missing cell         (the column mean)
-/// repeat: Ẑ = rank-r PCA reconstruction of Z;  stop when |Z − Ẑ| ≤ tol + 1e-5·|Ẑ| everywhere;
+/// repeat: Ẑ = rank-r PCA reconstruction of Z;  stop when |Z − Ẑ| ≤ tol + rtol·|Ẑ| everywhere;
 ///         z_ij ← ẑ_ij for the missing cells only
 /// x_ij = μ_j + s_j · z_ij
 /// ```
-/// The authors use `r = 1` component, `tol = 1e-4` and at most 1000 rounds; rows to be
-/// predicted are imputed with the scaler and components of the fitted rows.
+/// The authors use `r = 1` component, `tol = 1e-4`, `rtol = 1e-5` (NumPy's `allclose`) and at
+/// most 1000 rounds; rows to be predicted are imputed with the scaler and components of the
+/// fitted rows. The rule compares every cell, observed ones included, so on real tables (not
+/// exactly of rank `r`) it runs to the round limit.
 public struct MissingScoreImputation: Sendable, Equatable {
     /// Column means of the observed cells of the fitted rows.
     public let means: [Double]
@@ -32,10 +34,12 @@ public struct MissingScoreImputation: Sendable, Equatable {
     ///   - names: Column names for error messages.
     ///   - rank: Components of the reconstruction (the authors: 1).
     ///   - tolerance: Absolute tolerance of the stopping rule (the authors: 1e-4).
+    ///   - relativeTolerance: Relative tolerance of the stopping rule (the authors: NumPy's
+    ///     `allclose` default, 1e-5).
     ///   - maxRounds: Round limit (the authors: 1000).
     /// - Throws: ``ObservationalScalingError/constantBenchmark(name:)`` for a column with fewer
     ///   than two distinct observed values, and the errors of ``PrincipalComponents``.
-    public init(rows: [[Double?]], names: [String], rank: Int = 1, tolerance: Double = 1e-4, maxRounds: Int = 1000) throws {
+    public init(rows: [[Double?]], names: [String], rank: Int = 1, tolerance: Double = 1e-4, relativeTolerance: Double = 1e-5, maxRounds: Int = 1000) throws {
         let p = names.count
         var means = [Double](repeating: 0, count: p)
         var scales = [Double](repeating: 1, count: p)
@@ -65,7 +69,7 @@ public struct MissingScoreImputation: Sendable, Equatable {
                 for i in z.indices {
                     let back = pca.reconstruct(pca.scores(of: z[i]))
                     for j in 0..<p {
-                        if Swift.abs(z[i][j] - back[j]) > tolerance + 1e-5 * Swift.abs(back[j]) { converged = false }
+                        if Swift.abs(z[i][j] - back[j]) > tolerance + relativeTolerance * Swift.abs(back[j]) { converged = false }
                         if rows[i][j] == nil { next[i][j] = back[j] }
                     }
                 }
@@ -87,9 +91,10 @@ public struct MissingScoreImputation: Sendable, Equatable {
     /// - Parameters:
     ///   - row: `p` scores, `nil` for a missing cell.
     ///   - tolerance: Absolute tolerance of the stopping rule.
+    ///   - relativeTolerance: Relative tolerance of the stopping rule.
     ///   - maxRounds: Round limit.
     /// - Returns: The row with every cell filled.
-    public func complete(_ row: [Double?], tolerance: Double = 1e-4, maxRounds: Int = 1000) -> [Double] {
+    public func complete(_ row: [Double?], tolerance: Double = 1e-4, relativeTolerance: Double = 1e-5, maxRounds: Int = 1000) -> [Double] {
         let p = means.count
         var z = (0..<p).map { j in row[j].map { ($0 - means[j]) / scales[j] } ?? 0 }
         if row.contains(where: { $0 == nil }) {
@@ -97,7 +102,7 @@ public struct MissingScoreImputation: Sendable, Equatable {
                 let back = components.reconstruct(components.scores(of: z))
                 var converged = true
                 for j in 0..<p {
-                    if Swift.abs(z[j] - back[j]) > tolerance + 1e-5 * Swift.abs(back[j]) { converged = false }
+                    if Swift.abs(z[j] - back[j]) > tolerance + relativeTolerance * Swift.abs(back[j]) { converged = false }
                     if row[j] == nil { z[j] = back[j] }
                 }
                 if converged { break }

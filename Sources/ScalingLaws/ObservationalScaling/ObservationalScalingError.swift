@@ -5,6 +5,9 @@ public enum ObservationalScalingError: Error, Sendable, Equatable, CustomStringC
     case tooFewModels(models: Int, components: Int, needed: Int)
     /// More components than benchmarks.
     case tooManyComponents(components: Int, benchmarks: Int)
+    /// A target that is also a benchmark is predicted from the other benchmarks, which are fewer
+    /// than the components asked for.
+    case tooFewOtherBenchmarks(target: String, components: Int, others: Int)
     /// A benchmark column has no observed cell, or the same value in every row.
     case constantBenchmark(name: String)
     /// Rows of the score table have different lengths.
@@ -23,6 +26,8 @@ public enum ObservationalScalingError: Error, Sendable, Equatable, CustomStringC
             return "\(components) principal component\(components == 1 ? "" : "s") need at least \(needed) models with scores; got \(models)"
         case let .tooManyComponents(components, benchmarks):
             return "--components \(components) exceeds the number of benchmarks (\(benchmarks)); give at most \(benchmarks)"
+        case let .tooFewOtherBenchmarks(target, components, others):
+            return "target '\(target)' is predicted from the other \(others) benchmark\(others == 1 ? "" : "s"), fewer than --components \(components); give at most \(others) components or more benchmarks"
         case let .constantBenchmark(name):
             return "benchmark '\(name)' has no spread (no observed cell, or one value in every row); drop it from --benchmarks"
         case let .ragged(expected, got, row):
