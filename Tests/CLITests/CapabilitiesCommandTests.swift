@@ -58,7 +58,7 @@ struct CapabilitiesCommandTests {
         let components = try #require(object["components"] as? [String: Any])
         let shares = try #require(components["explainedShares"] as? [Double])
         let loadings = try #require(components["loadings"] as? [[Double]])
-        // Ruan et al. 2024 (Sec. 3.2, Fig. 2): a few PCs explain most of the variance of the base
+        // Ruan et al. 2024 (Sec. 3.2–3.3, the PCA of standard benchmarks; read as round numbers): a few PCs explain most of the variance of the base
         // models' benchmark scores, PC1 about 80% or more, the top 3 about 97%. The public table
         // (148 models, 40 empty cells filled by the authors' rank-1 PCA imputation) gives 85.3%
         // and 97.4%; tolerances: the paper's round numbers.
