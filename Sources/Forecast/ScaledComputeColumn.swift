@@ -1,7 +1,7 @@
 import ScalingLaws
 
 /// Owen's scaled compute for every selected row of a table (Owen 2024, "How predictable is
-/// language model benchmark performance?", arXiv:2401.04757, step 1; ``ScalingLaws/ScaledCompute``
+/// language model benchmark performance?", arXiv:2401.04757, step 1; `ScalingLaws/ScaledCompute`
 /// is the per-model formula):
 /// ```
 /// L   = E + A/N^α + B/D^β                   the Chinchilla loss at the row's N and D

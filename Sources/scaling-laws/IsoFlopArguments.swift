@@ -65,7 +65,7 @@ struct IsoFlopArguments: ParsableArguments {
     /// columns resolved as `fit` resolves them, `--where` and the row filters applied; and the
     /// budget column in use.
     ///
-    /// - Throws: the errors of ``ScalingLaws/InputSpecification/load(roles:extraColumns:categoryColumns:)``,
+    /// - Throws: the errors of ``ScalingLaws/InputSpecification/load(roles:extraColumns:categoryColumns:blankAllowed:)``,
     ///   naming file, line, column and option.
     func runs(_ specification: InputSpecification) throws -> (runs: [IsoFlopRun], notes: [String], budgetColumn: String?) {
         let (selection, budget, notes) = try load(specification)

@@ -63,7 +63,7 @@ public struct InputSpecification: Sendable, Codable, Equatable {
     ///   - categoryColumns: Columns carried as category codes (0, 1, … in order of first
     ///     appearance of each text; the numbers themselves when every cell is a number), for
     ///     grouping rows (a bootstrap over runs named by text).
-    /// - Throws: as ``load(roles:extraColumns:categoryColumns:)``.
+    /// - Throws: as ``load(roles:extraColumns:categoryColumns:blankAllowed:)``.
     public func load(
         for law: any ScalingLaw, extraColumns: [String] = [], categoryColumns: [String] = []
     ) throws -> InputSelection {
@@ -79,8 +79,13 @@ public struct InputSpecification: Sendable, Codable, Equatable {
     ///   ``InputError/emptySelection(source:predicates:)``; the errors of ``CSVStream``,
     ///   ``ColumnRoleResolver`` and of converting the kept cells (``DataError``); and
     ///   ``DataError/noRowsLeft(source:filter:)`` when a row filter removes every row.
-    /// - Parameter blankAllowed: File columns whose empty cells are read as NaN (a missing value
-    ///   the analysis handles) instead of being an error; `--drop-missing` still drops such rows.
+    /// - Parameters:
+    ///   - roles: The variables to read, resolved to file columns.
+    ///   - extraColumns: More file columns carried as numbers under their own names.
+    ///   - categoryColumns: Columns carried as category codes.
+    ///   - blankAllowed: File columns whose empty cells are read as NaN (a missing value the
+    ///     analysis handles) instead of being an error; `--drop-missing` still drops such rows.
+    /// - Returns: The selected rows.
     public func load(
         roles: [String], extraColumns: [String] = [], categoryColumns: [String] = [], blankAllowed: [String] = []
     ) throws -> InputSelection {
