@@ -77,6 +77,7 @@ let notebookNames = [
     "bhagia2024-ladder",
     "tissue2024-lr-annealing",
     "marin2026-recipes",
+    "ruan2024-observational",
 ]
 
 let notebooks: [Target] = [

@@ -37,6 +37,7 @@ let package = Package(
         fuzzTarget("schedule", "FuzzSchedule"),
         fuzzTarget("date", "FuzzDate"),
         fuzzTarget("tasks", "FuzzTasks"),
+        fuzzTarget("capabilities", "FuzzCapabilities"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,6 +27,6 @@ struct ScalingLawsCommand: ParsableCommand {
             status 1 (malformed arguments: usage, status 64).
             """,
         version: LawFit.currentToolVersion,
-        subcommands: [FitCommand.self, RunsCommand.self, OptimalCommand.self, ForecastCommand.self, PredictCommand.self, IsoFlopCommand.self, BacktestCommand.self, CompareCommand.self, ScoreCommand.self, TasksCommand.self, CostCommand.self, CostTrendCommand.self, FilteringCommand.self, UTDCommand.self, ModelCommand.self, HparamsCommand.self, PlanCommand.self, PlotCommand.self, ReportCommand.self, LawsCommand.self, CriticalBatchCommand.self, FitSharedSlopeCommand.self, CurveCommand.self, CompareRecipesCommand.self]
+        subcommands: [FitCommand.self, RunsCommand.self, OptimalCommand.self, ForecastCommand.self, PredictCommand.self, IsoFlopCommand.self, BacktestCommand.self, CompareCommand.self, ScoreCommand.self, TasksCommand.self, CostCommand.self, CostTrendCommand.self, FilteringCommand.self, UTDCommand.self, ModelCommand.self, HparamsCommand.self, PlanCommand.self, PlotCommand.self, ReportCommand.self, LawsCommand.self, CriticalBatchCommand.self, FitSharedSlopeCommand.self, CurveCommand.self, CompareRecipesCommand.self, CapabilitiesCommand.self, ScaledComputeCommand.self]
     )
 }

@@ -34,7 +34,7 @@ struct UTDCommand: ParsableCommand {
               scaling-laws utd --threshold 700=d700.json --threshold 800=d800.json ...
             """)
 
-    @Option(name: .customLong("threshold"), help: ArgumentHelp("A utd-data fit for threshold J, as J=FILE (repeatable).", valueName: "j=file"))
+    @Option(name: .customLong("threshold"), help: ArgumentHelp("A utd-data (or utd-data-sigma0) fit for threshold J, as J=FILE (repeatable).", valueName: "j=file"))
     var thresholds: [String] = []
 
     @Option(name: .customLong("critic-parameters"), help: ArgumentHelp("Critic parameters N.", valueName: "n"))
@@ -130,14 +130,17 @@ struct UTDCommand: ParsableCommand {
                 law.batchSlope = batchSlope
                 law.batchIntercepts = intercepts
                 laws = [(800, law)]
-                source = "published Gym (SAC) J = 800: D_J(σ) = 2.17e5·[1.03082 + (σ/2.28952)^−0.70038]/1.03082"
+                source = "published Gym (SAC) J = 800: D_J(σ) = 2.17e5·[1.03082 + (σ/2.28952)^−0.70038]/1.03082 = D_min + (β/σ)^α = D_min·(1 + (σ/σ0)^−α) with D_min = 2.17e5, β = \(NumberFormat.significant(UTDDataEfficiencyLaw.gymJ800[1], digits: 4)), σ0 = \(NumberFormat.significant(UTDDataEfficiencySigma0Law.gymJ800[1], digits: 4)), α = 0.7004"
             } else {
                 for text in thresholds {
                     guard let (jText, path) = FitFile.pair(text), let j = Syntax.number(jText), j.isFinite else {
                         throw CLIError.invalidNumber(option: "--threshold", text: text, expected: "J=FILE, e.g. 800=d800.json")
                     }
-                    let fit = try FitFile.load(path, law: "utd-data", command: "utd")
-                    laws.append((j, UTDBudget(dataEfficiency: fit.values, batchSlope: batchSlope, batchIntercepts: intercepts,
+                    // A fit in the σ0 form is the same curve: converted to [D_min, β, α].
+                    let loaded = try FitFile.load(path)
+                    let fit = loaded.law == "utd-data-sigma0" ? loaded : try FitFile.load(path, law: "utd-data", command: "utd")
+                    let values = fit.law == "utd-data-sigma0" ? UTDDataEfficiencyLaw.betaForm(fit.values) : fit.values
+                    laws.append((j, UTDBudget(dataEfficiency: values, batchSlope: batchSlope, batchIntercepts: intercepts,
                                               criticParameters: n, stepCost: delta)))
                 }
                 source = "utd-data fits: " + thresholds.joined(separator: ", ")

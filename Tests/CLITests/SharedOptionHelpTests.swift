@@ -102,9 +102,12 @@ struct SharedOptionHelpTests {
                 #expect(options[option] != nil, "\(command) lacks \(option)")
             }
         }
-        // fit-shared-slope names its own two columns (--x, --y, --group) but selects rows the same way.
-        for option in ["--where", "--range", "--drop-highest", "--drop-lowest"] {
-            #expect(pages["fit-shared-slope"]?[option] != nil, "fit-shared-slope lacks \(option)")
+        // fit-shared-slope names its own two columns (--x, --y, --group), capabilities its benchmark
+        // columns (--benchmarks, --family, --compute), but both select rows the same way.
+        for command in ["fit-shared-slope", "capabilities"] {
+            for option in ["--where", "--range", "--drop-highest", "--drop-lowest", "--drop-missing", "--sep"] where command == "capabilities" || !option.hasPrefix("--drop-m") && option != "--sep" {
+                #expect(pages[command]?[option] != nil, "\(command) lacks \(option)")
+            }
         }
         for command in ["fit", "isoflop", "backtest", "compare", "report", "plot", "compare-recipes"] {
             #expect(pages[command]?["--by"] != nil, "\(command) lacks --by")

@@ -63,7 +63,7 @@ public struct InputSpecification: Sendable, Codable, Equatable {
     ///   - categoryColumns: Columns carried as category codes (0, 1, … in order of first
     ///     appearance of each text; the numbers themselves when every cell is a number), for
     ///     grouping rows (a bootstrap over runs named by text).
-    /// - Throws: as ``load(roles:extraColumns:categoryColumns:)``.
+    /// - Throws: as ``load(roles:extraColumns:categoryColumns:blankAllowed:)``.
     public func load(
         for law: any ScalingLaw, extraColumns: [String] = [], categoryColumns: [String] = []
     ) throws -> InputSelection {
@@ -79,7 +79,16 @@ public struct InputSpecification: Sendable, Codable, Equatable {
     ///   ``InputError/emptySelection(source:predicates:)``; the errors of ``CSVStream``,
     ///   ``ColumnRoleResolver`` and of converting the kept cells (``DataError``); and
     ///   ``DataError/noRowsLeft(source:filter:)`` when a row filter removes every row.
-    public func load(roles: [String], extraColumns: [String] = [], categoryColumns: [String] = []) throws -> InputSelection {
+    /// - Parameters:
+    ///   - roles: The variables to read, resolved to file columns.
+    ///   - extraColumns: More file columns carried as numbers under their own names.
+    ///   - categoryColumns: Columns carried as category codes.
+    ///   - blankAllowed: File columns whose empty cells are read as NaN (a missing value the
+    ///     analysis handles) instead of being an error; `--drop-missing` still drops such rows.
+    /// - Returns: The selected rows.
+    public func load(
+        roles: [String], extraColumns: [String] = [], categoryColumns: [String] = [], blankAllowed: [String] = []
+    ) throws -> InputSelection {
         var stream: CSVStream
         var ladder: LogLadder?
         if var logs {
@@ -148,6 +157,7 @@ public struct InputSpecification: Sendable, Codable, Equatable {
         }
         let textIndices = try (textColumns + categories).map { try table.columnIndex(named: $0) }
 
+        let blankIndices = Set(blankAllowed.compactMap { ColumnLookup.index(of: $0, in: header) })
         var values = [[Double]](repeating: [], count: numericIndices.count)
         var texts = [[String]](repeating: [], count: textIndices.count)
         var lines: [Int] = []
@@ -184,7 +194,9 @@ public struct InputSpecification: Sendable, Codable, Equatable {
             }
             for (k, index) in numericIndices.enumerated() {
                 let cell = record.field(index)
-                if let value = PlainDecimal.parse(cell) {
+                if !blankIndices.isEmpty, blankIndices.contains(index), Self.isBlank(cell) {
+                    values[k].append(.nan)
+                } else if let value = PlainDecimal.parse(cell) {
                     values[k].append(value)
                 } else {
                     values[k].append(try Dataset.number(String(decoding: cell, as: UTF8.self), source: source, line: line, column: header[index]))

@@ -6,6 +6,7 @@ public enum LawRegistry {
         DataConstrainedLaw(),
         QQTLaw(),
         UTDDataEfficiencyLaw(),
+        UTDDataEfficiencySigma0Law(),
         SigmoidLaw(),
         SigmoidOffsetLaw(),
         ClippedLinearLaw(),

@@ -8,7 +8,7 @@ extension LawConformanceCase {
         .chinchilla,
         .dataConstrained,
         .qqt,
-        .utdData,
+        .utdData, .utdDataSigma0,
         .sigmoid,
         .sigmoidOffset,
         .clippedLinear,
