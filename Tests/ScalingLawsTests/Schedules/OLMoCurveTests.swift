@@ -58,3 +58,62 @@ struct OLMoCurveTests {
         #expect(branch.schedule.rates[from - 2000] == constant.schedule.rates[from - 2000])
     }
 }
+
+/// The held-out-end calibrated prediction interval on the OLMo ladder: for each size, lr-annealing
+/// (λ = 0.999) fitted on the constant and cosine 10×C curves predicts the final losses of the five
+/// WSD decay branches (0.5–10×C) and the cosine 0.5–5×C runs, 36 ends in all.
+@Suite("OLMo ladder: calibrated curve intervals", .enabled(if: RepositoryPaths.sharedDataset("olmo_ladder_bhagia2024/model_sizes.csv") != nil,
+                                                        "needs ../shared/datasets/olmo_ladder_bhagia2024"))
+struct OLMoCurveIntervalTests {
+    /// One predicted end: the size, the run, the observed final loss and the prediction.
+    struct End {
+        let size: String, run: String, observed: Double
+        let prediction: CurvePrediction, delta: CurvePrediction
+    }
+
+    static func ends() throws -> [End] {
+        func url(_ name: String) throws -> URL { try #require(RepositoryPaths.sharedDataset("olmo_ladder_bhagia2024/\(name)")) }
+        var out: [End] = []
+        for size in ["190M", "370M", "760M", "1B"] {
+            let constantURL = try url("constant/\(size)-10xC.csv")
+            let constant = try LossCurve.read(constantURL, metric: OLMoCurveTests.metric)
+            let cosine = try LossCurve.read(try url("cosine/\(size)-10xC.csv"), metric: OLMoCurveTests.metric)
+            let fit = try CurveFitter.fitCalibrated([constant, cosine], law: .lrAnnealing(lambda: 0.999))
+            var targets: [LossCurve] = []
+            for mult in ["0.5", "1", "2", "5", "10"] {
+                targets.append(try LossCurve.read(try url("wsd-decay/\(size)-\(mult)xC.csv"), metric: OLMoCurveTests.metric, branchOf: constantURL))
+            }
+            for mult in ["0.5", "1", "2", "5"] {
+                targets.append(try LossCurve.read(try url("cosine/\(size)-\(mult)xC.csv"), metric: OLMoCurveTests.metric))
+            }
+            for (k, target) in targets.enumerated() {
+                let step = try #require(target.finalStep), observed = try #require(target.finalLoss)
+                let p = try #require(fit.predictions(target.schedule, at: [step]).first)
+                let d = try #require(fit.deltaPredictions(target.schedule, at: [step]).first)
+                out.append(End(size: size, run: (k < 5 ? "wsd " : "cosine ") + target.run, observed: observed, prediction: p, delta: d))
+            }
+            print("\(size): σ_m = \(fit.modelError?.relativeStandardDeviation ?? .nan), held-out errors \(fit.modelError?.heldOutErrors ?? []), mean v \(fit.modelError?.meanDeltaVariance ?? .nan)")
+        }
+        return out
+    }
+
+    @Test("the calibrated 95% prediction interval holds at least 90% of the 36 branch and cosine ends")
+    func coverage() throws {
+        let ends = try Self.ends()
+        #expect(ends.count == 36)
+        var covered = 0, deltaCovered = 0
+        var halfWidths: [Double] = []
+        for e in ends {
+            let p = e.prediction
+            let (lo, hi) = (try #require(p.predictionLower), try #require(p.predictionUpper))
+            let inside = lo <= e.observed && e.observed <= hi
+            if inside { covered += 1 }
+            if let dl = e.delta.predictionLower, let dh = e.delta.predictionUpper, dl <= e.observed, e.observed <= dh { deltaCovered += 1 }
+            halfWidths.append((hi - lo) / 2 / p.predicted)
+            print("\(e.size) \(e.run): observed \(e.observed) predicted \(p.predicted) error \(100 * (e.observed / p.predicted - 1))% half-width \(100 * (hi - lo) / 2 / p.predicted)% \(inside ? "in" : "OUT")")
+        }
+        let median = halfWidths.sorted()[halfWidths.count / 2]
+        print("calibrated: \(covered)/36, delta: \(deltaCovered)/36, median relative half-width \(median)")
+        #expect(covered >= 33, "calibrated coverage \(covered) of 36")
+    }
+}
