@@ -155,23 +155,29 @@ Notebook.run(name: "tissue2024-lr-annealing",
     // 4. Across sizes: each size's curve fit (constant + cosine 10×C) stands in for its five
     //    cosine runs: it predicts their final losses, and the Chinchilla law fitted to those 20
     //    predicted points is compared with the Chinchilla law fitted to the 20 logged cosine ends.
-    var predictedPoints: [String: [Double]] = ["N": [], "D": [], "loss": []]
+    // The library's across-sizes step (CurveLadder): each size's fit predicts its cosine
+    // schedules' final losses at D = T · batch tokens.
+    var ladderPoints: [CurveLadderPoint] = []
     var observedPoints: [String: [Double]] = ["N": [], "D": [], "loss": []]
     for size in sizeNames {
         guard let fit = fitsBySize[size], let n = sizes.entry(named: size)?.parameters else { continue }
+        var schedules: [StepSchedule] = []
+        var batchTokens = Double.nan
         for mult in ["0.5", "1", "2", "5", "10"] {
             let url = cosineFolder.appendingPathComponent("\(size)-\(mult)xC.csv")
             let run = try LossCurve.read(url, metric: metric)
             let log = try TrainingLog.read(contentsOf: url, columns: ["batch_size_in_tokens"])
             guard let end = run.finalLoss, let step = run.finalStep, let batch = log.series["batch_size_in_tokens"]?.last(where: \.isFinite) else { continue }
-            let d = Double(step) * batch
-            predictedPoints["N", default: []].append(n); predictedPoints["D", default: []].append(d)
-            predictedPoints["loss", default: []].append(fit.predictFinal(run.schedule))
-            observedPoints["N", default: []].append(n); observedPoints["D", default: []].append(d)
+            batchTokens = batch
+            schedules.append(run.schedule.prefix(through: step))
+            observedPoints["N", default: []].append(n); observedPoints["D", default: []].append(Double(step) * batch)
             observedPoints["loss", default: []].append(end)
         }
+        let ladderSize = CurveLadderSize(name: size, parameters: n, tokensPerStep: batchTokens, warmup: 0, peak: 0, fit: fit)
+        ladderPoints += CurveLadder.finalLosses(of: ladderSize, schedules: schedules)
     }
-    let fromCurves = try LawFitter.fit(ChinchillaLaw(), to: Dataset(source: "curve predictions", columns: predictedPoints))
+    let predictedPoints = try CurveLadder.dataset(ladderPoints, source: "curve predictions")
+    let fromCurves = try LawFitter.fit(ChinchillaLaw(), to: predictedPoints)
     let fromEnds = try LawFitter.fit(ChinchillaLaw(), to: Dataset(source: "cosine ends", columns: observedPoints))
     var across = Comparison(digits: 4)
     for name in ["E", "A", "B", "alpha", "beta"] {
