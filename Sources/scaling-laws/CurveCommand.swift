@@ -22,7 +22,7 @@ struct CurveCommand: ParsableCommand {
               scaling-laws curve predict --fit curve.json --curve wsd-decay/1B-10xC.csv
               scaling-laws curve predict --fit curve.json --schedule 'wsd,decay:0.2,warmup:1000,peak:5e-4,final:0.1' --steps 162694
             """,
-        subcommands: [CurveFitCommand.self, CurvePredictCommand.self, CurveChooseCommand.self]
+        subcommands: [CurveFitCommand.self, CurvePredictCommand.self, CurveChooseCommand.self, CurveLadderCommand.self]
     )
 }
 

@@ -130,3 +130,40 @@ public enum CurveLadder {
         ])
     }
 }
+
+extension CurveLadder {
+    /// Fits `law` per model size of a ladder read from logs: the curves are grouped by their
+    /// runs' N (``LadderRun/parameters``), and each size's tokens per step is its runs' tokens
+    /// over the step they were read at (``LadderRun/tokens`` / ``LadderRun/step``).
+    ///
+    /// - Parameters:
+    ///   - curves: The runs' curves (``LossCurve/readLinked(_:metric:learningRateColumn:stepColumn:ladder:parents:)``).
+    ///   - runs: The same runs read as a ladder, in the same order.
+    ///   - law: The curve law.
+    ///   - calibrated: Estimate each fit's held-out-end model error.
+    /// - Returns: One size per distinct N, smallest first, named by its runs' `size` field (read
+    ///   by a name pattern with `{size}`), else by its runs.
+    /// - Throws: ``DataError/columnLengthMismatch(source:column:expected:got:)`` when the runs and
+    ///   curves differ in number, ``DataError/noColumnForTokens(source:flag:available:)`` when a
+    ///   size has no positive tokens per step; the errors of ``fit(_:law:calibrated:)``.
+    public static func fit(_ curves: [LossCurve], runs: [LadderRun], law: CurveLaw, calibrated: Bool = true) throws -> [CurveLadderSize] {
+        guard curves.count == runs.count else {
+            throw DataError.columnLengthMismatch(source: "logs", column: "curves", expected: runs.count, got: curves.count)
+        }
+        let ns = Array(Set(runs.map(\.parameters))).sorted()
+        let groups = try ns.map { n -> (name: String, parameters: Double, tokensPerStep: Double, curves: [LossCurve]) in
+            let members = runs.indices.filter { runs[$0].parameters == n }
+            let rates = members.compactMap { i -> Double? in
+                let r = runs[i].tokens / runs[i].step
+                return r.isFinite && r > 0 ? r : nil
+            }
+            guard let tokensPerStep = rates.first else {
+                throw DataError.noColumnForTokens(source: members.first.map { runs[$0].path } ?? "logs", flag: "--tokens-column", available: [])
+            }
+            let named = Set(members.compactMap { runs[$0].fields["size"] })
+            let name = named.count == 1 ? named.first ?? "" : members.map { runs[$0].run }.joined(separator: "+")
+            return (name, n, tokensPerStep, members.map { curves[$0] })
+        }
+        return try fit(groups, law: law, calibrated: calibrated)
+    }
+}
