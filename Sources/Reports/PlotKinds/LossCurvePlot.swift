@@ -5,7 +5,7 @@ import ScalingLaws
 /// run or planned schedule.
 ///
 /// Each run draws its logged losses as a thin line, its predicted curve dashed, and the
-/// prediction interval as a band (``CurvePrediction``: the held-out-end calibrated interval when
+/// prediction interval as a band (`CurvePrediction`: the held-out-end calibrated interval when
 /// the fit carries a model error, else the delta method's). A planned schedule has a prediction
 /// and its band only. The x axis is the training step (log-scaled with `logX`), the y axis the
 /// logged metric with its unit when its name states one.
