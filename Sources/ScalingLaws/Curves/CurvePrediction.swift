@@ -17,7 +17,7 @@ import NonlinearFit
 /// ```
 /// Both contain the estimate by construction. Without σ_m the prediction interval assumes the
 /// law exact and the residuals independent; a logged curve's residuals are correlated, and on
-/// the OLMo ladder that interval held 12 of 36 run ends while the calibrated one holds most
+/// the OLMo ladder that interval held 9 of 36 run ends and the calibrated one 33 of 36
 /// (measured in the curve command's documentation).
 public struct CurvePrediction: Sendable, Equatable, Codable {
     public let step: Int
