@@ -9,8 +9,10 @@ import NonlinearFit
 /// the evaluation schedule), and predicting the end of a schedule the fit never saw errs by more
 /// than that interval allows. The held-out-end calibration measures this error on the fitted
 /// runs themselves: for each fitted run `r` and each cut `f` (``cuts``), the law is refitted on
-/// the other runs and run `r`'s losses up to step `f·T_r` only (its schedule stays whole), and
-/// predicts run `r`'s last logged loss `y_r`. With the relative error `e_j = (y_r − ŷ_j)/ŷ_j`
+/// the other runs and run `r`'s losses up to step `f·T_r` only (`T_r` its last logged step; for a
+/// run that keeps fewer than 2 points that way, such as a decay branch logged only after its
+/// branch point, up to `s_r + f·(T_r − s_r)`, `s_r` its first logged step; its schedule stays
+/// whole; a cut keeping fewer than 2 of its points, or all of them, is skipped), and predicts run `r`'s last logged loss `y_r`. With the relative error `e_j = (y_r − ŷ_j)/ŷ_j`
 /// and the relative variance the delta method gives that prediction,
 /// `v_j = (SE_j² + s_j²)/ŷ_j²`, the model error is the excess of the held-out squared errors
 /// over it (a method-of-moments estimate, zero when the law explains them):
@@ -93,10 +95,19 @@ extension CurveFitter {
                                   options: LawFitOptions = LawFitOptions(objective: .leastSquares, starts: .single)) -> CurveModelError? {
         var errors: [Double] = [], variances: [Double] = []
         for (r, curve) in curves.enumerated() {
-            guard let lastStep = curve.finalStep, let observed = curve.finalLoss else { continue }
+            guard let firstStep = curve.steps.first, let lastStep = curve.finalStep, let observed = curve.finalLoss else { continue }
             for cut in cuts {
-                let limit = Int((cut * Double(lastStep)).rounded(.down))
+                // The cut is a fraction f of the run's steps, f·T; a decay branch logged only
+                // after its branch point keeps nothing that way, so it is cut at the fraction f
+                // of its logged span instead, s + f·(T − s).
+                var limit = Int((cut * Double(lastStep)).rounded(.down))
+                if curve.steps.filter({ $0 <= limit }).count < 2 {
+                    limit = firstStep + Int((cut * Double(lastStep - firstStep)).rounded(.down))
+                }
                 let kept = curve.steps.indices.filter { curve.steps[$0] <= limit }
+                // Held out whole, a run leaves a fit that may not identify the law (a constant
+                // run alone has no annealing term): each held-out run keeps at least 2 points.
+                guard kept.count >= 2, kept.count < curve.steps.count else { continue }
                 let truncated = LossCurve(run: curve.run, schedule: curve.schedule, steps: kept.map { curve.steps[$0] },
                                           losses: kept.map { curve.losses[$0] })
                 var sample = curves
@@ -107,6 +118,8 @@ extension CurveFitter {
                 let e = (observed - p.predicted) / p.predicted
                 guard e.isFinite else { continue }
                 errors.append(e)
+                // The refit's own delta-method variance (parameters and evaluation noise) is
+                // what the delta method already expects of that error.
                 if let hi = p.predictionUpper, let t = refit.deltaQuantile, t > 0 {
                     let relative = (hi - p.predicted) / t / p.predicted
                     variances.append(relative * relative)
