@@ -20,6 +20,9 @@ public enum PlotKind: String, Sendable, Equatable, CaseIterable, Codable {
     /// Observed loss curves against a curve law's predictions with prediction bands
     /// (``LossCurvePlot``; needs a curve fit, 'curve fit --output').
     case lossCurve = "loss-curve"
+    /// Data filtering: error against samples seen per pool and top-k% mixture, with the
+    /// crossover budgets (Goyal et al. 2024), from a joint qqt fit (``FilteringPlot``).
+    case filtering
 
     /// One line for help texts.
     public var summary: String {
@@ -33,6 +36,7 @@ public enum PlotKind: String, Sendable, Equatable, CaseIterable, Codable {
         case .pareto: return "RL data-compute Pareto frontier (needs utd-data)"
         case .trend: return "cost vs date on a log axis with trend and bands (needs exponential-trend or dates and costs)"
         case .lossCurve: return "logged loss curves vs a curve law's predictions with bands (needs a 'curve fit' artifact and --curve or --schedule)"
+        case .filtering: return "error vs samples seen per data pool and top-k% mixture, crossovers marked (needs a joint qqt fit)"
         }
     }
 }
