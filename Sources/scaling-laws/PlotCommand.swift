@@ -97,6 +97,9 @@ struct PlotCommand: ParsableCommand {
     @OptionGroup(title: "Iso-FLOP (--kind isoflop, isoflop-frontier)")
     var isoflop: IsoFlopArguments
 
+    @OptionGroup(title: "Loss curves (--kind loss-curve, with a 'curve fit --output' artifact)")
+    var lossCurve: LossCurvePlotOptions
+
     @Flag(help: ArgumentHelp("With --by: draw every group in one figure, a colour per group, instead of a figure per group."))
     var overlay = false
 
@@ -123,6 +126,13 @@ struct PlotCommand: ParsableCommand {
             throw ValidationError(kind == .trend
                 ? "--kind trend without a fit needs --data FILE with dates and costs"
                 : "--kind \(kind.rawValue) without a fit needs --data FILE with the runs (N, loss, and D or --budget-column)")
+        }
+        if kind == .lossCurve {
+            guard selection.by == nil, !selection.isUsed, data == nil else {
+                throw ValidationError("--kind loss-curve draws --curve logs and --schedule specifications: --data, --by and row options do not apply")
+            }
+        } else if lossCurve.isUsed {
+            throw ValidationError("--curve, --branch-of, --schedule, --steps and --log-x apply to --kind loss-curve")
         }
         if overlay, selection.by == nil {
             throw ValidationError("--overlay draws the groups of --by COLUMN in one figure: give --by")
@@ -172,6 +182,8 @@ struct PlotCommand: ParsableCommand {
                         kind: kind, by: by, groups: groups.map { ($0.label, $0.figure) }, rows: groups.reduce(0) { $0 + $1.rows })
                     figures = [(nil, overlaid)]
                 }
+            } else if kind == .lossCurve, let fit {
+                figures = [(nil, try lossCurve.figure(fitPath: fit))]
             } else {
                 figures = [(nil, try makeFigure(group: nil))]
             }

@@ -45,6 +45,9 @@ public enum ScalingPlots {
             return try TrendPlot.figure(
                 trend: trend, years: years, costs: costs, costLabel: PlotInput.axisLabel(input.responseVariable),
                 source: input.data.source)
+        case .lossCurve:
+            throw PlotError.notApplicable(kind: .lossCurve, law: input.law.name, needs: "a curve fit ('curve fit --output') and --curve or --schedule",
+                                          has: "is a law of final losses")
         }
     }
 

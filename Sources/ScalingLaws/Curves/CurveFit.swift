@@ -16,6 +16,9 @@ public struct CurveFit: Sendable, Equatable, Codable {
     public var metric: String? = nil
     public var learningRateColumn: String? = nil
     public var stepColumn: String? = nil
+    /// The held-out-end model error its prediction intervals add (``CurveModelError``), or
+    /// `nil` for the delta method alone (fits made with ``CurveFitter/fit(_:law:firstSteps:options:)``).
+    public var modelError: CurveModelError? = nil
 
     /// The fitted parameter values in the law's order.
     public var parameters: [Double] { fit.values }

@@ -1,8 +1,10 @@
 import Foundation
 
 /// The multi-power law for loss curves (Luo et al. 2025, "A Multi-Power Law for Loss Curve
-/// Prediction Across Learning Rate Schedules", arXiv:2503.12811; the multi-power law, whose form the
-/// abstract describes; equation numbers not checked):
+/// Prediction Across Learning Rate Schedules", arXiv:2503.12811, its main law; the form below
+/// checked against the paper's statement and the authors' code release, whose published constants
+/// it reproduces (luo2025-multi-power notebook); the paper's equation numbers could not be read
+/// from any reachable copy, so none is cited):
 ///
 /// ```
 /// L(t)  = L0 + A·(S1(t) + S_W)^(−α) − LD(t)
