@@ -22,9 +22,12 @@ struct LossCurvePlotOptions: ParsableArguments {
 
     var isUsed: Bool { !curve.isEmpty || branchOf != nil || !schedule.isEmpty || steps != nil || logX }
 
-    /// The figure: each --curve predicted at its logged steps, each --schedule at 400 steps.
+    /// The figure: each --curve predicted at its logged steps, each --schedule at 400 steps;
+    /// with neither, the logs the fit was made from.
     func figure(fitPath: String) throws -> Figure {
         let fit = try CurvePredictOptions.load(fitPath)
+        // Without --curve or --schedule: the fit's own logs against the fitted law.
+        let curve = curve.isEmpty && schedule.isEmpty ? fit.logs ?? [] : curve
         guard !curve.isEmpty || !schedule.isEmpty else {
             throw ValidationError("--kind loss-curve draws runs or schedules: give --curve LOG or --schedule SPEC")
         }

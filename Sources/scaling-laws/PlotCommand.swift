@@ -66,12 +66,16 @@ struct PlotCommand: ParsableCommand {
     var kindOption: PlotKind?
 
     /// `--kind`, else the natural figure of the artifact (`PlotKind.natural(for:)` of its law;
-    /// `filtering` for a joint pool fit, `isoflop` for an iso-FLOP artifact). An artifact that
+    /// `filtering` for a joint pool fit, `isoflop` for an iso-FLOP artifact, `loss-curve` for a
+    /// curve fit). An artifact that
     /// cannot be read falls back to `curves`, and reading it again reports the error.
     var kind: PlotKind {
         if let kindOption { return kindOption }
-        guard let fit, let bytes = FileManager.default.contents(atPath: fit),
-              let artifact = try? ArtifactFile.decode(bytes, source: fit) else { return .curves }
+        guard let fit, let bytes = FileManager.default.contents(atPath: fit) else { return .curves }
+        guard let artifact = try? ArtifactFile.decode(bytes, source: fit) else {
+            // A curve fit ('curve fit --output') is drawn against its own logs.
+            return (try? CurvePredictOptions.load(fit)) != nil ? .lossCurve : .curves
+        }
         switch artifact {
         case let .fit(fitted): return (try? fitted.resolvedLaw()).map(PlotKind.natural(for:)) ?? .curves
         case .isoFlop: return .isoflop

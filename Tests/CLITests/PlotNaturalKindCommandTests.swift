@@ -43,3 +43,26 @@ struct PlotNaturalKindCommandTests {
         #expect(result.stderrLines.first == "Error: give a fit artifact (scaling-laws plot FIT.json) or, without one, --kind trend, isoflop or isoflop-frontier with --data FILE")
     }
 }
+
+/// A curve fit drawn without `--kind`: the fitted runs' logs against the law (OLMo 190M).
+@Suite("plot: a curve fit's natural figure")
+struct PlotCurveFitNaturalKindTests {
+    @Test("plot CURVE.json draws the loss-curve figure of the fit's own constant and cosine logs",
+          .enabled(if: RepositoryPaths.hasSharedData, "needs ../shared/datasets/olmo_ladder_bhagia2024"))
+    func curveFit() throws {
+        let constant = try #require(RepositoryPaths.sharedDataset("olmo_ladder_bhagia2024/constant/190M-10xC.csv"))
+        let cosine = try #require(RepositoryPaths.sharedDataset("olmo_ladder_bhagia2024/cosine/190M-10xC.csv"))
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fit = try CLIRunner.run(["curve", "fit", constant.path, cosine.path, "--metric", "eval/c4_en-validation/CrossEntropyLoss",
+                                     "--output", "curve.json"], in: directory)
+        #expect(fit.status == 0, "\(fit.stderr)")
+        let plot = try CLIRunner.run(["plot", "curve.json", "--output", "curve.svg"], in: directory)
+        #expect(plot.status == 0, "\(plot.stderr)")
+        let svg = try String(contentsOf: directory.appendingPathComponent("curve.svg"), encoding: .utf8)
+        #expect(PlotNaturalKindCommandTests.title(svg) == "Loss curves: observed and predicted by lr-annealing")
+        for legend in ["constant/190M-10xC observed", "cosine/190M-10xC observed", "cosine/190M-10xC predicted"] {
+            #expect(svg.contains(">\(legend)<"), "\(legend)")
+        }
+    }
+}

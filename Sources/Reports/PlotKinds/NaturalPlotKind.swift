@@ -11,13 +11,14 @@ extension PlotKind {
     /// | reinforcement learning | `pareto` (the data–compute frontier) |
     /// | benchmark | `forecast` (score against log compute, bands clipped to [0, 1], chance line) |
     /// | cost trend | `trend` |
-    /// | loss curve | `curves` |
+    /// | loss curve | `loss-curve` (the fitted runs' logs against the law) |
     ///
     /// - Parameter law: the fitted law.
     /// - Returns: the kind to draw.
     public static func natural(for law: any ScalingLaw) -> PlotKind {
         switch law.family {
-        case .lossScaling, .dataFiltering, .lossCurve: return .curves
+        case .lossScaling, .dataFiltering: return .curves
+        case .lossCurve: return .lossCurve
         case .reinforcementLearning: return .pareto
         case .benchmark: return law.inputs.count == 1 ? .forecast : .curves
         case .costTrend: return .trend

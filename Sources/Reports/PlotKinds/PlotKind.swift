@@ -35,7 +35,7 @@ public enum PlotKind: String, Sendable, Equatable, CaseIterable, Codable {
         case .forecast: return "prediction with confidence and prediction bands beyond the data"
         case .pareto: return "RL data-compute Pareto frontier (needs utd-data)"
         case .trend: return "cost vs date on a log axis with trend and bands (needs exponential-trend or dates and costs)"
-        case .lossCurve: return "logged loss curves vs a curve law's predictions with bands (needs a 'curve fit' artifact and --curve or --schedule)"
+        case .lossCurve: return "logged loss curves vs a curve law's predictions with bands (needs a 'curve fit' artifact; draws --curve logs and --schedule specifications, else the fit's own logs)"
         case .filtering: return "error vs samples seen per data pool and top-k% mixture, crossovers marked (needs a joint qqt fit)"
         }
     }
