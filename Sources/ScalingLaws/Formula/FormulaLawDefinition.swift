@@ -19,12 +19,20 @@ public struct FormulaLawDefinition: Sendable, Equatable {
     public var inputs: [String]?
     /// The response name, or `nil` for the formula's prefix or `loss`.
     public var response: String?
+    /// The `param` declarations: bounds and starts of named parameters.
     public var declarations: [FormulaParameterDeclaration]
     /// The law file holding the formula and the formula's line there (for messages), or `nil`
     /// for a formula given on the command line.
     public var file: String?
+    /// The formula's 1-based line in ``file``, or `nil`.
     public var line: Int?
 
+    /// A definition from its parts.
+    /// - Parameters:
+    ///   - formula: The formula text, optionally with a `RESPONSE =` prefix.
+    ///   - inputs: The input names, or `nil` for the default rule.
+    ///   - response: The response name, or `nil` for the formula's prefix or `loss`.
+    ///   - declarations: Parameter declarations (default none).
     public init(formula: String, inputs: [String]? = nil, response: String? = nil, declarations: [FormulaParameterDeclaration] = []) {
         self.formula = formula
         self.inputs = inputs
