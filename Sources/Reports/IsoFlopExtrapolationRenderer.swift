@@ -11,7 +11,9 @@ public struct IsoFlopExtrapolationTable: Sendable, Equatable {
     public var label: String
     /// A sentence about the source.
     public var detail: String
+    /// The Approach-2 frontier.
     public var frontier: IsoFlopFrontier
+    /// The frontier at each requested budget.
     public var rows: [IsoFlopExtrapolation]
 
     public init(label: String, detail: String, frontier: IsoFlopFrontier, budgets: [Double]) {

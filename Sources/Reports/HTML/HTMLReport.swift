@@ -7,12 +7,15 @@ import ScalingLaws
 /// analysis when the runs have budgets, the forecast table (CI and PI) and an optional backtest, in one file with inline CSS and inline SVG: no scripts, no network, no
 /// external files. Output is deterministic (no dates, no random ids).
 public struct HTMLReport: Sendable {
+    /// The fit reported.
     public var fit: LawFit
+    /// The runs it was fitted to.
     public var data: Dataset
     /// Figures in display order; their ``Figure/id``s must be distinct.
     public var figures: [Figure]
     /// Why some figures are missing, one sentence each.
     public var omitted: [String]
+    /// The forecast table (CI and PI), when asked for.
     public var forecast: ForecastTable?
     /// The iso-FLOP analysis of the runs, when they have budgets: its own section (budgets,
     /// N* ∝ C^a, the Approach-3 comparison).

@@ -4,11 +4,23 @@ import Forecast
 public enum HparamsReport {
     /// One recommendation row.
     public struct Row: Codable, Sendable, Equatable {
+        /// Parameters `N`, for a law of size and tokens.
         public var n: Double?
+        /// Tokens `D`, for a law of size and tokens.
         public var d: Double?
+        /// Compute `C` in FLOP, for a law of compute.
         public var c: Double?
+        /// The recommended peak learning rate.
         public var learningRate: Double
+        /// The recommended batch size in tokens, when the law has one.
         public var batchSize: Double?
+        /// A recommendation row.
+        /// - Parameters:
+        ///   - n: Parameters `N`, or `nil`.
+        ///   - d: Tokens `D`, or `nil`.
+        ///   - c: Compute `C`, or `nil`.
+        ///   - learningRate: The recommended peak learning rate.
+        ///   - batchSize: The recommended batch size in tokens, or `nil`.
         public init(n: Double?, d: Double?, c: Double?, learningRate: Double, batchSize: Double?) {
             self.n = n
             self.d = d

@@ -1,10 +1,13 @@
 /// A figure: one set of axes with series, a title, a legend and footnotes, rendered to SVG by
 /// ``svg()``.
 public struct Figure: Sendable, Equatable {
+    /// The figure's title.
     public var title: String
     /// A smaller line under the title (data source, law), or `nil`.
     public var subtitle: String?
+    /// The horizontal axis.
     public var x: PlotAxis
+    /// The vertical axis.
     public var y: PlotAxis
     /// Drawn in order: bands first, then lines, then points, reads best.
     public var series: [PlotSeries]
@@ -12,6 +15,7 @@ public struct Figure: Sendable, Equatable {
     public var notes: [String]
     /// Size in CSS pixels.
     public var width: Double
+    /// Height in CSS pixels.
     public var height: Double
     /// Prefix of the element ids inside the SVG (the clip path); give each figure of one HTML
     /// page its own.

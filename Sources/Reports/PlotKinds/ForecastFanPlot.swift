@@ -33,9 +33,13 @@ import ScalingLaws
 public enum ForecastFanPlot {
     /// Lower and upper curves of both bands; `nil` entries where a band is undefined.
     public struct Bands: Sendable, Equatable {
+        /// Lower curve of the confidence band of the mean curve.
         public var confidenceLower: [Double]
+        /// Upper curve of the confidence band of the mean curve.
         public var confidenceUpper: [Double]
+        /// Lower curve of the prediction band of a new run.
         public var predictionLower: [Double]
+        /// Upper curve of the prediction band of a new run.
         public var predictionUpper: [Double]
     }
 
