@@ -40,6 +40,7 @@ public struct ScoreForecast: Sendable, Equatable, Codable {
     /// The prediction interval of a new model's score (mean-curve and residual scatter), inside
     /// `[chance, 1]` (`ScalingLaws/BoundedScoreInterval`), or `nil` without a fit.
     public var predictionLower: Double? = nil
+    /// Upper end of the prediction interval of a new model's score, or `nil`.
     public var predictionUpper: Double? = nil
 
     /// A score forecast.

@@ -53,7 +53,9 @@ public enum ArtifactKind: String, Sendable, CaseIterable {
 
 /// An artifact read back: a fit or an iso-FLOP result.
 public enum Artifact: Sendable {
+    /// A law fit (`fit --output`).
     case fit(LawFit)
+    /// An iso-FLOP result (`isoflop --output`).
     case isoFlop(IsoFlopArtifact)
 }
 

@@ -21,6 +21,8 @@ public struct TextTable: Sendable, Equatable {
         self.numeric = numeric ?? Array(repeating: false, count: header.count)
     }
 
+    /// Adds a row at the end.
+    /// - Parameter row: One text per column.
     public mutating func append(_ row: [String]) {
         rows.append(row)
     }

@@ -21,6 +21,13 @@ public struct IsoFlopArtifact: Sendable, Equatable, Codable {
         /// The budget column, given or found by name, or `nil` (runs grouped by `C = 6ND`).
         public let budgetColumn: String?
 
+        /// The inputs.
+        /// - Parameters:
+        ///   - file: The data file as given.
+        ///   - digest: FNV-1a 64-bit digest of its bytes.
+        ///   - columns: Explicit column roles, as given.
+        ///   - filters: The row filters, as their descriptions.
+        ///   - budgetColumn: The budget column, or `nil`.
         public init(file: String, digest: String, columns: [String: String], filters: [String], budgetColumn: String?) {
             self.file = file
             self.digest = digest

@@ -26,6 +26,15 @@ public struct HTMLReport: Sendable {
     /// in the data section; empty when every row was used.
     public var selection: String = ""
 
+    /// A report of one fit.
+    /// - Parameters:
+    ///   - fit: The fit reported.
+    ///   - data: The runs it was fitted to.
+    ///   - figures: Figures in display order, distinct ids.
+    ///   - omitted: Why some figures are missing (default none).
+    ///   - forecast: The forecast table, or `nil`.
+    ///   - isoflop: The iso-FLOP analysis of the runs, or `nil`.
+    ///   - backtest: A backtest of the law on the same data, or `nil`.
     public init(
         fit: LawFit, data: Dataset, figures: [Figure], omitted: [String] = [], forecast: ForecastTable? = nil,
         isoflop: IsoFlopPlotInput? = nil, backtest: BacktestResult? = nil

@@ -50,6 +50,11 @@ public enum HparamsReport {
         return out
     }
 
+    /// The report of a law's recommendations.
+    /// - Parameters:
+    ///   - law: The hyperparameter law.
+    ///   - rows: One recommendation per model or budget.
+    /// - Returns: The report: the law, then a table of learning rates and batch sizes.
     public static func recommendations(_ law: HyperparameterLaw, rows: [Row]) -> Report {
         var section = ReportSection(title: "Hyperparameters from \(law.name)")
         section.fields(lawText(law))
@@ -67,6 +72,9 @@ public enum HparamsReport {
         return Report(title: "Hyperparameter law", sections: [section])
     }
 
+    /// The report of a law fitted from a sweep.
+    /// - Parameter fit: The per-cell optima, the refused cells and the fitted power laws.
+    /// - Returns: The report: the cells' optima, the refusals, then the law with its intervals.
     public static func fitted(_ fit: HyperparameterSweepFit) -> Report {
         var laws = ReportSection(title: "Hyperparameter law fitted from the sweep")
         laws.fields(lawText(fit.law))

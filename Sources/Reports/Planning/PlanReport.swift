@@ -35,6 +35,12 @@ public enum PlanReport {
         return ReportCell(String(format: "%+.1f%%", x * 100), exact: "\(x)")
     }
 
+    /// The report of a plan.
+    /// - Parameters:
+    ///   - payload: Everything the plan decided.
+    ///   - law: The law the plan was made under, in words.
+    ///   - target: The target in words, or `nil`.
+    /// - Returns: The report: the sweep design, the ranked candidates, the simulation check and the proposed runs, each when present.
     public static func make(_ payload: PlanPayload, law: String, target: String?) -> Report {
         var report = Report(title: "Run plan")
         if let design = payload.design {

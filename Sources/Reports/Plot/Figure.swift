@@ -21,6 +21,17 @@ public struct Figure: Sendable, Equatable {
     /// page its own.
     public var id: String
 
+    /// A figure.
+    /// - Parameters:
+    ///   - title: The title.
+    ///   - subtitle: A smaller line under the title, or `nil`.
+    ///   - x: The horizontal axis.
+    ///   - y: The vertical axis.
+    ///   - series: The series, drawn in order (default none).
+    ///   - notes: Lines of small print under the axes (default none).
+    ///   - width: Width in CSS pixels (default 760).
+    ///   - height: Height in CSS pixels (default 480).
+    ///   - id: Prefix of the element ids inside the SVG (default `plot`).
     public init(
         title: String, subtitle: String? = nil, x: PlotAxis, y: PlotAxis, series: [PlotSeries] = [],
         notes: [String] = [], width: Double = 760, height: Double = 480, id: String = "plot"

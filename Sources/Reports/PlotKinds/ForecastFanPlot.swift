@@ -69,6 +69,14 @@ public enum ForecastFanPlot {
         return out
     }
 
+    /// The forecast fan described above.
+    /// - Parameters:
+    ///   - input: The fit, its law and its data.
+    ///   - cost: The cost model of the compute axis (default `6ND`).
+    ///   - xRange: The range of the horizontal axis, or `nil` to extend past the data.
+    /// - Returns: The figure.
+    /// - Throws: `PlotError.nothingToDraw` when no run or budget can be placed,
+    ///   `PlotError.notApplicable` when the law cannot be forecast over compute.
     public static func figure(_ input: PlotInput, cost: CostModel = .sixND, xRange: ClosedRange<Double>? = nil) throws -> Figure {
         let law = input.law
         var x: [Double] = [], center: [Double] = [], se: [Double] = []

@@ -17,7 +17,9 @@ public struct CurveFit: Sendable, Equatable, Codable {
     public var logs: [String]? = nil
     /// The loss, learning-rate and step columns read from the logs.
     public var metric: String? = nil
+    /// The learning-rate column read from the logs, or `nil`.
     public var learningRateColumn: String? = nil
+    /// The step column read from the logs, or `nil`.
     public var stepColumn: String? = nil
 
     /// The fitted parameter values in the law's order.

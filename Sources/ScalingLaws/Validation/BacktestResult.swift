@@ -41,6 +41,7 @@ public struct BacktestResult: Sendable, Codable, Equatable {
         /// The fold fit's prediction interval for a new run at its level (``LawPrediction``;
         /// inside `[chance, 1]` for benchmark-score laws), or `nil` without a covariance.
         public var lower: Double? = nil
+        /// Upper end of the prediction interval, or `nil`.
         public var upper: Double? = nil
 
         /// Whether the actual value lies inside the prediction interval; `nil` without one.
@@ -77,6 +78,7 @@ public struct BacktestResult: Sendable, Codable, Equatable {
         public let rmsLogError: Double?
         /// Predictions with a prediction interval, and how many of them it covers.
         public let withInterval: Int
+        /// How many of them the interval covers.
         public let covered: Int
         /// `covered / withInterval`, or `nil` when no prediction has an interval.
         public var coverage: Double? { withInterval > 0 ? Double(covered) / Double(withInterval) : nil }
