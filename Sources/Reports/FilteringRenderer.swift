@@ -6,14 +6,23 @@ import ScalingLaws
 /// mixture and the best one, then the budgets where the best level changes.
 public enum FilteringRenderer {
     /// The plan in `format`, ending in a newline.
+    /// - Parameters:
+    ///   - plan: the decision.
+    ///   - source: where the pools came from.
+    ///   - bootstrap: bootstrap intervals on the decision, when asked for.
+    ///   - format: the output format.
+    /// - Returns: the rendered report.
     /// - Throws: ``ReportError/encoding(_:)`` for `json`.
-    public static func render(_ plan: DataFilteringPlan, source: String, format: ReportFormat) throws -> String {
-        try report(plan, source: source).render(format, payload: JSONForm(plan, source: source))
+    public static func render(_ plan: DataFilteringPlan, source: String, bootstrap: DataFilteringBootstrap? = nil,
+                              format: ReportFormat) throws -> String {
+        try report(plan, source: source, bootstrap: bootstrap).render(format, payload: JSONForm(plan, source: source, bootstrap: bootstrap))
     }
 
     /// The plan as a report: the model's fields, the error of every mixture per budget with the
     /// best one (CSV: exact errors), and the crossovers where the best pool changes.
-    public static func report(_ plan: DataFilteringPlan, source: String) -> Report {
+    /// With `bootstrap`, the report adds the bootstrap probability of each mixture being best
+    /// per budget, and the crossovers' 95% percentile intervals.
+    public static func report(_ plan: DataFilteringPlan, source: String, bootstrap: DataFilteringBootstrap? = nil) -> Report {
         let names = plan.mixtureNames
         let p = plan.parameters
         let pools = QQTMixture.bestFirst(p.pools).map {
@@ -35,13 +44,29 @@ public enum FilteringRenderer {
                         + [ReportCell(choice.poolCount > 0 ? names[choice.poolCount - 1] : "-", exact: choice.poolCount > 0 ? names[choice.poolCount - 1] : "")])
         }
         model.table(grid)
+        if let bootstrap {
+            model.fields([("bootstrap", "\(bootstrap.refits) of \(bootstrap.resamples) refits (rows resampled within each pool, joint refit), seed \(bootstrap.seed)")])
+            var probabilities = ReportTable(
+                title: "Bootstrap probability that each level is best",
+                columns: [.number("samples")] + names.map { .number($0, csvName: "p_best_" + $0.replacingOccurrences(of: " ", with: "_")) })
+            for (i, choice) in plan.choices.enumerated() {
+                probabilities.append([ReportCell(NumberFormat.human(choice.samples), exact: NumberFormat.exact(choice.samples))]
+                                     + bootstrap.bestProbability[i].map { ReportCell(NumberFormat.fixed($0, decimals: 2), exact: NumberFormat.exact($0)) })
+            }
+            model.table(probabilities)
+        }
         let range = "\(NumberFormat.human(plan.range.lowerBound)) to \(NumberFormat.human(plan.range.upperBound)) samples"
+        let intervalColumns: [ReportColumn] = bootstrap == nil ? [] : [.number("2.5%"), .number("97.5%"), .number("refits with it")]
         var crossings = ReportTable(
-            columns: [.number("samples"), ReportColumn("best below"), ReportColumn("best above"), .number("error there")],
+            columns: [.number("samples"), ReportColumn("best below"), ReportColumn("best above"), .number("error there")] + intervalColumns,
             emptyText: "none between \(range)")
-        for c in plan.crossovers {
-            crossings.append([.number(c.samples, digits: 5), ReportCell(names[c.poolsBefore - 1]), ReportCell(names[c.poolsAfter - 1]),
-                              ReportCell(NumberFormat.fixed(c.error, decimals: 4))])
+        for (k, c) in plan.crossovers.enumerated() {
+            var row: [ReportCell] = [.number(c.samples, digits: 5), ReportCell(names[c.poolsBefore - 1]), ReportCell(names[c.poolsAfter - 1]),
+                                     ReportCell(NumberFormat.fixed(c.error, decimals: 4))]
+            if let interval = bootstrap?.crossovers[k] {
+                row += [.number(interval.lower, digits: 4), .number(interval.upper, digits: 4), .count(interval.found)]
+            }
+            crossings.append(row)
         }
         var crossovers = ReportSection(title: "Crossovers", subtitle: "where the best pool changes, \(range)")
         crossovers.table(crossings)
@@ -68,8 +93,20 @@ public enum FilteringRenderer {
         let rows: [Row]
         let crossovers: [Crossover]
         let crossoverRange: [Double]
+        let bootstrap: Bootstrap?
 
-        init(_ plan: DataFilteringPlan, source: String) {
+        struct Bootstrap: Encodable {
+            let resamples: Int
+            let refits: Int
+            let seed: UInt64
+            let bestProbability: [[Double]]
+            let crossovers: [DataFilteringBootstrap.CrossoverInterval]
+        }
+
+        init(_ plan: DataFilteringPlan, source: String, bootstrap: DataFilteringBootstrap?) {
+            self.bootstrap = bootstrap.map {
+                Bootstrap(resamples: $0.resamples, refits: $0.refits, seed: $0.seed, bestProbability: $0.bestProbability, crossovers: $0.crossovers)
+            }
             let names = plan.mixtureNames
             self.source = source
             parameters = plan.parameters

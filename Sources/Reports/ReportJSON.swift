@@ -41,12 +41,16 @@ public enum ArtifactKind: String, Sendable, CaseIterable {
     case fit
     /// An Approach-2 result (`isoflop --output`), `Forecast/IsoFlopArtifact`.
     case isoflop
+    /// A joint fit of groups with shared parameters (`fit --by COLUMN --shared NAMES --output`),
+    /// `ScalingLaws/SharedParameterFit`.
+    case sharedFit = "shared-fit"
 
     /// `a fit artifact written by 'scaling-laws fit --output'`.
     public var phrase: String {
         switch self {
         case .fit: return "a fit artifact written by 'scaling-laws fit --output'"
         case .isoflop: return "an iso-FLOP artifact written by 'scaling-laws isoflop --output'"
+        case .sharedFit: return "a joint fit artifact written by 'scaling-laws fit --by COLUMN --shared NAMES --output'"
         }
     }
 }
@@ -57,6 +61,8 @@ public enum Artifact: Sendable {
     case fit(LawFit)
     /// An iso-FLOP result (`isoflop --output`).
     case isoFlop(IsoFlopArtifact)
+    /// A joint fit of groups with shared parameters (`fit --by COLUMN --shared NAMES --output`).
+    case sharedFit(SharedParameterFit)
 }
 
 /// Writing and reading versioned artifacts.
@@ -113,6 +119,7 @@ public enum ArtifactFile {
             switch kind {
             case .fit: return .fit(try ReportJSON.decoder().decode(LawFit.self, from: data))
             case .isoflop: return .isoFlop(try ReportJSON.decoder().decode(IsoFlopArtifact.self, from: data))
+            case .sharedFit: return .sharedFit(try ReportJSON.decoder().decode(SharedParameterFit.self, from: data))
             }
         } catch {
             let reason = (error as? DecodingError).map(describe) ?? String(describing: error)
@@ -198,6 +205,7 @@ public enum FitArtifact {
         switch try ArtifactFile.decode(data, source: source) {
         case let .fit(fit): return fit
         case .isoFlop: throw FitArtifactError.wrongKind(source: source, kind: .isoflop, expected: .fit)
+        case .sharedFit: throw FitArtifactError.wrongKind(source: source, kind: .sharedFit, expected: .fit)
         }
     }
 }

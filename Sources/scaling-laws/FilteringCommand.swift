@@ -16,9 +16,15 @@ struct FilteringCommand: ParsableCommand {
             mixture's error and the best, and finds the budgets where the best mixture changes \
             (root of the difference of errors) within --crossover-range (default: the budgets' span).
 
-            Pools come from the published T-MARS buckets (--preset goyal2024-tmars) or from qqt \
-            fits, one per pool (--pool-fit, repeatable; all must share a and d). Pool size: \
-            --pool-size, else the fits' constant pool column.
+            Pools come from the published T-MARS buckets (--preset goyal2024-tmars), from a \
+            joint qqt fit of all pools (--pools-fit, written by 'fit POOLS.csv --law qqt --by \
+            POOL --shared a --fix d=0.1 --output FILE'), or from qqt fits, one per pool \
+            (--pool-fit, repeatable; all must share a and d). Pool size: --pool-size, else the \
+            fits' constant pool column.
+
+            --bootstrap N (with --pools-fit) resamples each pool's rows, refits the pools \
+            jointly and reports how often each level is best per budget and the 95% percentile \
+            interval of each crossover budget (seeded by --bootstrap-seed).
 
             Example:
               scaling-laws filtering --preset goyal2024-tmars --budgets 32M,128M,640M
@@ -29,6 +35,18 @@ struct FilteringCommand: ParsableCommand {
 
     @Option(name: .customLong("pool-fit"), help: ArgumentHelp("A qqt fit artifact of one pool (repeatable).", valueName: "file"))
     var poolFits: [String] = []
+
+    @Option(name: .customLong("pools-fit"), help: ArgumentHelp("A joint qqt fit of all pools (fit --by POOL --shared a …).", valueName: "file"))
+    var poolsFit: String?
+
+    @Option(help: ArgumentHelp("With --pools-fit: bootstrap the decision with N resamples (N >= 2).", valueName: "n"))
+    var bootstrap: Int?
+
+    @Option(name: .customLong("bootstrap-seed"), help: ArgumentHelp("Seed of the bootstrap resamples (default: 0).", valueName: "s"))
+    var bootstrapSeed: UInt64?
+
+    @Option(help: ArgumentHelp("Also draw error vs samples seen per pool, with the crossovers, as SVG to <file>.", valueName: "file"))
+    var plot: String?
 
     @Option(name: .customLong("pool-size"), help: ArgumentHelp("Samples per pool S (for --pool-fit).", valueName: "samples"))
     var poolSize: String?
@@ -50,14 +68,24 @@ struct FilteringCommand: ParsableCommand {
     static let presets = ["goyal2024-tmars"]
 
     func validate() throws {
-        guard (preset == nil) != poolFits.isEmpty else {
-            throw ValidationError("give exactly one of --preset <name> and --pool-fit <file>")
+        guard [preset != nil, !poolFits.isEmpty, poolsFit != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --preset <name>, --pools-fit <file> and --pool-fit <file>")
+        }
+        if bootstrap != nil, poolsFit == nil {
+            throw ValidationError("--bootstrap needs --pools-fit <file>: the joint fit keeps the pools' rows to resample")
+        }
+        if let bootstrap, bootstrap < 2 {
+            throw ValidationError("--bootstrap needs at least 2 resamples, got \(bootstrap)")
+        }
+        if bootstrapSeed != nil, bootstrap == nil {
+            throw ValidationError("--bootstrap-seed applies only with --bootstrap <n>")
         }
     }
 
     func run() throws {
         try Console.run {
-            let (parameters, source) = try pools()
+            let joint = try poolsFit.map(Self.jointFit)
+            let (parameters, source) = try joint.map { (try QQTParameters(jointFit: $0), "joint fit \(poolsFit ?? "")") } ?? pools()
             let samples: [Double]
             do {
                 samples = try BudgetList.parse(budgets)
@@ -73,9 +101,33 @@ struct FilteringCommand: ParsableCommand {
             }
             let span = try range.map { try FitFile.range($0, option: "--crossover-range", what: "samples") }
             let plan = try DataFilteringPlan.make(parameters: parameters, budgets: samples, range: span, rule: rule)
-            let text = try FilteringRenderer.render(plan, source: source, format: output.format.report)
-            try output.emit(report: text) { Array(try FilteringRenderer.render(plan, source: source, format: .json).utf8) }
+            var intervals: DataFilteringBootstrap?
+            if let bootstrap, let joint {
+                let status = StatusLine.start("bootstrapping \(bootstrap) resamples") { nil }
+                defer { status?.stop() }
+                intervals = try DataFilteringBootstrap.run(fit: joint, plan: plan, resamples: bootstrap, seed: bootstrapSeed ?? 0)
+            }
+            let text = try FilteringRenderer.render(plan, source: source, bootstrap: intervals, format: output.format.report)
+            if let plot {
+                try AtomicFile.write(Array(FilteringPlot.figure(plan: plan, fit: joint, source: source).svg().utf8), to: plot)
+                Console.note("wrote \(plot)")
+            }
+            try output.emit(report: text) { Array(try FilteringRenderer.render(plan, source: source, bootstrap: intervals, format: .json).utf8) }
         }
+    }
+
+    /// The joint fit artifact at `path`.
+    static func jointFit(_ path: String) throws -> SharedParameterFit {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw DataError.noSuchFile(path: path) }
+        guard !isDirectory.boolValue else { throw DataError.isDirectory(path: path) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
+        }
+        return try SharedParameterFitRenderer.decode(data, source: path)
     }
 
     func pools() throws -> (QQTParameters, String) {

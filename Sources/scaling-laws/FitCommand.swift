@@ -92,6 +92,12 @@ struct FitCommand: ParsableCommand {
             "Add profile-likelihood intervals (95%, chi-square(1) threshold on the scaled objective rise) for every free parameter."))
     var profile = false
 
+    @Option(
+        help: ArgumentHelp(
+            "With --by: fit all groups at once, sharing these parameters (comma list) and fitting the others per group; --output writes one joint artifact (e.g. qqt pools for 'filtering --pools-fit').",
+            valueName: "names"))
+    var shared: String?
+
     @OptionGroup(title: "Formula laws")
     var formula: FormulaOptions
 
@@ -111,6 +117,12 @@ struct FitCommand: ParsableCommand {
         if let bootstrap, bootstrap < 2 {
             throw ValidationError("--bootstrap needs at least 2 resamples, got \(bootstrap)")
         }
+        if shared != nil, input.specification.by == nil {
+            throw ValidationError("--shared needs --by COLUMN: it names the parameters the groups of COLUMN share")
+        }
+        if shared != nil, bootstrap != nil || profile {
+            throw ValidationError("--shared fits groups jointly; --bootstrap and --profile apply to separate fits (bootstrap a joint qqt fit with 'filtering --pools-fit FILE --bootstrap N')")
+        }
         if bootstrap == nil, bootstrapGroups != nil || bootstrapSeed != nil {
             throw ValidationError("--bootstrap-groups and --bootstrap-seed apply only with --bootstrap <n>")
         }
@@ -126,6 +138,17 @@ struct FitCommand: ParsableCommand {
             let readStart = clock.now
             let selection = try input.selection(for: law, categoryColumns: bootstrapGroups.map { [$0] } ?? [])
             let fitStart = clock.now
+            if let shared {
+                let names = shared.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                var fit = try SharedParameterFit.fit(
+                    law: law, groups: selection.groups().map { ($0.label, $0.dataset) }, shared: names, fixed: options.fixed)
+                fit.source = "\(input.file), groups by \(input.specification.by ?? "")"
+                let joint = fit
+                try output.emit(report: try SharedParameterFitRenderer.render(joint, format: output.format.report)) {
+                    Array(try SharedParameterFitRenderer.artifact(joint))
+                }
+                return
+            }
             let fits = try selection.mapGroups { group in
                 try fitGroup(law: law, data: group.dataset, options: options).withInput(group.record)
             }

@@ -127,6 +127,17 @@ struct PlotCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
+            if kind == .filtering, let fit {
+                // The joint pool fit is its own artifact: the figure is drawn from it alone.
+                let joint = try FilteringCommand.jointFit(fit)
+                let plan = try DataFilteringPlan.make(parameters: try QQTParameters(jointFit: joint), budgets: [], range: 1e7...1e10)
+                var figure = FilteringPlot.figure(plan: plan, fit: joint, source: "joint fit \(fit)")
+                figure.width = width
+                figure.height = height
+                let svg = figure.svg()
+                if let output { try AtomicFile.write(Array(svg.utf8), to: output); Console.note("wrote \(output)") } else { Console.out(svg) }
+                return
+            }
             var figures: [(label: String?, figure: Figure)] = []
             if let by = selection.by {
                 let groups = try makeFigures()

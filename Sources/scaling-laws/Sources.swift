@@ -123,6 +123,7 @@ enum SourceFile {
         switch try ArtifactFile.decode(data, source: path) {
         case let .fit(fit): return try LawSource.fit(fit, path: path)
         case let .isoFlop(artifact): return LawSource.isoFlop(artifact, path: path)
+        case .sharedFit: throw FitArtifactError.wrongKind(source: path, kind: .sharedFit, expected: .fit)
         }
     }
 

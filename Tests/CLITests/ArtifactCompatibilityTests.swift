@@ -120,7 +120,7 @@ struct ArtifactCompatibilityTests {
         let version = try Self.edited { $0["schemaVersion"] = "two"; $0["kind"] = "fit" }
         let cases: [(String, String)] = [
             (newer, "\(newer): artifact schemaVersion 3 was written by a newer scaling-laws; this build reads schemaVersion 1 to 2: use a scaling-laws that reads schemaVersion 3"),
-            (unknownKind, "\(unknownKind): unknown artifact kind 'sweep' (kinds: fit, isoflop)"),
+            (unknownKind, "\(unknownKind): unknown artifact kind 'sweep' (kinds: fit, isoflop, shared-fit)"),
             (noKind, "\(noKind): not a fit artifact written by 'scaling-laws fit --output' (missing key 'kind')"),
             (missing, "\(missing): not a fit artifact written by 'scaling-laws fit --output' (missing key 'statistics')"),
             (mistyped, "\(mistyped): not a fit artifact written by 'scaling-laws fit --output' (expected a number at 'confidenceLevel')"),

@@ -75,3 +75,23 @@ struct FitArtifactSeedTests {
         }
     }
 }
+
+/// The joint-fit seeds of the `fuzz-artifact` corpus (`fit --by COLUMN --shared NAMES --output`).
+@Suite("joint fit artifact seeds")
+struct SharedFitArtifactSeedTests {
+    @Test("the joint qqt fit seed loads, round-trips and is consistent")
+    func loads() throws {
+        let bytes = try FitArtifactSeedTests.seed("shared-fit.json")
+        let fit = try SharedParameterFitRenderer.decode(bytes, source: "s.json")
+        #expect(fit.law == "qqt" && fit.shared == ["a"] && fit.groups.count == 2 && fit.inconsistency == nil)
+        let written = try SharedParameterFitRenderer.artifact(fit)
+        #expect(try SharedParameterFitRenderer.decode(written, source: "s.json") == fit)
+    }
+
+    @Test("fuzz finding: a mangled joint fit (syntax error after a missing key) is refused as not JSON, in one line")
+    func invalidJSON() throws {
+        #expect(throws: FitArtifactError.notAnArtifact(source: "x.json", reason: "not valid JSON")) {
+            try ArtifactFile.decode(try FitArtifactSeedTests.seed("regression-shared-fit-invalid-json.json"), source: "x.json")
+        }
+    }
+}

@@ -36,6 +36,12 @@ enum ArtifactFuzzChecks {
             roundTrip(fit, kind: .fit) { if case let .fit(value) = $0 { value } else { nil } }
         case let .isoFlop(isoFlop):
             roundTrip(isoFlop, kind: .isoflop) { if case let .isoFlop(value) = $0 { value } else { nil } }
+        case let .sharedFit(joint):
+            roundTrip(joint, kind: .sharedFit) { if case let .sharedFit(value) = $0 { value } else { nil } }
+            // A consistent joint fit must turn into QQT constants or a one-line refusal, never a trap.
+            if joint.inconsistency == nil {
+                do { _ = try QQTParameters(jointFit: joint) } catch { precondition(MessageText.isOneLine(String(describing: error))) }
+            }
         }
     }
 
@@ -80,10 +86,14 @@ enum ArtifactFuzzChecks {
         case .notAnArtifact: decode = { _ = try ReportJSON.decoder().decode(LawFit.self, from: $0) }
         case .invalid(_, .isoflop, _): decode = { _ = try ReportJSON.decoder().decode(IsoFlopArtifact.self, from: $0) }
         case .invalid(_, .fit, _): decode = { _ = try ReportJSON.decoder().decode(LawFit.self, from: $0) }
+        case .invalid(_, .sharedFit, _): decode = { _ = try ReportJSON.decoder().decode(SharedParameterFit.self, from: $0) }
         case .newerSchema, .unknownKind, .wrongKind: return
         }
         // A header problem (kind, schemaVersion) is named by the header check, not the payload's decoder.
         if message.contains("'kind'") || message.contains("'schemaVersion'") { return }
+        // Text that is not JSON is refused as such; the payload decoder may stop at a missing
+        // key before it reaches the syntax error, so its key is not the fault.
+        if message.hasSuffix("(not valid JSON)") { return }
         do {
             try decode(bytes)
         } catch let error as DecodingError {

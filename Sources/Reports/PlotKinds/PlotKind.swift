@@ -17,6 +17,9 @@ public enum PlotKind: String, Sendable, Equatable, CaseIterable, Codable {
     case pareto
     /// A cost trend in time on a log axis, with the fitted line and interval bands.
     case trend
+    /// Data filtering: error against samples seen per pool and top-k% mixture, with the
+    /// crossover budgets (Goyal et al. 2024), from a joint qqt fit (``FilteringPlot``).
+    case filtering
 
     /// One line for help texts.
     public var summary: String {
@@ -29,6 +32,7 @@ public enum PlotKind: String, Sendable, Equatable, CaseIterable, Codable {
         case .forecast: return "prediction with confidence and prediction bands beyond the data"
         case .pareto: return "RL data-compute Pareto frontier (needs utd-data)"
         case .trend: return "cost vs date on a log axis with trend and bands (needs exponential-trend or dates and costs)"
+        case .filtering: return "error vs samples seen per data pool and top-k% mixture, crossovers marked (needs a joint qqt fit)"
         }
     }
 }

@@ -30,6 +30,10 @@ public enum ScalingPlots {
         case .frontier: return try FrontierPlot.figure(input)
         case .forecast: return try ForecastFanPlot.figure(input, xRange: xRange)
         case .pareto: return try ParetoPlot.figure(input)
+        case .filtering:
+            throw PlotError.notApplicable(
+                kind: .filtering, law: input.law.name,
+                needs: "a joint qqt fit of the pools ('fit POOLS.csv --law qqt --by POOL --shared a --output FILE')", has: "is a single fit")
         case .trend:
             guard input.law is ExponentialTrendLaw, let trend else {
                 throw PlotError.notApplicable(
