@@ -4,13 +4,16 @@
 #      `fit --timing` fitting time, median of REPEATS runs, beside scipy least_squares from one
 #      start (median of REPEATS fits in one interpreter) and the scipy 4,500-start L-BFGS-B grid;
 #   2. 10^6 rows, read + least-squares fit (Benchmarks/run-scale.sh);
-#   3. the 4,500-start grid: `fit --starts grid` against the same scipy grid;
+#   3. the 4,500-start grid: `fit --starts grid` (racing) and `--starts grid --race off` (every
+#      start to convergence) against the same scipy grid;
 #   4. the 4,000-resample bootstrap, whole process (wall of the process, median of 3).
 # Beside each wall time of ours: the instruction count of the same command under
 # `valgrind --tool=callgrind` (repeatable whatever the machine's load; wall times on a shared
 # 2-core machine are not).
 #
 #   Benchmarks/run-targets.sh [BINARY]        (REPEATS=7, SCALE_ROWS=1000000, SKIP_SCALE=1 to skip 2)
+# The no-racing grid's instruction count is taken only with GRID_OFF_INSTRUCTIONS=1 (callgrind
+# runs it ≈ 50× slower than native).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${DATA:-../shared/datasets/epoch_chinchilla/chinchilla_N_D_loss.csv}"
@@ -56,6 +59,7 @@ scipy_grid=$(python3 Benchmarks/chinchilla_fit_scipy.py "$data")
 scipy_grid_s=$(echo "$scipy_grid" | sed -n 's/.*seconds=\([0-9.]*\).*/\1/p')
 echo "scipy: $scipy_grid"
 grid_ms=$(fit_ms --starts grid)
+grid_off_ms=$(fit_ms --starts grid --race off)
 echo
 echo "| case | ours: fitting ms (median of $repeats) | ours: process instructions (M) | objective | reference | reference ms | ratio |"
 echo "|---|---:|---:|---:|---|---:|---:|"
@@ -70,6 +74,8 @@ echo "| case | ours ms (median of $repeats) | ours: process instructions (M) | o
 echo "|---|---:|---:|---:|---:|---:|"
 printf '| `--starts grid` (racing: 8 probe iterations each, best tenth to convergence) | %s | %s | %s | %.0f | %.1f× |\n' \
   "$grid_ms" "$(instructions --starts grid)" "$(objective --starts grid)" "$(awk "BEGIN{print $scipy_grid_s * 1000}")" "$(awk "BEGIN{print $scipy_grid_s * 1000 / $grid_ms}")"
+printf '| `--starts grid --race off` (every start to convergence) | %s | %s | %s | %.0f | %.1f× |\n' \
+  "$grid_off_ms" "$(if [ -n "${GRID_OFF_INSTRUCTIONS:-}" ]; then instructions --starts grid --race off; else echo "—"; fi)" "$(objective --starts grid --race off)" "$(awk "BEGIN{print $scipy_grid_s * 1000}")" "$(awk "BEGIN{print $scipy_grid_s * 1000 / $grid_off_ms}")"
 echo
 echo "## 4. 4,000-resample bootstrap, whole process"
 echo

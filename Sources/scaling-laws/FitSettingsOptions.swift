@@ -15,6 +15,11 @@ struct FitSettingsOptions: ParsableArguments {
         transform: StartChoice.parse)
     var starts: StartChoice = .automatic
 
+    @Option(help: ArgumentHelp(
+        "Race more than 64 starts (on: each gets 8 iterations, the best tenth run to convergence; off: every start runs to convergence).",
+        valueName: "on|off"))
+    var race: RaceChoice = .on
+
     @Option(help: ArgumentHelp("Seed for random start strategies.", valueName: "n"))
     var seed: UInt64 = 0
 
@@ -46,10 +51,17 @@ struct FitSettingsOptions: ParsableArguments {
         case .logLsq?: options.objective = .logLeastSquares
         }
         options.starts = starts.strategy
+        options.racing = race == .on
         options.seed = seed
         for parameter in fix { options.fixed[parameter.name] = parameter.value }
         return options
     }
+}
+
+/// `--race on|off`.
+enum RaceChoice: String, CaseIterable, ExpressibleByArgument {
+    case on
+    case off
 }
 
 extension Syntax {

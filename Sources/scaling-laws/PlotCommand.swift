@@ -58,8 +58,26 @@ struct PlotCommand: ParsableCommand {
         valueName: "fit.json"))
     var fit: String?
 
-    @Option(help: ArgumentHelp("What to draw: \(PlotKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
-    var kind: PlotKind
+    @Option(
+        name: .customLong("kind"),
+        help: ArgumentHelp(
+            "What to draw: \(PlotKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: the fit's natural figure: curves for loss and data-filtering laws, pareto for RL, forecast for benchmarks, trend for costs).",
+            valueName: "kind"))
+    var kindOption: PlotKind?
+
+    /// `--kind`, else the natural figure of the artifact (`PlotKind.natural(for:)` of its law;
+    /// `filtering` for a joint pool fit, `isoflop` for an iso-FLOP artifact). An artifact that
+    /// cannot be read falls back to `curves`, and reading it again reports the error.
+    var kind: PlotKind {
+        if let kindOption { return kindOption }
+        guard let fit, let bytes = FileManager.default.contents(atPath: fit),
+              let artifact = try? ArtifactFile.decode(bytes, source: fit) else { return .curves }
+        switch artifact {
+        case let .fit(fitted): return (try? fitted.resolvedLaw()).map(PlotKind.natural(for:)) ?? .curves
+        case .isoFlop: return .isoflop
+        case .sharedFit: return .filtering
+        }
+    }
 
     @Option(
         name: .customLong("output"),
@@ -95,6 +113,9 @@ struct PlotCommand: ParsableCommand {
 
     func validate() throws {
         let withoutFit: [PlotKind] = [.trend, .isoflop, .isoflopFrontier]
+        if fit == nil, kindOption == nil {
+            throw ValidationError("give a fit artifact (scaling-laws plot FIT.json) or, without one, --kind trend, isoflop or isoflop-frontier with --data FILE")
+        }
         if fit == nil, !withoutFit.contains(kind) {
             throw ValidationError("--kind \(kind.rawValue) needs a fit artifact (scaling-laws plot FIT.json --kind \(kind.rawValue))")
         }

@@ -89,7 +89,8 @@ public struct PlotInput: Sendable {
     static func axisLabel(_ v: LawVariable) -> String {
         // A summary that already ends in the symbol (`…; the law uses log10 C`) is not followed by it again.
         let name = v.symbol == v.summary || v.summary.hasSuffix(" " + v.symbol) ? v.summary : "\(v.summary) \(v.symbol)"
-        return v.unit.isEmpty ? name : "\(name) (\(v.unit))"
+        // A column name that already gives the unit (`Training compute (FLOP)`) keeps it once.
+        return v.unit.isEmpty || name.contains("(\(v.unit))") ? name : "\(name) (\(v.unit))"
     }
 
     /// Short `law fitted to source (rows)` line for subtitles.

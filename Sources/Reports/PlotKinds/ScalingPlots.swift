@@ -60,8 +60,8 @@ public enum ScalingPlots {
         if isoflop { kinds.append(.isoflopFrontier) }
         if roles == ["N", "D"] { kinds.append(.frontier) }
         if roles == ["N", "D"] || roles.count == 1 { kinds.append(.forecast) }
-        if law is UTDDataEfficiencyLaw { kinds.append(.pareto) }
-        if law is ExponentialTrendLaw { kinds.append(.trend) }
+        if law.family == .reinforcementLearning { kinds.append(.pareto) }
+        if law.family == .costTrend { kinds.append(.trend) }
         return kinds
     }
 }

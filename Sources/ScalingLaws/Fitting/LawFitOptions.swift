@@ -33,6 +33,13 @@ public struct LawFitOptions: Sendable, Equatable {
     /// runs on: larger datasets search on a seeded uniform sample of this many rows (seed
     /// ``seed``), and the winner is polished on every row.
     public var startSearchRows: Int = 4096
+    /// Whether a large set of starts (more than 64, such as the 4,500-point grid of
+    /// ``LawStartStrategy/publishedGrid``) races: every start gets 8 iterations and only the
+    /// best tenth (at least 16) continue to convergence (successive halving, `NonlinearFit/MultiStart/Racing`).
+    /// `false` runs every start to convergence, as the L-BFGS-B grid of Hoffmann et al. 2022 and
+    /// Besiroglu et al. 2024 does: slower, and a check that racing dropped no better basin.
+    /// Smaller start sets never race.
+    public var racing: Bool = true
     /// A starting point in the law's parameters (law order, law units), used instead of the
     /// law's initial guess when ``starts`` is ``LawStartStrategy/single``: a warm start, e.g.
     /// the full-data optimum when refitting bootstrap resamples. Ignored by other strategies.

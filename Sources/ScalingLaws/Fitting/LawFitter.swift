@@ -95,10 +95,11 @@ public enum LawFitter {
             // at most 100 iterations: thousands of starts stay cheap. Scaling-law data carry
             // 3–4 digits, so the coarse optima rank the basins reliably.
             var coarseOptions = fitOptions
-            // Large start sets race: every start gets a few iterations, the best tenth continue.
+            // Large start sets race unless told not to: every start gets a few iterations, the
+            // best tenth continue.
             coarseOptions.multiStart = MultiStart(
                 .list(startPoints), seed: options.seed, includeInitial: false,
-                racing: startPoints.count > 64 ? MultiStart.Racing() : nil)
+                racing: options.racing && startPoints.count > 64 ? MultiStart.Racing() : nil)
             coarseOptions.fallbacks = .none
             coarseOptions.method = .levenbergMarquardt
             coarseOptions.solver = .cholesky

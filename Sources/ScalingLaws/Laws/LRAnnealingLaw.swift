@@ -36,6 +36,7 @@ public struct LRAnnealingLaw: ScalingLaw, Equatable {
     }
 
     public var name: String { "lr-annealing" }
+    public var family: LawFamily { .lossCurve }
     public var title: String { "Scaling law with learning-rate annealing (Tissue et al. 2024)" }
     public var formula: String { "L(s) = L0 + A·S1^(−α) − C·S2,  S1 = Σ η_i,  S2 = Σ_i Σ_{k≤i} (η_{k−1} − η_k)·λ^(i−k)" }
     public var citation: String {

@@ -35,6 +35,7 @@ public struct MultiPowerLaw: ScalingLaw, Equatable {
     }
 
     public var name: String { "multi-power" }
+    public var family: LawFamily { .lossCurve }
     public var title: String { "Multi-power law for loss curves across learning-rate schedules (Luo et al. 2025)" }
     public var formula: String {
         "L(t) = L0 + A·(S1(t) + S_W)^(−α) − B·Σ_{k≤t} (η_{k−1} − η_k)·(1 − (C·η_k^(−γ)·S_k(t) + 1)^(−β))"

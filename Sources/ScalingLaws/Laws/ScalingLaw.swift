@@ -43,6 +43,16 @@ public protocol ScalingLaw: Sendable {
     /// The objective a fit uses when the user names none (least squares unless the law's
     /// literature fits it otherwise, e.g. Hoffmann's log-space Huber for Chinchilla).
     var defaultObjective: LawObjective { get }
+    /// The sub-field the law comes from, which decides its natural figure and the domain of its
+    /// response (``LawFamily``). Loss scaling unless the law says otherwise.
+    var family: LawFamily { get }
+    /// Which input runs along the x axis of the law's curves and which one groups them
+    /// (``LawCurveAxes/standard(inputCount:)`` unless the law says otherwise).
+    var curveAxes: LawCurveAxes { get }
+    /// The response's floor for parameters `parameters` (chance, or the score of small
+    /// models), with a label that says what it is, for benchmark laws; `nil` for laws without
+    /// one. Figures draw it as a dashed line.
+    func responseFloor(_ parameters: [Double]) -> LawResponseFloor?
 }
 
 /// A fused log-space evaluator: `model` fills `log f(x_i)` and `jacobian` fills
@@ -68,6 +78,9 @@ extension ScalingLaw {
     public func logSpaceKernel(inputs: [[Double]]) -> LogSpaceKernel? { nil }
     public func responseKernel(inputs: [[Double]]) -> LogSpaceKernel? { nil }
     public var defaultObjective: LawObjective { .leastSquares }
+    public var family: LawFamily { .lossScaling }
+    public var curveAxes: LawCurveAxes { .standard(inputCount: inputs.count) }
+    public func responseFloor(_ parameters: [Double]) -> LawResponseFloor? { nil }
 
     /// The index of the parameter named `name`.
     public func parameterIndex(_ name: String) -> Int? {

@@ -30,6 +30,7 @@ public struct SigmoidOffsetLaw: ScalingLaw, LawDataValidation, Equatable {
     public init() {}
 
     public var name: String { "sigmoid-offset" }
+    public var family: LawFamily { .benchmark }
     public var title: String { "Benchmark sigmoid with a floor, in log10 compute (Owen 2024; Ruan et al. 2024 form)" }
     public var formula: String { "P(C) = y0 + (1 − y0)/(1 + exp(−k·(log10 C − x0)))" }
     public var citation: String {
@@ -49,6 +50,12 @@ public struct SigmoidOffsetLaw: ScalingLaw, LawDataValidation, Equatable {
             LawParameter("y0", symbol: "y₀", summary: "floor: the score of small models",
                          lowerBound: 0, upperBound: 1),
         ]
+    }
+
+    /// The fitted floor `y0` (chance, or the score of small models).
+    public func responseFloor(_ parameters: [Double]) -> LawResponseFloor? {
+        guard parameters.count == 3 else { return nil }
+        return LawResponseFloor(value: parameters[2], label: "floor y₀ (fitted)")
     }
 
     public func evaluate(_ x: [Double], _ p: [Double]) -> Double {

@@ -18,6 +18,7 @@ public struct UTDDataEfficiencyLaw: ScalingLaw, Equatable {
     public init() {}
 
     public var name: String { "utd-data" }
+    public var family: LawFamily { .reinforcementLearning }
     /// Step counts vary multiplicatively across seeds: least squares on log residuals.
     public var defaultObjective: LawObjective { .logLeastSquares }
     public var title: String { "Data efficiency vs updates-to-data ratio (Rybkin et al. 2025)" }

@@ -18,8 +18,9 @@ import Foundation
 /// `∂²LSE/∂t² = diag(p) − ppᵀ`.
 ///
 /// Stops when a full (undamped or lightly damped) step moves every parameter by less than
-/// `1e-10·(1 + |θ_j|)`, or when the scaled gradient vanishes. One pass over the rows costs three
-/// exponentials and a logarithm per row with non-zero weight and allocates nothing.
+/// `1e-10·(1 + |θ_j|)`, or when the scaled gradient vanishes. One pass over the rows costs two
+/// exponentials (the largest of the three terms has `exp(0) = 1`) and a logarithm per row with
+/// non-zero weight and allocates nothing; from a cached start (``caching(start:)``) the first pass needs none.
 struct ChinchillaNewtonRefit: Sendable {
     /// `log N_i`, `log D_i`, `log L_i` of the data rows.
     let logN: [Double]
@@ -28,6 +29,8 @@ struct ChinchillaNewtonRefit: Sendable {
     /// Huber threshold (`.infinity` for log least squares).
     let delta: Double
     var maxIterations = 200
+    /// Row terms at one start (``caching(start:)``), or `nil`.
+    var cache: StartCache?
 
     /// The result of one refit, in fitted parameters.
     struct Outcome: Sendable {
@@ -88,11 +91,12 @@ struct ChinchillaNewtonRefit: Sendable {
     /// optionally replaced log responses (residual bootstrap).
     func refit(start: [Double], weights: [Double], logResponse: [Double]? = nil) -> Outcome {
         let rows = pack(weights: weights, logResponse: logResponse)
+        let cached = logResponse == nil && cache?.theta == start ? cache : nil
         return rows.x.withUnsafeBufferPointer { x in
             rows.z.withUnsafeBufferPointer { z in
                 rows.y.withUnsafeBufferPointer { y in
                     rows.w.withUnsafeBufferPointer { w in
-                        newton(start: start, x: x, z: z, y: y, w: w)
+                        newton(start: start, x: x, z: z, y: y, w: w, cached: cached.map { ($0, weights) })
                     }
                 }
             }
@@ -119,18 +123,41 @@ struct ChinchillaNewtonRefit: Sendable {
         }
     }
 
-    /// Value, gradient (5), Hessian (5×5 row-major) and Gauss–Newton diagonal `Σ w (∂ℓ/∂θ_j)²`.
+    /// What one row contributes at fitted parameters `θ`, before its weight: the Huber loss
+    /// `ρ(r)`, `ψ(r)`, `ψ'(r)` of its log residual and the softmax `p` of `(t₁, t₂, t₃)`.
+    struct RowTerms: Sendable {
+        var rho: Double, psi: Double, dpsi: Double
+        var p1: Double, p2: Double, p3: Double
+    }
+
+    /// The row terms of `(log N, log D, log L) = (xi, zi, yi)` at `θ = (e, a, b, α, β)`. The
+    /// largest of `(t₁, t₂, t₃)` has `exp(t − m) = exp(0) = 1` exactly, so it costs no exponential.
     @inline(__always)
-    func evaluate(
-        _ t: UnsafePointer<Double>, x: UnsafeBufferPointer<Double>, z: UnsafeBufferPointer<Double>,
-        y: UnsafeBufferPointer<Double>, w: UnsafeBufferPointer<Double>,
-        gradient g: UnsafeMutablePointer<Double>, hessian h: UnsafeMutablePointer<Double>, scale s: UnsafeMutablePointer<Double>
-    ) -> Double {
-        let e = t[0], a = t[1], b = t[2], alpha = t[3], beta = t[4]
-        let delta = self.delta
+    static func rowTerms(
+        e: Double, a: Double, b: Double, alpha: Double, beta: Double, delta: Double, xi: Double, zi: Double, yi: Double
+    ) -> RowTerms {
+        let t1 = a - alpha * xi
+        let t2 = b - beta * zi
+        let m = Swift.max(t1, t2, e)
+        let e1 = t1 == m ? 1 : Foundation.exp(t1 - m)
+        let e2 = t2 == m ? 1 : Foundation.exp(t2 - m)
+        let e3 = e == m ? 1 : Foundation.exp(e - m)
+        let sum = e1 + e2 + e3
+        let inv = 1 / sum
+        let r = m + Foundation.log(sum) - yi
+        let ar = Swift.abs(r)
+        if ar <= delta {
+            return RowTerms(rho: 0.5 * r * r, psi: r, dpsi: 1, p1: e1 * inv, p2: e2 * inv, p3: e3 * inv)
+        }
+        return RowTerms(rho: delta * (ar - 0.5 * delta), psi: r > 0 ? delta : -delta, dpsi: 0,
+                        p1: e1 * inv, p2: e2 * inv, p3: e3 * inv)
+    }
+
+    /// Weighted sums of the row terms: the objective, its gradient, the Hessian's building
+    /// blocks `Σ Q·monomial(x, z)` and the Gauss–Newton diagonal (see the type's formulas).
+    struct Sums {
         var f = 0.0
         var ge = 0.0, ga = 0.0, gb = 0.0, gal = 0.0, gbe = 0.0
-        // Sums of Q entries times monomials of x, z.
         var q11 = 0.0, q11x = 0.0, q11xx = 0.0
         var q22 = 0.0, q22z = 0.0, q22zz = 0.0
         var q33 = 0.0
@@ -138,32 +165,14 @@ struct ChinchillaNewtonRefit: Sendable {
         var q13 = 0.0, q13x = 0.0
         var q23 = 0.0, q23z = 0.0
         var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0
-        for i in 0..<x.count {
-            let xi = x[i], zi = z[i], wi = w[i]
-            let t1 = a - alpha * xi
-            let t2 = b - beta * zi
-            let m = Swift.max(t1, t2, e)
-            let e1 = Foundation.exp(t1 - m)
-            let e2 = Foundation.exp(t2 - m)
-            let e3 = Foundation.exp(e - m)
-            let sum = e1 + e2 + e3
-            let inv = 1 / sum
-            let r = m + Foundation.log(sum) - y[i]
-            let p1 = e1 * inv, p2 = e2 * inv, p3 = e3 * inv
-            let ar = Swift.abs(r)
-            let rho: Double, psi: Double, dpsi: Double
-            if ar <= delta {
-                rho = 0.5 * r * r
-                psi = r
-                dpsi = 1
-            } else {
-                rho = delta * (ar - 0.5 * delta)
-                psi = r > 0 ? delta : -delta
-                dpsi = 0
-            }
-            f += wi * rho
-            let c = wi * psi
-            let d = wi * (dpsi - psi)
+
+        /// Adds row `(xi, zi)` with weight `wi` and terms `r`.
+        @inline(__always)
+        mutating func add(_ r: RowTerms, xi: Double, zi: Double, wi: Double) {
+            let p1 = r.p1, p2 = r.p2, p3 = r.p3
+            f += wi * r.rho
+            let c = wi * r.psi
+            let d = wi * (r.dpsi - r.psi)
             ge += c * p3
             ga += c * p1
             gb += c * p2
@@ -188,25 +197,85 @@ struct ChinchillaNewtonRefit: Sendable {
             s3 += wi * xi * xi * p1 * p1
             s4 += wi * zi * zi * p2 * p2
         }
-        g[0] = ge; g[1] = ga; g[2] = gb; g[3] = gal; g[4] = gbe
-        // Order e, a, b, α, β. H = Σ Mᵀ Q M.
-        let hee = q33, hea = q13, heb = q23, heal = -q13x, hebe = -q23z
-        let haa = q11, hab = q12, haal = -q11x, habe = -q12z
-        let hbb = q22, hbal = -q12x, hbbe = -q22z
-        let halal = q11xx, halbe = q12xz, hbebe = q22zz
-        h[0] = hee; h[1] = hea; h[2] = heb; h[3] = heal; h[4] = hebe
-        h[5] = hea; h[6] = haa; h[7] = hab; h[8] = haal; h[9] = habe
-        h[10] = heb; h[11] = hab; h[12] = hbb; h[13] = hbal; h[14] = hbbe
-        h[15] = heal; h[16] = haal; h[17] = hbal; h[18] = halal; h[19] = halbe
-        h[20] = hebe; h[21] = habe; h[22] = hbbe; h[23] = halbe; h[24] = hbebe
-        s[0] = s0; s[1] = s1; s[2] = s2; s[3] = s3; s[4] = s4
-        return f
+
+        /// Writes the gradient (5), the Hessian (5×5 row-major, `H = Σ Mᵀ Q M`, order e, a, b,
+        /// α, β) and the Gauss–Newton diagonal; returns the objective.
+        @inline(__always)
+        func store(gradient g: UnsafeMutablePointer<Double>, hessian h: UnsafeMutablePointer<Double>, scale s: UnsafeMutablePointer<Double>) -> Double {
+            g[0] = ge; g[1] = ga; g[2] = gb; g[3] = gal; g[4] = gbe
+            let hee = q33, hea = q13, heb = q23, heal = -q13x, hebe = -q23z
+            let haa = q11, hab = q12, haal = -q11x, habe = -q12z
+            let hbb = q22, hbal = -q12x, hbbe = -q22z
+            let halal = q11xx, halbe = q12xz, hbebe = q22zz
+            h[0] = hee; h[1] = hea; h[2] = heb; h[3] = heal; h[4] = hebe
+            h[5] = hea; h[6] = haa; h[7] = hab; h[8] = haal; h[9] = habe
+            h[10] = heb; h[11] = hab; h[12] = hbb; h[13] = hbal; h[14] = hbbe
+            h[15] = heal; h[16] = haal; h[17] = hbal; h[18] = halal; h[19] = halbe
+            h[20] = hebe; h[21] = habe; h[22] = hbbe; h[23] = halbe; h[24] = hbebe
+            s[0] = s0; s[1] = s1; s[2] = s2; s[3] = s3; s[4] = s4
+            return f
+        }
     }
 
-    /// Damped Newton iterations from `start`.
+    /// Value, gradient (5), Hessian (5×5 row-major) and Gauss–Newton diagonal `Σ w (∂ℓ/∂θ_j)²`.
+    @inline(__always)
+    func evaluate(
+        _ t: UnsafePointer<Double>, x: UnsafeBufferPointer<Double>, z: UnsafeBufferPointer<Double>,
+        y: UnsafeBufferPointer<Double>, w: UnsafeBufferPointer<Double>,
+        gradient g: UnsafeMutablePointer<Double>, hessian h: UnsafeMutablePointer<Double>, scale s: UnsafeMutablePointer<Double>
+    ) -> Double {
+        let e = t[0], a = t[1], b = t[2], alpha = t[3], beta = t[4]
+        let delta = self.delta
+        var sums = Sums()
+        for i in 0..<x.count {
+            let xi = x[i], zi = z[i]
+            let terms = Self.rowTerms(e: e, a: a, b: b, alpha: alpha, beta: beta, delta: delta, xi: xi, zi: zi, yi: y[i])
+            sums.add(terms, xi: xi, zi: zi, wi: w[i])
+        }
+        return sums.store(gradient: g, hessian: h, scale: s)
+    }
+
+    /// The same as ``evaluate(_:x:z:y:w:gradient:hessian:scale:)`` at the start of ``cached``,
+    /// from its stored row terms: the same sums in the same order (rows with non-zero weight,
+    /// in row order), so the same bits, without an exponential or a logarithm.
+    func evaluateCached(
+        _ cache: StartCache, weights: [Double],
+        gradient g: UnsafeMutablePointer<Double>, hessian h: UnsafeMutablePointer<Double>, scale s: UnsafeMutablePointer<Double>
+    ) -> Double {
+        var sums = Sums()
+        for i in weights.indices where weights[i] != 0 {
+            sums.add(cache.terms[i], xi: logN[i], zi: logD[i], wi: weights[i])
+        }
+        return sums.store(gradient: g, hessian: h, scale: s)
+    }
+
+    /// The row terms of every row at one start: every resample of a bootstrap is refitted from
+    /// the full-data optimum, where each row's loss and softmax do not depend on its weight, so
+    /// the first Newton evaluation of each refit needs only the weighted sums.
+    struct StartCache: Sendable {
+        /// The start, in fitted parameters.
+        var theta: [Double]
+        /// The row terms there, in row order.
+        var terms: [RowTerms]
+    }
+
+    /// The refitter with ``StartCache`` at `start` (fitted parameters): refits from exactly
+    /// that start with the data's own responses use it for their first evaluation.
+    func caching(start: [Double]) -> ChinchillaNewtonRefit {
+        guard start.count == 5 else { return self }
+        var copy = self
+        copy.cache = StartCache(theta: start, terms: logN.indices.map { i in
+            Self.rowTerms(e: start[0], a: start[1], b: start[2], alpha: start[3], beta: start[4], delta: delta,
+                          xi: logN[i], zi: logD[i], yi: logLoss[i])
+        })
+        return copy
+    }
+
+    /// Damped Newton iterations from `start`; the first evaluation comes from `cached` (row
+    /// terms at `start` and the unpacked weights) when given.
     func newton(
         start: [Double], x: UnsafeBufferPointer<Double>, z: UnsafeBufferPointer<Double>,
-        y: UnsafeBufferPointer<Double>, w: UnsafeBufferPointer<Double>
+        y: UnsafeBufferPointer<Double>, w: UnsafeBufferPointer<Double>, cached: (StartCache, [Double])? = nil
     ) -> Outcome {
         // All work storage in one buffer, allocated once per refit.
         var storage = [Double](repeating: 0, count: 112)
@@ -216,7 +285,12 @@ struct ChinchillaNewtonRefit: Sendable {
             let trial = base + 40, tg = base + 45, th = base + 50, ts = base + 75
             let step = base + 80, chol = base + 85  // chol: 25 entries, 85..<110
             for j in 0..<5 { theta[j] = start[j] }
-            var f = evaluate(theta, x: x, z: z, y: y, w: w, gradient: g, hessian: h, scale: s)
+            var f: Double
+            if case let (cache, weights)? = cached {
+                f = evaluateCached(cache, weights: weights, gradient: g, hessian: h, scale: s)
+            } else {
+                f = evaluate(theta, x: x, z: z, y: y, w: w, gradient: g, hessian: h, scale: s)
+            }
             guard f.isFinite else { return Outcome(theta: start, objective: f, iterations: 0, converged: false) }
             var lambda = 0.0
             var iterations = 0

@@ -58,10 +58,12 @@ public enum LawBootstrap {
         refitOptions.intervals = .linearized
         let refit = refitOptions
         let seed = options.seed
-        let fast = options.refit == .automatic
-            ? ChinchillaNewtonRefit.make(law: law, data: data, objective: fitOptions.objective, fixed: fitOptions.fixed)
-            : nil
         let start = full.fittedValues
+        // Every resample starts at the full-data optimum: its row terms are computed once.
+        let fast = options.refit == .automatic
+            ? ChinchillaNewtonRefit.make(law: law, data: data, objective: fitOptions.objective, fixed: fitOptions.fixed)?
+                .caching(start: start)
+            : nil
         let jackknifeCount = options.intervalMethod == .bca ? (resampler.units?.count ?? 0) : 0
         progress?.start(total: options.resamples + jackknifeCount)
 

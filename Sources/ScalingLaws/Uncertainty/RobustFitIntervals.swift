@@ -46,9 +46,11 @@ enum RobustFitIntervals {
         law: any ScalingLaw, data: Dataset, options: LawFitOptions, result: FitResult, resamples: Int
     ) -> Outcome {
         guard case .logHuber = options.objective, resamples >= 2, result.converged, result.covariance != nil else { return .notApplicable }
-        guard let refit = ChinchillaNewtonRefit.make(law: law, data: data, objective: options.objective, fixed: options.fixed)
-        else { return .noFastRefit }
         let start = result.values
+        // Every refit starts at the optimum: its row terms are computed once.
+        guard let refit = ChinchillaNewtonRefit.make(law: law, data: data, objective: options.objective, fixed: options.fixed)?
+            .caching(start: start)
+        else { return .noFastRefit }
         let n = data.count
         let seed = options.seed
         let draws: [[Double]?] = ParallelMap.map(count: resamples, parallel: true) { b in

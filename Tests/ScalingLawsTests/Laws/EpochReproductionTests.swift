@@ -26,6 +26,26 @@ struct EpochReproductionTests {
         try Self.check(fit)
     }
 
+    @Test("racing off: every one of 80 Latin-hypercube starts runs to convergence, same optimum")
+    func withoutRacing() throws {
+        var options = LawFitOptions(objective: .logHuber(delta: 1e-3), starts: .latinHypercube(count: 80), seed: 7)
+        let raced = try LawFitter.fit(ChinchillaLaw(), to: Self.epochData(), options: options)
+        options.racing = false
+        let full = try LawFitter.fit(ChinchillaLaw(), to: Self.epochData(), options: options)
+        let racedConverged = try #require(raced.statistics.convergedStarts)
+        let fullConverged = try #require(full.statistics.convergedStarts)
+        print("RACE lhs:80 converged starts: racing \(racedConverged), no racing \(fullConverged); objectives \(raced.statistics.objective) \(full.statistics.objective)")
+        #expect(raced.statistics.starts == full.statistics.starts)
+        // Racing continues only the best tenth (at least 16) of the probes that had not
+        // converged within 8 iterations; without it every start gets the coarse pass's full
+        // budget (100 iterations), and all but the few that wander along a flat direction
+        // (an exponent near 0) converge.
+        #expect(fullConverged >= racedConverged + 40)
+        #expect(fullConverged >= 60)
+        try Self.check(raced)
+        try Self.check(full)
+    }
+
     @Test("the default start strategy reaches the same optimum")
     func defaultStarts() throws {
         let fit = try LawFitter.fit(ChinchillaLaw(), to: Self.epochData(), options: LawFitOptions(objective: .logHuber(delta: 1e-3)))

@@ -97,6 +97,39 @@ struct BootstrapFastPathTests {
         #expect(isClose(cold.objective, fit.statistics.objective, rel: 1e-6))
     }
 
+    @Test("a refit from the cached start is bit-identical to one that evaluates every row")
+    func cachedStart() throws {
+        let data = try EpochChinchilla.data()
+        let fit = try LawFitter.fit(ChinchillaLaw(), to: data, options: Self.fitOptions)
+        let plain = try #require(ChinchillaNewtonRefit.make(
+            law: ChinchillaLaw(), data: data, objective: Self.fitOptions.objective, fixed: [:]))
+        let start = fit.fittedValues
+        let cached = plain.caching(start: start)
+        #expect(cached.cache?.terms.count == data.count)
+        let n = data.count
+        var iterations = 0
+        for b in 0..<200 {
+            var rng = SeededGenerator.stream(seed: 5, index: b)
+            var weights = [Double](repeating: 0, count: n)
+            for _ in 0..<n { weights[Int(rng.next() % UInt64(n))] += 1 }
+            let reference = plain.refit(start: start, weights: weights)
+            let fast = cached.refit(start: start, weights: weights)
+            #expect(fast.theta == reference.theta, "resample \(b)")
+            #expect(fast.objective == reference.objective, "resample \(b)")
+            #expect(fast.iterations == reference.iterations, "resample \(b)")
+            #expect(fast.converged == reference.converged, "resample \(b)")
+            iterations += reference.iterations
+        }
+        print("BOOT cached start: 200 resamples, \(iterations) Newton iterations in all")
+        // Another start does not use the cache and reaches the same optimum as without it.
+        let far = ChinchillaParameters.hoffmannRounded
+        let cold = [log(far.e), log(far.a), log(far.b), far.alpha, far.beta]
+        let ones = [Double](repeating: 1, count: n)
+        let a = cached.refit(start: cold, weights: ones), b = plain.refit(start: cold, weights: ones)
+        #expect(a.theta == b.theta)
+        #expect(a.objective == b.objective)
+    }
+
     @Test("fast path draws are bit-identical run to run and serial vs parallel")
     func determinism() throws {
         let data = try EpochChinchilla.data()
