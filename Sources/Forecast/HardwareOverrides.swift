@@ -11,18 +11,39 @@ import Foundation
 /// Without a preset (here or on the command line) every required field of ``Hardware`` must be
 /// given.
 public struct HardwareOverrides: Sendable, Equatable, Codable {
+    /// The preset the description starts from (e.g. `H100`), or `nil`.
     public var preset: String?
+    /// ``Hardware/name``.
     public var name: String?
+    /// ``Hardware/peakFLOPPerSecond``, FLOP/s.
     public var peakFLOPPerSecond: Double?
+    /// ``Hardware/tdpWatts``, watts.
     public var tdpWatts: Double?
+    /// ``Hardware/chipPrice``, USD.
     public var chipPrice: Double?
+    /// ``Hardware/serverCostOverhead``.
     public var serverCostOverhead: Double?
+    /// ``Hardware/serverPowerFactor``.
     public var serverPowerFactor: Double?
+    /// ``Hardware/powerUtilisation``.
     public var powerUtilisation: Double?
+    /// ``Hardware/rentalPricePerChipHour``, USD.
     public var rentalPricePerChipHour: Double?
     /// ISO `YYYY-MM-DD` date the hardware became available.
     public var releaseDate: String?
 
+    /// Overrides; each field `nil` keeps the preset's value.
+    /// - Parameters:
+    ///   - preset: The preset to start from, or `nil`.
+    ///   - name: The hardware's name.
+    ///   - peakFLOPPerSecond: Peak dense BF16 throughput per chip, FLOP/s.
+    ///   - tdpWatts: Thermal design power of one chip, watts.
+    ///   - chipPrice: Purchase price of one chip, USD.
+    ///   - serverCostOverhead: Server cost per chip over chip price.
+    ///   - serverPowerFactor: Server power per chip over chip TDP.
+    ///   - powerUtilisation: Average server power over peak during training.
+    ///   - rentalPricePerChipHour: Cloud rental price per chip-hour, USD.
+    ///   - releaseDate: ISO `YYYY-MM-DD` date the hardware became available.
     public init(
         preset: String? = nil, name: String? = nil, peakFLOPPerSecond: Double? = nil, tdpWatts: Double? = nil,
         chipPrice: Double? = nil, serverCostOverhead: Double? = nil, serverPowerFactor: Double? = nil,

@@ -13,6 +13,10 @@ import ScalingLaws
 /// - More inputs: the points grouped the same way, without curves (the law needs values of the
 ///   other inputs a curve cannot hold fixed); a footnote says so.
 public enum CurvesPlot {
+    /// The figure described above.
+    /// - Parameter input: The fit, its law and its data.
+    /// - Returns: The figure.
+    /// - Throws: `PlotError.nothingToDraw` when the data has no row or no finite value to place.
     public static func figure(_ input: PlotInput) throws -> Figure {
         let law = input.law
         let xs = input.inputs

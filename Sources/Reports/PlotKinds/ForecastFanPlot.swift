@@ -37,9 +37,13 @@ import ScalingLaws
 public enum ForecastFanPlot {
     /// Lower and upper curves of both bands; `nil` entries where a band is undefined.
     public struct Bands: Sendable, Equatable {
+        /// Lower curve of the confidence band of the mean curve.
         public var confidenceLower: [Double]
+        /// Upper curve of the confidence band of the mean curve.
         public var confidenceUpper: [Double]
+        /// Lower curve of the prediction band of a new run.
         public var predictionLower: [Double]
+        /// Upper curve of the prediction band of a new run.
         public var predictionUpper: [Double]
     }
 
@@ -69,6 +73,14 @@ public enum ForecastFanPlot {
         return out
     }
 
+    /// The forecast fan described above.
+    /// - Parameters:
+    ///   - input: The fit, its law and its data.
+    ///   - cost: The cost model of the compute axis (default `6ND`).
+    ///   - xRange: The range of the horizontal axis, or `nil` to extend past the data.
+    /// - Returns: The figure.
+    /// - Throws: `PlotError.nothingToDraw` when no run or budget can be placed,
+    ///   `PlotError.notApplicable` when the law cannot be forecast over compute.
     public static func figure(_ input: PlotInput, cost: CostModel = .sixND, xRange: ClosedRange<Double>? = nil) throws -> Figure {
         let law = input.law
         var x: [Double] = [], center: [Double] = [], se: [Double] = []

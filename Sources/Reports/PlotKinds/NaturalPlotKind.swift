@@ -2,7 +2,7 @@ import ScalingLaws
 
 extension PlotKind {
     /// The figure a researcher of the law's field expects first, drawn by `plot FIT.json`
-    /// when no `--kind` is given (``ScalingLaws/LawFamily``):
+    /// when no `--kind` is given (`ScalingLaws/LawFamily`):
     ///
     /// | family | natural kind |
     /// |---|---|

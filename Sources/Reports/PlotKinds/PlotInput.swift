@@ -7,8 +7,11 @@ import ScalingLaws
 ///
 /// Everything here evaluates the fitted law; nothing is refitted.
 public struct PlotInput: Sendable {
+    /// The fit drawn.
     public let fit: LawFit
+    /// Its law, from the catalog.
     public let law: any ScalingLaw
+    /// The data, columns named by the law's roles.
     public let data: Dataset
     /// The runs the points were reduced from, with their logged curves, when the data came from
     /// training logs (`ScalingLaws/LogReadOptions/keepCurves`); `curves` draws each run's curve.

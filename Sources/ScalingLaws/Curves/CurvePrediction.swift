@@ -20,17 +20,30 @@ import NonlinearFit
 /// the OLMo ladder that interval held 9 of 36 run ends and the calibrated one 33 of 36
 /// (measured in the curve command's documentation).
 public struct CurvePrediction: Sendable, Equatable, Codable {
+    /// The step `t` of the schedule.
     public let step: Int
+    /// The law's loss `L̂(t)` at the fitted parameters.
     public let predicted: Double
     /// Confidence interval of the mean curve, or `nil` without a covariance.
     public let lower: Double?
+    /// Upper end of the confidence interval, or `nil`.
     public let upper: Double?
     /// Prediction interval of a new evaluation, or `nil` without a covariance.
     public let predictionLower: Double?
+    /// Upper end of the prediction interval, or `nil`.
     public let predictionUpper: Double?
     /// The loss the run logged at this step, when it did.
     public let observed: Double?
 
+    /// A prediction.
+    /// - Parameters:
+    ///   - step: The step `t`.
+    ///   - predicted: The law's loss there.
+    ///   - lower: Lower end of the confidence interval, or `nil`.
+    ///   - upper: Upper end of the confidence interval, or `nil`.
+    ///   - predictionLower: Lower end of the prediction interval, or `nil`.
+    ///   - predictionUpper: Upper end of the prediction interval, or `nil`.
+    ///   - observed: The logged loss at the step, or `nil`.
     public init(step: Int, predicted: Double, lower: Double?, upper: Double?, predictionLower: Double?, predictionUpper: Double?,
                 observed: Double?) {
         self.step = step

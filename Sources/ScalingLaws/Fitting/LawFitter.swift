@@ -4,7 +4,9 @@ import NonlinearFit
 
 /// Errors specific to fitting a law to data.
 public enum LawFitError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// `--fix` or a start names a parameter the law does not have (`known` lists its parameters).
     case unknownParameter(law: String, name: String, known: [String])
+    /// An option value the fit cannot use, with the reason.
     case invalidOption(String)
 
     public var description: String {

@@ -38,9 +38,11 @@ public struct FormulaLaw: ScalingLaw {
     /// The response when none is named.
     public static let defaultResponse = "loss"
 
+    /// The parsed right-hand side `f`.
     public let expression: FormulaExpression
     /// Input names, in the order ``evaluate(_:_:)`` reads them.
     public let inputNames: [String]
+    /// The response's name (the formula's `NAME =` prefix, or `loss`).
     public let responseName: String
     /// Parameter names, in the order ``evaluate(_:_:)`` reads them.
     public let parameterNames: [String]
@@ -48,6 +50,7 @@ public struct FormulaLaw: ScalingLaw {
     public let gradientExpressions: [FormulaExpression]
     /// The parameters the formula is linear in.
     public let linearParameters: [String]
+    /// The user's parameter declarations (bounds and starts), as given.
     public let declarations: [FormulaParameterDeclaration]
     public let parameters: [LawParameter]
     public let inputs: [LawVariable]

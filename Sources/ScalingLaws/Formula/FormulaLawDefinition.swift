@@ -20,10 +20,12 @@ public struct FormulaLawDefinition: Sendable, Equatable {
     public var inputs: [String]?
     /// The response name, or `nil` for the formula's prefix or `loss`.
     public var response: String?
+    /// The `param` declarations: bounds and starts of named parameters.
     public var declarations: [FormulaParameterDeclaration]
     /// The law file holding the formula and the formula's line there (for messages), or `nil`
     /// for a formula given on the command line.
     public var file: String?
+    /// The formula's 1-based line in ``file``, or `nil`.
     public var line: Int?
     /// The law's name in reports, comparisons and artifacts (`NAME: FORMULA` on the command
     /// line, a `name` line in a law file), or `nil` for `formula`. A formula name (letters,

@@ -30,6 +30,7 @@ import Foundation
 /// Scores slightly outside [0, 1] (below-chance models after normalisation, noise on the
 /// plateaus) are accepted: unlike the sigmoid laws this law does not validate the range.
 public struct ClippedLinearLaw: ScalingLaw, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "clipped-linear" }

@@ -28,6 +28,9 @@ public struct LRAnnealingLaw: ScalingLaw, Equatable {
     /// The paper's default momentum.
     public static let defaultLambda = 0.999
 
+    /// The law with annealing momentum `lambda`.
+    /// - Parameter lambda: The momentum λ of the annealing area S2, in (0, 1) (default 0.999, the
+    ///   paper's value); fixed during a fit.
     public init(lambda: Double = LRAnnealingLaw.defaultLambda) {
         self.lambda = lambda
     }

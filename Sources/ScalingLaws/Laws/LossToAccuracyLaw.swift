@@ -25,6 +25,7 @@ import Foundation
 /// `a` and `b` are linear coefficients (variable projection solves them exactly); `k` and `L0`
 /// are not. Chaining with step 1 (``ChinchillaLaw``) gives accuracy from `(N, D)`.
 public struct LossToAccuracyLaw: ScalingLaw, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "loss-to-accuracy" }

@@ -29,6 +29,9 @@ public struct MultiPowerLaw: ScalingLaw, Equatable {
     /// The runs' schedule terms, indexed by the `curve` input.
     public let curves: [MultiPowerTerms]
 
+    /// The law over the runs' schedules.
+    /// - Parameter curves: Each run's schedule terms, indexed by the `curve` input (empty for the
+    ///   catalog entry).
     public init(curves: [MultiPowerTerms] = []) {
         self.curves = curves
     }

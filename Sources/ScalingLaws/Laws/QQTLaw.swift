@@ -33,6 +33,7 @@ import Foundation
 /// for them), on the error after epochs 2, 4, 6, 8 and 10. Mixtures of pools and the best pool
 /// for a budget are in ``QQTMixture``; published constants in ``QQTParameters``.
 public struct QQTLaw: ScalingLaw, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "qqt" }

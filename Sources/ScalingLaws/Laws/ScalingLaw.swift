@@ -58,9 +58,15 @@ public protocol ScalingLaw: Sendable {
 /// A fused log-space evaluator: `model` fills `log f(x_i)` and `jacobian` fills
 /// `∂ log f(x_i)/∂θ_j` for fitted parameters θ (logs of the parameters that fit in log space).
 public struct LogSpaceKernel: Sendable {
+    /// Fills `log f(x_i)` for every input row, given the fitted parameters θ.
     public let model: LeastSquaresProblem.Model
+    /// Fills `∂ log f(x_i)/∂θ_j`.
     public let jacobian: LeastSquaresProblem.Jacobian
 
+    /// A log-space kernel.
+    /// - Parameters:
+    ///   - model: Fills `log f(x_i)`.
+    ///   - jacobian: Fills `∂ log f(x_i)/∂θ_j`.
     public init(model: @escaping LeastSquaresProblem.Model, jacobian: @escaping LeastSquaresProblem.Jacobian) {
         self.model = model
         self.jacobian = jacobian

@@ -25,6 +25,7 @@ import Foundation
 /// Test vector (from the formula above): `k = 1.5`, `x0 = 24.5` gives `P(1e24) = 0.3208`,
 /// `P(1e25) = 0.6792`.
 public struct SigmoidLaw: ScalingLaw, LawDataValidation, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "sigmoid" }

@@ -26,6 +26,7 @@ import Foundation
 /// `y0` enters affinely (`P = s + y0(1 − s)`), not as a pure coefficient, so it is not flagged
 /// linear: the package's variable projection solves only pure coefficients `Σ c_j φ_j(x)`.
 public struct SigmoidOffsetLaw: ScalingLaw, LawDataValidation, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "sigmoid-offset" }

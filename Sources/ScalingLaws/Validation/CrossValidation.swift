@@ -15,13 +15,17 @@ import NonlinearFit
 public enum CrossValidation {
     /// The result: the error, folds scored and folds whose fit failed.
     public struct Result: Sendable, Codable, Equatable {
+        /// Folds the rows were split into.
         public let folds: Int
+        /// The seed of the fold assignment.
         public let seed: UInt64
         /// The group column, when whole groups were held out.
         public let groupColumn: String?
+        /// The cross-validated RMSE of the held-out residuals, in the objective's space (see above).
         public let rmse: Double
         /// Held-out rows scored.
         public let scored: Int
+        /// Folds whose fit failed (their rows are not scored).
         public let failedFolds: Int
     }
 
