@@ -52,14 +52,12 @@ enum RobustFitIntervals {
     ) -> Outcome {
         guard case .logHuber = options.objective, resamples >= 2, result.converged, result.covariance != nil else { return .notApplicable }
         let start = result.values
-        // Every refit starts at the optimum: its row terms are computed once.
-        guard let refit = ChinchillaNewtonRefit.make(law: law, data: data, objective: options.objective, fixed: options.fixed)?
-            .caching(start: start)
-        else { return .noFastRefit }
         let n = data.count
         let seed = options.seed
         let draws: [[Double]?]
-        if let refit = ChinchillaNewtonRefit.make(law: law, data: data, objective: options.objective, fixed: options.fixed) {
+        // Every Chinchilla refit starts at the optimum: its row terms are computed once.
+        if let refit = ChinchillaNewtonRefit.make(law: law, data: data, objective: options.objective, fixed: options.fixed)?
+            .caching(start: start) {
             draws = ParallelMap.map(count: resamples, parallel: true) { b in
                 let weights = Self.weights(seed: seed, index: b, rows: n)
                 let outcome = refit.refit(start: start, weights: weights)
