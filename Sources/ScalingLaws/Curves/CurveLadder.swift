@@ -8,8 +8,9 @@ public struct CurveLadderSize: Sendable, Equatable {
     public let parameters: Double
     /// Training tokens per optimizer step (the batch size in tokens).
     public let tokensPerStep: Double
-    /// The warm-up steps and peak rate of its fitted runs (the schedules it predicts keep them).
+    /// The warm-up steps of its fitted runs (the schedules it predicts keep them).
     public let warmup: Int
+    /// The peak learning rate of its fitted runs (the schedules it predicts keep it).
     public let peak: Double
     /// The curve law fitted to the size's runs.
     public let fit: CurveFit

@@ -25,6 +25,7 @@ import Foundation
 /// (`c = 1.03082`, `b = 2.28952`, `a = 0.70038`, `c·m = 2.17e5`) the printed σ0 is 2.29 and
 /// the exact one 2.192 (``gymJ800``).
 public struct UTDDataEfficiencySigma0Law: ScalingLaw, Equatable {
+    /// The law (it has no settings).
     public init() {}
 
     public var name: String { "utd-data-sigma0" }
