@@ -36,11 +36,8 @@ struct CurveFitCommand: ParsableCommand {
     @OptionGroup(title: "Training logs")
     var logOptions: LogOptions
 
-    @Option(help: ArgumentHelp("The law: lr-annealing or multi-power.", valueName: "law"))
-    var law: String = "lr-annealing"
-
-    @Option(help: ArgumentHelp("lr-annealing's annealing momentum λ.", valueName: "λ"))
-    var lambda: Double = LRAnnealingLaw.defaultLambda
+    @OptionGroup(title: "Curve law")
+    var curveLawOptions: CurveLawOptions
 
     @Option(help: ArgumentHelp("Write the fit as JSON here (nothing is written on failure).", valueName: "file"))
     var output: String?
@@ -50,10 +47,7 @@ struct CurveFitCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            guard var curveLaw = CurveLaw(name: law) else {
-                throw ValidationError("--law: expected lr-annealing or multi-power, got '\(law)'")
-            }
-            if case .lrAnnealing = curveLaw { curveLaw = .lrAnnealing(lambda: lambda) }
+            let curveLaw = try curveLawOptions.curveLaw()
             guard let metric = logOptions.metric else { throw LogError.noMetric }
             let files = try LogFiles.expand(logs)
             // Runs of one size are linked by N when the logs say it (--sizes, --name-pattern).

@@ -33,11 +33,8 @@ struct CurveLadderCommand: ParsableCommand {
     @OptionGroup(title: "Training logs")
     var logOptions: LogOptions
 
-    @Option(help: ArgumentHelp("The law: lr-annealing or multi-power.", valueName: "law"))
-    var law: String = "lr-annealing"
-
-    @Option(help: ArgumentHelp("lr-annealing's annealing momentum λ.", valueName: "λ"))
-    var lambda: Double = LRAnnealingLaw.defaultLambda
+    @OptionGroup(title: "Curve law")
+    var curveLawOptions: CurveLawOptions
 
     @Option(help: ArgumentHelp("The planned schedule's shape and final ratio, e.g. 'wsd,decay:0.2,final:0.1' or 'cosine,final:0.1'.", valueName: "spec"))
     var schedule: String
@@ -60,10 +57,7 @@ struct CurveLadderCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            guard var curveLaw = CurveLaw(name: law) else {
-                throw ValidationError("--law: expected lr-annealing or multi-power, got '\(law)'")
-            }
-            if case .lrAnnealing = curveLaw { curveLaw = .lrAnnealing(lambda: lambda) }
+            let curveLaw = try curveLawOptions.curveLaw()
             guard let metric = logOptions.metric else { throw LogError.noMetric }
             let shape = try ScheduleSyntax.parse(schedule)
             let files = try LogFiles.expand(logs)
