@@ -76,6 +76,7 @@ let notebookNames = [
     "hoffmann2022-approach2",
     "bhagia2024-ladder",
     "tissue2024-lr-annealing",
+    "luo2025-multi-power",
     "marin2026-recipes",
     "ruan2024-observational",
 ]

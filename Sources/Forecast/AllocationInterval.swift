@@ -5,13 +5,24 @@ import ScalingLaws
 /// across the draws of a bootstrapped fit, each widened to hold the fitted optimum
 /// (``PropagatedInterval``).
 public struct AllocationInterval: Sendable, Equatable, Encodable {
+    /// Level of the intervals (the bootstrap's).
     public var confidenceLevel: Double
     /// Draws the intervals come from.
     public var draws: Int
+    /// Interval of `N_opt`, parameters.
     public var parameters: BootstrapInterval
+    /// Interval of `D_opt`, tokens.
     public var tokens: BootstrapInterval
+    /// Interval of `D_opt/N_opt`.
     public var tokensPerParameter: BootstrapInterval
 
+    /// Intervals of one compute-optimal point.
+    /// - Parameters:
+    ///   - confidenceLevel: Level of the intervals.
+    ///   - draws: Draws the intervals come from.
+    ///   - parameters: Interval of `N_opt`.
+    ///   - tokens: Interval of `D_opt`.
+    ///   - tokensPerParameter: Interval of `D_opt/N_opt`.
     public init(confidenceLevel: Double, draws: Int, parameters: BootstrapInterval, tokens: BootstrapInterval,
                 tokensPerParameter: BootstrapInterval) {
         self.confidenceLevel = confidenceLevel

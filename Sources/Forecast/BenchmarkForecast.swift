@@ -35,12 +35,25 @@ public struct ScoreForecast: Sendable, Equatable, Codable {
     public let score: Double
     /// The interval of the mean score, or `nil` without parameter uncertainty.
     public let lower: Double?
+    /// Upper end of the interval of the mean score, or `nil`.
     public let upper: Double?
     /// The prediction interval of a new model's score (mean-curve and residual scatter), inside
     /// `[chance, 1]` (`ScalingLaws/BoundedScoreInterval`), or `nil` without a fit.
     public var predictionLower: Double? = nil
+    /// Upper end of the prediction interval of a new model's score, or `nil`.
     public var predictionUpper: Double? = nil
 
+    /// A score forecast.
+    /// - Parameters:
+    ///   - parameters: Model parameters `N`, when forecast from `(N, D)`.
+    ///   - tokens: Training tokens `D`, when forecast from `(N, D)`.
+    ///   - loss: The loss law's loss at `(N, D)`, when forecast from them.
+    ///   - compute: The compute the score law was evaluated at (FLOP, or scaled compute).
+    ///   - score: The predicted normalised score.
+    ///   - lower: Lower end of the interval of the mean score, or `nil`.
+    ///   - upper: Upper end of the interval of the mean score, or `nil`.
+    ///   - predictionLower: Lower end of the prediction interval of a new model, or `nil`.
+    ///   - predictionUpper: Upper end of the prediction interval of a new model, or `nil`.
     public init(parameters: Double? = nil, tokens: Double? = nil, loss: Double? = nil, compute: Double, score: Double,
                 lower: Double? = nil, upper: Double? = nil, predictionLower: Double? = nil, predictionUpper: Double? = nil) {
         self.predictionLower = predictionLower
@@ -57,11 +70,13 @@ public struct ScoreForecast: Sendable, Equatable, Codable {
 
 /// The least compute whose predicted score reaches a target.
 public struct ComputeForScore: Sendable, Equatable, Codable {
+    /// The target normalised score.
     public let target: Double
     /// FLOP (or scaled compute, when the law was fitted against it).
     public let compute: Double
     /// The interval of that compute, or `nil` without parameter uncertainty.
     public let lower: Double?
+    /// Upper end of the compute's interval, or `nil`.
     public let upper: Double?
 }
 
@@ -82,7 +97,9 @@ public struct ComputeForScore: Sendable, Equatable, Codable {
 ///   (`ScalingLaws/BoundedScoreInterval`). The loss law that maps `(N, D)` to scaled compute
 ///   is taken as exact.
 public struct BenchmarkForecaster: Sendable {
+    /// The score law (sigmoid, sigmoid-offset or clipped-linear in compute).
     public let law: any ScalingLaw
+    /// Its parameter values, in the law's order.
     public let values: [Double]
     /// The fit the law and values come from, when there is one.
     public let fit: LawFit?

@@ -26,6 +26,12 @@ public struct ComputeFrontierSet: Sendable {
         /// The budgets (FLOP) the law was fitted on, when known.
         public let fittedRange: ClosedRange<Double>?
 
+        /// A member of a law set.
+        /// - Parameters:
+        ///   - role: The quantity the law gives (`N_opt`, `D_opt`, `loss`, …).
+        ///   - unit: The unit of its values (empty when unknown).
+        ///   - source: Where the law comes from.
+        ///   - fittedRange: The budgets (FLOP) it was fitted on, or `nil`.
         public init(role: String, unit: String, source: LawSource, fittedRange: ClosedRange<Double>?) {
             self.role = role
             self.unit = unit
@@ -121,25 +127,33 @@ public struct ComputeFrontierSet: Sendable {
 
     /// One member's value at a budget, with the interval of its mean curve when it was fitted.
     public struct Value: Sendable, Equatable {
+        /// The member's value at the budget.
         public let value: Double
+        /// Lower end of the interval of the mean curve, or `nil` for a preset.
         public let lower: Double?
+        /// Upper end of the interval of the mean curve, or `nil`.
         public let upper: Double?
     }
 
     /// One budget: every member's value in ``members`` order.
     public struct Row: Sendable, Equatable {
+        /// The budget `C` in FLOP.
         public let budget: Double
+        /// Every member's value, in ``ComputeFrontierSet/members`` order.
         public let values: [Value]
     }
 
     /// The forecast at `budgets`.
     public struct Forecast: Sendable {
+        /// The law set forecast.
         public let set: ComputeFrontierSet
+        /// One row per budget, in the order given.
         public let rows: [Row]
         /// Confidence level of the intervals, when any member has them.
         public let confidenceLevel: Double?
         /// How the intervals were made, per member that has them (`role: method`).
         public let intervalMethods: [String]
+        /// Extrapolations beyond the fitted budgets, and allocation laws that fall with compute.
         public let warnings: [ComputeFrontierWarning]
     }
 
@@ -210,8 +224,11 @@ public enum ComputeFrontierWarning: Sendable, Equatable, CustomStringConvertible
 
 /// Why a frontier law set cannot be made. Each prints as one line naming the option.
 public enum ComputeFrontierError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The set has no law for `role` (`have` lists the roles it has).
     case missingMember(set: String, role: String, have: [String])
+    /// The set names `role` twice.
     case duplicateMember(set: String, role: String)
+    /// The file for `role` holds a law that is not of one variable (compute).
     case notALawOfCompute(role: String, source: String, law: String)
 
     public var description: String {

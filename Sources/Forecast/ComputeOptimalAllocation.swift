@@ -23,6 +23,7 @@ public struct ComputeOptimalAllocation: Sendable, Equatable, Codable {
     /// The scan bracket `[N_lo, N_hi]` that proves an interior minimum:
     /// `L(N_lo) > L(N_k) < L(N_hi)` at neighbouring scan points.
     public let bracket: [Double]
+    /// How the bracket was refined to the optimum.
     public let refinement: Refinement
 
     /// Tokens per parameter `D/N`.
@@ -53,9 +54,13 @@ public struct ComputeOptimalAllocation: Sendable, Equatable, Codable {
 /// (`ScalingLaws/ChinchillaLaw/computeOptimal(budget:parameters:)`, Hoffmann et al. 2022 eq. 4)
 /// to better than 1e-6 relative; the numeric route also serves other laws and cost models.
 public struct ComputeOptimizer: Sendable {
+    /// The loss law minimised.
     public let law: any ScalingLaw
+    /// Its parameter values, in the law's order.
     public let parameters: [Double]
+    /// The cost model whose iso-cost curve is searched (default `6ND`).
     public let cost: CostModel
+    /// Where and how finely the curve is searched.
     public let search: AllocationSearch
 
     /// A cap on unique training tokens `U` for a law of `(N, D, U)` such as

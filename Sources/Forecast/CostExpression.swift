@@ -11,12 +11,19 @@ import ScalingLaws
 public struct CostExpression: Sendable, Equatable, CustomStringConvertible {
     /// The text as given.
     public let text: String
+    /// The parsed expression in `N` and `D`.
     public let expression: FormulaExpression
 
     /// The range a cost expression is checked on: `N` and `D` in `[lower, upper]` each.
     public struct Range: Sendable, Equatable {
+        /// The range of `N` (default 10³ to 10¹⁵ parameters).
         public var parameters: ClosedRange<Double>
+        /// The range of `D` (default 10³ to 10¹⁷ tokens).
         public var tokens: ClosedRange<Double>
+        /// A check range.
+        /// - Parameters:
+        ///   - parameters: The range of `N`.
+        ///   - tokens: The range of `D`.
         public init(parameters: ClosedRange<Double> = 1e3...1e15, tokens: ClosedRange<Double> = 1e3...1e17) {
             self.parameters = parameters
             self.tokens = tokens

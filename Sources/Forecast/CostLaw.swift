@@ -9,8 +9,11 @@ import ScalingLaws
 /// ```
 /// `C = 6ND` is `k = 6, p = q = 1`. Standard errors are `s·√diag((XᵀX)⁻¹)`, `s² = RSS/(n − 3)`.
 public struct CostLaw: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// `k`, FLOP at `N = D = 1`.
     public let coefficient: Double
+    /// `p`, the exponent of `N`.
     public let parameterExponent: Double
+    /// `q`, the exponent of `D`.
     public let tokenExponent: Double
     /// Standard errors of `log k`, `p`, `q` (`nil` with 3 rows).
     public let standardErrors: [Double]?
@@ -19,6 +22,14 @@ public struct CostLaw: Sendable, Equatable, Codable, CustomStringConvertible {
     /// `R²` of `log C`.
     public let rSquared: Double?
 
+    /// A cost law `C = k·N^p·D^q`.
+    /// - Parameters:
+    ///   - coefficient: `k`.
+    ///   - parameterExponent: `p`.
+    ///   - tokenExponent: `q`.
+    ///   - standardErrors: Standard errors of `log k`, `p`, `q`, or `nil`.
+    ///   - rows: Rows fitted (0 for a law not fitted).
+    ///   - rSquared: `R²` of `log C`, or `nil`.
     public init(coefficient: Double, parameterExponent: Double, tokenExponent: Double,
                 standardErrors: [Double]? = nil, rows: Int = 0, rSquared: Double? = nil) {
         self.coefficient = coefficient

@@ -47,6 +47,11 @@ public struct CostTrendForecaster: Sendable, Equatable {
         /// Its cost (the trend's units, e.g. 2023 USD).
         public let cost: Double
 
+        /// A run.
+        /// - Parameters:
+        ///   - name: The run's name, or `nil`.
+        ///   - year: Its decimal year.
+        ///   - cost: Its cost, in the trend's units.
         public init(name: String?, year: Double, cost: Double) {
             self.name = name
             self.year = year
@@ -58,6 +63,7 @@ public struct CostTrendForecaster: Sendable, Equatable {
     public let trend: CostTrend
     /// The earliest and latest decimal years of the data.
     public let firstYear: Double
+    /// The latest decimal year of the data.
     public let lastYear: Double
     /// The most expensive run of the data.
     public let largestRun: Run
@@ -194,9 +200,15 @@ public struct CostTrendForecaster: Sendable, Equatable {
 
 /// An interval of years; an absent end is unbounded.
 public struct YearInterval: Sendable, Equatable, Codable {
+    /// The earliest year, or `nil` when unbounded below.
     public let earliest: Double?
+    /// The latest year, or `nil` when unbounded above.
     public let latest: Double?
 
+    /// An interval of years.
+    /// - Parameters:
+    ///   - earliest: The earliest year, or `nil`.
+    ///   - latest: The latest year, or `nil`.
     public init(earliest: Double?, latest: Double?) {
         self.earliest = earliest
         self.latest = latest

@@ -17,6 +17,7 @@ import ScalingLaws
 public struct CriticalBatchPlan: Sendable, Equatable {
     /// One loss.
     public struct Row: Sendable, Equatable {
+        /// The loss `L`, nats/token.
         public let loss: Double
         /// `B_crit(L)`, tokens.
         public let criticalBatch: Double
@@ -36,11 +37,15 @@ public struct CriticalBatchPlan: Sendable, Equatable {
     public let alphaB: Double
     /// The run's batch size in tokens, steps, compute (FLOP) and parameters, as given.
     public let batchSize: Double?
+    /// The run's steps `S`, as given.
     public let steps: Double?
+    /// The run's compute `C` in FLOP, as given or derived.
     public let compute: Double?
+    /// The run's parameters `N`, as given.
     public let parameters: Double?
     /// Whether `compute` was derived as `6·N·B·S`.
     public let computeDerived: Bool
+    /// One row per loss, in the order given.
     public let rows: [Row]
 
     /// The conversions at each loss.
@@ -90,10 +95,15 @@ public struct CriticalBatchPlan: Sendable, Equatable {
 
 /// Why a critical-batch conversion cannot be made. Each prints as one line naming the option.
 public enum CriticalBatchError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No `--target-loss` was given.
     case noLoss
+    /// `option` was given a value that is not positive.
     case notPositive(option: String, value: Double)
+    /// `option` was given without `--batch-size`, which the conversion needs.
     case needsBatchSize(option: String)
+    /// `--n` was given without `--steps` and `--batch-size` (`C = 6·N·B·S` needs both).
     case needsSteps
+    /// Both `--compute` and `--n` were given.
     case both
 
     public var description: String {

@@ -26,7 +26,9 @@ public struct FilteringCrossover: Sendable, Equatable, Codable {
 /// top `10·p`% of the data. Aggressive filtering (small `p`) wins at small budgets and loses at
 /// large ones, once its few samples have been repeated often enough for their utility to decay.
 public struct DataFilteringPlan: Sendable, Equatable {
+    /// The QQT constants: the pools and the shared scale and floor.
     public let parameters: QQTParameters
+    /// How a mixture's half-life is formed from its pools'.
     public let rule: QQTMixture.HalfLifeRule
     /// One choice per budget, in the order given.
     public let choices: [QQTPoolChoice]

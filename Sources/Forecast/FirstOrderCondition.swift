@@ -14,6 +14,11 @@ public struct FirstOrderCondition: Sendable, Equatable {
     /// `β·B·D^−β`.
     public let tokenTerm: Double
 
+    /// The two terms at `(N, D)`.
+    /// - Parameters:
+    ///   - constants: The Chinchilla constants.
+    ///   - n: Parameters `N`.
+    ///   - d: Tokens `D`.
     public init(_ constants: ChinchillaParameters, parameters n: Double, tokens d: Double) {
         parameterTerm = constants.alpha * constants.a * pow(n, -constants.alpha)
         tokenTerm = constants.beta * constants.b * pow(d, -constants.beta)

@@ -14,14 +14,21 @@ import ScalingLaws
 public struct FixedAllocation: Sendable, Equatable, Codable {
     /// Which quantity was fixed.
     public enum Fixed: String, Sendable, Equatable, Codable {
+        /// The model size `N` was fixed.
         case parameters
+        /// The token count `D` was fixed.
         case tokens
     }
 
+    /// Which quantity was fixed.
     public let fixed: Fixed
+    /// The budget `C` in FLOP.
     public let budget: Double
+    /// Parameters `N` (fixed, or the rest of the budget).
     public let parameters: Double
+    /// Tokens `D` (fixed, or the rest of the budget).
     public let tokens: Double
+    /// The law's loss at `(N, D)`.
     public let loss: Double
     /// The free optimum at the same budget.
     public let optimum: ComputeOptimalAllocation

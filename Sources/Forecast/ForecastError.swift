@@ -4,7 +4,9 @@ import Foundation
 public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Which end of the searched range of model sizes.
     public enum Edge: String, Sendable, Equatable, Codable {
+        /// The smallest size searched.
         case lower
+        /// The largest size searched.
         case upper
     }
 

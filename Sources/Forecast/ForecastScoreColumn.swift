@@ -14,10 +14,13 @@ import ScalingLaws
 public struct ForecastScoreColumn: Sendable, Equatable, Codable {
     /// The score law's name and formula.
     public let law: String
+    /// The score law's formula.
     public let formula: String
     /// What the score law was evaluated at: `scaled compute`, `budget` or `loss`.
     public let evaluatedAt: String
+    /// How the score intervals were made (bootstrap percentiles or delta method), or `nil` without.
     public let intervalMethod: ForecastIntervalMethod?
+    /// Level of the score intervals, or `nil` without.
     public let confidenceLevel: Double?
     /// One forecast per table row.
     public let rows: [ScoreForecast]

@@ -5,23 +5,37 @@ import ScalingLaws
 /// with the confidence interval of the mean curve when the law comes from a fit with a
 /// covariance.
 public struct ForecastRow: Sendable, Equatable, Codable {
+    /// The compute-optimal allocation of the row's budget.
     public let allocation: ComputeOptimalAllocation
     /// Standard error of the predicted mean loss (delta method), or `nil`.
     public let standardError: Double?
     /// Confidence interval of the mean curve at the fit's level, or `nil`.
     public let lower: Double?
+    /// Upper end of the confidence interval of the mean curve, or `nil`.
     public let upper: Double?
     /// Prediction interval of a new run at the optimum (mean-curve uncertainty plus the fit's
     /// residual scatter, in log space for log-space objectives), or `nil`.
     public var predictionLower: Double? = nil
+    /// Upper end of the prediction interval of a new run, or `nil`.
     public var predictionUpper: Double? = nil
 
+    /// The budget `C` in FLOP.
     public var budget: Double { allocation.budget }
+    /// `N_opt`, parameters.
     public var parameters: Double { allocation.parameters }
+    /// `D_opt`, tokens.
     public var tokens: Double { allocation.tokens }
+    /// `D_opt/N_opt`.
     public var tokensPerParameter: Double { allocation.tokensPerParameter }
+    /// The predicted loss at the optimum.
     public var loss: Double { allocation.loss }
 
+    /// A row.
+    /// - Parameters:
+    ///   - allocation: The compute-optimal allocation.
+    ///   - standardError: Standard error of the predicted mean loss, or `nil`.
+    ///   - lower: Lower end of the interval of the mean curve, or `nil`.
+    ///   - upper: Upper end of the interval of the mean curve, or `nil`.
     public init(allocation: ComputeOptimalAllocation, standardError: Double? = nil, lower: Double? = nil, upper: Double? = nil) {
         self.allocation = allocation
         self.standardError = standardError
@@ -42,7 +56,9 @@ public struct ForecastTable: Sendable, Equatable {
     public let label: String
     /// A sentence about the source.
     public let detail: String
+    /// The catalog name of the law.
     public let law: String
+    /// The law's formula.
     public let formula: String
     /// The unit of the predicted response (`nats/token`).
     public let responseUnit: String
@@ -50,6 +66,7 @@ public struct ForecastTable: Sendable, Equatable {
     public let cost: String
     /// The level of the loss intervals, when there are any.
     public let confidenceLevel: Double?
+    /// One row per budget, in the order given.
     public let rows: [ForecastRow]
     /// Predicted benchmark scores beside the losses (``withScores(scoreFit:lossLaw:)``), or `nil`.
     public var scores: ForecastScoreColumn? = nil
@@ -65,6 +82,16 @@ public struct ForecastTable: Sendable, Equatable {
     /// Notes about the law's allocation (``AllocationNote``), printed after the fields.
     public var notes: [AllocationNote] = []
 
+    /// A forecast table.
+    /// - Parameters:
+    ///   - label: `preset epoch2024` or `fit fit.json`.
+    ///   - detail: A sentence about the source.
+    ///   - law: The catalog name of the law.
+    ///   - formula: The law's formula.
+    ///   - responseUnit: The unit of the predicted response.
+    ///   - cost: The cost model's formula.
+    ///   - confidenceLevel: The level of the loss intervals, or `nil`.
+    ///   - rows: One row per budget.
     public init(label: String, detail: String, law: String, formula: String, responseUnit: String, cost: String, confidenceLevel: Double?, rows: [ForecastRow]) {
         self.label = label
         self.detail = detail

@@ -46,6 +46,13 @@ public struct HardwareCostModel: Sendable, Equatable, Codable {
         2020: 0.0667, 2021: 0.0718, 2022: 0.0832, 2023: 0.0806, 2024: 0.0771,
     ]
 
+    /// A cost model; the defaults are Cottier et al. 2024's (arXiv:2405.21015).
+    /// - Parameters:
+    ///   - depreciationOOMPerYear: `d`, the fall of price-performance in orders of magnitude per year (default 0.14).
+    ///   - yearsSinceAcquisition: Years from acquisition to the start of training (default 0).
+    ///   - interconnectFraction: The interconnect's share of total cluster cost (default 0.19).
+    ///   - powerUsageEffectiveness: Data-centre PUE (default 1.1, hyperscalers).
+    ///   - energyPricePerKWh: Electricity price, USD per kWh (default 0.0806, the 2023 US industrial average).
     public init(
         depreciationOOMPerYear: Double = 0.14, yearsSinceAcquisition: Double = 0, interconnectFraction: Double = 0.19,
         powerUsageEffectiveness: Double = 1.1, energyPricePerKWh: Double = 0.0806
@@ -63,7 +70,9 @@ public struct HardwareCostModel: Sendable, Equatable, Codable {
 
     /// The hardware's age at the start of training, from its release date and the training date.
     public struct AcquisitionBasis: Sendable, Equatable, Codable {
+        /// The hardware's release date, ISO `YYYY-MM-DD`.
         public let releaseDate: String
+        /// The training start date, ISO `YYYY-MM-DD`.
         public let trainingDate: String
     }
 

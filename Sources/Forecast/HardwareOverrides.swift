@@ -11,18 +11,39 @@ import Foundation
 /// Without a preset (here or on the command line) every required field of ``Hardware`` must be
 /// given.
 public struct HardwareOverrides: Sendable, Equatable, Codable {
+    /// The preset the description starts from (e.g. `H100`), or `nil`.
     public var preset: String?
+    /// ``Hardware/name``.
     public var name: String?
+    /// ``Hardware/peakFLOPPerSecond``, FLOP/s.
     public var peakFLOPPerSecond: Double?
+    /// ``Hardware/tdpWatts``, watts.
     public var tdpWatts: Double?
+    /// ``Hardware/chipPrice``, USD.
     public var chipPrice: Double?
+    /// ``Hardware/serverCostOverhead``.
     public var serverCostOverhead: Double?
+    /// ``Hardware/serverPowerFactor``.
     public var serverPowerFactor: Double?
+    /// ``Hardware/powerUtilisation``.
     public var powerUtilisation: Double?
+    /// ``Hardware/rentalPricePerChipHour``, USD.
     public var rentalPricePerChipHour: Double?
     /// ISO `YYYY-MM-DD` date the hardware became available.
     public var releaseDate: String?
 
+    /// Overrides; each field `nil` keeps the preset's value.
+    /// - Parameters:
+    ///   - preset: The preset to start from, or `nil`.
+    ///   - name: The hardware's name.
+    ///   - peakFLOPPerSecond: Peak dense BF16 throughput per chip, FLOP/s.
+    ///   - tdpWatts: Thermal design power of one chip, watts.
+    ///   - chipPrice: Purchase price of one chip, USD.
+    ///   - serverCostOverhead: Server cost per chip over chip price.
+    ///   - serverPowerFactor: Server power per chip over chip TDP.
+    ///   - powerUtilisation: Average server power over peak during training.
+    ///   - rentalPricePerChipHour: Cloud rental price per chip-hour, USD.
+    ///   - releaseDate: ISO `YYYY-MM-DD` date the hardware became available.
     public init(
         preset: String? = nil, name: String? = nil, peakFLOPPerSecond: Double? = nil, tdpWatts: Double? = nil,
         chipPrice: Double? = nil, serverCostOverhead: Double? = nil, serverPowerFactor: Double? = nil,
@@ -67,6 +88,26 @@ public struct HardwareOverrides: Sendable, Equatable, Codable {
         } catch {
             throw CostForecastError.invalidHardwareDescription(source: source, reason: "not a hardware description")
         }
+    }
+
+    /// The hardware a user describes in three layers, each over the one before: a preset
+    /// (`preset`), a JSON description (`file`: its bytes and the name used in messages; see
+    /// ``decode(_:source:)``), then single fields (`flags`, e.g. from the command line).
+    /// - Parameters:
+    ///   - preset: a preset name, or `nil`.
+    ///   - file: a JSON description's bytes and source name, or `nil`.
+    ///   - flags: fields given one by one.
+    /// - Returns: the validated hardware (``resolve(source:)``).
+    /// - Throws: ``CostForecastError`` for a description that does not read, an unknown preset,
+    ///   missing or invalid fields.
+    public static func resolve(preset: String?, file: (data: Data, source: String)?, flags: HardwareOverrides) throws -> Hardware {
+        var overrides = HardwareOverrides(preset: preset)
+        var source = "hardware"
+        if let file {
+            overrides = try decode(file.data, source: file.source).merged(with: overrides)
+            source = file.source
+        }
+        return try overrides.merged(with: flags).resolve(source: source)
     }
 
     /// `other`'s fields where given, else these.

@@ -33,6 +33,18 @@ public struct Hardware: Sendable, Equatable, Codable {
     /// value at the start of training depreciates from the date the hardware became available).
     public var releaseDate: String?
 
+    /// A hardware description (fields as documented on each property).
+    /// - Parameters:
+    ///   - name: The name.
+    ///   - peakFLOPPerSecond: Peak dense BF16 throughput per chip, FLOP/s.
+    ///   - tdpWatts: Thermal design power of one chip, watts.
+    ///   - chipPrice: Purchase price of one chip, USD.
+    ///   - serverCostOverhead: Server cost per chip over chip price.
+    ///   - serverPowerFactor: Server power per chip over chip TDP.
+    ///   - powerUtilisation: Average server power over peak during training.
+    ///   - rentalPricePerChipHour: Cloud rental price per chip-hour, USD, or `nil`.
+    ///   - notes: Which values are estimates, or `nil`.
+    ///   - releaseDate: ISO `YYYY-MM-DD` date the hardware became available, or `nil`.
     public init(
         name: String, peakFLOPPerSecond: Double, tdpWatts: Double, chipPrice: Double, serverCostOverhead: Double,
         serverPowerFactor: Double, powerUtilisation: Double, rentalPricePerChipHour: Double? = nil, notes: String? = nil,

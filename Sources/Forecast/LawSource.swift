@@ -9,15 +9,20 @@ import ScalingLaws
 public struct LawSource: Sendable {
     /// The kind of source.
     public enum Origin: Sendable {
+        /// A fit artifact (`--fit FILE`).
         case fit(LawFit)
+        /// A named preset (`--preset NAME`).
         case preset(String)
+        /// A law given by value (`--law NAME --param …`, or a formula with every parameter set).
         case given
+        /// An iso-FLOP artifact: the Approach-2 frontier, which allocates compute but has no loss law.
         case isoFlop(IsoFlopArtifact)
         /// A compute-frontier law set (``ComputeFrontierSet``): N_opt, D_opt and metrics as laws
         /// of compute, from a preset (`liang2024`) or from the user's fits.
         case lawSet(ComputeFrontierSet)
     }
 
+    /// The kind of source, with its artifact.
     public let origin: Origin
     /// `fit f.json`, `preset epoch2024`, `law chinchilla`, `iso-FLOP iso.json`.
     public let label: String
@@ -25,6 +30,7 @@ public struct LawSource: Sendable {
     public let detail: String
     /// The loss law and its values; `nil` for an iso-FLOP artifact.
     public let law: (any ScalingLaw)?
+    /// The law's parameter values, in its order (empty for an iso-FLOP artifact).
     public let values: [Double]
 
     /// The fit artifact, for a fit source.
@@ -170,10 +176,15 @@ public struct LawSource: Sendable {
 
 /// Why a law source cannot be made or cannot answer. Every case prints as one line.
 public enum LawSourceError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No preset has the name (`known` lists them).
     case unknownPreset(name: String, known: [String])
+    /// The source's law is not one `command` can use (`needed` says which it can).
     case unsupportedLaw(source: String, law: String, command: String, needed: String)
+    /// The source has no value for parameter `name`.
     case missingParameter(source: String, name: String)
+    /// `--param` names a parameter the law does not have.
     case unknownParameter(law: String, name: String, known: [String])
+    /// `--law` was given without a value for parameter `name` (`known` lists the law's parameters).
     case missingValue(law: String, name: String, known: [String])
     /// The source cannot answer `request`; `can` says what it can do.
     case cannot(source: String, request: String, can: String)

@@ -17,6 +17,11 @@ public struct PowerLawFrontier: Sendable, Equatable {
     /// Other quantities at the optimum, by name (`loss`, `FID`), in order.
     public let metrics: [(name: String, law: PowerLawParameters)]
 
+    /// A frontier from its laws.
+    /// - Parameters:
+    ///   - parameters: `N_opt(C)`.
+    ///   - tokens: `D_opt(C)`.
+    ///   - metrics: Other quantities at the optimum, by name, in order (default none).
     public init(parameters: PowerLawParameters, tokens: PowerLawParameters, metrics: [(name: String, law: PowerLawParameters)] = []) {
         self.parameters = parameters
         self.tokens = tokens
@@ -41,11 +46,15 @@ public struct PowerLawFrontier: Sendable, Equatable {
 
     /// One budget on the frontier.
     public struct Point: Sendable, Equatable {
+        /// The budget `C` in FLOP.
         public let budget: Double
+        /// `N_opt(C)`, parameters.
         public let parameters: Double
+        /// `D_opt(C)`, tokens.
         public let tokens: Double
         /// The metrics in the frontier's order.
         public let metrics: [Double]
+        /// `D_opt/N_opt`.
         public var tokensPerParameter: Double { tokens / parameters }
 
         /// The value of a metric by name, or `nil`.

@@ -14,8 +14,11 @@ import ScalingLaws
 /// fit near its optimum (a flat or unidentified direction, a strongly nonlinear map); the
 /// widening keeps the report self-consistent and ``widened`` records it.
 public struct PropagatedInterval: Sendable, Equatable, Codable {
+    /// The quantity at the fitted parameters, `q̂`.
     public let estimate: Double
+    /// `lo`, the lower end.
     public let lower: Double
+    /// `hi`, the upper end.
     public let upper: Double
     /// Draws that gave a finite value.
     public let finiteDraws: Int

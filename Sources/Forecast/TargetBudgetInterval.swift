@@ -10,13 +10,19 @@ import ScalingLaws
 /// the upper end can be unbounded (`+∞`). The interval is on the budget (the answer), not on
 /// the loss (the target, which is fixed).
 public struct TargetBudgetInterval: Sendable, Equatable, Encodable {
+    /// The target loss.
     public let targetLoss: Double
+    /// Level of the interval.
     public let confidenceLevel: Double
+    /// The smallest compute-optimal budget reaching the target at the fitted values, FLOP.
     public let budget: Double
+    /// Lower end of the budget's interval, FLOP.
     public let lower: Double
+    /// Upper end, FLOP (`+infinity` when some draws never reach the target).
     public let upper: Double
     /// Draws used, and how many never reached the target.
     public let draws: Int
+    /// Draws whose floor `E` lies at or above the target.
     public let unreached: Int
     /// Where the draws come from (`ScalingLaws/LawParameterDraws/Method/label`).
     public let method: String

@@ -4,16 +4,21 @@ import ScalingLaws
 /// One prediction of the two-step chain: the model, its predicted loss and accuracy, each with
 /// an interval from the joint parameter draws.
 public struct TwoStepAccuracyForecast: Sendable, Equatable, Codable {
+    /// Parameters `N` of the model.
     public let parameters: Double
+    /// Training tokens `D`.
     public let tokens: Double
     /// Step 1: the predicted loss at the fitted values.
     public let loss: Double
+    /// Lower end of the loss's interval, or `nil`.
     public let lossLower: Double?
+    /// Upper end of the loss's interval, or `nil`.
     public let lossUpper: Double?
     /// Step 2 at step 1's loss, at the fitted values.
     public let accuracy: Double
     /// The interval of the accuracy, propagating both fits' uncertainty.
     public let lower: Double?
+    /// Upper end of the accuracy's interval, or `nil`.
     public let upper: Double?
     /// Draws that gave a finite accuracy (of ``TwoStepAccuracyForecaster/drawCount``).
     public let finiteDraws: Int
@@ -36,12 +41,19 @@ public struct TwoStepAccuracyForecast: Sendable, Equatable, Codable {
 /// the estimate (``PropagatedInterval``). Point values use
 /// the fitted parameters. Same seed, same draws, bit-identical intervals.
 public struct TwoStepAccuracyForecaster: Sendable {
+    /// Step 1: the loss law of `(N, D)`.
     public let lossLaw: any ScalingLaw
+    /// Step 2: the law of accuracy in the loss.
     public let accuracyLaw: any ScalingLaw
+    /// The loss fit's parameter values.
     public let lossValues: [Double]
+    /// The accuracy fit's parameter values.
     public let accuracyValues: [Double]
+    /// Parameter draws of the loss fit (seed `seed`).
     public let lossDraws: LawParameterDraws
+    /// Parameter draws of the accuracy fit (seed `seed + 1`).
     public let accuracyDraws: LawParameterDraws
+    /// Level of the intervals.
     public let confidenceLevel: Double
     /// Warnings about the propagation: an input fit with a parameter it does not identify, flat
     /// directions left out of normal draws.

@@ -4,7 +4,9 @@ import ScalingLaws
 /// Which suite a value-based RL law set was fitted on (Rybkin et al. 2025 fit OpenAI Gym with
 /// SAC and DeepMind Control with BRO separately; their constants are not interchangeable).
 public enum UTDSuite: String, Sendable, Equatable, Codable, CaseIterable, CustomStringConvertible {
+    /// OpenAI Gym, with SAC.
     case gym
+    /// DeepMind Control, with BRO.
     case deepMindControl = "dmc"
 
     public var description: String {
@@ -53,6 +55,7 @@ public struct UTDBudgetDecision: Sendable, Equatable, Codable {
     /// The lowest threshold above ``reached`` with its data and compute at `σ` (what the next
     /// step up would cost); `nil` when ``reached`` is the highest known.
     public let next: UTDOptimum?
+    /// σ* outside the fitted range, or a budget below every threshold.
     public let warnings: [UTDWarning]
 
     /// Decides for one budget.

@@ -10,18 +10,28 @@ import ScalingLaws
 /// ```
 /// with 95% confidence intervals of each law's mean from its covariance (`ScalingLaws/SharedSlopePowerLaw/interval(_:group:level:)`).
 public struct UTDHyperparameterLaws: Sendable, Equatable {
+    /// The best batch size against σ, one intercept per environment and a shared slope.
     public let batchSize: SharedSlopePowerLaw
+    /// The best learning rate against σ, likewise.
     public let learningRate: SharedSlopePowerLaw
 
     /// One environment's best batch size and learning rate at `sigma`, with intervals.
     public struct Point: Sendable, Equatable, Codable {
+        /// The environment.
         public let environment: String
+        /// The UTD ratio σ.
         public let sigma: Double
+        /// The best batch size there.
         public let batchSize: Double
+        /// Lower end of its interval.
         public let batchSizeLower: Double
+        /// Upper end of its interval.
         public let batchSizeUpper: Double
+        /// The best learning rate there.
         public let learningRate: Double
+        /// Lower end of its interval.
         public let learningRateLower: Double
+        /// Upper end of its interval.
         public let learningRateUpper: Double
     }
 

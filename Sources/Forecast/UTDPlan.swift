@@ -51,6 +51,10 @@ public struct UTDPowerLaw: Sendable, Equatable, Codable {
     /// `k`, the exponent.
     public let exponent: Double
 
+    /// The law `σ*(F) = c·F^k`.
+    /// - Parameters:
+    ///   - coefficient: `c`, the UTD ratio at `F = 1` FLOP.
+    ///   - exponent: `k`.
     public init(coefficient: Double, exponent: Double) {
         self.coefficient = coefficient
         self.exponent = exponent
@@ -100,6 +104,7 @@ public struct UTDPowerLaw: Sendable, Equatable, Codable {
 public struct UTDThresholdScaling: Sendable, Equatable, Codable {
     /// A held-out threshold: its optimum and the fitted law's prediction.
     public struct HeldOut: Sendable, Equatable, Codable {
+        /// The held-out threshold's budget-optimal σ* and its budget `F*`.
         public let optimum: UTDOptimum
         /// `c·F*^k` at the held-out `F*`.
         public let predictedSigma: Double
@@ -113,6 +118,7 @@ public struct UTDThresholdScaling: Sendable, Equatable, Codable {
     public let law: UTDPowerLaw
     /// The thresholds fitted.
     public let fitted: [Double]
+    /// The highest thresholds, held out and predicted by the law.
     public let heldOut: [HeldOut]
 
     /// - Parameters:

@@ -9,6 +9,8 @@ public struct FitClock: Sendable, Equatable {
     /// The current time in seconds (any origin; only differences matter).
     public let now: @Sendable () -> Double
 
+    /// A clock reading `now`.
+    /// - Parameter now: Returns the current time in seconds on a monotonic scale (any origin).
     public init(now: @escaping @Sendable () -> Double) {
         self.now = now
     }

@@ -28,6 +28,10 @@ public struct FitOptions: Sendable, Equatable {
 
     /// The linear solver used inside each step (GSL `gsl_multifit_nlinear_solver_*`).
     public enum Solver: String, Sendable, Equatable, CaseIterable, Codable {
+        /// `qr`: QR decomposition of the scaled Jacobian (default; stable when JᵀJ is ill-conditioned).
+        /// `cholesky`: Cholesky factorisation of the normal equations JᵀJ (fastest, but squares the
+        /// condition number, so it loses accuracy first on nearly flat directions). `svd`: singular value
+        /// decomposition (slowest; most robust when the Jacobian is rank-deficient).
         case qr, cholesky, svd
     }
 
@@ -52,11 +56,16 @@ public struct FitOptions: Sendable, Equatable {
         case thorough
     }
 
+    /// The trust-region subproblem method (default Levenberg–Marquardt with geodesic acceleration).
     public var method: Method = .levenbergMarquardtGeodesic
+    /// The trust-region scaling (default Moré's).
     public var scaling: Scaling = .more
+    /// The linear solver inside each step (default QR).
     public var solver: Solver = .qr
     /// The robust loss (linear = ordinary least squares).
     public var loss: RobustLoss = .linear
+    /// How a robust ``loss`` is minimised (default trust region on the equivalent residuals; ignored
+    /// for the linear loss).
     public var robustMethod: RobustMethod = .equivalentResiduals
     /// Maximum trust-region iterations per attempt.
     public var maxIterations: Int = 1000
@@ -91,12 +100,15 @@ public struct FitOptions: Sendable, Equatable {
     public var finiteDifferenceStep: Double = 6.055454452393343e-06
     /// Maximum allowed ratio |a|/|v| of the geodesic acceleration to the velocity.
     public var geodesicMaxRatio: Double = 0.75
+    /// What is tried after an attempt that does not converge cleanly (default ``Fallbacks/automatic``).
     public var fallbacks: Fallbacks = .automatic
     /// Multi-start settings; `nil` for a single start at the initial values.
     public var multiStart: MultiStart? = nil
     /// Level of the parameter intervals in the result (e.g. 0.95).
     public var confidenceLevel: Double = 0.95
 
+    /// The default options: Levenberg–Marquardt with geodesic acceleration, Moré scaling, QR, the
+    /// linear loss, automatic fallbacks, a single start and 95% intervals.
     public init() {}
 
     /// Options with the given fields changed.

@@ -25,6 +25,13 @@ public struct FitParameter: Sendable, Equatable, Hashable, Codable {
     /// Free, fixed or tied.
     public var constraint: Constraint
 
+    /// A parameter of a fit problem.
+    /// - Parameters:
+    ///   - name: The name, unique within the problem.
+    ///   - initialValue: The starting value (the value throughout when `constraint` is `fixed`).
+    ///   - lowerBound: The lower bound (default unbounded).
+    ///   - upperBound: The upper bound (default unbounded).
+    ///   - constraint: Free (default), fixed or tied to another parameter.
     public init(
         _ name: String,
         initialValue: Double,

@@ -2,6 +2,7 @@ import LinearAlgebra
 
 /// One parameter of a finished fit.
 public struct FittedParameter: Sendable, Equatable, Codable {
+    /// The parameter's name, as in the problem's ``FitParameter/name``.
     public let name: String
     /// The estimate.
     public let value: Double
@@ -18,7 +19,11 @@ public struct FittedParameter: Sendable, Equatable, Codable {
     /// Which bound the estimate sits on (within a relative 1e-6 of the bound's width or scale).
     public let atBound: BoundHit?
 
+    /// Which bound an estimate sits on.
     public enum BoundHit: String, Sendable, Equatable, Codable {
+        /// `lower`: the estimate sits on ``FitParameter/lowerBound``; `upper`: on
+        /// ``FitParameter/upperBound``. Its interval is then one-sided in effect: the data would push it
+        /// past the bound.
         case lower, upper
     }
 }

@@ -37,10 +37,20 @@ public enum FitWarning: Sendable, Equatable, Hashable, Codable, CustomStringConv
 
     /// One parameter's component in a direction.
     public struct Component: Sendable, Equatable, Hashable, Codable {
+        /// The parameter's name.
         public var parameter: String
+        /// Its component in the direction: the unit-length right singular vector of the scaled
+        /// Jacobian (at least 0.1 in absolute value to be listed).
         public var coefficient: Double
+        /// Whether the solver varied the parameter's logarithm (a positive parameter bounded away from
+        /// zero), so that the coefficient is that of `log p` rather than of `p`.
         public var fittedAsLogarithm: Bool
 
+        /// A parameter's component in a direction.
+        /// - Parameters:
+        ///   - parameter: The parameter's name.
+        ///   - coefficient: Its coefficient in the unit-length direction.
+        ///   - fittedAsLogarithm: Whether the coefficient is that of the parameter's logarithm.
         public init(parameter: String, coefficient: Double, fittedAsLogarithm: Bool = false) {
             self.parameter = parameter
             self.coefficient = coefficient

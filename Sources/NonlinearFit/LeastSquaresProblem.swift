@@ -32,6 +32,17 @@ public struct LeastSquaresProblem: Sendable {
     /// the predictions). When set, it is used for the residuals and `model` only for reports.
     public var residualFunction: Model?
 
+    /// A problem with `n` observations and the given parameters.
+    /// - Parameters:
+    ///   - parameters: The parameters, in the order the model reads them.
+    ///   - observations: The observed values `y_i`.
+    ///   - weights: Inverse-variance weights `w_i = 1/σ_i²` (one per observation), or `nil` for unit
+    ///     weights.
+    ///   - model: Fills the predictions `f_i(p)`.
+    ///   - jacobian: Fills `∂f_i/∂p_j`, or `nil` for central finite differences (two model
+    ///     evaluations per free parameter and iteration).
+    ///   - residualFunction: Fills `f_i(p) − y_i` directly when it can be computed more accurately
+    ///     than by subtraction, or `nil`.
     public init(
         parameters: [FitParameter],
         observations: [Double],

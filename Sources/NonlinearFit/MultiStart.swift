@@ -28,6 +28,11 @@ public struct MultiStart: Sendable, Equatable {
         /// At least this many continue.
         public var minimumKept: Int
 
+        /// Racing settings.
+        /// - Parameters:
+        ///   - probeIterations: Iterations every start gets before the ranking (default 8).
+        ///   - keepFraction: Fraction of the starts that continue to convergence (default 0.1).
+        ///   - minimumKept: At least this many continue (default 16).
         public init(probeIterations: Int = 8, keepFraction: Double = 0.1, minimumKept: Int = 16) {
             self.probeIterations = probeIterations
             self.keepFraction = keepFraction
@@ -35,6 +40,7 @@ public struct MultiStart: Sendable, Equatable {
         }
     }
 
+    /// How the starting points are chosen.
     public var strategy: Strategy
     /// When set, starts race (see ``Racing``); otherwise every start runs to convergence.
     public var racing: Racing?
@@ -45,6 +51,14 @@ public struct MultiStart: Sendable, Equatable {
     /// Run starts on all cores.
     public var parallel: Bool
 
+    /// Multi-start settings. Cost: one full fit per start (or per kept start when racing), spread
+    /// over the cores when `parallel`.
+    /// - Parameters:
+    ///   - strategy: How the starting points are chosen.
+    ///   - seed: Seed of the random strategies (default 0); the same seed gives the same points.
+    ///   - includeInitial: Whether the problem's initial values are also a start (default `true`).
+    ///   - parallel: Whether the starts run on all cores (default `true`).
+    ///   - racing: Successive-halving settings, or `nil` (default) to run every start to convergence.
     public init(_ strategy: Strategy, seed: UInt64 = 0, includeInitial: Bool = true, parallel: Bool = true, racing: Racing? = nil) {
         self.strategy = strategy
         self.racing = racing

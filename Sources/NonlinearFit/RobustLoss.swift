@@ -12,9 +12,14 @@ import Foundation
 /// `least_squares` cost and the Huber objective of Hoffmann et al. (2022) and Besiroglu et al.
 /// (2024), which sum (not average) `huber_δ` over the points.
 public enum RobustLoss: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+    /// Ordinary least squares, `ρ(r) = r²/2`.
     case linear
+    /// Huber's loss with threshold `δ`: quadratic for `|r| ≤ δ`, linear beyond (Huber 1964; the
+    /// objective of Hoffmann et al. 2022, eq. 3, with δ = 10⁻³ on log residuals).
     case huber(delta: Double)
+    /// The smooth approximation of the absolute value, `δ²(√(1 + (r/δ)²) − 1)` (scipy's `soft_l1`).
     case softL1(delta: Double)
+    /// Cauchy's loss, `(δ²/2)·log(1 + (r/δ)²)`: grows logarithmically, so gross outliers barely pull.
     case cauchy(delta: Double)
 
     /// `ρ(r)`.

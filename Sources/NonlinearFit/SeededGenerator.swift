@@ -6,6 +6,8 @@ import Foundation
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// A generator whose sequence is fixed by `seed`.
+    /// - Parameter seed: The initial state; every seed (0 included) gives a full-period sequence.
     public init(seed: UInt64) {
         state = seed
     }

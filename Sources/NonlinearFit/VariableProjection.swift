@@ -14,15 +14,30 @@ public struct SeparableLeastSquares: Sendable {
     /// Fills the `n × K` basis matrix `Φ_ik = φ_k(x_i; θ)` for nonlinear parameters `θ`.
     public typealias Basis = @Sendable (_ theta: [Double], _ basis: inout Matrix) -> Void
 
+    /// The nonlinear parameters θ, searched by grid or trust region.
     public var nonlinearParameters: [FitParameter]
     /// Names of the linear coefficients, in the order of the basis columns.
     public var linearNames: [String]
+    /// Lower bounds of the linear coefficients (`-infinity` when unbounded).
     public var linearLower: [Double]
+    /// Upper bounds of the linear coefficients (`+infinity` when unbounded).
     public var linearUpper: [Double]
+    /// The observed values `y_i`.
     public var observations: [Double]
+    /// Inverse-variance weights `w_i`, or `nil` for unit weights.
     public var weights: [Double]?
+    /// Fills the basis matrix `Φ(θ)`.
     public var basis: Basis
 
+    /// A separable problem `f(x; θ, c) = Σ_k c_k φ_k(x; θ)`.
+    /// - Parameters:
+    ///   - nonlinearParameters: The nonlinear parameters θ.
+    ///   - linearNames: The names of the linear coefficients, in the order of the basis columns.
+    ///   - linearLower: Lower bounds of the coefficients, or `nil` for none.
+    ///   - linearUpper: Upper bounds of the coefficients, or `nil` for none.
+    ///   - observations: The observed values `y_i`.
+    ///   - weights: Inverse-variance weights, or `nil` for unit weights.
+    ///   - basis: Fills `Φ_ik = φ_k(x_i; θ)`.
     public init(
         nonlinearParameters: [FitParameter], linearNames: [String],
         linearLower: [Double]? = nil, linearUpper: [Double]? = nil,
@@ -39,8 +54,11 @@ public struct SeparableLeastSquares: Sendable {
 
     /// One point of the profile: θ, the optimal coefficients and the residual sum of squares.
     public struct ProfilePoint: Sendable, Equatable {
+        /// The nonlinear parameters θ.
         public let theta: [Double]
+        /// The optimal linear coefficients `c(θ)`.
         public let coefficients: [Double]
+        /// The weighted residual sum of squares at `(θ, c(θ))`; `+infinity` when the basis is not finite.
         public let residualSumOfSquares: Double
     }
 

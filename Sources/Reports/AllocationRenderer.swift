@@ -8,7 +8,9 @@ public struct AllocationTable: Sendable, Equatable {
     public var label: String
     /// A sentence about the source (a preset's paper, or the fitted file and data).
     public var detail: String
+    /// The Chinchilla constants the allocations come from.
     public var parameters: ChinchillaParameters
+    /// One compute-optimal point per budget, in the order given.
     public var points: [ComputeOptimalPoint]
     /// Bootstrap percentile intervals of each point (same order as ``points``), when the
     /// constants come from a bootstrapped fit.
@@ -22,6 +24,13 @@ public struct AllocationTable: Sendable, Equatable {
     /// Bootstrap percentile interval of the exponent `a = β/(α+β)` of `N_opt ∝ C^a`.
     public var exponentInterval: BootstrapInterval? = nil
 
+    /// A table of allocations.
+    /// - Parameters:
+    ///   - label: Where the constants come from.
+    ///   - detail: A sentence about the source.
+    ///   - parameters: The Chinchilla constants.
+    ///   - points: One compute-optimal point per budget.
+    ///   - intervals: Bootstrap intervals of each point, or `nil`.
     public init(label: String, detail: String, parameters: ChinchillaParameters, points: [ComputeOptimalPoint],
                 intervals: [AllocationInterval]? = nil) {
         self.label = label
@@ -35,12 +44,24 @@ public struct AllocationTable: Sendable, Equatable {
 /// The confidence interval of the mean curve and the prediction interval of a new run, at one
 /// point, at ``confidenceLevel``.
 public struct LossInterval: Sendable, Equatable, Encodable {
+    /// Level of both intervals.
     public var confidenceLevel: Double
+    /// Lower end of the confidence interval of the mean curve, or `nil`.
     public var lower: Double?
+    /// Upper end of the confidence interval of the mean curve, or `nil`.
     public var upper: Double?
+    /// Lower end of the prediction interval of a new run, or `nil`.
     public var predictionLower: Double?
+    /// Upper end of the prediction interval of a new run, or `nil`.
     public var predictionUpper: Double?
 
+    /// The intervals at one point.
+    /// - Parameters:
+    ///   - confidenceLevel: Level of both intervals.
+    ///   - lower: Lower end of the interval of the mean curve, or `nil`.
+    ///   - upper: Upper end of the interval of the mean curve, or `nil`.
+    ///   - predictionLower: Lower end of the prediction interval, or `nil`.
+    ///   - predictionUpper: Upper end of the prediction interval, or `nil`.
     public init(confidenceLevel: Double, lower: Double?, upper: Double?, predictionLower: Double?, predictionUpper: Double?) {
         self.confidenceLevel = confidenceLevel
         self.lower = lower

@@ -10,14 +10,24 @@ import ScalingLaws
 public enum CostTrendRenderer {
     /// What the report is about.
     public struct Report: Sendable {
+        /// The fitted trend and the data's years and largest run.
         public let forecaster: CostTrendForecaster
         /// The data file.
         public let source: String
         /// The cost column.
         public let costColumn: String
+        /// The cost forecast for a year, when asked for.
         public let yearForecast: CostYearForecast?
+        /// The year a cost threshold is crossed, when asked for.
         public let crossing: CostThresholdCrossing?
 
+        /// A report's content.
+        /// - Parameters:
+        ///   - forecaster: The fitted trend.
+        ///   - source: The data file.
+        ///   - costColumn: The cost column.
+        ///   - yearForecast: The cost forecast for a year, or `nil`.
+        ///   - crossing: The year a threshold is crossed, or `nil`.
         public init(forecaster: CostTrendForecaster, source: String, costColumn: String,
                     yearForecast: CostYearForecast? = nil, crossing: CostThresholdCrossing? = nil) {
             self.forecaster = forecaster

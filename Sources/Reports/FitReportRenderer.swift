@@ -171,8 +171,11 @@ public enum FitReportRenderer {
 
     /// One correlation above the threshold, by law parameter name.
     public struct CorrelationPair: Sendable, Equatable {
+        /// The first parameter's name.
         public let first: String
+        /// The second parameter's name.
         public let second: String
+        /// Their correlation coefficient, in [−1, 1].
         public let r: Double
     }
 

@@ -4,10 +4,15 @@ import ScalingLaws
 
 /// The formats of ``ForecastRenderer``: those of ``ReportFormat`` plus a LaTeX `tabular`.
 public enum ForecastFormat: String, Sendable, Equatable, CaseIterable, Codable {
+    /// Aligned plain text.
     case table
+    /// Markdown.
     case markdown
+    /// CSV, full precision.
     case csv
+    /// JSON of the forecast table.
     case json
+    /// A LaTeX `tabular`.
     case latex
 }
 

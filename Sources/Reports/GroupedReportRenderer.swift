@@ -17,6 +17,11 @@ public enum GroupedReportRenderer {
         /// The group's JSON (the domain value's encoding).
         public var json: String
 
+        /// A group's result.
+        /// - Parameters:
+        ///   - label: The group's value of the `--by` column.
+        ///   - report: The group's report.
+        ///   - json: The group's JSON.
         public init(label: String, report: Report, json: String) {
             self.label = label
             self.report = report

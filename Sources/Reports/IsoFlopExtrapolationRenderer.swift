@@ -11,9 +11,17 @@ public struct IsoFlopExtrapolationTable: Sendable, Equatable {
     public var label: String
     /// A sentence about the source.
     public var detail: String
+    /// The Approach-2 frontier.
     public var frontier: IsoFlopFrontier
+    /// The frontier at each requested budget.
     public var rows: [IsoFlopExtrapolation]
 
+    /// The frontier at `budgets`.
+    /// - Parameters:
+    ///   - label: Where the frontier comes from.
+    ///   - detail: A sentence about the source.
+    ///   - frontier: The Approach-2 frontier.
+    ///   - budgets: The budgets in FLOP, in the order to report.
     public init(label: String, detail: String, frontier: IsoFlopFrontier, budgets: [Double]) {
         self.label = label
         self.detail = detail

@@ -6,9 +6,15 @@ import ScalingLaws
 public enum LawCatalogRenderer {
     /// A named set of constants for a law (`epoch2024` for `chinchilla`).
     public struct Preset: Sendable, Equatable, Encodable {
+        /// The preset's name.
         public let name: String
+        /// Where its constants were printed.
         public let source: String
 
+        /// A preset.
+        /// - Parameters:
+        ///   - name: The preset's name.
+        ///   - source: Where its constants were printed.
         public init(name: String, source: String) {
             self.name = name
             self.source = source

@@ -10,7 +10,9 @@ import Foundation
 ///
 /// Units are in the headers either way; CSV and JSON always carry exact values.
 public enum NumberStyle: String, Sendable, Equatable, CaseIterable, Codable {
+    /// `72.4B`, `$50.1M`, `90.0 days`.
     case human
+    /// `7.24e+10`, `5.008e+07`, days as a number.
     case scientific
 
     /// A count of parameters, tokens, chips or chip-hours.

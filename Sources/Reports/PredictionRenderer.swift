@@ -7,18 +7,28 @@ public struct PredictionTable: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         /// Input values in the order of ``PredictionTable/inputs``.
         public var inputs: [Double]
+        /// The law's prediction.
         public var predicted: Double
         /// The observed response when the points file has one.
         public var observed: Double?
         /// Confidence interval of the fitted mean curve at this point (delta method from a
         /// fit's covariance, or percentiles of the bootstrap draws).
         public var lower: Double?
+        /// Upper end of the confidence interval of the mean curve, or `nil`.
         public var upper: Double?
         /// Prediction interval of a new run at this point (mean-curve uncertainty plus the
         /// fit's residual scatter), when known.
         public var predictionLower: Double? = nil
+        /// Upper end of the prediction interval of a new run, or `nil`.
         public var predictionUpper: Double? = nil
 
+        /// A row.
+        /// - Parameters:
+        ///   - inputs: Input values in the table's input order.
+        ///   - predicted: The law's prediction.
+        ///   - observed: The observed response, or `nil`.
+        ///   - lower: Lower end of the interval of the mean curve, or `nil`.
+        ///   - upper: Upper end of the interval of the mean curve, or `nil`.
         public init(inputs: [Double], predicted: Double, observed: Double? = nil, lower: Double? = nil, upper: Double? = nil) {
             self.inputs = inputs
             self.predicted = predicted
@@ -30,12 +40,15 @@ public struct PredictionTable: Sendable, Equatable {
 
     /// Where the parameters come from: `fit fit.json` or `preset epoch2024`.
     public var label: String
+    /// The catalog name of the law.
     public var law: String
+    /// The law's formula.
     public var formula: String
     /// Input roles (`N`, `D`).
     public var inputs: [String]
     /// The response role (`loss`).
     public var response: String
+    /// One row per point, in input order.
     public var rows: [Row]
     /// Level of the intervals, when rows carry them.
     public var confidenceLevel: Double = 0.95
@@ -43,6 +56,14 @@ public struct PredictionTable: Sendable, Equatable {
     /// under the title when rows carry intervals.
     public var intervalMethod: String? = nil
 
+    /// A prediction table.
+    /// - Parameters:
+    ///   - label: Where the parameters come from.
+    ///   - law: The catalog name of the law.
+    ///   - formula: The law's formula.
+    ///   - inputs: Input roles.
+    ///   - response: The response role.
+    ///   - rows: One row per point.
     public init(label: String, law: String, formula: String, inputs: [String], response: String, rows: [Row]) {
         self.label = label
         self.law = law

@@ -7,9 +7,13 @@ import ScalingLaws
 /// - `csv`: RFC 4180 text, one record per line, a header first;
 /// - `json`: pretty-printed JSON with sorted keys.
 public enum ReportFormat: String, Sendable, Equatable, CaseIterable, Codable {
+    /// Aligned plain text, in the layout of lmfit's fit report.
     case table
+    /// GitHub-flavoured Markdown tables.
     case markdown
+    /// RFC 4180 CSV, a header first.
     case csv
+    /// Pretty-printed JSON with sorted keys.
     case json
 }
 

@@ -57,7 +57,9 @@ public enum ArtifactKind: String, Sendable, CaseIterable {
 
 /// An artifact read back: a fit or an iso-FLOP result.
 public enum Artifact: Sendable {
+    /// A law fit (`fit --output`).
     case fit(LawFit)
+    /// An iso-FLOP result (`isoflop --output`).
     case isoFlop(IsoFlopArtifact)
     /// A joint fit of groups with shared parameters (`fit --by COLUMN --shared NAMES --output`).
     case sharedFit(SharedParameterFit)

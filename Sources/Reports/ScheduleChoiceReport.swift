@@ -3,6 +3,12 @@ import ScalingLaws
 /// The report of a schedule choice (`curve choose`): the best WSD decay per shape, the best
 /// cosine final ratio, the reference cosine, and the gain over it with its interval.
 public enum ScheduleChoiceReport {
+    /// The report of `choice`.
+    /// - Parameters:
+    ///   - fit: The curve fit the choice was made with.
+    ///   - choice: The searched candidates and the best ones.
+    ///   - steps: The step budget the schedules were compared at.
+    /// - Returns: The report.
     public static func report(fit: CurveFit, choice: ScheduleChoice, steps: Int) -> Report {
         let level = Int((fit.fit.confidenceLevel * 100).rounded())
         var section = ReportSection(title: "Schedule choice")

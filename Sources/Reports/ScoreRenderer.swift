@@ -7,19 +7,31 @@ import ScalingLaws
 public struct ScoreReport: Sendable, Encodable {
     /// `fit score.json` or `law sigmoid (k = 1.5, x0 = 24.5)`.
     public var source: String
+    /// The score law's name.
     public var law: String
+    /// The score law's formula.
     public var formula: String
     /// The loss law mapping `(N, D)` to scaled compute, or the step-1 law of a chain.
     public var lossLaw: String?
     /// `95% CI, delta method on the fit covariance`, or `nil`.
     public var interval: String?
+    /// Score forecasts at the given compute or `(N, D)`.
     public var scores: [ScoreForecast] = []
+    /// The compute to reach each target score.
     public var targets: [ComputeForScore] = []
+    /// Two-step forecasts (loss, then accuracy from the loss).
     public var chain: [TwoStepAccuracyForecast] = []
     /// Warnings about the intervals (e.g. a propagated input fit that does not identify a
     /// parameter), one line each.
     public var warnings: [String] = []
 
+    /// A score report with no rows yet.
+    /// - Parameters:
+    ///   - source: Where the score law comes from.
+    ///   - law: The score law's name.
+    ///   - formula: Its formula.
+    ///   - lossLaw: The loss law mapping `(N, D)` to scaled compute, or `nil`.
+    ///   - interval: How the intervals were made, or `nil`.
     public init(source: String, law: String, formula: String, lossLaw: String? = nil, interval: String? = nil) {
         self.source = source
         self.law = law

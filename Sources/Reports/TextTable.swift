@@ -3,17 +3,26 @@
 /// Columns are left-aligned unless marked numeric, which right-aligns them in plain text and
 /// Markdown (`---:`).
 public struct TextTable: Sendable, Equatable {
+    /// The column headings.
     public var header: [String]
+    /// The rows, one text per column.
     public var rows: [[String]]
     /// For each column, whether it holds numbers (right-aligned).
     public var numeric: [Bool]
 
+    /// A table.
+    /// - Parameters:
+    ///   - header: The column headings.
+    ///   - rows: The rows (default none).
+    ///   - numeric: Which columns hold numbers, or `nil` for none.
     public init(header: [String], rows: [[String]] = [], numeric: [Bool]? = nil) {
         self.header = header
         self.rows = rows
         self.numeric = numeric ?? Array(repeating: false, count: header.count)
     }
 
+    /// Adds a row at the end.
+    /// - Parameter row: One text per column.
     public mutating func append(_ row: [String]) {
         rows.append(row)
     }

@@ -10,23 +10,32 @@ public struct UTDReport: Sendable, Encodable {
     public struct HyperparameterRow: Sendable, Encodable {
         /// `J = 800` or `F = 1e+16`.
         public let at: String
+        /// The best batch size and learning rate there.
         public let point: UTDHyperparameterLaws.Point
 
+        /// A row.
+        /// - Parameters:
+        ///   - at: Where σ comes from (`J = 800` or `F = 1e+16`).
+        ///   - point: The best batch size and learning rate.
         public init(at: String, point: UTDHyperparameterLaws.Point) {
             self.at = at
             self.point = point
         }
     }
 
+    /// Where the laws come from (a preset or fit files).
     public var source: String
     /// `N = 1.5e5 critic parameters, δ = 4e9 FLOP per environment step`.
     public var setting: String
     /// The UTD ratios searched.
     public var range: [Double]
+    /// The budget-optimal σ* per threshold J, with its data and compute.
     public var optima: [UTDOptimum] = []
+    /// The fitted `σ* = c·F^k` law across thresholds, when fitted.
     public var scaling: UTDThresholdScaling?
     /// The law used for ``budgets`` and where it comes from.
     public var powerLaw: UTDPowerLaw?
+    /// Where ``powerLaw`` comes from.
     public var powerLawSource: String?
     /// What each budget buys: σ*(F), the highest threshold J reached, its data and compute.
     public var budgets: [UTDBudgetDecision] = []
@@ -40,6 +49,11 @@ public struct UTDReport: Sendable, Encodable {
     /// Every warning of the report (σ* outside the fitted range, a budget below every threshold).
     public var warnings: [UTDWarning] { budgets.flatMap(\.warnings) }
 
+    /// A report with no rows yet.
+    /// - Parameters:
+    ///   - source: Where the laws come from.
+    ///   - setting: The critic size and step cost.
+    ///   - range: The UTD ratios searched.
     public init(source: String, setting: String, range: ClosedRange<Double>) {
         self.source = source
         self.setting = setting

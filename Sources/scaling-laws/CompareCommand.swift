@@ -85,7 +85,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let laws = try self.laws.map { try formula.law($0) }
+            let laws = FormulaLaw.distinctlyNamed(try self.laws.map { try formula.law($0) })
             var data: Dataset?
             var selections: [InputSelection] = []
             for law in laws {

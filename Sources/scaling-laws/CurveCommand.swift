@@ -22,7 +22,7 @@ struct CurveCommand: ParsableCommand {
               scaling-laws curve predict --fit curve.json --curve wsd-decay/1B-10xC.csv
               scaling-laws curve predict --fit curve.json --schedule 'wsd,decay:0.2,warmup:1000,peak:5e-4,final:0.1' --steps 162694
             """,
-        subcommands: [CurveFitCommand.self, CurvePredictCommand.self, CurveChooseCommand.self]
+        subcommands: [CurveFitCommand.self, CurvePredictCommand.self, CurveChooseCommand.self, CurveLadderCommand.self]
     )
 }
 
@@ -45,6 +45,9 @@ struct CurveFitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the fit as JSON here (nothing is written on failure).", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Prediction intervals: held-out (the delta method plus a model error measured by refitting with each run's end held out) or delta (the delta method alone, which assumes the law exact).", valueName: "method"))
+    var intervals: String = "held-out"
+
     func run() throws {
         try Console.run {
             guard var curveLaw = CurveLaw(name: law) else {
@@ -57,13 +60,22 @@ struct CurveFitCommand: ParsableCommand {
             let ladder = logOptions.sizes != nil || logOptions.namePattern != nil ? try logOptions.ladder(logs) : nil
             let curves = try LossCurve.readLinked(files, metric: metric, learningRateColumn: logOptions.learningRateColumn,
                                                   stepColumn: logOptions.stepColumn, ladder: ladder)
-            var fit = try CurveFitter.fit(curves, law: curveLaw)
+            let calibrated: Bool
+            switch intervals {
+            case "held-out": calibrated = true
+            case "delta": calibrated = false
+            default: throw ValidationError("--intervals: expected held-out or delta, got '\(intervals)'")
+            }
+            var fit = calibrated ? try CurveFitter.fitCalibrated(curves, law: curveLaw) : try CurveFitter.fit(curves, law: curveLaw)
             fit.logs = files.map(\.path)
             fit.metric = metric
             fit.learningRateColumn = logOptions.learningRateColumn
             fit.stepColumn = logOptions.stepColumn
             var text = "\(curveLaw) on \(fit.runs.joined(separator: ", ")): \(fit.points) points\n"
             for p in fit.fit.parameters { text += "  \(p.name) = \(p.value)" + (p.standardError.map { " ± \($0)" } ?? "") + "\n" }
+            if let error = fit.modelError {
+                text += "  model error (held-out run ends): \(NumberFormat.significant(100 * error.relativeStandardDeviation, digits: 3))% of the loss, from \(error.heldOutErrors.count) ends\n"
+            }
             Console.out(text)
             if let output {
                 let encoder = JSONEncoder()

@@ -1,12 +1,14 @@
+import Forecast
 import Foundation
+import Reports
 import ScalingLaws
 
 /// Loading fit artifacts for the decision commands (`score`, `filtering`, `utd`, `forecast --score-fit`).
 enum FitFile {
     /// The fit saved in `path` by 'scaling-laws fit --output'.
-    /// - Throws: as ``SourceFile/fit(_:)``.
+    /// - Throws: as `Reports/LawSource/load(fitArtifactAt:)`.
     static func load(_ path: String) throws -> LawFit {
-        guard let fit = try SourceFile.fit(path).fit else { throw DataError.noSuchFile(path: path) }
+        guard let fit = try LawSource.load(fitArtifactAt: path).fit else { throw DataError.noSuchFile(path: path) }
         return fit
     }
 

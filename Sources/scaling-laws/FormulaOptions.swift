@@ -34,7 +34,8 @@ struct FormulaOptions: ParsableArguments {
     /// Whether any option of the group was given.
     var isUsed: Bool { !declarations.isEmpty || inputs != nil || response != nil }
 
-    /// The law `text` names: a catalog law, a formula, or `@FILE` holding a formula law.
+    /// The law `text` names: a catalog law, a formula (`NAME: FORMULA` names it), or `@FILE`
+    /// holding a formula law.
     ///
     /// - Throws: ``CLIError/unknownLaw(name:known:)`` for text that is neither a catalog name
     ///   nor a formula, ``ScalingLaws/DataError`` for a law file that cannot be read,
@@ -46,7 +47,7 @@ struct FormulaOptions: ParsableArguments {
             let path = String(text.dropFirst())
             definition = try FormulaLawDefinition.parseFile(try Self.read(path), source: URL(fileURLWithPath: path).lastPathComponent)
         } else if FormulaLaw.looksLikeFormula(text) {
-            definition = FormulaLawDefinition(formula: text)
+            definition = try FormulaLawDefinition.commandLine(text)
         } else {
             throw CLIError.unknownLaw(name: text, known: LawRegistry.names)
         }
@@ -59,17 +60,7 @@ struct FormulaOptions: ParsableArguments {
 
     /// The text of a law file.
     static func read(_ path: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError.noSuchFile(path: path)
-        }
-        guard !isDirectory.boolValue else { throw DataError.isDirectory(path: path) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
-        }
+        let data = try DataFile.read(path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataError.notUTF8(source: URL(fileURLWithPath: path).lastPathComponent)
         }

@@ -98,14 +98,7 @@ struct HardwareOptions: ParsableArguments {
     /// - Throws: ``Forecast/CostForecastError``, ``ScalingLaws/DataError`` for an unreadable
     ///   file, ``CLIError/invalidNumber(option:text:expected:)``.
     func resolvedHardware() throws -> Hardware {
-        var overrides = HardwareOverrides(preset: hardware)
-        var source = "hardware"
-        if let hardwareFile {
-            let bytes = try Self.read(hardwareFile)
-            let fromFile = try HardwareOverrides.decode(bytes, source: hardwareFile)
-            overrides = fromFile.merged(with: overrides)
-            source = hardwareFile
-        }
+        let file = try hardwareFile.map { (data: try Self.read($0), source: $0) }
         let flags = HardwareOverrides(
             peakFLOPPerSecond: try Self.number(peakFLOPs, "--peak-flops", "a positive number of FLOP/s, e.g. 989e12"),
             tdpWatts: try Self.number(tdp, "--tdp", "a positive number of watts"),
@@ -118,34 +111,27 @@ struct HardwareOptions: ParsableArguments {
                 guard DecimalYear.parse(text) != nil else { throw CostForecastError.invalidDate(option: "--release-date", text: text) }
                 return text
             })
-        return try overrides.merged(with: flags).resolve(source: source)
+        return try HardwareOverrides.resolve(preset: hardware, file: file, flags: flags)
     }
 
-    /// The cost model with the given parameters; with `--training-date`, the years since
-    /// acquisition derived from `hardware`'s release date.
+    /// The cost model of the options (``Forecast/HardwareCostSettings``); with `--training-date`,
+    /// the years since acquisition derived from `hardware`'s release date.
     /// - Throws: ``CLIError/invalidNumber(option:text:expected:)``, ``Forecast/CostForecastError``.
     func costModel(for hardware: Hardware) throws -> HardwareCostModel {
-        var model = try costModel()
-        if let trainingDate { try model.deriveAge(of: hardware, trainingDate: trainingDate) }
-        return model
+        try settings().model(for: hardware)
     }
 
-    /// The cost model with the given parameters.
-    /// - Throws: ``CLIError/invalidNumber(option:text:expected:)``, ``Forecast/CostForecastError``.
-    func costModel() throws -> HardwareCostModel {
-        var model = HardwareCostModel()
-        if let v = try Self.number(pue, "--pue", "a number >= 1", atLeastOne: true) { model.powerUsageEffectiveness = v }
-        if let energyYear { model.energyPricePerKWh = try HardwareCostModel.energyPrice(year: energyYear) }
-        if let v = try Self.number(energyPrice, "--energy-price", "a price per kWh >= 0", allowZero: true) { model.energyPricePerKWh = v }
-        if let v = try Self.number(interconnectFraction, "--interconnect-fraction", "a fraction in [0, 1)", allowZero: true, below: 1) {
-            model.interconnectFraction = v
-        }
-        if let v = try Self.number(depreciation, "--depreciation", "a positive number of OOM per year") { model.depreciationOOMPerYear = v }
-        if let v = try Self.number(yearsSinceAcquisition, "--years-since-acquisition", "a number of years >= 0", allowZero: true) {
-            model.yearsSinceAcquisition = v
-        }
-        try model.validate()
-        return model
+    /// The cost-model settings the flags give, each number checked against its option's range.
+    /// - Throws: ``CLIError/invalidNumber(option:text:expected:)``.
+    func settings() throws -> HardwareCostSettings {
+        HardwareCostSettings(
+            powerUsageEffectiveness: try Self.number(pue, "--pue", "a number >= 1", atLeastOne: true),
+            energyPricePerKWh: try Self.number(energyPrice, "--energy-price", "a price per kWh >= 0", allowZero: true),
+            energyYear: energyYear,
+            interconnectFraction: try Self.number(interconnectFraction, "--interconnect-fraction", "a fraction in [0, 1)", allowZero: true, below: 1),
+            depreciationOOMPerYear: try Self.number(depreciation, "--depreciation", "a positive number of OOM per year"),
+            yearsSinceAcquisition: try Self.number(yearsSinceAcquisition, "--years-since-acquisition", "a number of years >= 0", allowZero: true),
+            trainingDate: trainingDate)
     }
 
     /// A number option: `nil` when absent; else positive (or ≥ 0 with `allowZero`), at most
@@ -162,16 +148,6 @@ struct HardwareOptions: ParsableArguments {
         return value
     }
 
-    /// The bytes of a file.
-    /// - Throws: ``ScalingLaws/DataError/noSuchFile(path:)`` and the like.
-    static func read(_ path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw DataError.noSuchFile(path: path) }
-        guard !isDirectory.boolValue else { throw DataError.isDirectory(path: path) }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
-        }
-    }
+    /// The bytes of a file (`ScalingLaws/DataFile/read(_:)`).
+    static func read(_ path: String) throws -> Data { try DataFile.read(path) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecast
 import Foundation
+import Reports
 import ScalingLaws
 
 /// The iso-FLOP options shared by `isoflop` and `plot --kind isoflop|isoflop-frontier`: how runs
@@ -53,75 +54,45 @@ struct IsoFlopArguments: ParsableArguments {
             neighbours: neighbours, confidenceLevel: level, compareApproach3: !noApproach3)
     }
 
-    /// The budget column of the file `specification` reads: --budget-column, else a column
-    /// named budget, flops_budget or compute_budget (``Forecast/IsoFlopBudgetColumn``), else `nil`.
+    /// The budget column of the file `specification` reads (``Forecast/IsoFlopRuns/budgetColumn(_:for:)``).
     func budgetColumn(for specification: InputSpecification) throws -> String? {
-        if let budgetColumn { return budgetColumn }
-        let stream = try CSVStream(contentsOf: URL(fileURLWithPath: specification.path), separator: specification.separatorCharacter)
-        return IsoFlopBudgetColumn.find(in: CSVTable(header: stream.header, rows: [], source: stream.source))
+        try IsoFlopRuns.budgetColumn(budgetColumn, for: specification)
     }
 
-    /// The runs `specification` selects: `N`, `loss`, `D` (optional with a budget column),
-    /// columns resolved as `fit` resolves them, `--where` and the row filters applied; and the
-    /// budget column in use.
-    ///
-    /// - Throws: the errors of ``ScalingLaws/InputSpecification/load(roles:extraColumns:categoryColumns:blankAllowed:)``,
-    ///   naming file, line, column and option.
+    /// The runs `specification` selects (``Forecast/IsoFlopRuns/load(_:budgetColumn:)``), the
+    /// notes on how columns were found, and the budget column in use.
     func runs(_ specification: InputSpecification) throws -> (runs: [IsoFlopRun], notes: [String], budgetColumn: String?) {
-        let (selection, budget, notes) = try load(specification)
-        let (runs, more) = try runs(from: selection.dataset, roles: selection.roles, budgetColumn: budget)
-        return (runs, notes + more, budget)
+        let selection = try IsoFlopRuns.load(specification, budgetColumn: budgetColumn)
+        return (try selection.runs(), notes(selection), selection.budgetColumn)
     }
 
     /// The runs of each `--by` group of `specification` (one group, `all`, without `--by`).
     func groupedRuns(_ specification: InputSpecification) throws
         -> (groups: [(label: String, runs: [IsoFlopRun])], notes: [String], budgetColumn: String?)
     {
-        let (selection, budget, notes) = try load(specification)
-        var out: [(label: String, runs: [IsoFlopRun])] = []
-        var roleNotes: [String] = []
-        for group in selection.groups() {
-            let (runs, more) = try runs(from: group.dataset, roles: selection.roles, budgetColumn: budget)
-            roleNotes = more
-            out.append((group.label, runs))
-        }
-        return (out, notes + roleNotes, budget)
+        let selection = try IsoFlopRuns.load(specification, budgetColumn: budgetColumn)
+        return (try selection.groups().map { ($0.label, $0.runs) }, notes(selection), selection.budgetColumn)
     }
 
-    private func load(_ specification: InputSpecification) throws -> (InputSelection, String?, [String]) {
-        let budget = try budgetColumn(for: specification)
+    private func notes(_ selection: IsoFlopRuns.Selection) -> [String] {
         var notes: [String] = []
-        if budgetColumn == nil, let budget {
+        if selection.budgetColumnFoundByName, let budget = selection.budgetColumn {
             notes.append("budget: column '\(budget)' (found by name; --budget-column names another)")
         }
-        let extra = [budget].compactMap { $0 }
-        if budget != nil {
-            // Tokens are optional with a budget column.
-            do {
-                return (try specification.load(roles: ["N", "D", "loss"], extraColumns: extra), budget, notes)
-            } catch let error as DataError {
-                switch error {
-                case .noColumnForRole, .noColumnForTokens:
-                    return (try specification.load(roles: ["N", "loss"], extraColumns: extra), budget, notes)
-                default: throw error
-                }
-            }
-        }
-        return (try specification.load(roles: ["N", "D", "loss"], extraColumns: extra), budget, notes)
+        return notes + selection.roleNotes
     }
 
-    private func runs(from data: Dataset, roles: ColumnRoles, budgetColumn: String?) throws -> (runs: [IsoFlopRun], notes: [String]) {
-        let n = try data.column("N"), loss = try data.column("loss")
-        let hasTokens = roles.roles.contains("D")
-        let d = hasTokens ? try data.column("D") : []
-        let measuredTokens = roles.column(for: "D") != nil
-        let budgets = try budgetColumn.map { try data.column($0) }
-        let runs = n.indices.map { k in
-            IsoFlopRun(
-                parameters: n[k], tokens: measuredTokens ? d[k] : nil, loss: loss[k],
-                compute: budgets?[k] ?? 6 * n[k] * d[k], line: data.rowLines[k])
-        }
-        return (runs, roles.notes)
+    /// The iso-FLOP analysis of the runs `specification` selects, as `plot` and `report` draw
+    /// it, with the notes on how columns were found.
+    func plotInput(_ specification: InputSpecification) throws -> (input: IsoFlopPlotInput, notes: [String]) {
+        let (runs, notes, budgetColumn) = try runs(specification)
+        let analysis = try IsoFlopAnalysis.run(runs, options: options(budgetColumn: budgetColumn))
+        let input = IsoFlopPlotInput(
+            analysis: analysis, runs: runs,
+            source: source(
+                file: specification.source, runs: runs.count,
+                selection: specification.predicates.map(\.description).joined(separator: ", ")))
+        return (input, notes)
     }
 
     /// `file (N runs; dataset == rw)`.

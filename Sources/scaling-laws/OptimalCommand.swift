@@ -165,24 +165,8 @@ struct OptimalCommand: ParsableCommand {
                 try runNumeric(source: source, budgets: budgetValues)
                 return
             }
-            let parameters = try source.chinchillaParameters(command: "optimal")
-            let points = budgetValues.map { ChinchillaLaw.computeOptimal(budget: $0, parameters: parameters) }
-            let intervals = try source.fit.flatMap { try AllocationInterval.bootstrap(budgets: budgetValues, fit: $0) }
-            var table = AllocationTable(
-                label: source.label, detail: source.detail, parameters: parameters, points: points, intervals: intervals)
-            if let fit = source.fit {
-                let level = fit.bootstrap?.confidenceLevel ?? fit.confidenceLevel
-                table.lossIntervals = try points.map { point in
-                    let i = try source.intervals(at: [point.parameters, point.tokens])
-                    return LossInterval(confidenceLevel: level, lower: i.lower, upper: i.upper,
-                                        predictionLower: i.predictionLower, predictionUpper: i.predictionUpper)
-                }
-                table.lossIntervalMethod = source.intervalMethod
-                if let boot = fit.bootstrap, let alpha = boot.parameterNames.firstIndex(of: "alpha"),
-                   let beta = boot.parameterNames.firstIndex(of: "beta") {
-                    table.exponentInterval = boot.percentileInterval { $0[beta] / ($0[alpha] + $0[beta]) }
-                }
-            }
+            let table = try AllocationTable.chinchilla(source: source, budgets: budgetValues)
+            let points = table.points
             var report = try AllocationRenderer.render(table, format: output.format.report)
             if shapes {
                 let rules = try shapeRules.rules()
@@ -239,12 +223,7 @@ struct OptimalCommand: ParsableCommand {
                     + "q = \(NumberFormat.significant(law.tokenExponent, digits: 5)) ± \(NumberFormat.significant(se[2], digits: 2))"
             }
         } else if let cost {
-            let lowered = cost.trimmingCharacters(in: .whitespaces).lowercased()
-            if lowered == "6nd" || lowered.hasPrefix("inference:") {
-                costModel = try CostModel.parse(cost)
-            } else {
-                costModel = .expression(try CostExpression(cost))
-            }
+            costModel = try OptimalQuestion.costModel(cost)
         } else {
             costModel = .sixND
         }
@@ -255,23 +234,7 @@ struct OptimalCommand: ParsableCommand {
         var detail = source.detail
         if let unique { detail += "; unique tokens capped at U = \(NumberFormat.human(unique))" }
         let fit = unique == nil ? source.fit : nil
-        func emitRows(_ allocations: [ComputeOptimalAllocation], targetBudget: TargetBudgetInterval? = nil) throws {
-            var rows: [ForecastRow] = []
-            for allocation in allocations {
-                if let fit, targetBudget == nil {
-                    let prediction = try fit.predict([allocation.parameters, allocation.tokens])
-                    rows.append(ForecastRow(allocation: allocation, standardError: prediction.standardError,
-                                            lower: prediction.lower, upper: prediction.upper))
-                } else {
-                    rows.append(ForecastRow(allocation: allocation))
-                }
-            }
-            var table = ForecastTable(
-                label: source.label, detail: detail, law: optimizer.law.name, formula: optimizer.law.formula,
-                responseUnit: optimizer.law.response.unit, cost: optimizer.cost.description,
-                confidenceLevel: rows.contains { $0.lower != nil } ? fit?.confidenceLevel : nil, rows: rows)
-            table.targetBudget = targetBudget
-            table.notes = AllocationNote.notes(law: optimizer.law, values: optimizer.parameters)
+        func emit(_ table: ForecastTable) throws {
             let format = ForecastFormat(rawValue: output.format.rawValue) ?? .table
             let report = try ForecastRenderer.render(table, format: format)
             try output.emit(report: report) { Array(try ForecastRenderer.render(table, format: .json).utf8) }
@@ -280,24 +243,25 @@ struct OptimalCommand: ParsableCommand {
             guard let value = Syntax.number(target) else {
                 throw CLIError.invalidNumber(option: "--target-loss", text: target, expected: "a loss such as 1.9")
             }
-            let allocation = try optimizer.minimumBudget(targetLoss: value)
-            let interval = try fit.map { try TargetBudgetInterval.make(optimizer: optimizer, fit: $0, target: value) }
-            for warning in interval?.warnings ?? [] { Console.note("warning: \(warning)") }
-            try emitRows([allocation], targetBudget: interval)
+            let table = try OptimalQuestion.targetLoss(value, optimizer: optimizer, fit: fit, label: source.label, detail: detail)
+            for warning in table.targetBudget?.warnings ?? [] { Console.note("warning: \(warning)") }
+            try emit(table)
             return
         }
         let n = try Self.number(fixedN, option: "--fixed-n", expected: "a positive number of parameters such as 7B")
         let d = try Self.number(fixedD, option: "--fixed-d", expected: "a positive number of tokens such as 1.4T")
         guard n != nil || d != nil else {
-            try emitRows(try budgets.map { try optimizer.allocation(budget: $0) })
+            let allocations = try budgets.map { try optimizer.allocation(budget: $0) }
+            try emit(try OptimalQuestion.table(allocations, optimizer: optimizer, fit: fit, label: source.label, detail: detail))
             return
         }
-        guard !budgets.isEmpty else {
-            try emitRows([try n.map { try optimizer.computeOptimal(parameters: $0) } ?? optimizer.computeOptimal(tokens: d ?? 1)])
+        let rows: [FixedAllocation]
+        switch try OptimalQuestion.fixed(parameters: n, tokens: d ?? 1, budgets: budgets, optimizer: optimizer) {
+        case let .optimal(allocation):
+            try emit(try OptimalQuestion.table([allocation], optimizer: optimizer, fit: fit, label: source.label, detail: detail))
             return
-        }
-        let rows = try budgets.map { budget in
-            try n.map { try optimizer.allocation(parameters: $0, budget: budget) } ?? optimizer.allocation(tokens: d ?? 1, budget: budget)
+        case let .atBudgets(allocations):
+            rows = allocations
         }
         let fields: [(String, String)] = [
             ("law", "\(optimizer.law.name): \(optimizer.law.formula)"),

@@ -58,8 +58,30 @@ struct PlotCommand: ParsableCommand {
         valueName: "fit.json"))
     var fit: String?
 
-    @Option(help: ArgumentHelp("What to draw: \(PlotKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
-    var kind: PlotKind
+    @Option(
+        name: .customLong("kind"),
+        help: ArgumentHelp(
+            "What to draw: \(PlotKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: the fit's natural figure: curves for loss and data-filtering laws, pareto for RL, forecast for benchmarks, trend for costs).",
+            valueName: "kind"))
+    var kindOption: PlotKind?
+
+    /// `--kind`, else the natural figure of the artifact (`PlotKind.natural(for:)` of its law;
+    /// `filtering` for a joint pool fit, `isoflop` for an iso-FLOP artifact, `loss-curve` for a
+    /// curve fit). An artifact that
+    /// cannot be read falls back to `curves`, and reading it again reports the error.
+    var kind: PlotKind {
+        if let kindOption { return kindOption }
+        guard let fit, let bytes = FileManager.default.contents(atPath: fit) else { return .curves }
+        guard let artifact = try? ArtifactFile.decode(bytes, source: fit) else {
+            // A curve fit ('curve fit --output') is drawn against its own logs.
+            return (try? CurvePredictOptions.load(fit)) != nil ? .lossCurve : .curves
+        }
+        switch artifact {
+        case let .fit(fitted): return (try? fitted.resolvedLaw()).map(PlotKind.natural(for:)) ?? .curves
+        case .isoFlop: return .isoflop
+        case .sharedFit: return .filtering
+        }
+    }
 
     @Option(
         name: .customLong("output"),
@@ -79,6 +101,9 @@ struct PlotCommand: ParsableCommand {
     @OptionGroup(title: "Iso-FLOP (--kind isoflop, isoflop-frontier)")
     var isoflop: IsoFlopArguments
 
+    @OptionGroup(title: "Loss curves (--kind loss-curve, with a 'curve fit --output' artifact)")
+    var lossCurve: LossCurvePlotOptions
+
     @Flag(help: ArgumentHelp("With --by: draw every group in one figure, a colour per group, instead of a figure per group."))
     var overlay = false
 
@@ -95,6 +120,9 @@ struct PlotCommand: ParsableCommand {
 
     func validate() throws {
         let withoutFit: [PlotKind] = [.trend, .isoflop, .isoflopFrontier]
+        if fit == nil, kindOption == nil {
+            throw ValidationError("give a fit artifact (scaling-laws plot FIT.json) or, without one, --kind trend, isoflop or isoflop-frontier with --data FILE")
+        }
         if fit == nil, !withoutFit.contains(kind) {
             throw ValidationError("--kind \(kind.rawValue) needs a fit artifact (scaling-laws plot FIT.json --kind \(kind.rawValue))")
         }
@@ -102,6 +130,13 @@ struct PlotCommand: ParsableCommand {
             throw ValidationError(kind == .trend
                 ? "--kind trend without a fit needs --data FILE with dates and costs"
                 : "--kind \(kind.rawValue) without a fit needs --data FILE with the runs (N, loss, and D or --budget-column)")
+        }
+        if kind == .lossCurve {
+            guard selection.by == nil, !selection.isUsed, data == nil else {
+                throw ValidationError("--kind loss-curve draws --curve logs and --schedule specifications: --data, --by and row options do not apply")
+            }
+        } else if lossCurve.isUsed {
+            throw ValidationError("--curve, --branch-of, --schedule, --steps and --log-x apply to --kind loss-curve")
         }
         if overlay, selection.by == nil {
             throw ValidationError("--overlay draws the groups of --by COLUMN in one figure: give --by")
@@ -151,6 +186,8 @@ struct PlotCommand: ParsableCommand {
                         kind: kind, by: by, groups: groups.map { ($0.label, $0.figure) }, rows: groups.reduce(0) { $0 + $1.rows })
                     figures = [(nil, overlaid)]
                 }
+            } else if kind == .lossCurve, let fit {
+                figures = [(nil, try lossCurve.figure(fitPath: fit))]
             } else {
                 figures = [(nil, try makeFigure(group: nil))]
             }
@@ -211,7 +248,7 @@ struct PlotCommand: ParsableCommand {
 
     /// One figure per `--by` group, with the group's row count.
     func makeFigures() throws -> [(label: String, figure: Figure, rows: Int)] {
-        let artifact = try fit.map { try SourceFile.load($0) }?.fit
+        let artifact = try fit.map { try LawSource.load(artifactAt: $0) }?.fit
         let (specification, _) = try specification(fit: artifact, fitPath: fit)
         let by = specification.by ?? ""
         if isIsoFlopKind, artifact == nil || kind == .isoflopFrontier || isoflop.isExplicit {
@@ -247,9 +284,9 @@ struct PlotCommand: ParsableCommand {
             let input = try isoFlopInput(specification)
             return kind == .isoflop ? IsoFlopAnalysisPlot.profiles(input) : IsoFlopAnalysisPlot.frontier(input)
         }
-        let source = try SourceFile.load(fit)
+        let source = try LawSource.load(artifactAt: fit)
         if let iso = source.isoFlop { return try isoFlopFigure(iso, path: fit) }
-        guard let artifact = source.fit else { preconditionFailure("SourceFile.load gives a fit or an iso-FLOP artifact") }
+        guard let artifact = source.fit else { preconditionFailure("LawSource.load(artifactAt:) gives a fit or an iso-FLOP artifact") }
         let (specification, record) = try specification(fit: artifact, fitPath: fit)
         let dataset = try PlotData.load(fit: artifact, fitPath: fit, specification: specification, record: record)
         var input = try PlotInput(fit: artifact, data: dataset)
@@ -301,14 +338,9 @@ struct PlotCommand: ParsableCommand {
     /// The iso-FLOP analysis of the runs `specification` selects.
     /// Column notes go to stderr unless `quiet` (the automatic attempt).
     func isoFlopInput(_ specification: InputSpecification, quiet: Bool = false) throws -> IsoFlopPlotInput {
-        let (runs, notes, budgetColumn) = try isoflop.runs(specification)
+        let (input, notes) = try isoflop.plotInput(specification)
         if !quiet { for note in notes { Console.note(note) } }
-        let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options(budgetColumn: budgetColumn))
-        return IsoFlopPlotInput(
-            analysis: analysis, runs: runs,
-            source: isoflop.source(
-                file: specification.source, runs: runs.count,
-                selection: specification.predicates.map(\.description).joined(separator: ", ")))
+        return input
     }
 
     /// `--kind trend --data FILE`: the OLS trend of Cottier et al. from dates and costs.
@@ -326,45 +358,29 @@ struct PlotCommand: ParsableCommand {
 
 extension PlotKind: ExpressibleByArgument {}
 
-/// Reading the data of a fit for drawing.
+/// Reading the data of a fit for drawing: the library reads (`ScalingLaws/LawFit/rows(_:checkedAgainst:artifactPath:)`,
+/// `ScalingLaws/LawFit/recordedDataFile(artifactPath:)`); this says what it found.
 enum PlotData {
-    /// The rows `specification` selects, with the law's roles. When `record` is given (the
-    /// fit's own input, unchanged) the rows must be those the fit was made from; otherwise a
-    /// note on stderr when the number of rows differs from the fitted one.
-    ///
-    /// - Throws: ``ScalingLaws/InputError/dataMismatch(artifact:source:reason:)``, and the
-    ///   errors of reading and resolving columns, naming file, line and column.
+    /// The rows `specification` selects, with the law's roles; when `record` is `nil`, a note
+    /// on stderr when the number of rows differs from the fitted one.
     static func load(fit: LawFit, fitPath: String, specification: InputSpecification, record: InputRecord?) throws -> Dataset {
-        let law = try fit.resolvedLaw()
-        let selection = try specification.load(for: law)
-        if let record {
-            try record.verify(selection, artifact: fitPath)
-        } else if selection.dataset.count != fit.data.rows {
+        let selection = try fit.rows(specification, checkedAgainst: record, artifactPath: fitPath)
+        if record == nil, selection.dataset.count != fit.data.rows {
             Console.note("note: drawing \(selection.dataset.count) rows of \(specification.path); the fit used \(fit.data.rows) (give the fit's row filters to match)")
         }
         return selection.dataset
     }
 
-    /// The data file of a fit, the first that exists of: the path recorded as given to `fit`
-    /// (relative to the current directory), the recorded absolute path, the file's display name
-    /// in the current directory, that name beside the fit artifact. Older artifacts record the
-    /// name only.
-    /// Returns the path to read and the name messages use for it (the recorded display name
-    /// when found through a recorded path).
+    /// The data file of a fit (`ScalingLaws/LawFit/recordedDataFile(artifactPath:)`).
+    /// - Throws: ``CLIError/missingData(fit:path:)`` when none exists.
     static func recordedData(fit: LawFit, fitPath: String) throws -> (path: String, name: String) {
-        let manager = FileManager.default
-        let name = fit.data.source
-        if let path = fit.data.path, manager.fileExists(atPath: path) { return (path, name) }
-        if let absolute = fit.data.absolutePath, manager.fileExists(atPath: absolute) { return (absolute, name) }
-        if manager.fileExists(atPath: name) { return (name, name) }
-        let beside = URL(fileURLWithPath: fitPath).deletingLastPathComponent().appendingPathComponent(name).path
-        if !name.hasPrefix("/"), manager.fileExists(atPath: beside) { return (beside, beside) }
-        throw CLIError.missingData(fit: fitPath, path: name)
+        guard let found = fit.recordedDataFile(artifactPath: fitPath) else { throw CLIError.missingData(fit: fitPath, path: fit.data.source) }
+        return found
     }
 
     /// The first of `names` the table has (case-insensitive), for a role.
     static func firstPresent(_ names: [String], in table: CSVTable, role: String) throws -> String {
-        for name in names where (try? table.columnIndex(named: name)) != nil { return name }
-        throw CLIError.missingRole(source: table.source, role: role, tried: names)
+        guard let name = table.firstColumn(among: names) else { throw CLIError.missingRole(source: table.source, role: role, tried: names) }
+        return name
     }
 }

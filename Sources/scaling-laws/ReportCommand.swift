@@ -152,15 +152,7 @@ struct ReportCommand: ParsableCommand {
     /// option was given; otherwise kept only when at least half of the compute groups have a
     /// bracketed minimum (`nil` for data that are not an iso-FLOP sweep).
     func isoFlopInput(_ specification: InputSpecification) throws -> IsoFlopPlotInput? {
-        let build = {
-            let (runs, _, budgetColumn) = try isoflop.runs(specification)
-            let analysis = try IsoFlopAnalysis.run(runs, options: isoflop.options(budgetColumn: budgetColumn))
-            return IsoFlopPlotInput(
-                analysis: analysis, runs: runs,
-                source: isoflop.source(
-                    file: specification.source, runs: runs.count,
-                    selection: specification.predicates.map(\.description).joined(separator: ", ")))
-        }
+        let build = { try isoflop.plotInput(specification).input }
         if isoflop.isExplicit { return try build() }
         guard let candidate = try? build(), candidate.analysis.looksLikeSweep else { return nil }
         return candidate

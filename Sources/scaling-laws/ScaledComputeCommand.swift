@@ -60,7 +60,7 @@ struct ScaledComputeCommand: ParsableCommand {
             }
             let law: ChinchillaParameters
             if let lossFit {
-                law = try SourceFile.fit(lossFit).chinchillaParameters(command: "scaled-compute")
+                law = try LawSource.load(fitArtifactAt: lossFit).chinchillaParameters(command: "scaled-compute")
             } else {
                 law = try LawSource.preset(lossPreset ?? "").chinchillaParameters(command: "scaled-compute")
             }

@@ -131,7 +131,7 @@ struct ScoreCommand: ParsableCommand {
         var lossLaw: ChinchillaParameters?
         var lossLabel: String?
         if let lossFit {
-            let source = try SourceFile.fit(lossFit)
+            let source = try LawSource.load(fitArtifactAt: lossFit)
             lossLaw = try source.chinchillaParameters(command: "score")
             lossLabel = "\(source.label) (models map to Owen's scaled compute C_s: L(N_s, 20·N_s) = L(N, D), C_s = 120·N_s²)"
         } else if let lossPreset {

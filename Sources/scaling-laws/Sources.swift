@@ -52,19 +52,14 @@ struct LawSourceOptions: ParsableArguments {
 
     /// The source the options name. `dataConstrained` picks the data-constrained constants of a
     /// preset that has them.
-    /// - Throws: as ``SourceFile/load(_:)``, ``Forecast/LawSourceError``, ``CLIError/unknownLaw(name:known:)``,
+    /// - Throws: as `Reports/LawSource/load(artifactAt:)`, ``Forecast/LawSourceError``, ``CLIError/unknownLaw(name:known:)``,
     ///   ``ScalingLaws/FormulaError``.
     func load(dataConstrained: Bool = false) throws -> LawSource {
-        if let fit { return try SourceFile.load(fit) }
+        if let fit { return try LawSource.load(artifactAt: fit) }
         if let preset { return try LawSource.preset(preset, dataConstrained: dataConstrained) }
         if !frontierFits.isEmpty { return try frontierSet() }
         let text = law ?? ""
-        let resolved: any ScalingLaw
-        if let named = LawRegistry.law(named: text) {
-            resolved = named
-        } else if FormulaLaw.looksLikeFormula(text) {
-            resolved = try FormulaLaw(FormulaLawDefinition(formula: text))
-        } else {
+        guard let resolved = try FormulaLaw.catalogOrFormula(text) else {
             throw CLIError.unknownLaw(name: text, known: LawRegistry.names)
         }
         var values: [String: Double] = [:]
@@ -82,57 +77,16 @@ extension LawSourceOptions {
     /// The law set of `--frontier-fit ROLE=FILE` options: each file a fit of one variable
     /// (compute), its fitted range the range of its input.
     /// - Throws: ``CLIError/invalidNumber(option:text:expected:)`` for a malformed pair, the
-    ///   errors of ``SourceFile/fit(_:)``, ``Forecast/ComputeFrontierError``.
+    ///   errors of `Reports/LawSource/load(fitArtifactAt:)`, ``Forecast/ComputeFrontierError``.
     func frontierSet() throws -> LawSource {
         var members: [ComputeFrontierSet.Member] = []
         for text in frontierFits {
             guard let (roleText, path) = FitFile.pair(text), !path.isEmpty else {
                 throw CLIError.invalidNumber(option: "--frontier-fit", text: text, expected: "ROLE=FILE, e.g. N=n_opt.json or FID=fid.json")
             }
-            let role = ComputeFrontierSet.role(roleText)
-            let source = try SourceFile.fit(path)
-            var range: ClosedRange<Double>? = nil
-            if let fit = source.fit, let input = fit.inputs.first, let r = fit.data.ranges[input], r.count == 2, r[0] <= r[1] {
-                range = r[0]...r[1]
-            }
-            let unit = role == "N_opt" ? "parameters" : role == "D_opt" ? "tokens" : ""
-            members.append(ComputeFrontierSet.Member(role: role, unit: unit, source: source, fittedRange: range))
+            members.append(ComputeFrontierSet.Member.fitted(role: roleText, source: try LawSource.load(fitArtifactAt: path)))
         }
         let detail = members.map { "\($0.role) from \($0.source.label)" }.joined(separator: "; ")
         return LawSource.lawSet(try ComputeFrontierSet(name: "frontier fits", detail: detail, members: members))
-    }
-}
-
-/// Reading an artifact file into a ``Forecast/LawSource``.
-enum SourceFile {
-    /// The fit or iso-FLOP artifact in `path`.
-    /// - Throws: ``DataError/noSuchFile(path:)``, ``Reports/FitArtifactError``, ``ScalingLaws/LawFitError``.
-    static func load(_ path: String) throws -> LawSource {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw DataError.noSuchFile(path: path)
-        }
-        guard !isDirectory.boolValue else { throw DataError.isDirectory(path: path) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
-        }
-        switch try ArtifactFile.decode(data, source: path) {
-        case let .fit(fit): return try LawSource.fit(fit, path: path)
-        case let .isoFlop(artifact): return LawSource.isoFlop(artifact, path: path)
-        case .sharedFit: throw FitArtifactError.wrongKind(source: path, kind: .sharedFit, expected: .fit)
-        }
-    }
-
-    /// The fit artifact in `path`; an iso-FLOP artifact is refused naming the kind.
-    static func fit(_ path: String) throws -> LawSource {
-        let source = try load(path)
-        guard source.fit != nil else {
-            throw FitArtifactError.wrongKind(source: path, kind: .isoflop, expected: .fit)
-        }
-        return source
     }
 }

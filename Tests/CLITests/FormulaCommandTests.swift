@@ -27,12 +27,22 @@ struct FormulaCommandTests {
     func formulaMatchesBuiltIn() throws {
         let formula = try CLIRunner.run(["fit", Fixtures.syntheticData, "--law", Self.chinchilla, "--objective", "huber", "--format", "json"])
         #expect(formula.status == 0)
-        // A formula has no fast bootstrap refit: its robust fit's linearized intervals are flagged.
-        #expect(formula.stderrLines == [
-            "warning: the intervals are linearized although the objective is robust (the law has no fast bootstrap refit): they understate a robust fit's uncertainty (78–84% coverage in simulation for nominal 95%); use --bootstrap N for resampled intervals",
-        ])
+        // A formula's robust fit gets the catalog law's default row bootstrap (refitted by the
+        // general driver): no warning about linearised intervals, and the same standard errors.
+        #expect(formula.stderrLines == [])
         let builtIn = try CLIRunner.run(["fit", Fixtures.syntheticData, "--law", "chinchilla", "--format", "json"])
         #expect(builtIn.status == 0)
+        let standardErrors = { (stdout: String) throws -> [String: Double] in
+            let parameters = try #require(try Fixtures.object(stdout)["parameters"] as? [[String: Any]])
+            var out: [String: Double] = [:]
+            for p in parameters { out[try #require(p["name"] as? String)] = p["standardError"] as? Double }
+            return out
+        }
+        let formulaSE = try standardErrors(formula.stdout), builtInSE = try standardErrors(builtIn.stdout)
+        for name in ["E", "A", "B", "alpha", "beta"] {
+            let ratio = try #require(formulaSE[name]) / (try #require(builtInSE[name]))
+            #expect(Swift.abs(ratio - 1) < 0.10, "\(name): formula SE / catalog SE = \(ratio)")
+        }
 
         let object = try Fixtures.object(formula.stdout)
         #expect(object["law"] as? String == "formula")

@@ -102,16 +102,55 @@ struct TutorialTests {
         #expect(isClose(ends[2], 2.82350, rel: 1e-4))   // WSD, 20% decay
     }
 
-    @Test("(c) two data recipes: the compute to reach loss 3.0 and the multiplier")
+    /// The k row of `recipe` at budget `budget` under `model` in a compare-recipes report:
+    /// `[L* baseline, L* recipe, k, lower, upper]` (`nil` for a dash).
+    static func ratioRow(in text: String, recipe: String, budget: String, model: String) -> [Double?]? {
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ").map(String.init)
+            if fields.count == 8, fields[0] == recipe, fields[1] == budget, fields[2] == model {
+                return fields[3...].map { Double($0) }
+            }
+        }
+        return nil
+    }
+
+    @Test("(c) two data recipes: the sharing the data support, then dclm's compute ratio against comma with intervals")
     func recipes() throws {
-        let out = try Self.run(["recipes-1-fit.sh", "recipes-2-multiplier.sh"])
-        #expect(out[0].stdout.contains("comma") && out[0].stdout.contains("dclm"))
-        let budgets = out[1].stdout.split(separator: "\n").filter { $0.hasSuffix(" 3") || $0.hasSuffix("  3") }
-            .compactMap { $0.split(separator: " ").first.flatMap { Double($0) } }
-        #expect(budgets.count == 2)
-        guard budgets.count == 2 else { return }
-        #expect(isClose(budgets[0], 1.90824e21, rel: 1e-3))
-        #expect(isClose(budgets[1], 2.59835e20, rel: 1e-3))
-        #expect(isClose(budgets[0] / budgets[1], 7.34, rel: 2e-3))
+        let out = try Self.run(["recipes-1-sharing.sh", "recipes-2-multiplier.sh"])
+        // Step 1: shared exponents win on AIC, BIC and cross-validation; one constant
+        // effective-compute factor is rejected by ΔAIC = 66.4.
+        let sharing = out[0].stdout
+        #expect(sharing.contains("lowest AIC:                   shared-exponents"))
+        #expect(sharing.contains("lowest BIC:                   shared-exponents"))
+        #expect(sharing.contains("lowest cross-validated error: shared-exponents"))
+        #expect(isClose(try #require(Self.number(in: sharing, row: "    effective-compute  E, α, β", after: "-1469.47")), 66.4, rel: 1e-3))
+        #expect(isClose(try #require(Self.number(in: sharing, row: "    separate           none", after: "-1532.98")), 2.87, rel: 1e-3))
+        // k at 3e19 under every model lies in [0.385, 0.435]; no bootstrap, so no interval.
+        var ks: [Double] = []
+        for model in ["separate", "shared-exponents", "shared-floor", "effective-compute", "approach-2"] {
+            let row = try #require(Self.ratioRow(in: sharing, recipe: "dclm", budget: "3e+19", model: model))
+            ks.append(try #require(row[2]))
+            #expect(row[3] == nil && row[4] == nil)
+        }
+        #expect(isClose(try #require(ks.min()), 0.385, rel: 1e-3))
+        #expect(isClose(try #require(ks.max()), 0.435, rel: 1e-3))
+        // Step 2: shared exponents with 200 bootstrap refits.
+        let ratio = out[1].stdout
+        let low = try #require(Self.ratioRow(in: ratio, recipe: "dclm", budget: "3e+19", model: "shared-exponents"))
+        let high = try #require(Self.ratioRow(in: ratio, recipe: "dclm", budget: "3e+20", model: "shared-exponents"))
+        let check = try #require(Self.ratioRow(in: ratio, recipe: "dclm", budget: "3e+20", model: "approach-2"))
+        #expect(low.compactMap { $0 } == [3.472, 3.305, 0.435, 0.413, 0.462])
+        #expect(high.compactMap { $0 } == [3.162, 2.985, 0.239, 0.206, 0.295])
+        #expect(check.compactMap { $0 } == [3.119, 2.942, 0.329, 0.294, 0.371])
+        // The multipliers the tutorial quotes: 1/k = 2.3× at 3e19 and 4.2× [3.4×, 4.9×] at 3e20.
+        if let k = high[2], let lower = high[3], let upper = high[4] {
+            #expect(isClose(1 / k, 4.18, rel: 2e-3))
+            #expect(isClose(1 / upper, 3.39, rel: 2e-3) && isClose(1 / lower, 4.85, rel: 2e-3))
+        }
+        #expect(ratio.contains("shared-exponents, dclm: none from 3.28e+17 to 4.04e+22 (1 of 200 draws have one)"))
+        // The fitted floors behind the growing multiplier: E = 2.56 for dclm, 2.75 for comma.
+        #expect(Self.number(in: ratio, row: "shared-exponents  dclm") == 2.56)
+        #expect(Self.number(in: ratio, row: "shared-exponents  comma") == 2.751)
+        #expect(out[1].stdout.contains("wrote recipes.svg") || out[1].stderr.contains("wrote recipes.svg"))
     }
 }

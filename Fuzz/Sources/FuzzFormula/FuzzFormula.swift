@@ -6,7 +6,9 @@ import ScalingLaws
 /// a formula that parses prints to text that parses back to the same tree (print → parse →
 /// print is a fixed point), evaluates identically before and after the round trip, and (when
 /// it names inputs and parameters) builds a `FormulaLaw` whose value and gradient can be
-/// evaluated.
+/// evaluated. The same text read as a command-line law (`NAME: FORMULA`) and as a law file
+/// (with `name`, `param`, `inputs` and `response` lines) either fails with a one-line
+/// `FormulaError` or gives a definition whose law, when it builds, carries the name given.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFormula(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = UnsafeBufferPointer(start: data, count: size)
@@ -17,6 +19,7 @@ public func fuzzFormula(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 
 enum FormulaFuzzChecks {
     static func check(_ text: String) {
+        checkDefinitions(text)
         let parsed: (response: String?, expression: FormulaExpression)
         do {
             parsed = try FormulaParser.parseDefinition(text)
@@ -61,5 +64,31 @@ enum FormulaFuzzChecks {
         _ = law.evaluate(x, p)
         var gradient = [Double](repeating: 0, count: p.count)
         law.gradient(x, p, into: &gradient)
+    }
+
+    static func requireOneLine(_ error: any Error, _ context: String) {
+        guard let error = error as? FormulaError else { preconditionFailure("\(context) threw a non-FormulaError: \(error)") }
+        let message = error.description
+        precondition(!message.isEmpty && !message.contains(where: \.isNewline) && MessageText.isOneLine(message),
+                     "multi-line message: \(message.debugDescription)")
+    }
+
+    /// `NAME: FORMULA` and law files: one-line errors, and a named law keeps its name.
+    static func checkDefinitions(_ text: String) {
+        for read in [{ try FormulaLawDefinition.commandLine(text) }, { try FormulaLawDefinition.parseFile(text, source: "fuzz.law") }] {
+            let definition: FormulaLawDefinition
+            do {
+                definition = try read()
+            } catch {
+                requireOneLine(error, "reading a definition")
+                continue
+            }
+            do {
+                let law = try FormulaLaw(definition)
+                precondition(law.name == (definition.name ?? "formula"), "name \(String(describing: definition.name)) became \(law.name)")
+            } catch {
+                requireOneLine(error, "FormulaLaw(definition)")
+            }
+        }
     }
 }

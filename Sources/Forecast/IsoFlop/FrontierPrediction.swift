@@ -6,13 +6,25 @@ import Foundation
 public struct FrontierPrediction: Sendable, Equatable, Codable {
     /// The budget `C` in FLOP.
     public let budget: Double
+    /// The frontier's value at the budget.
     public let value: Double
     /// Standard error of `log value`, `nil` when the frontier has no covariance.
     public let logStandardError: Double?
+    /// Lower end `value·exp(−q·SE)`, or `nil` without a covariance.
     public let lower: Double?
+    /// Upper end `value·exp(+q·SE)`, or `nil` without a covariance.
     public let upper: Double?
+    /// Level of the interval.
     public let confidenceLevel: Double
 
+    /// A frontier value.
+    /// - Parameters:
+    ///   - budget: The budget `C` in FLOP.
+    ///   - value: The frontier's value there.
+    ///   - logStandardError: Standard error of `log value`, or `nil`.
+    ///   - lower: Lower end of the interval, or `nil`.
+    ///   - upper: Upper end of the interval, or `nil`.
+    ///   - confidenceLevel: Level of the interval.
     public init(at budget: Double, value: Double, logStandardError: Double?, lower: Double?, upper: Double?, confidenceLevel: Double) {
         self.budget = budget
         self.value = value

@@ -20,6 +20,7 @@ import ScalingLaws
 /// (the bias follows from the law's own profile shape). Porian et al. (2024, arXiv:2406.19146)
 /// interpolate instead (``IsoFlopProfileShape/interpolated``).
 public struct IsoFlopAnalysis: Sendable, Equatable {
+    /// The settings of the analysis.
     public let options: IsoFlopOptions
     /// One profile per budget, by increasing budget.
     public let profiles: [IsoFlopProfile]

@@ -12,8 +12,11 @@ import ScalingLaws
 public struct IsoFlopApproach3Comparison: Sendable, Equatable, Codable {
     /// One budget: the iso-FLOP `N*` and the parametric `N_opt`.
     public struct Row: Sendable, Equatable, Codable {
+        /// The budget `C` in FLOP.
         public let budget: Double
+        /// `N*`, the iso-FLOP profile's minimum (Approach 2).
         public let isoFlopParameters: Double
+        /// `N_opt(C)` of the parametric fit (Approach 3).
         public let parametricParameters: Double
         /// `N* / N_opt`.
         public var ratio: Double { isoFlopParameters / parametricParameters }
@@ -31,6 +34,7 @@ public struct IsoFlopApproach3Comparison: Sendable, Equatable, Codable {
     public let isoFlopExponent: Double
     /// `a − a3`.
     public var exponentDifference: Double { isoFlopExponent - parametricExponent }
+    /// One row per accepted budget, by increasing budget.
     public let rows: [Row]
     /// `N_opt(C)` with the covariance of its constants, for intervals at any budget (absent in
     /// older artifacts).

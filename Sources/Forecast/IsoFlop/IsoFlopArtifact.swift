@@ -21,6 +21,13 @@ public struct IsoFlopArtifact: Sendable, Equatable, Codable {
         /// The budget column, given or found by name, or `nil` (runs grouped by `C = 6ND`).
         public let budgetColumn: String?
 
+        /// The inputs.
+        /// - Parameters:
+        ///   - file: The data file as given.
+        ///   - digest: FNV-1a 64-bit digest of its bytes.
+        ///   - columns: Explicit column roles, as given.
+        ///   - filters: The row filters, as their descriptions.
+        ///   - budgetColumn: The budget column, or `nil`.
         public init(file: String, digest: String, columns: [String: String], filters: [String], budgetColumn: String?) {
             self.file = file
             self.digest = digest
@@ -43,12 +50,19 @@ public struct IsoFlopArtifact: Sendable, Equatable, Codable {
 
     /// The analysis settings.
     public struct Settings: Sendable, Equatable, Codable {
+        /// The profile shape's name (`parabola`, `cubic`, `huber`, `interpolated`).
         public let profile: String
+        /// How runs were grouped into budgets.
         public let grouping: IsoFlopGrouping
+        /// Distinct sizes kept on each side of a budget's lowest-loss size, or `nil` for every run.
         public let neighbours: Int?
+        /// Level of the intervals.
         public let confidenceLevel: Double
+        /// Whether the parametric fit (Approach 3) was run beside.
         public let compareApproach3: Bool
 
+        /// The settings of `options`.
+        /// - Parameter options: The analysis options.
         public init(_ options: IsoFlopOptions) {
             profile = options.shape.name
             grouping = options.grouping
@@ -65,13 +79,21 @@ public struct IsoFlopArtifact: Sendable, Equatable, Codable {
         }
     }
 
+    /// The tool that wrote the artifact (`scaling-laws`).
     public let tool: String
+    /// Its version.
     public let toolVersion: String
+    /// What made the analysis.
     public let inputs: Inputs
+    /// The analysis settings.
     public let settings: Settings
+    /// The fitted frontier `N* = k_N·C^a`, `D* = k_D·C^b`.
     public let frontier: IsoFlopFrontier
+    /// Every budget's profile, accepted or refused (with the reason).
     public let profiles: [IsoFlopProfile]
+    /// The parametric comparison, or `nil` when not asked for or failed.
     public let approach3: IsoFlopApproach3Comparison?
+    /// Why the parametric fit failed, when it did.
     public let approach3Failure: String?
     /// The runs of the analysis (after filters), for figures.
     public let runs: [IsoFlopRun]

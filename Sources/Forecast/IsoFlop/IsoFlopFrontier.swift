@@ -11,14 +11,24 @@ import Foundation
 /// accounts for their correlation. With the parametric frontier of the same runs
 /// (``ParametricFrontier``), when there is one.
 public struct IsoFlopFrontier: Sendable, Equatable, Codable {
+    /// `N*(C) = k_N·C^a`.
     public let parameterLaw: LogLogRegression
+    /// `D*(C) = k_D·C^b`.
     public let tokenLaw: LogLogRegression
+    /// `D*/N*(C) = (k_D/k_N)·C^(b−a)`.
     public let ratioLaw: LogLogRegression
     /// Approach 3 on the same runs, when it was fitted.
     public let parametric: ParametricFrontier?
     /// The smallest and largest accepted budget.
     public let budgetRange: ClosedRange<Double>
 
+    /// A frontier.
+    /// - Parameters:
+    ///   - parameterLaw: `N*(C)`.
+    ///   - tokenLaw: `D*(C)`.
+    ///   - ratioLaw: `D*/N*(C)`.
+    ///   - parametric: Approach 3 on the same runs, or `nil`.
+    ///   - budgetRange: The smallest and largest accepted budget.
     public init(parameterLaw: LogLogRegression, tokenLaw: LogLogRegression, ratioLaw: LogLogRegression,
                 parametric: ParametricFrontier?, budgetRange: ClosedRange<Double>) {
         self.parameterLaw = parameterLaw
@@ -45,6 +55,7 @@ public struct IsoFlopFrontier: Sendable, Equatable, Codable {
 
 /// The Approach-2 frontier at one budget (``IsoFlopFrontier/extrapolate(to:)``).
 public struct IsoFlopExtrapolation: Sendable, Equatable, Codable {
+    /// The budget `C` in FLOP.
     public let budget: Double
     /// `N*` with its interval.
     public let parameters: FrontierPrediction
@@ -54,6 +65,7 @@ public struct IsoFlopExtrapolation: Sendable, Equatable, Codable {
     public let tokensPerParameter: FrontierPrediction
     /// Approach 3's `N_opt` at the budget, when the analysis fitted it.
     public let parametricParameters: FrontierPrediction?
+    /// Extrapolation beyond the fitted budgets, and Approach 2 and 3 disagreeing beyond their intervals.
     public let warnings: [IsoFlopWarning]
 }
 

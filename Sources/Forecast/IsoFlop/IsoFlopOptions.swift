@@ -16,6 +16,13 @@ public struct IsoFlopOptions: Sendable, Equatable {
     /// Whether to fit the parametric Chinchilla law (Approach 3) to the same runs and compare.
     public var compareApproach3: Bool
 
+    /// Options; the defaults follow Hoffmann et al. 2022's Approach 2.
+    /// - Parameters:
+    ///   - shape: The curve fitted to each budget (default parabola).
+    ///   - grouping: How runs are gathered into budgets (default within 5% of each other).
+    ///   - neighbours: Distinct sizes kept on each side of the lowest-loss size, or `nil` (default) for all.
+    ///   - confidenceLevel: Level of the intervals (default 0.95).
+    ///   - compareApproach3: Whether to fit Approach 3 beside (default `true`).
     public init(
         shape: IsoFlopProfileShape = .parabola, grouping: IsoFlopGrouping = .relativeTolerance(0.05),
         neighbours: Int? = nil, confidenceLevel: Double = 0.95, compareApproach3: Bool = true

@@ -11,6 +11,7 @@ public struct IsoFlopProfile: Sendable, Equatable, Codable {
     public let fittedRuns: Int
     /// The smallest and largest model size of the fitted runs.
     public let smallestParameters: Double
+    /// The largest model size of the fitted runs.
     public let largestParameters: Double
     /// Polynomial coefficients `[c0, c1, …]` of loss in `x − center`, `x = log N` (empty for
     /// the interpolated shape).
@@ -39,15 +40,19 @@ public struct IsoFlopOptimum: Sendable, Equatable, Codable {
     /// t with the profile's residual degrees of freedom), or `nil` (interpolated profile, or no
     /// residual degrees of freedom).
     public let parametersLower: Double?
+    /// Upper end of the interval of `N*`, or `nil`.
     public let parametersUpper: Double?
     /// Standard error of `log N*` (delta method), or `nil`.
     public let logParametersStandardError: Double?
     /// `D*`: `C/(6N*)`, or from the runs' token counts (log-linear in `log N` within the budget).
     public let tokens: Double
+    /// Lower end of the interval of `D*`, or `nil`.
     public let tokensLower: Double?
+    /// Upper end of the interval of `D*`, or `nil`.
     public let tokensUpper: Double?
     /// The profile's loss at `N*`.
     public let loss: Double
+    /// Level of the intervals.
     public let confidenceLevel: Double
 
     /// `D*/N*`.

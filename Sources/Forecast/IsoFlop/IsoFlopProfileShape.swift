@@ -13,10 +13,13 @@ import Foundation
 ///                 minimum of Porian et al. 2024 (arXiv:2406.19146, `analysis.py`), no intervals
 /// ```
 public enum IsoFlopProfileShape: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// `L(x) = c0 + c1·x + c2·x²`, least squares (Hoffmann et al. 2022, Approach 2).
     case parabola
+    /// `L(x) = c0 + c1·x + c2·x² + c3·x³`, least squares; the minimum where `L' = 0`, `L'' > 0`.
     case cubic
     /// `tuning` multiplies the robust residual scale (1.345 gives 95% efficiency under normal noise).
     case huberParabola(tuning: Double)
+    /// An Akima spline of `log L` in `log N`, minimised on a grid (Porian et al. 2024); no intervals.
     case interpolated
 
     /// The Huber parabola with the standard tuning constant 1.345.

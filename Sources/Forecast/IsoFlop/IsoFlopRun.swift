@@ -19,6 +19,13 @@ public struct IsoFlopRun: Sendable, Equatable, Codable {
     /// The line of the run in its source file, for messages.
     public var line: Int?
 
+    /// A run.
+    /// - Parameters:
+    ///   - parameters: Model parameters `N`.
+    ///   - tokens: Training tokens `D`, or `nil`.
+    ///   - loss: The loss reached.
+    ///   - compute: The run's budget or training compute, FLOP.
+    ///   - line: The run's line in its file, or `nil`.
     public init(parameters: Double, tokens: Double? = nil, loss: Double, compute: Double, line: Int? = nil) {
         self.parameters = parameters
         self.tokens = tokens

@@ -24,7 +24,9 @@ public struct LogLogRegression: Sendable, Equatable, Codable {
     public let logCoefficientStandardError: Double?
     /// Confidence interval of the exponent at ``confidenceLevel`` (Student t, n − 2 dof).
     public let exponentLower: Double?
+    /// Upper end of the exponent's interval, or `nil`.
     public let exponentUpper: Double?
+    /// Level of the exponent's interval.
     public let confidenceLevel: Double
     /// Points in the regression.
     public let points: Int

@@ -22,6 +22,7 @@ public struct ParametricFrontier: Sendable, Equatable, Codable {
     public let covariance: [[Double]]?
     /// Residual degrees of freedom of the fit.
     public let degreesOfFreedom: Int
+    /// Level of the fit's intervals.
     public let confidenceLevel: Double
 
     /// `N_opt` at `budget` with its interval at `level` (default: the fit's level).

@@ -47,14 +47,20 @@ public enum FlopConvention: String, CaseIterable, Codable, Sendable {
 /// and value projections are h_kv heads wide. For a mixture of experts the dense term counts
 /// the active and shared experts and the router (2·d·E).
 public struct HoffmannForwardFlops: Codable, Sendable, Equatable {
+    /// Embeddings, `2·V·d` FLOP per token.
     public var embeddings: Double
+    /// Attention over all layers (projections, QK logits, softmax, softmax @ value, final linear).
     public var attention: Double
+    /// Feed-forward over all layers, `L·2·m·d·d_ff` (experts and router for a mixture of experts).
     public var dense: Double
+    /// The output logits, `2·d·V`.
     public var logits: Double
 
     /// Forward FLOP per token: embeddings + attention + dense + logits.
     public var total: Double { embeddings + attention + dense + logits }
 
+    /// The forward count of `shape` (Hoffmann et al. 2022, Appendix F).
+    /// - Parameter shape: The transformer's shape.
     public init(_ shape: TransformerShape) {
         let d = Double(shape.dModel)
         let dh = Double(shape.headDim)
@@ -82,11 +88,15 @@ public struct HoffmannForwardFlops: Codable, Sendable, Equatable {
 
 /// Training FLOP per token of a shape under every convention, and its parameter counts.
 public struct ModelAccounting: Codable, Sendable, Equatable {
+    /// The shape counted.
     public var shape: TransformerShape
+    /// Its parameter counts under each convention (``ParameterCount``).
     public var parameters: ParameterCount
     /// Hoffmann et al.'s forward count by component.
     public var hoffmannForward: HoffmannForwardFlops
 
+    /// The accounting of `shape`.
+    /// - Parameter shape: The transformer's shape.
     public init(_ shape: TransformerShape) {
         self.shape = shape
         parameters = ParameterCount(shape)

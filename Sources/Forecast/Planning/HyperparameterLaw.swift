@@ -11,18 +11,29 @@ import Foundation
 public struct HyperparameterLaw: Codable, Sendable, Equatable {
     /// What a power law is a function of.
     public enum Variables: String, Codable, Sendable {
+        /// `X = C`, compute in FLOP.
         case compute
+        /// `X = N`, parameters, and `Y = D`, tokens.
         case sizeAndTokens
     }
 
     /// One power law `k · X^a · Y^b` (Y absent for compute laws: b = 0).
     public struct PowerLaw: Codable, Sendable, Equatable {
+        /// `k`.
         public var coefficient: Double
+        /// The exponents, one per variable (`[a]` for compute, `[a, b]` for size and tokens).
         public var exponents: [Double]
         /// 95% intervals of the coefficient and each exponent, when fitted.
         public var coefficientInterval: ClosedRange<Double>?
+        /// 95% intervals of each exponent, when fitted.
         public var exponentIntervals: [ClosedRange<Double>]?
 
+        /// A power law `k·Π x_i^a_i`.
+        /// - Parameters:
+        ///   - coefficient: `k`.
+        ///   - exponents: One exponent per variable.
+        ///   - coefficientInterval: 95% interval of `k`, or `nil`.
+        ///   - exponentIntervals: 95% intervals of the exponents, or `nil`.
         public init(coefficient: Double, exponents: [Double],
                     coefficientInterval: ClosedRange<Double>? = nil, exponentIntervals: [ClosedRange<Double>]? = nil) {
             self.coefficient = coefficient
@@ -39,14 +50,24 @@ public struct HyperparameterLaw: Codable, Sendable, Equatable {
         }
     }
 
+    /// The law's name, as reports print it.
     public var name: String
+    /// What its power laws are functions of.
     public var variables: Variables
+    /// The peak learning rate `η_opt`.
     public var learningRate: PowerLaw
     /// Batch size in tokens.
     public var batchSize: PowerLaw?
     /// Where the law comes from.
     public var source: String
 
+    /// A hyperparameter law.
+    /// - Parameters:
+    ///   - name: The law's name.
+    ///   - variables: What its power laws are functions of.
+    ///   - learningRate: The law of the peak learning rate.
+    ///   - batchSize: The law of the batch size in tokens, or `nil`.
+    ///   - source: Where the law comes from.
     public init(name: String, variables: Variables, learningRate: PowerLaw, batchSize: PowerLaw?, source: String) {
         self.name = name
         self.variables = variables

@@ -4,15 +4,30 @@ import NonlinearFit
 /// One run of a hyperparameter sweep: the cell it belongs to (its N and D, or its compute),
 /// the learning rate, the batch size (tokens, optional) and the final loss.
 public struct SweepRun: Codable, Sendable, Equatable {
+    /// Parameters `N` of the run's model, when the sweep gives them.
     public var n: Double?
+    /// Training tokens `D`, when given.
     public var d: Double?
+    /// Training compute `C` in FLOP, when given.
     public var c: Double?
+    /// The peak learning rate.
     public var learningRate: Double
+    /// The batch size in tokens, when the sweep varies it.
     public var batchSize: Double?
+    /// The final loss.
     public var loss: Double
     /// Line of the input, for messages.
     public var line: Int?
 
+    /// A sweep run.
+    /// - Parameters:
+    ///   - n: Parameters `N`, or `nil`.
+    ///   - d: Training tokens `D`, or `nil`.
+    ///   - c: Training compute `C`, or `nil`.
+    ///   - learningRate: The peak learning rate.
+    ///   - batchSize: The batch size in tokens, or `nil`.
+    ///   - loss: The final loss.
+    ///   - line: The run's line in the input, or `nil`.
     public init(n: Double? = nil, d: Double? = nil, c: Double? = nil, learningRate: Double, batchSize: Double? = nil, loss: Double, line: Int? = nil) {
         self.n = n
         self.d = d
@@ -28,17 +43,25 @@ public struct SweepRun: Codable, Sendable, Equatable {
 public struct SweepCellOptimum: Codable, Sendable, Equatable {
     /// N, D and C of the cell (those known).
     public var n: Double?
+    /// `D` of the cell, when known.
     public var d: Double?
+    /// `C` of the cell, when known.
     public var c: Double?
+    /// The cell's label in reports (its N and D, or C).
     public var label: String
+    /// Runs in the cell.
     public var runs: Int
+    /// The optimal learning rate `η*`, the vertex of the quadratic in `ln η`.
     public var learningRate: Double
     /// 95% interval of the optimal learning rate (nil with no residual degrees of freedom).
     public var learningRateInterval: ClosedRange<Double>?
     /// Standard error of ln η*.
     public var logLearningRateError: Double?
+    /// The optimal batch size in tokens, when the cell varies it.
     public var batchSize: Double?
+    /// 95% interval of the optimal batch size, or `nil`.
     public var batchSizeInterval: ClosedRange<Double>?
+    /// Standard error of `ln B*`, or `nil`.
     public var logBatchSizeError: Double?
     /// The quadratic's loss at the optimum.
     public var loss: Double
@@ -46,14 +69,19 @@ public struct SweepCellOptimum: Codable, Sendable, Equatable {
 
 /// A cell left out of the power law, with the reason.
 public struct SweepCellRefusal: Codable, Sendable, Equatable {
+    /// The cell's label.
     public var label: String
+    /// Why it was left out (for example the optimum at the edge of the sweep).
     public var reason: String
 }
 
 /// A hyperparameter law fitted from a sweep: per-cell optima, refusals and the power laws.
 public struct HyperparameterSweepFit: Codable, Sendable, Equatable {
+    /// The cells with an optimum.
     public var cells: [SweepCellOptimum]
+    /// The cells left out, with the reasons.
     public var refusals: [SweepCellRefusal]
+    /// The power laws fitted through the cells' optima.
     public var law: HyperparameterLaw
 }
 

@@ -5,17 +5,21 @@ import ScalingLaws
 /// One budget of an iso-FLOP sweep design: the sizes to train and the Approach-2 estimate of
 /// N* the design gives when the truth is the current fit.
 public struct IsoFlopDesignBudget: Codable, Sendable, Equatable {
+    /// The budget `C` in FLOP.
     public var budget: Double
     /// The current fit's compute-optimal size at this budget (C = 6ND).
     public var nStar: Double
     /// Sizes of the design, smallest first, and their tokens D = C/(6N).
     public var sizes: [Double]
+    /// The tokens of each size, `D = C/(6N)`.
     public var tokens: [Double]
     /// N̂*/N* − 1 of the parabola vertex on noise-free losses: the design's own bias.
     public var noiseFreeBias: Double?
     /// Median and 5th–95th percentiles of N̂*/N* − 1 over the noisy simulations.
     public var medianBias: Double?
+    /// 5th percentile of `N̂*/N* − 1` over the simulations.
     public var bias5: Double?
+    /// 95th percentile of `N̂*/N* − 1` over the simulations.
     public var bias95: Double?
     /// Simulations whose parabola had no bracketed minimum.
     public var unbracketed: Int
@@ -23,17 +27,25 @@ public struct IsoFlopDesignBudget: Codable, Sendable, Equatable {
 
 /// An iso-FLOP sweep design for given budgets with its Approach-2 bias, estimated by simulation.
 public struct IsoFlopSweepDesign: Codable, Sendable, Equatable {
+    /// One design per budget, by increasing budget.
     public var budgets: [IsoFlopDesignBudget]
     /// The true N* ∝ C^a exponent of the fit, a = β/(α+β) (Hoffmann et al. 2022, Eq. 4).
     public var exponent: Double
     /// The exponent fitted through the noise-free and the median simulated vertices.
     public var noiseFreeExponent: Double?
+    /// The exponent fitted through the median simulated vertices.
     public var medianExponent: Double?
+    /// Noisy simulations run.
     public var simulations: Int
+    /// Standard deviation of the Gaussian noise on each simulated loss.
     public var noise: Double
+    /// The seed of the simulations.
     public var seed: UInt64
+    /// Sizes per budget.
     public var perBudget: Int
+    /// The ratio of the largest to the smallest size in each budget.
     public var span: Double
+    /// The centre of the sizes as a multiple of `N*(C)`.
     public var centre: Double
 }
 

@@ -11,6 +11,12 @@ public struct MixtureOfExperts: Codable, Sendable, Equatable {
     /// Experts every token passes through, in addition to the routed ones.
     public var shared: Int
 
+    /// A mixture of experts.
+    /// - Parameters:
+    ///   - experts: Routed experts per layer.
+    ///   - active: Routed experts each token is sent to.
+    ///   - expertFFN: Hidden size of one expert's feed-forward network.
+    ///   - shared: Experts every token passes through (default 0).
     public init(experts: Int, active: Int, expertFFN: Int, shared: Int = 0) {
         self.experts = experts
         self.active = active

@@ -5,9 +5,12 @@ import ScalingLaws
 /// What a plan tries to sharpen: the loss forecast at a budget's compute-optimal allocation,
 /// or the compute-optimal size N_opt itself (on a log scale).
 public enum PlanTarget: Codable, Sendable, Equatable {
+    /// The loss at the compute-optimal allocation of `budget`.
     case loss(budget: Double)
+    /// `ln N_opt` at `budget`.
     case nOpt(budget: Double)
 
+    /// The budget `C` in FLOP.
     public var budget: Double {
         switch self {
         case let .loss(c), let .nOpt(c): return c
@@ -23,6 +26,7 @@ public enum PlanTarget: Codable, Sendable, Equatable {
         }
     }
 
+    /// The target in words, for reports.
     public var label: String {
         switch self {
         case let .loss(c): return "loss at the compute-optimal allocation of C = " + String(format: "%.3g", c)
@@ -33,12 +37,15 @@ public enum PlanTarget: Codable, Sendable, Equatable {
 
 /// One candidate next run and how much it would sharpen the target.
 public struct CandidateRun: Codable, Sendable, Equatable {
+    /// Parameters `N` of the candidate.
     public var n: Double
+    /// Tokens `D` of the candidate.
     public var d: Double
     /// Training compute 6ND (FLOP).
     public var compute: Double
     /// Linearised standard deviation of the target before and after adding the run.
     public var sdBefore: Double
+    /// The standard deviation after adding the run.
     public var sdAfter: Double
     /// 1 − Var_after/Var_before.
     public var varianceReduction: Double
@@ -148,19 +155,30 @@ public enum NextRunPlanner {
 
 /// The spread of a forecast over simulated refits, before and after adding each of some runs.
 public struct PlanSimulation: Codable, Sendable, Equatable {
+    /// One column of the simulation: the existing runs alone, or with one added run.
     public struct Row: Codable, Sendable, Equatable {
+        /// The column's label in reports (the existing runs, or the added run).
         public var label: String
+        /// Parameters of the added run, or `nil` for the existing runs alone.
         public var n: Double?
+        /// Tokens of the added run, or `nil`.
         public var d: Double?
         /// Width of the central 95% of the refitted target (2.5th to 97.5th percentile).
         public var width: Double
+        /// Standard deviation of the refitted target.
         public var sd: Double
+        /// Refits that converged.
         public var fits: Int
     }
+    /// The columns: the existing runs alone first, then each added run.
     public var rows: [Row]
+    /// Simulated data sets.
     public var simulations: Int
+    /// The seed of the simulations.
     public var seed: UInt64
+    /// Standard deviation σ of the noise on each loss.
     public var noise: Double
+    /// The target whose refits are measured.
     public var target: PlanTarget
 }
 

@@ -24,8 +24,11 @@ public struct ParameterCount: Codable, Sendable, Equatable {
 
     /// Which count a published number or a target refers to.
     public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// ``ParameterCount/total``: every parameter.
         case total
+        /// ``ParameterCount/nonEmbedding``: every parameter but the input embedding.
         case nonEmbedding = "non-embedding"
+        /// ``ParameterCount/active``: the parameters a token passes through.
         case active
     }
 

@@ -1,14 +1,34 @@
 /// One proposed run of a plan, with its shape and hyperparameters.
 public struct ProposedRun: Codable, Sendable, Equatable {
+    /// What the run is for in the plan (`iso-FLOP sweep` or `next run`).
     public var kind: String
+    /// Its budget `C` in FLOP.
     public var budget: Double
+    /// Parameters `N`.
     public var n: Double
+    /// Tokens `D`.
     public var d: Double
+    /// The best shape for `N` under the shape rules, or `nil` when none is within the tolerance.
     public var shape: TransformerShape?
+    /// That shape's parameter count (of the rules' kind), or `nil`.
     public var shapeParameters: Double?
+    /// That shape's training FLOP per token, or `nil`.
     public var flopsPerToken: Double?
+    /// The hyperparameter law's peak learning rate at `C = 6ND`, or `nil` without a law.
     public var learningRate: Double?
+    /// The law's batch size in tokens, or `nil`.
     public var batchTokens: Double?
+    /// A proposed run.
+    /// - Parameters:
+    ///   - kind: What the run is for in the plan.
+    ///   - budget: Its budget in FLOP.
+    ///   - n: Parameters `N`.
+    ///   - d: Tokens `D`.
+    ///   - shape: The best shape, or `nil`.
+    ///   - shapeParameters: That shape's parameter count, or `nil`.
+    ///   - flopsPerToken: That shape's training FLOP per token, or `nil`.
+    ///   - learningRate: The peak learning rate, or `nil`.
+    ///   - batchTokens: The batch size in tokens, or `nil`.
     public init(kind: String, budget: Double, n: Double, d: Double, shape: TransformerShape?, shapeParameters: Double?,
                 flopsPerToken: Double?, learningRate: Double?, batchTokens: Double?) {
         self.kind = kind

@@ -1,13 +1,17 @@
 /// A model whose shape and parameter count (and, for some, training FLOP per token) are
 /// published, so the accounting can be checked against it and used by name (`model --preset`).
 public struct PublishedShape: Sendable, Equatable {
+    /// The model's name (`llama2-7B`, `llama3-8B`, the OLMo 2 sizes).
     public var name: String
+    /// Its published shape.
     public var shape: TransformerShape
     /// The published parameter count and which of our counts it corresponds to.
     public var parameters: Double
+    /// Which of our counts the published number corresponds to.
     public var parameterKind: ParameterCount.Kind
     /// The published training FLOP per token, with the convention it follows.
     public var flopsPerToken: Double?
+    /// The convention the published FLOP per token follows, or `nil`.
     public var flopConvention: FlopConvention?
     /// Where the numbers come from.
     public var source: String

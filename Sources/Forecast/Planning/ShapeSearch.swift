@@ -11,16 +11,34 @@ public struct ShapeRules: Codable, Sendable, Equatable {
     public var multiple: Int
     /// FFN width = ffnRatio·d rounded up to `ffnMultiple` (8/3 for SwiGLU, 4 for a plain FFN).
     public var ffnRatio: Double
+    /// The FFN width is rounded up to a multiple of this.
     public var ffnMultiple: Int
+    /// Whether the FFN is gated (SwiGLU: three matrices) or plain (two).
     public var gated: Bool
+    /// Vocabulary size `V`.
     public var vocab: Int
+    /// Context length in tokens.
     public var context: Int
+    /// Whether the output head shares the input embedding.
     public var tiedEmbeddings: Bool
     /// Which count the target refers to.
     public var count: ParameterCount.Kind
     /// Largest relative difference from the target accepted.
     public var tolerance: Double
 
+    /// Rules; the defaults are a Llama-like decoder (SwiGLU, head width 128, untied, 32k vocabulary).
+    /// - Parameters:
+    ///   - aspect: Range of `d_model / n_layer` (default 32–192).
+    ///   - headDim: Width of one attention head (default 128).
+    ///   - multiple: `d_model` is a multiple of this (default 128).
+    ///   - ffnRatio: FFN width over `d_model` before rounding (default 8/3).
+    ///   - ffnMultiple: The FFN width is rounded up to a multiple of this (default 256).
+    ///   - gated: Whether the FFN is gated (default `true`).
+    ///   - vocab: Vocabulary size (default 32,000).
+    ///   - context: Context length (default 4,096).
+    ///   - tiedEmbeddings: Whether the output head shares the input embedding (default `false`).
+    ///   - count: Which parameter count the target refers to (default total).
+    ///   - tolerance: Largest relative difference from the target accepted (default 0.02).
     public init(aspect: ClosedRange<Double> = 32...192, headDim: Int = 128, multiple: Int = 128,
                 ffnRatio: Double = 8.0 / 3.0, ffnMultiple: Int = 256, gated: Bool = true,
                 vocab: Int = 32000, context: Int = 4096, tiedEmbeddings: Bool = false,
@@ -47,13 +65,17 @@ public struct ShapeRules: Codable, Sendable, Equatable {
 
 /// One proposed shape for a parameter budget.
 public struct ShapeCandidate: Codable, Sendable, Equatable {
+    /// The shape.
     public var shape: TransformerShape
+    /// Its parameter counts.
     public var parameters: ParameterCount
     /// Counted parameters / target − 1.
     public var relativeError: Double
+    /// Its aspect ratio `d_model / n_layer`.
     public var aspect: Double
     /// Training FLOP per token (Hoffmann et al. 2022, App. F) and 6N.
     public var flopsPerToken: Double
+    /// `6N`, the common approximation of the same, for comparison.
     public var sixN: Double
 }
 

@@ -30,6 +30,20 @@ public struct TransformerShape: Codable, Sendable, Equatable {
     /// The mixture-of-experts FFN, if any.
     public var moe: MixtureOfExperts?
 
+    /// A shape.
+    /// - Parameters:
+    ///   - layers: Layers `n_layer`.
+    ///   - dModel: Residual width `d_model`.
+    ///   - heads: Query heads.
+    ///   - kvHeads: Key/value heads, or `nil` for `heads` (no grouped-query attention).
+    ///   - headDim: Width of one head, or `nil` for `dModel / heads`.
+    ///   - ffn: Hidden size of the dense FFN, or `nil` for the default width.
+    ///   - gated: Whether the FFN is gated (default `true`).
+    ///   - vocab: Vocabulary size.
+    ///   - context: Training context length.
+    ///   - tiedEmbeddings: Whether the output head shares the input embedding (default `false`).
+    ///   - qkNorm: Whether queries and keys are normalised (default `false`).
+    ///   - moe: The mixture-of-experts FFN, or `nil`.
     public init(layers: Int, dModel: Int, heads: Int, kvHeads: Int? = nil, headDim: Int? = nil,
                 ffn: Int? = nil, gated: Bool = true, vocab: Int, context: Int,
                 tiedEmbeddings: Bool = false, qkNorm: Bool = false, moe: MixtureOfExperts? = nil) {

@@ -16,8 +16,11 @@ import ScalingLaws
 public struct RecipeComparison: Sendable, Equatable, Codable {
     /// The recipes, in input order, and which is the baseline.
     public let recipes: [String]
+    /// The recipe every other is compared with.
     public let baseline: String
+    /// The budgets (FLOP) at which `k(C)` is given.
     public let budgets: [Double]
+    /// The settings of the comparison.
     public let options: RecipeComparisonOptions
     /// The smallest and largest run compute `6ND` over all recipes.
     public let dataRange: ClosedRange<Double>
@@ -26,7 +29,9 @@ public struct RecipeComparison: Sendable, Equatable, Codable {
 
     /// The model with the lowest AIC, BIC and cross-validated error.
     public var lowestAIC: RecipeModel? { models.filter { $0.aic != nil }.min { ($0.aic ?? 0) < ($1.aic ?? 0) }?.model }
+    /// The model with the lowest BIC.
     public var lowestBIC: RecipeModel? { models.filter { $0.bic != nil }.min { ($0.bic ?? 0) < ($1.bic ?? 0) }?.model }
+    /// The model with the lowest cross-validated error.
     public var lowestCrossValidation: RecipeModel? {
         models.filter { $0.crossValidationRMSE != nil }.min { ($0.crossValidationRMSE ?? 0) < ($1.crossValidationRMSE ?? 0) }?.model
     }

@@ -18,6 +18,7 @@ public struct RecipeComparisonOptions: Sendable, Equatable, Codable {
     public var objective: LawObjective = .logHuber(delta: 1e-3)
     /// Start strategy and seed of each recipe's separate fit, whose optimum starts the joint fits.
     public var starts: LawStartStrategy = .automatic
+    /// The seed of that start search.
     public var startSeed: UInt64 = 0
     /// Where to look for crossovers; `nil`: from a tenth of the smallest run's compute to 100
     /// times the largest run's compute or budget asked for.
@@ -27,5 +28,6 @@ public struct RecipeComparisonOptions: Sendable, Equatable, Codable {
     /// Fit the bootstrap resamples on all cores.
     public var parallel: Bool = true
 
+    /// Every sharing, 200 resamples, seed 0, 95% intervals, 5 folds, Huber on log residuals, Approach 2 when possible.
     public init() {}
 }

@@ -9,7 +9,9 @@ import ScalingLaws
 /// powerLaw:    L*(C) = k·C^a                        (the per-budget minima of Approach 2, log-log line)
 /// ```
 public enum RecipeFrontier: Sendable, Equatable, Codable {
+    /// The frontier of a Chinchilla law.
     case chinchilla(ChinchillaParameters)
+    /// The log-log line `k·C^a` through Approach 2's per-budget minima.
     case powerLaw(coefficient: Double, exponent: Double)
 
     /// `L*(C)`.

@@ -18,21 +18,26 @@ public enum RecipeModel: Sendable, Equatable, Hashable, Codable, CustomStringCon
 
 /// The compute ratio of one recipe against the baseline at one budget (``RecipeFrontier/ratio(to:at:)``).
 public struct RecipeMultiplier: Sendable, Equatable, Codable {
+    /// The recipe compared with the baseline.
     public let recipe: String
+    /// The budget `C` in FLOP.
     public let budget: Double
     /// `L*` of the baseline and of the recipe at the budget.
     public let baselineLoss: Double
+    /// `L*` of the recipe at the budget.
     public let recipeLoss: Double
     /// `k`: the recipe needs `k·C` for the baseline's loss at `C` (`+∞`: never).
     public let ratio: Double
     /// Percentile interval of `k` over the bootstrap draws (`+∞` when more than the upper tail
     /// of the draws never reach the loss); `nil` without resamples.
     public let lower: Double?
+    /// Upper end of the interval of `k`, or `nil`.
     public let upper: Double?
 }
 
 /// Where one recipe's `L*(C)` crosses the baseline's.
 public struct RecipeCrossover: Sendable, Equatable, Codable {
+    /// The recipe whose curve crosses the baseline's.
     public let recipe: String
     /// The crossover budget.
     public let budget: Double
@@ -41,25 +46,33 @@ public struct RecipeCrossover: Sendable, Equatable, Codable {
     /// Percentile interval over the draws that have a crossover in the range (the one nearest
     /// this budget in log C); `nil` without resamples.
     public let lower: Double?
+    /// Upper end of the crossover's interval, or `nil`.
     public let upper: Double?
     /// Draws with a crossover in the range, of ``draws``.
     public let drawsWithCrossover: Int
+    /// Bootstrap draws searched.
     public let draws: Int
 }
 
 /// The crossover search for one recipe: where its curve crosses the baseline's in the range,
 /// and how many bootstrap draws find any crossover there.
 public struct RecipeCrossoverSearch: Sendable, Equatable, Codable {
+    /// The recipe searched.
     public let recipe: String
+    /// The budgets searched, FLOP.
     public let range: ClosedRange<Double>
+    /// The crossovers of the fitted curves in the range, by increasing budget (empty: none).
     public let crossovers: [RecipeCrossover]
+    /// Bootstrap draws with any crossover in the range, of ``draws``.
     public let drawsWithCrossover: Int
+    /// Bootstrap draws searched.
     public let draws: Int
 }
 
 /// One model of the recipes: its fit, information criteria, cross-validated error, and the
 /// decisions (compute ratios, crossovers) with bootstrap intervals.
 public struct RecipeModelFit: Sendable, Equatable, Codable {
+    /// The model: a sharing assumption, or Approach 2.
     public let model: RecipeModel
     /// Fitted parameters (a shared parameter counts once).
     public let parameterCount: Int
@@ -72,15 +85,19 @@ public struct RecipeModelFit: Sendable, Equatable, Codable {
     /// `n ln(RSS/n) + 2p` and `n ln(RSS/n) + p ln n` of the log residuals (Gaussian errors in
     /// log loss; Akaike 1974, Schwarz 1978); `nil` for Approach 2, which fits other points.
     public let aic: Double?
+    /// `n ln(RSS/n) + p ln n` of the log residuals, or `nil` for Approach 2.
     public let bic: Double?
     /// Root mean square held-out log residual over the cross-validation folds.
     public let crossValidationRMSE: Double?
     /// Whether the fit converged.
     public let converged: Bool
+    /// The compute ratio of every recipe against the baseline at every budget.
     public let multipliers: [RecipeMultiplier]
+    /// The crossover search of every recipe against the baseline.
     public let crossovers: [RecipeCrossoverSearch]
     /// Bootstrap draws that fitted (of ``resamples``), and each draw's frontiers in recipe order.
     public let draws: [[RecipeFrontier]]
+    /// Bootstrap resamples asked for.
     public let resamples: Int
 
     /// JSON leaves out the draws (``draws``), keeping their count.

@@ -3,8 +3,11 @@
 public struct RecipeRuns: Sendable, Equatable {
     /// The recipe's name (the value of the `--by` column).
     public let label: String
+    /// Parameters `N` of each run.
     public let parameters: [Double]
+    /// Training tokens `D` of each run.
     public let tokens: [Double]
+    /// The final loss of each run.
     public let loss: [Double]
     /// The iso-FLOP budget of each run when the runs are iso-FLOP sweeps, else empty.
     public let budgets: [Double]

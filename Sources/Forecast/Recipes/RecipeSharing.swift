@@ -23,9 +23,13 @@
 /// baseline's at `k_N,r·k_D,r·C`, so the compute ratio of ``RecipeMultiplier`` is the same at
 /// every budget, `k = 1/(k_N,r·k_D,r)`, and the recipes' curves never cross.
 public enum RecipeSharing: String, Sendable, Equatable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    /// Nothing shared: each recipe has its own E, A, B, α, β (5K parameters).
     case separate
+    /// α and β shared, E, A, B per recipe (3K + 2).
     case sharedExponents = "shared-exponents"
+    /// E shared, A, B, α, β per recipe (4K + 1).
     case sharedFloor = "shared-floor"
+    /// E, α and β shared, A and B per recipe (2K + 3): the effective-compute model above.
     case effectiveCompute = "effective-compute"
 
     public var description: String { rawValue }

@@ -5,14 +5,21 @@ import ScalingLaws
 public struct TaskAnalysis: Sendable, Equatable, Codable {
     /// Predictions of every task at one target.
     public struct TargetForecasts: Sendable, Equatable, Codable {
+        /// The target: a model `(N, D)` or a budget.
         public let target: TaskTarget
+        /// One forecast per task, in the order of ``TaskAnalysis/tasks``.
         public let forecasts: [TaskForecast]
     }
 
+    /// The runs the chain was fitted on.
     public let runs: [String]
+    /// The tasks predicted.
     public let tasks: [TaskColumns]
+    /// The settings of the prediction.
     public let method: TaskMethod
+    /// The predictions at each target, in the order given.
     public let targets: [TargetForecasts]
+    /// The ladder backtest, when asked for.
     public let backtest: TaskBacktest?
     /// The logs' warnings, worded (6ND against the logged FLOP only when a budget is asked for).
     public let warnings: [String]

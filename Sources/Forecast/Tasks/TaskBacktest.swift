@@ -4,19 +4,29 @@ import ScalingLaws
 /// One held-out run of one task in the ladder backtest: the chain fitted on the smaller rungs,
 /// evaluated at the run's (N, D), against the run's own final point.
 public struct TaskBacktestRow: Sendable, Equatable, Codable {
+    /// The task.
     public let task: String
+    /// The held-out run.
     public let run: String
+    /// Its parameters `N`.
     public let parameters: Double
+    /// Its training tokens `D`.
     public let tokens: Double
     /// The run's final point (mean of its last w evaluations, as step 1's points).
     public let actualLoss: Double
+    /// The run's final accuracy (as ``actualLoss``).
     public let actualAccuracy: Double
+    /// Step 1's predicted task loss at the run's `(N, D)`.
     public let loss: Double
+    /// Its interval, or `nil` without bootstrap.
     public let lossInterval: PropagatedInterval?
+    /// The chain's predicted accuracy at the run's `(N, D)`.
     public let accuracy: Double
+    /// Its interval, or `nil` without bootstrap.
     public let accuracyInterval: PropagatedInterval?
     /// The paper's variants at the run.
     public let singleStep: Double?
+    /// The chain with step 2 fitted on final points only, or `nil`.
     public let finalOnlyStep2: Double?
 
     /// `(predicted − actual)/actual` of the task loss.
@@ -25,6 +35,7 @@ public struct TaskBacktestRow: Sendable, Equatable, Codable {
     public var accuracyError: Double { accuracy - actualAccuracy }
     /// Whether the accuracy interval holds the actual accuracy (`nil` without intervals).
     public var accuracyCovered: Bool? { accuracyInterval.map { $0.lower <= actualAccuracy && actualAccuracy <= $0.upper } }
+    /// Whether the loss interval holds the actual loss (`nil` without intervals).
     public var lossCovered: Bool? { lossInterval.map { $0.lower <= actualLoss && actualLoss <= $0.upper } }
 }
 
@@ -34,6 +45,7 @@ public struct TaskBacktestRow: Sendable, Equatable, Codable {
 public struct TaskBacktest: Sendable, Equatable, Codable {
     /// The held-out runs and the model size they share.
     public let heldOut: [String]
+    /// The model size `N` they share.
     public let heldOutParameters: Double
     /// Forecast rows (flags, residuals) of each task from the smaller rungs, at the held-out
     /// rung's largest run.

@@ -11,7 +11,9 @@ import ScalingLaws
 /// chain:                          Acc(N, D) = Acc(L(N, D))
 /// ```
 public struct TaskChainFit: Sendable {
+    /// Step 1: the Chinchilla law of the task loss, fitted on the runs' final points.
     public let step1: LawFit
+    /// Step 2: the sigmoid of accuracy in the task loss, fitted on every checkpoint.
     public let step2: LawFit
     /// The root mean square of step 2's residuals `Acc − Acc(L)` over its points: the scatter
     /// of the accuracy around the sigmoid.

@@ -5,7 +5,9 @@ import ScalingLaws
 /// Where to predict a task: a model of `N` parameters trained on `D` tokens, or the
 /// compute-optimal point of a budget `C` (C = 6ND) under each task's step-1 law.
 public enum TaskTarget: Sendable, Equatable, Codable {
+    /// A model of `parameters` trained on `tokens`.
     case model(parameters: Double, tokens: Double)
+    /// The compute-optimal point of a budget `C` in FLOP.
     case budget(Double)
 }
 
@@ -13,9 +15,13 @@ public enum TaskTarget: Sendable, Equatable, Codable {
 /// population standard deviation of the task loss and of the accuracy over the last `window`
 /// raw checkpoints of the ladder's largest run (largest N, then largest D).
 public struct TaskNoise: Sendable, Equatable, Codable {
+    /// The run whose checkpoints were used.
     public let run: String
+    /// Checkpoints in the window.
     public let window: Int
+    /// Population standard deviation of the task loss over the window.
     public let lossSD: Double
+    /// Population standard deviation of the accuracy over the window.
     public let accuracySD: Double
 }
 
@@ -23,18 +29,27 @@ public struct TaskNoise: Sendable, Equatable, Codable {
 /// intervals, step 2's residual scatter, the paper's variants, and whether the task is
 /// predictable.
 public struct TaskForecast: Sendable, Equatable, Codable {
+    /// The task.
     public let task: String
+    /// Its task-loss column.
     public let lossColumn: String
+    /// Its accuracy column.
     public let accuracyColumn: String
     /// The target (for a budget, the task's compute-optimal point under its step-1 law).
     public let parameters: Double
+    /// Training tokens `D` of the target.
     public let tokens: Double
+    /// Step 1's predicted task loss at the target.
     public let loss: Double
+    /// Its bootstrap interval, or `nil`.
     public let lossInterval: PropagatedInterval?
+    /// The chain's predicted accuracy at the target.
     public let accuracy: Double
+    /// Its bootstrap interval, or `nil`.
     public let accuracyInterval: PropagatedInterval?
     /// Step 2's RMS residual and the number of checkpoints it was fitted on.
     public let step2Residual: Double
+    /// Checkpoints step 2 was fitted on.
     public let step2Points: Int
     /// Variant: accuracy in one step from (N, D) (`nil` when its fit failed).
     public let singleStep: Double?
@@ -42,14 +57,20 @@ public struct TaskForecast: Sendable, Equatable, Codable {
     public let finalOnlyStep2: Double?
     /// Step 1's fitted E, A, B, α, β and step 2's a, k, L0, b.
     public let step1: [Double]
+    /// Step 2's fitted `a, k, L0, b`.
     public let step2: [Double]
+    /// The task's chance accuracy, when known.
     public let chance: Double?
     /// The best and the spread of the runs' final accuracies.
     public let bestAccuracy: Double
+    /// The spread (largest minus smallest) of the runs' final accuracies.
     public let accuracySpread: Double
+    /// The checkpoint noise of the task, when the largest run has enough checkpoints.
     public let noise: TaskNoise?
+    /// Why the prediction may not be trusted (each worded in reports).
     public let concerns: [TaskConcern]
 
+    /// Whether no concern makes the task unpredictable.
     public var predictable: Bool { !concerns.contains(where: \.makesUnpredictable) }
 }
 

@@ -32,6 +32,7 @@ public struct TaskMethod: Sendable, Equatable, Codable {
     /// Chance accuracy of a task whose prefix is not in ``chance``.
     public var defaultChance: Double? = 0.25
 
+    /// The paper's settings (see each property's default).
     public init() {}
 
     /// Chance accuracy of the OLMo ladder's ranked-classification tasks (the authors'

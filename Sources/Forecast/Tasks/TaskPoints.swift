@@ -14,21 +14,31 @@ import ScalingLaws
 public struct TaskPoints: Sendable, Equatable {
     /// One point per run.
     public struct Final: Sendable, Equatable {
+        /// The run's index in the ladder.
         public let run: Int
+        /// Its parameters `N_r`.
         public let parameters: Double
+        /// Its tokens `D_r` at the point.
         public let tokens: Double
+        /// `L̄_r`, the mean of its last `w` task losses.
         public let loss: Double
+        /// The mean of its last `w` accuracies.
         public let accuracy: Double
     }
 
     /// One smoothed checkpoint.
     public struct Checkpoint: Sendable, Equatable {
+        /// The run's index in the ladder.
         public let run: Int
+        /// `L̃`, the trailing moving average of the task loss.
         public let loss: Double
+        /// `Ã`, the trailing moving average of the accuracy.
         public let accuracy: Double
     }
 
+    /// The task.
     public let task: String
+    /// Step 1's points, one per run.
     public let finals: [Final]
     /// Checkpoints by run (index `r` holds run `r`'s).
     public let checkpoints: [[Checkpoint]]

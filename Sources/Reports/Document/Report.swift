@@ -16,8 +16,13 @@ public struct Report: Sendable, Equatable, Codable {
     /// The report's title: the top heading in Markdown, LaTeX and HTML; not printed in plain
     /// text, where the sections speak for themselves.
     public var title: String
+    /// The sections, in order.
     public var sections: [ReportSection]
 
+    /// A report.
+    /// - Parameters:
+    ///   - title: The report's title.
+    ///   - sections: The sections, in order (default none).
     public init(title: String, sections: [ReportSection] = []) {
         self.title = title
         self.sections = sections

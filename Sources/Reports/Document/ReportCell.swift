@@ -6,6 +6,10 @@ public struct ReportCell: Sendable, Equatable, Codable, ExpressibleByStringLiter
     /// What CSV writes; `nil` means the same as ``text``.
     public var exact: String?
 
+    /// A cell.
+    /// - Parameters:
+    ///   - text: What plain text, Markdown, LaTeX and HTML show.
+    ///   - exact: What CSV writes, or `nil` for `text`.
     public init(_ text: String, exact: String? = nil) {
         self.text = text
         self.exact = exact

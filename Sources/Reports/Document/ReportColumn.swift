@@ -16,8 +16,15 @@ public struct ReportColumn: Sendable, Equatable, Codable {
     public var csvName: String
     /// Numbers are right-aligned in plain text, Markdown, LaTeX and HTML.
     public var numeric: Bool
+    /// Where the column appears (default everywhere).
     public var visibility: Visibility
 
+    /// A column.
+    /// - Parameters:
+    ///   - title: The heading a reader sees.
+    ///   - csvName: The CSV header, or `nil` for `title`.
+    ///   - numeric: Whether numbers are right-aligned (default `false`).
+    ///   - visibility: Where the column appears (default everywhere).
     public init(_ title: String, csvName: String? = nil, numeric: Bool = false, visibility: Visibility = .everywhere) {
         self.title = title
         self.csvName = csvName ?? title

@@ -3,11 +3,18 @@
 /// Plain text prints `[[Title]] (subtitle)` and indents the contents by four spaces, the
 /// layout of lmfit's fit report; Markdown uses `###` headings, LaTeX `\subsection*`, HTML `<h2>`.
 public struct ReportSection: Sendable, Equatable, Codable {
+    /// The section's title.
     public var title: String
     /// A parenthesised remark after the title (for example which intervals are shown).
     public var subtitle: String?
+    /// The contents, in order.
     public var blocks: [ReportBlock]
 
+    /// A section.
+    /// - Parameters:
+    ///   - title: The section's title.
+    ///   - subtitle: A parenthesised remark after the title, or `nil`.
+    ///   - blocks: The contents, in order (default none).
     public init(title: String, subtitle: String? = nil, blocks: [ReportBlock] = []) {
         self.title = title
         self.subtitle = subtitle

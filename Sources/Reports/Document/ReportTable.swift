@@ -6,7 +6,9 @@
 public struct ReportTable: Sendable, Equatable, Codable {
     /// A heading over the table (`nil`: none).
     public var title: String?
+    /// The columns.
     public var columns: [ReportColumn]
+    /// The rows: one cell per column.
     public var rows: [[ReportCell]]
     /// Whether CSV output includes this table. A report's CSV is its exported tables, in order,
     /// separated by a blank line; most reports export exactly one.
@@ -18,6 +20,13 @@ public struct ReportTable: Sendable, Equatable, Codable {
     /// `nil` (the default): the grid.
     public var plainLines: [String]?
 
+    /// A table.
+    /// - Parameters:
+    ///   - title: A heading over the table, or `nil`.
+    ///   - columns: The columns.
+    ///   - rows: The rows, one cell per column (default none).
+    ///   - exportsToCSV: Whether CSV output includes the table (default `false`).
+    ///   - emptyText: What plain text and Markdown print instead of an empty table, or `nil`.
     public init(title: String? = nil, columns: [ReportColumn], rows: [[ReportCell]] = [], exportsToCSV: Bool = false, emptyText: String? = nil) {
         self.title = title
         self.columns = columns

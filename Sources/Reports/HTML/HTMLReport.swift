@@ -7,12 +7,15 @@ import ScalingLaws
 /// analysis when the runs have budgets, the forecast table (CI and PI) and an optional backtest, in one file with inline CSS and inline SVG: no scripts, no network, no
 /// external files. Output is deterministic (no dates, no random ids).
 public struct HTMLReport: Sendable {
+    /// The fit reported.
     public var fit: LawFit
+    /// The runs it was fitted to.
     public var data: Dataset
     /// Figures in display order; their ``Figure/id``s must be distinct.
     public var figures: [Figure]
     /// Why some figures are missing, one sentence each.
     public var omitted: [String]
+    /// The forecast table (CI and PI), when asked for.
     public var forecast: ForecastTable?
     /// The iso-FLOP analysis of the runs, when they have budgets: its own section (budgets,
     /// N* ∝ C^a, the Approach-3 comparison).
@@ -23,6 +26,15 @@ public struct HTMLReport: Sendable {
     /// in the data section; empty when every row was used.
     public var selection: String = ""
 
+    /// A report of one fit.
+    /// - Parameters:
+    ///   - fit: The fit reported.
+    ///   - data: The runs it was fitted to.
+    ///   - figures: Figures in display order, distinct ids.
+    ///   - omitted: Why some figures are missing (default none).
+    ///   - forecast: The forecast table, or `nil`.
+    ///   - isoflop: The iso-FLOP analysis of the runs, or `nil`.
+    ///   - backtest: A backtest of the law on the same data, or `nil`.
     public init(
         fit: LawFit, data: Dataset, figures: [Figure], omitted: [String] = [], forecast: ForecastTable? = nil,
         isoflop: IsoFlopPlotInput? = nil, backtest: BacktestResult? = nil

@@ -4,11 +4,23 @@ import Forecast
 public enum HparamsReport {
     /// One recommendation row.
     public struct Row: Codable, Sendable, Equatable {
+        /// Parameters `N`, for a law of size and tokens.
         public var n: Double?
+        /// Tokens `D`, for a law of size and tokens.
         public var d: Double?
+        /// Compute `C` in FLOP, for a law of compute.
         public var c: Double?
+        /// The recommended peak learning rate.
         public var learningRate: Double
+        /// The recommended batch size in tokens, when the law has one.
         public var batchSize: Double?
+        /// A recommendation row.
+        /// - Parameters:
+        ///   - n: Parameters `N`, or `nil`.
+        ///   - d: Tokens `D`, or `nil`.
+        ///   - c: Compute `C`, or `nil`.
+        ///   - learningRate: The recommended peak learning rate.
+        ///   - batchSize: The recommended batch size in tokens, or `nil`.
         public init(n: Double?, d: Double?, c: Double?, learningRate: Double, batchSize: Double?) {
             self.n = n
             self.d = d
@@ -38,6 +50,11 @@ public enum HparamsReport {
         return out
     }
 
+    /// The report of a law's recommendations.
+    /// - Parameters:
+    ///   - law: The hyperparameter law.
+    ///   - rows: One recommendation per model or budget.
+    /// - Returns: The report: the law, then a table of learning rates and batch sizes.
     public static func recommendations(_ law: HyperparameterLaw, rows: [Row]) -> Report {
         var section = ReportSection(title: "Hyperparameters from \(law.name)")
         section.fields(lawText(law))
@@ -55,6 +72,9 @@ public enum HparamsReport {
         return Report(title: "Hyperparameter law", sections: [section])
     }
 
+    /// The report of a law fitted from a sweep.
+    /// - Parameter fit: The per-cell optima, the refused cells and the fitted power laws.
+    /// - Returns: The report: the cells' optima, the refusals, then the law with its intervals.
     public static func fitted(_ fit: HyperparameterSweepFit) -> Report {
         var laws = ReportSection(title: "Hyperparameter law fitted from the sweep")
         laws.fields(lawText(fit.law))

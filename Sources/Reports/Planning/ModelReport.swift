@@ -3,6 +3,12 @@ import Forecast
 /// The `model` report: a shape's parameter counts and training FLOP per token under every
 /// convention (and for `tokens` tokens, the training FLOP).
 public enum ModelReport {
+    /// The report of one shape.
+    /// - Parameters:
+    ///   - accounting: The shape's parameter counts and FLOP per token.
+    ///   - name: The model's name, or `nil`.
+    ///   - tokens: Training tokens for the total training FLOP, or `nil`.
+    /// - Returns: The report.
     public static func make(_ accounting: ModelAccounting, name: String?, tokens: Double?) -> Report {
         let s = accounting.shape
         var shape = ReportSection(title: name.map { "Model \($0)" } ?? "Model")

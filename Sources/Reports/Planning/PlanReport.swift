@@ -2,11 +2,23 @@ import Forecast
 
 /// Everything `plan` decided, for JSON.
 public struct PlanPayload: Codable, Sendable, Equatable {
+    /// The iso-FLOP sweep design with its simulated bias, when `--budgets` was given.
     public var design: IsoFlopSweepDesign?
+    /// The candidate next runs ranked by forecast-variance reduction, when `--runs` was given.
     public var candidates: [CandidateRun]?
+    /// The naive next size up, for comparison.
     public var naive: CandidateRun?
+    /// The simulation check of the best candidate against the naive one, when asked for.
     public var simulation: PlanSimulation?
+    /// The proposed runs with shapes and hyperparameters.
     public var proposed: [ProposedRun]
+    /// The payload.
+    /// - Parameters:
+    ///   - design: The sweep design, or `nil`.
+    ///   - candidates: The ranked candidates, or `nil`.
+    ///   - naive: The naive next size up, or `nil`.
+    ///   - simulation: The simulation check, or `nil`.
+    ///   - proposed: The proposed runs.
     public init(design: IsoFlopSweepDesign?, candidates: [CandidateRun]?, naive: CandidateRun?, simulation: PlanSimulation?, proposed: [ProposedRun]) {
         self.design = design
         self.candidates = candidates
@@ -23,6 +35,12 @@ public enum PlanReport {
         return ReportCell(String(format: "%+.1f%%", x * 100), exact: "\(x)")
     }
 
+    /// The report of a plan.
+    /// - Parameters:
+    ///   - payload: Everything the plan decided.
+    ///   - law: The law the plan was made under, in words.
+    ///   - target: The target in words, or `nil`.
+    /// - Returns: The report: the sweep design, the ranked candidates, the simulation check and the proposed runs, each when present.
     public static func make(_ payload: PlanPayload, law: String, target: String?) -> Report {
         var report = Report(title: "Run plan")
         if let design = payload.design {

@@ -13,12 +13,19 @@ import Foundation
 /// Ticks lie inside `[lower, upper]` widened by 1e-9 of the span, so ends that sit on a tick
 /// (`1e18…1e24`) keep it.
 public struct AxisTicks: Sendable, Equatable {
+    /// Major (labelled) tick positions, in data units.
     public let major: [Double]
+    /// Minor (unlabelled) tick positions, in data units.
     public let minor: [Double]
     /// The major step in the axis' working space (log10 units on log axes), used by labels to
     /// choose their precision.
     public let step: Double
 
+    /// Ticks.
+    /// - Parameters:
+    ///   - major: Major tick positions.
+    ///   - minor: Minor tick positions.
+    ///   - step: The major step in the axis' working space.
     public init(major: [Double], minor: [Double], step: Double) {
         self.major = major
         self.minor = minor

@@ -8,17 +8,27 @@ public struct PlotColor: Sendable, Equatable, Hashable {
     /// `#rrggbb`, lower case.
     public let hex: String
 
+    /// A colour.
+    /// - Parameter hex: `#rrggbb`.
     public init(hex: String) {
         self.hex = hex.lowercased()
     }
 
+    /// Black `#000000`, for data drawn in neutral ink.
     public static let black = PlotColor(hex: "#000000")
+    /// Okabe–Ito orange `#e69f00`.
     public static let orange = PlotColor(hex: "#e69f00")
+    /// Okabe–Ito sky blue `#56b4e9`.
     public static let skyBlue = PlotColor(hex: "#56b4e9")
+    /// Okabe–Ito bluish green `#009e73`.
     public static let bluishGreen = PlotColor(hex: "#009e73")
+    /// Okabe–Ito yellow `#f0e442`.
     public static let yellow = PlotColor(hex: "#f0e442")
+    /// Okabe–Ito blue `#0072b2`.
     public static let blue = PlotColor(hex: "#0072b2")
+    /// Okabe–Ito vermillion `#d55e00`.
     public static let vermillion = PlotColor(hex: "#d55e00")
+    /// Okabe–Ito reddish purple `#cc79a7`.
     public static let reddishPurple = PlotColor(hex: "#cc79a7")
     /// Neutral grey for context (data not in any group, grid lines).
     public static let grey = PlotColor(hex: "#999999")

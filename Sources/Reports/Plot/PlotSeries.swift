@@ -4,11 +4,13 @@
 public struct PlotSeries: Sendable, Equatable {
     /// The shape of point markers.
     public enum Marker: String, Sendable, Equatable {
+        /// A circle, square, triangle, diamond or star.
         case circle, square, triangle, diamond, star
     }
 
     /// The stroke of lines.
     public enum LineStyle: String, Sendable, Equatable {
+        /// A solid, dashed or dotted stroke.
         case solid, dashed, dotted
     }
 
@@ -27,11 +29,22 @@ public struct PlotSeries: Sendable, Equatable {
 
     /// The legend text, or `nil` to leave the series out of the legend.
     public var label: String?
+    /// What the series draws.
     public var kind: Kind
+    /// The x coordinates, data units.
     public var x: [Double]
+    /// The y coordinates (the lower curve of a band), data units.
     public var y: [Double]
+    /// The colour.
     public var color: PlotColor
 
+    /// A series.
+    /// - Parameters:
+    ///   - label: The legend text, or `nil` to leave it out of the legend.
+    ///   - kind: What the series draws.
+    ///   - x: The x coordinates.
+    ///   - y: The y coordinates.
+    ///   - color: The colour.
     public init(label: String?, kind: Kind, x: [Double], y: [Double], color: PlotColor) {
         self.label = label
         self.kind = kind

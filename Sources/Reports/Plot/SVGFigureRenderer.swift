@@ -29,10 +29,36 @@ struct SVGFigureRenderer {
 
     var legendEntries: [PlotSeries] { figure.series.filter { $0.label != nil } }
 
+    /// The room for the title, subtitle and notes: from the figure's left margin to its right
+    /// edge, so a long title may run over the legend's column.
+    var textRoom: Double { figure.width - Self.textLeft - 8 }
+
+    /// The left edge of the title, subtitle and notes.
+    static let textLeft = 16.0
+
+    /// The title's lines (at most two, then cut with `…`).
+    var titleLines: [String] { Self.wrapped(figure.title, pixels: textRoom, characterWidth: 9.4, maxLines: 2) }
+
+    /// The subtitle's lines (at most two).
+    var subtitleLines: [String] {
+        figure.subtitle.map { Self.wrapped($0, pixels: textRoom, characterWidth: 6.8, maxLines: 2) } ?? []
+    }
+
+    /// Every note's lines (at most two a note), in order.
+    var noteLines: [String] {
+        figure.notes.flatMap { Self.wrapped($0, pixels: textRoom, characterWidth: 6.2, maxLines: 2) }
+    }
+
+    /// The baseline of the title's first line; each further line is 19 px lower, the subtitle's
+    /// lines 15 px apart after it.
+    static let titleBaseline = 26.0
+
     var frame: Frame {
-        let top = figure.subtitle == nil ? 44.0 : 60.0
+        let titleBottom = Self.titleBaseline + 19 * Double(titleLines.count - 1)
+        let subtitleCount = subtitleLines.count
+        let top = subtitleCount == 0 ? titleBottom + 18 : titleBottom + 18 + 15 * Double(subtitleCount - 1) + 16
         let right = figure.width - (legendEntries.isEmpty ? 24 : legendWidth)
-        let bottom = figure.height - 56 - 14 * Double(figure.notes.count)
+        let bottom = figure.height - 56 - 14 * Double(noteLines.count)
         return Frame(left: 84, top: top, right: right, bottom: Swift.max(bottom, top + 40))
     }
 
@@ -90,10 +116,14 @@ struct SVGFigureRenderer {
         out += "<title id=\"\(id)-title\">\(SVGText.escape(figure.title))</title>\n"
         out += "<defs><clipPath id=\"\(id)-clip\"><rect x=\"\(c(f.left))\" y=\"\(c(f.top))\" width=\"\(c(f.width))\" height=\"\(c(f.height))\"/></clipPath></defs>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(c(figure.width))\" height=\"\(c(figure.height))\" fill=\"#ffffff\"/>\n"
-        let textRoom = figure.width - f.left - 8
-        out += "<text x=\"\(c(f.left))\" y=\"26\" font-size=\"16\" font-weight=\"bold\" fill=\"#000000\">\(SVGText.escape(Self.shortened(figure.title, pixels: textRoom, characterWidth: 9.4)))</text>\n"
-        if let subtitle = figure.subtitle {
-            out += "<text x=\"\(c(f.left))\" y=\"44\" font-size=\"12\" fill=\"#444444\">\(SVGText.escape(Self.shortened(subtitle, pixels: textRoom, characterWidth: 6.8)))</text>\n"
+        let left = c(Self.textLeft)
+        let titles = titleLines
+        for (k, line) in titles.enumerated() {
+            out += "<text x=\"\(left)\" y=\"\(c(Self.titleBaseline + 19 * Double(k)))\" font-size=\"16\" font-weight=\"bold\" fill=\"#000000\">\(SVGText.escape(line))</text>\n"
+        }
+        let subtitleTop = Self.titleBaseline + 19 * Double(titles.count - 1) + 18
+        for (k, line) in subtitleLines.enumerated() {
+            out += "<text x=\"\(left)\" y=\"\(c(subtitleTop + 15 * Double(k)))\" font-size=\"12\" fill=\"#444444\">\(SVGText.escape(line))</text>\n"
         }
 
         // Grid and ticks.
@@ -124,7 +154,13 @@ struct SVGFigureRenderer {
         out += "<rect x=\"\(c(f.left))\" y=\"\(c(f.top))\" width=\"\(c(f.width))\" height=\"\(c(f.height))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
         out += "<text x=\"\(c((f.left + f.right) / 2))\" y=\"\(c(f.bottom + 42))\" font-size=\"13\" text-anchor=\"middle\">\(SVGText.escape(figure.x.label))</text>\n"
         let yMid = (f.top + f.bottom) / 2
-        out += "<text x=\"20\" y=\"\(c(yMid))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 20 \(c(yMid)))\">\(SVGText.escape(figure.y.label))</text>\n"
+        // The y label stays within the frame's height (so it never runs into the title or the
+        // notes): up to two lines, the second to the right of the first.
+        let yLines = Self.wrapped(figure.y.label, pixels: f.height, characterWidth: 7.4, maxLines: 2)
+        for (k, line) in yLines.enumerated() {
+            let x = c((yLines.count == 1 ? 20 : 14) + 15 * Double(k))
+            out += "<text x=\"\(x)\" y=\"\(c(yMid))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 \(x) \(c(yMid)))\">\(SVGText.escape(line))</text>\n"
+        }
 
         // Series: bands, rules, lines, then points, so points stay visible.
         out += "<g class=\"series\" clip-path=\"url(#\(id)-clip)\">\n"
@@ -142,8 +178,9 @@ struct SVGFigureRenderer {
         out += "</g>\n"
 
         out += legend(frame: f)
-        for (k, note) in figure.notes.enumerated() {
-            out += "<text x=\"\(c(f.left))\" y=\"\(c(figure.height - 10 - 14 * Double(figure.notes.count - 1 - k)))\" font-size=\"11\" fill=\"#444444\">\(SVGText.escape(Self.shortened(note, pixels: textRoom, characterWidth: 6.2)))</text>\n"
+        let notes = noteLines
+        for (k, note) in notes.enumerated() {
+            out += "<text x=\"\(left)\" y=\"\(c(figure.height - 10 - 14 * Double(notes.count - 1 - k)))\" font-size=\"11\" fill=\"#444444\">\(SVGText.escape(note))</text>\n"
         }
         out += "</svg>\n"
         return out
@@ -151,6 +188,25 @@ struct SVGFigureRenderer {
 
     /// `text` cut to fit `pixels` at an average `characterWidth` (no font metrics in SVG
     /// without a renderer), ending in `…` when cut. The full text stays in `<title>`.
+    /// `text` broken at spaces into lines that fit `pixels` at an average `characterWidth`,
+    /// at most `maxLines` of them; the last is cut with `…` when the text does not fit.
+    static func wrapped(_ text: String, pixels: Double, characterWidth: Double, maxLines: Int) -> [String] {
+        let limit = Swift.max(8, Int(pixels / characterWidth))
+        var lines: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            if lines.count == maxLines - 1 || rest.count <= limit {
+                lines.append(shortened(String(rest), pixels: pixels, characterWidth: characterWidth))
+                break
+            }
+            let window = rest.prefix(limit + 1)
+            let cut = window.lastIndex(of: " ") ?? rest.index(rest.startIndex, offsetBy: limit)
+            lines.append(String(rest[..<cut]))
+            rest = rest[cut...].drop { $0 == " " }
+        }
+        return lines.isEmpty ? [""] : lines
+    }
+
     static func shortened(_ text: String, pixels: Double, characterWidth: Double) -> String {
         let limit = Swift.max(8, Int(pixels / characterWidth))
         guard text.count > limit else { return text }

@@ -4,18 +4,26 @@ import ScalingLaws
 /// `--kind curves`: the data and the fitted law.
 ///
 /// - One input: response against the input, points and the law's curve.
-/// - Two inputs (e.g. loss against D per model size N): one colour per group of the first input
-///   (``PlotGrouping/byValue(_:maxDistinct:bins:)``), points against the second input, and the law's
-///   curve at the group's representative value over the second input's range.
+/// - Two inputs (e.g. loss against D per model size N): one colour per group of one input
+///   (``PlotGrouping/byValue(_:maxDistinct:bins:)``), points against the other, and the law's
+///   curve at the group's representative value over the other input's range. Which input is
+///   which is the law's `curveAxes`: the second along x and the first as groups for most laws;
+///   samples seen along x and one curve per pool for the data-filtering law.
+/// - Benchmark laws: the response's floor (chance) as a dashed line.
 /// - More inputs: the points grouped the same way, without curves (the law needs values of the
 ///   other inputs a curve cannot hold fixed); a footnote says so.
 public enum CurvesPlot {
+    /// The figure described above.
+    /// - Parameter input: The fit, its law and its data.
+    /// - Returns: The figure.
+    /// - Throws: `PlotError.nothingToDraw` when the data has no row or no finite value to place.
     public static func figure(_ input: PlotInput) throws -> Figure {
         let law = input.law
         let xs = input.inputs
         let y = input.response
         guard !xs.isEmpty, !y.isEmpty else { throw PlotError.nothingToDraw(kind: .curves, reason: "the data has no rows") }
-        let xIndex = xs.count == 1 ? 0 : 1
+        let axes = xs.count == 1 ? LawCurveAxes.standard(inputCount: 1) : law.curveAxes
+        let xIndex = axes.x
         let xVariable = law.inputs[xIndex]
         let xScale = PlotScales.scale(for: xs[xIndex])
         let yScale = PlotScales.scale(for: y, ratio: 10)
@@ -32,11 +40,12 @@ public enum CurvesPlot {
         if xs.count == 1 {
             figure.series.append(.line("fitted \(law.name)", x: grid, y: grid.map { law.evaluate([$0], input.fit.values) }, color: PlotColor.series(0)))
             figure.series.append(.scatter("runs (\(y.count))", x: xs[0], y: y, color: .black, hollow: true))
+            if let floor = law.responseFloor(input.fit.values) { figure.series.append(.horizontalRule(floor.label, y: floor.value, color: .grey)) }
             return figure
         }
-        let groupVariable = law.inputs[0]
-        let groups = PlotGrouping.byValue(xs[0])
-        if xs.count == 2, !input.runs.isEmpty {
+        let groupVariable = law.inputs[axes.group]
+        let groups = PlotGrouping.byValue(xs[axes.group])
+        if xs.count == 2, axes == .standard(inputCount: 2), !input.runs.isEmpty {
             figure.series += runCurves(input.runs, groups: groups, from: lo / 4, below: (y.max() ?? .infinity) + 0.1 * ((y.max() ?? 0) - (y.min() ?? 0)))
         }
         for (k, group) in groups.enumerated() {
@@ -44,7 +53,12 @@ public enum CurvesPlot {
             let name = "\(groupVariable.symbol) ≈ \(valueText(group.value, unit: groupVariable.unit))"
             figure.series.append(.scatter(name, x: group.rows.map { xs[xIndex][$0] }, y: group.rows.map { y[$0] }, color: color, marker: PlotColor.marker(k)))
             if xs.count == 2 {
-                let curve = grid.map { law.evaluate([group.value, $0], input.fit.values) }
+                var point = [0.0, 0.0]
+                point[axes.group] = group.value
+                let curve = grid.map { v -> Double in
+                    point[xIndex] = v
+                    return law.evaluate(point, input.fit.values)
+                }
                 figure.series.append(.line(nil, x: grid, y: curve, color: color))
             }
         }
@@ -74,7 +88,7 @@ public enum CurvesPlot {
 
     /// `350M` for counts, 4 significant digits otherwise.
     static func valueText(_ v: Double, unit: String) -> String {
-        ["parameters", "tokens", "params"].contains(unit) ? NumberFormat.human(v) : NumberFormat.significant(v, digits: 4)
+        ["parameters", "tokens", "params", "samples"].contains(unit) ? NumberFormat.human(v) : NumberFormat.significant(v, digits: 4)
     }
 }
 

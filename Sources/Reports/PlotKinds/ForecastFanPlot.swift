@@ -30,12 +30,20 @@ import ScalingLaws
 /// instead (`ScalingLaws/LawFit/bootstrapPrediction(_:)`, at the bootstrap's level): the
 /// CI is the percentile interval of `f(x; θ*_j)` over the draws, the PI that of
 /// `f(x; θ*_j)` with a residual of the full fit added in the objective's space.
+///
+/// Benchmark laws (`LawFamily.benchmark`): both bands are clipped to the score's domain, [0, 1]
+/// (or [0, 100] when the scores are percentages), and the response's floor (chance, or the
+/// fitted floor) is drawn as a dashed line.
 public enum ForecastFanPlot {
     /// Lower and upper curves of both bands; `nil` entries where a band is undefined.
     public struct Bands: Sendable, Equatable {
+        /// Lower curve of the confidence band of the mean curve.
         public var confidenceLower: [Double]
+        /// Upper curve of the confidence band of the mean curve.
         public var confidenceUpper: [Double]
+        /// Lower curve of the prediction band of a new run.
         public var predictionLower: [Double]
+        /// Upper curve of the prediction band of a new run.
         public var predictionUpper: [Double]
     }
 
@@ -65,6 +73,14 @@ public enum ForecastFanPlot {
         return out
     }
 
+    /// The forecast fan described above.
+    /// - Parameters:
+    ///   - input: The fit, its law and its data.
+    ///   - cost: The cost model of the compute axis (default `6ND`).
+    ///   - xRange: The range of the horizontal axis, or `nil` to extend past the data.
+    /// - Returns: The figure.
+    /// - Throws: `PlotError.nothingToDraw` when no run or budget can be placed,
+    ///   `PlotError.notApplicable` when the law cannot be forecast over compute.
     public static func figure(_ input: PlotInput, cost: CostModel = .sixND, xRange: ClosedRange<Double>? = nil) throws -> Figure {
         let law = input.law
         var x: [Double] = [], center: [Double] = [], se: [Double] = []
@@ -136,18 +152,23 @@ public enum ForecastFanPlot {
                 kind: .forecast, law: law.name, needs: "a law of one input or of N and D",
                 has: "takes \(input.roles.joined(separator: ", "))")
         }
+        let domain = responseDomain(input)
+        var clipped = false
         if let bootstrap, boot.confidenceLower.contains(where: \.isFinite) {
+            if let domain { clipped = clip(&boot, to: domain) }
             let level = NumberFormat.significant(bootstrap.confidenceLevel * 100, digits: 4) + "%"
             figure.series.insert(.band("\(level) PI new run (bootstrap)", x: x, lower: boot.predictionLower, upper: boot.predictionUpper, color: PlotColor.series(0), opacity: 0.12), at: 0)
             figure.series.insert(.band("\(level) CI mean (bootstrap)", x: x, lower: boot.confidenceLower, upper: boot.confidenceUpper, color: PlotColor.series(0), opacity: 0.3), at: 1)
             figure.series.append(.line("fitted \(law.name)", x: x, y: center, color: PlotColor.series(0)))
             figure.notes.append("CI: percentiles of the law over \(bootstrap.draws.count) bootstrap refits (\(bootstrap.kind), seed \(bootstrap.seed)).")
             figure.notes.append("PI: the same with a residual of the full-data fit added (a new run).")
+            finish(&figure, input: input, domain: clipped ? domain : nil)
             return figure
         }
-        let b = bands(
+        var b = bands(
             values: center, standardErrors: se, t: input.tQuantile ?? .nan, scatter: input.residualScatter ?? .nan,
             logSpace: input.fit.objective.isLogSpace)
+        if let domain { clipped = clip(&b, to: domain) }
         let level = input.levelText
         if input.residualScatter != nil, input.tQuantile != nil {
             figure.series.insert(.band("\(level) PI of a new run", x: x, lower: b.predictionLower, upper: b.predictionUpper, color: PlotColor.series(0), opacity: 0.12), at: 0)
@@ -160,6 +181,50 @@ public enum ForecastFanPlot {
         if !se.contains(where: \.isFinite) {
             figure.notes.append("No confidence band: the fit has no covariance.")
         }
+        finish(&figure, input: input, domain: clipped ? domain : nil)
         return figure
+    }
+
+    /// The response's domain for the law's family (`LawFamily.responseDomain`), in the data's
+    /// scale: percent when any observed score exceeds 1.
+    /// - Parameter input: the fit and its data.
+    /// - Returns: the domain, or `nil` when the response has none.
+    static func responseDomain(_ input: PlotInput) -> ClosedRange<Double>? {
+        guard let domain = input.law.family.responseDomain else { return nil }
+        let percent = input.response.contains { $0.isFinite && $0 > domain.upperBound * 1.0001 }
+        return percent ? (domain.lowerBound * 100)...(domain.upperBound * 100) : domain
+    }
+
+    /// Clips every finite band value to `domain`.
+    /// - Parameters:
+    ///   - bands: the bands, changed in place.
+    ///   - domain: the response's domain.
+    /// - Returns: whether any value was moved.
+    static func clip(_ bands: inout Bands, to domain: ClosedRange<Double>) -> Bool {
+        var moved = false
+        func clipped(_ values: [Double]) -> [Double] {
+            values.map { v in
+                guard v.isFinite else { return v }
+                let c = Swift.min(Swift.max(v, domain.lowerBound), domain.upperBound)
+                if c != v { moved = true }
+                return c
+            }
+        }
+        bands.confidenceLower = clipped(bands.confidenceLower)
+        bands.confidenceUpper = clipped(bands.confidenceUpper)
+        bands.predictionLower = clipped(bands.predictionLower)
+        bands.predictionUpper = clipped(bands.predictionUpper)
+        return moved
+    }
+
+    /// Adds the response's floor (benchmark laws) and a note when the bands were clipped.
+    static func finish(_ figure: inout Figure, input: PlotInput, domain clippedTo: ClosedRange<Double>?) {
+        if let floor = input.law.responseFloor(input.fit.values) {
+            figure.series.append(.horizontalRule(floor.label, y: floor.value, color: .grey))
+        }
+        if let clippedTo {
+            let lo = NumberFormat.significant(clippedTo.lowerBound, digits: 3), hi = NumberFormat.significant(clippedTo.upperBound, digits: 3)
+            figure.notes.append("Bands clipped to [\(lo), \(hi)], the score's domain.")
+        }
     }
 }

@@ -11,6 +11,13 @@ import ScalingLaws
 /// 10⁴ times the largest, with the data: for each compute group
 /// (``PlotGrouping/byGaps(_:gap:maxGroups:maxSpan:)``) the run of lowest loss, its N and its D.
 public enum FrontierPlot {
+    /// The frontier described above.
+    /// - Parameters:
+    ///   - input: The fit, its law (of N and D) and its data.
+    ///   - cost: The cost model the frontier is found under (default `6ND`).
+    /// - Returns: The figure.
+    /// - Throws: `PlotError.notApplicable` for a law not of N and D, `PlotError.nothingToDraw` when
+    ///   no run or budget has an optimum to draw.
     public static func figure(_ input: PlotInput, cost: CostModel = .sixND) throws -> Figure {
         guard input.isNDLaw else {
             throw PlotError.notApplicable(

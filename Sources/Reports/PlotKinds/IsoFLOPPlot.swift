@@ -16,6 +16,11 @@ import ScalingLaws
 /// This draws the law's valleys; it fits nothing per budget. An iso-FLOP analysis (parabola
 /// minima per budget) can add its own series to the returned figure.
 public enum IsoFLOPPlot {
+    /// The iso-FLOP valleys described above.
+    /// - Parameter input: The fit, its law (of N and D) and its data.
+    /// - Returns: The figure.
+    /// - Throws: `PlotError.notApplicable` for a law not of N and D, `PlotError.nothingToDraw`
+    ///   when no run has positive N and D.
     public static func figure(_ input: PlotInput) throws -> Figure {
         guard input.isNDLaw else {
             throw PlotError.notApplicable(

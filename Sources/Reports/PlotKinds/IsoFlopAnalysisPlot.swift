@@ -5,12 +5,18 @@ import ScalingLaws
 /// An iso-FLOP analysis and the runs it was made from: what `--kind isoflop` (Approach 2) and
 /// `--kind isoflop-frontier` draw. The analysis is run by the caller (Reports fits nothing).
 public struct IsoFlopPlotInput: Sendable {
+    /// The analysis: profiles per budget and the frontier.
     public let analysis: IsoFlopAnalysis
     /// The runs given to `Forecast/IsoFlopAnalysis/run(_:options:)`.
     public let runs: [IsoFlopRun]
     /// The data's name for subtitles (`data.csv (40 runs)`, `isoflop_points.csv (121 runs; config_id == '…')`).
     public let source: String
 
+    /// An input.
+    /// - Parameters:
+    ///   - analysis: The analysis.
+    ///   - runs: The runs it was made from.
+    ///   - source: The data's name for subtitles.
     public init(analysis: IsoFlopAnalysis, runs: [IsoFlopRun], source: String) {
         self.analysis = analysis
         self.runs = runs

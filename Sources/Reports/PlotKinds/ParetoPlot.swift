@@ -14,6 +14,13 @@ import ScalingLaws
 /// `C = F* − δ·D` through it. `setting` supplies the batch-size law, critic size and step cost
 /// (default: the published Gym/SAC setting, `ScalingLaws/UTDBudget/gymJ800`).
 public enum ParetoPlot {
+    /// The data–compute Pareto figure described above.
+    /// - Parameters:
+    ///   - input: The UTD data-efficiency fit and its runs.
+    ///   - setting: The batch-size law, critic size and step cost (default Gym/SAC at J = 800).
+    /// - Returns: The figure.
+    /// - Throws: `PlotError.notApplicable` for a law other than the UTD data-efficiency law,
+    ///   `PlotError.nothingToDraw` when σ has no spread.
     public static func figure(_ input: PlotInput, setting: UTDBudget = .gymJ800) throws -> Figure {
         guard input.law is UTDDataEfficiencyLaw else {
             throw PlotError.notApplicable(

@@ -20,7 +20,15 @@ public struct PlotGroup: Sendable, Equatable {
     public let value: Double
 }
 
+/// Groupings of values for colouring figures (see ``PlotGroup``).
 public enum PlotGrouping {
+    /// One group per distinct value when there are at most `maxDistinct`, else equal-width bins in
+    /// `log10`. Cost O(n log n).
+    /// - Parameters:
+    ///   - values: One value per row.
+    ///   - maxDistinct: The most distinct values kept as their own groups (default 10).
+    ///   - maxGroups: The number of bins otherwise (default 7).
+    /// - Returns: The non-empty groups, by increasing value.
     public static func byValue(_ values: [Double], maxDistinct: Int = 10, bins maxGroups: Int = 7) -> [PlotGroup] {
         var distinct: [Double] = []
         for v in values where v.isFinite && !distinct.contains(v) {
@@ -44,6 +52,14 @@ public enum PlotGrouping {
         return bins.filter { !$0.isEmpty }.map { rows in group(rows, values: values, positive: positive) }
     }
 
+    /// Sorted `log10` values split where neighbours are more than `gap` decades apart, falling back
+    /// to ``byValue(_:maxDistinct:bins:)`` bins. Cost O(n log n).
+    /// - Parameters:
+    ///   - values: One value per row.
+    ///   - gap: The smallest gap in decades that splits (default 0.1).
+    ///   - maxGroups: The most groups before falling back to bins (default 10).
+    ///   - maxSpan: The widest group in decades before falling back to bins (default 0.3).
+    /// - Returns: The groups, by increasing value.
     public static func byGaps(_ values: [Double], gap: Double = 0.1, maxGroups: Int = 10, maxSpan: Double = 0.3) -> [PlotGroup] {
         let order = values.indices.filter { values[$0].isFinite && values[$0] > 0 }.sorted { values[$0] < values[$1] }
         guard !order.isEmpty else { return [] }

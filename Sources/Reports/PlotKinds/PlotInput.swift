@@ -7,8 +7,11 @@ import ScalingLaws
 ///
 /// Everything here evaluates the fitted law; nothing is refitted.
 public struct PlotInput: Sendable {
+    /// The fit drawn.
     public let fit: LawFit
+    /// Its law, from the catalog.
     public let law: any ScalingLaw
+    /// The data, columns named by the law's roles.
     public let data: Dataset
     /// The runs the points were reduced from, with their logged curves, when the data came from
     /// training logs (`ScalingLaws/LogReadOptions/keepCurves`); `curves` draws each run's curve.
@@ -86,7 +89,8 @@ public struct PlotInput: Sendable {
     static func axisLabel(_ v: LawVariable) -> String {
         // A summary that already ends in the symbol (`…; the law uses log10 C`) is not followed by it again.
         let name = v.symbol == v.summary || v.summary.hasSuffix(" " + v.symbol) ? v.summary : "\(v.summary) \(v.symbol)"
-        return v.unit.isEmpty ? name : "\(name) (\(v.unit))"
+        // A column name that already gives the unit (`Training compute (FLOP)`) keeps it once.
+        return v.unit.isEmpty || name.contains("(\(v.unit))") ? name : "\(name) (\(v.unit))"
     }
 
     /// Short `law fitted to source (rows)` line for subtitles.

@@ -17,6 +17,9 @@ public enum PlotKind: String, Sendable, Equatable, CaseIterable, Codable {
     case pareto
     /// A cost trend in time on a log axis, with the fitted line and interval bands.
     case trend
+    /// Observed loss curves against a curve law's predictions with prediction bands
+    /// (``LossCurvePlot``; needs a curve fit, 'curve fit --output').
+    case lossCurve = "loss-curve"
     /// Data filtering: error against samples seen per pool and top-k% mixture, with the
     /// crossover budgets (Goyal et al. 2024), from a joint qqt fit (``FilteringPlot``).
     case filtering
@@ -32,6 +35,7 @@ public enum PlotKind: String, Sendable, Equatable, CaseIterable, Codable {
         case .forecast: return "prediction with confidence and prediction bands beyond the data"
         case .pareto: return "RL data-compute Pareto frontier (needs utd-data)"
         case .trend: return "cost vs date on a log axis with trend and bands (needs exponential-trend or dates and costs)"
+        case .lossCurve: return "logged loss curves vs a curve law's predictions with bands (needs a 'curve fit' artifact; draws --curve logs and --schedule specifications, else the fit's own logs)"
         case .filtering: return "error vs samples seen per data pool and top-k% mixture, crossovers marked (needs a joint qqt fit)"
         }
     }

@@ -6,6 +6,10 @@ import ScalingLaws
 /// (`ln(y/ŷ)` for log-space objectives), coloured by group of the first input for laws of two or
 /// more inputs, with the zero line.
 public enum ResidualsPlot {
+    /// The residuals figure described above.
+    /// - Parameter input: The fit, its law and its data.
+    /// - Returns: The figure.
+    /// - Throws: `PlotError.nothingToDraw` when no residual is finite.
     public static func figure(_ input: PlotInput) throws -> Figure {
         let (x, xLabel) = input.computeAxis
         let residuals = input.residuals

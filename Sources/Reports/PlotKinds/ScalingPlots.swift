@@ -45,6 +45,9 @@ public enum ScalingPlots {
             return try TrendPlot.figure(
                 trend: trend, years: years, costs: costs, costLabel: PlotInput.axisLabel(input.responseVariable),
                 source: input.data.source)
+        case .lossCurve:
+            throw PlotError.notApplicable(kind: .lossCurve, law: input.law.name, needs: "a curve fit ('curve fit --output') and --curve or --schedule",
+                                          has: "is a law of final losses")
         }
     }
 
@@ -60,8 +63,8 @@ public enum ScalingPlots {
         if isoflop { kinds.append(.isoflopFrontier) }
         if roles == ["N", "D"] { kinds.append(.frontier) }
         if roles == ["N", "D"] || roles.count == 1 { kinds.append(.forecast) }
-        if law is UTDDataEfficiencyLaw { kinds.append(.pareto) }
-        if law is ExponentialTrendLaw { kinds.append(.trend) }
+        if law.family == .reinforcementLearning { kinds.append(.pareto) }
+        if law.family == .costTrend { kinds.append(.trend) }
         return kinds
     }
 }

@@ -11,9 +11,13 @@ import NonlinearFit
 /// predictions share the parameters, so the interval of the difference is narrower than the
 /// two intervals combined). The interval is `Δ ± t_{n−p}·SE` at the fit's level.
 public struct CurveDifference: Sendable, Equatable, Codable {
+    /// `Δ = L̂_a(T_a) − L̂_b(T_b)`, nats/token (negative: schedule a ends lower).
     public let value: Double
+    /// `SE(Δ)` by the delta method, or `nil` without a covariance.
     public let standardError: Double?
+    /// `Δ − t·SE`, or `nil`.
     public let lower: Double?
+    /// `Δ + t·SE`, or `nil`.
     public let upper: Double?
 }
 

@@ -1,11 +1,14 @@
 /// A schedule-aware law fitted to loss curves: the law, the fit, and predictions for any
 /// schedule.
 public struct CurveFit: Sendable, Equatable, Codable {
+    /// The schedule-aware law fitted (multi-power or LR-annealing, with its fixed settings).
     public let law: CurveLaw
     /// The fit of the law's parameters (its inputs are the per-step terms of the runs).
     public let fit: LawFit
     /// The runs fitted and the first step used from each.
     public let runs: [String]
+    /// The first step used from each run, in the order of ``runs`` (earlier steps, such as the
+    /// warm-up, are left out of the fit).
     public let firstSteps: [Int]
     /// Points fitted.
     public let points: Int
@@ -14,8 +17,13 @@ public struct CurveFit: Sendable, Equatable, Codable {
     public var logs: [String]? = nil
     /// The loss, learning-rate and step columns read from the logs.
     public var metric: String? = nil
+    /// The learning-rate column read from the logs, or `nil`.
     public var learningRateColumn: String? = nil
+    /// The step column read from the logs, or `nil`.
     public var stepColumn: String? = nil
+    /// The held-out-end model error its prediction intervals add (``CurveModelError``), or
+    /// `nil` for the delta method alone (fits made with ``CurveFitter/fit(_:law:firstSteps:options:)``).
+    public var modelError: CurveModelError? = nil
 
     /// The fitted parameter values in the law's order.
     public var parameters: [Double] { fit.values }

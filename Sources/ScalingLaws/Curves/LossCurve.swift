@@ -4,11 +4,19 @@ import Foundation
 public struct LossCurve: Sendable, Equatable {
     /// The run's name.
     public let run: String
+    /// The per-step learning rate over steps 0…T.
     public let schedule: StepSchedule
     /// Logged steps with a loss, increasing, within the schedule.
     public let steps: [Int]
+    /// The logged losses at ``steps`` (nats/token).
     public let losses: [Double]
 
+    /// A run's loss curve.
+    /// - Parameters:
+    ///   - run: The run's name.
+    ///   - schedule: Its per-step learning rate.
+    ///   - steps: Logged steps with a loss, increasing, within the schedule.
+    ///   - losses: The losses at `steps`, one each.
     public init(run: String, schedule: StepSchedule, steps: [Int], losses: [Double]) {
         self.run = run
         self.schedule = schedule
@@ -18,6 +26,7 @@ public struct LossCurve: Sendable, Equatable {
 
     /// The last logged loss and its step.
     public var finalLoss: Double? { losses.last }
+    /// The last logged step, or `nil` when nothing was logged.
     public var finalStep: Int? { steps.last }
 
     /// Reads a run's log: the metric and the learning-rate column (found by its usual names,

@@ -5,7 +5,9 @@
 public struct ScheduleChoice: Sendable, Equatable {
     /// A candidate and its predicted final loss.
     public struct Candidate: Sendable, Equatable {
+        /// The candidate schedule.
         public let specification: ScheduleSpecification
+        /// The law's predicted loss at its last step (nats/token).
         public let finalLoss: Double
     }
 

@@ -14,6 +14,13 @@ public struct InputRecord: Sendable, Codable, Equatable {
     /// The `--by` value of the group, when the artifact is one group's.
     public var group: String?
 
+    /// A record of the rows an artifact was made from.
+    /// - Parameters:
+    ///   - specification: The file, separator, columns, predicates and filters.
+    ///   - roles: Where each role was found.
+    ///   - digest: FNV-1a 64-bit digest of the selected rows' role columns.
+    ///   - rows: The number of selected rows.
+    ///   - group: The `--by` value of the group, or `nil`.
     public init(specification: InputSpecification, roles: ColumnRoles, digest: String, rows: Int, group: String? = nil) {
         self.specification = specification
         self.roles = roles

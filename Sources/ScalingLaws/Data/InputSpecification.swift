@@ -30,6 +30,16 @@ public struct InputSpecification: Sendable, Codable, Equatable {
     /// instead of being an error; `nil` (artifacts written before the option) means no.
     public var dropMissing: Bool?
 
+    /// An input specification.
+    /// - Parameters:
+    ///   - path: The file of runs, as the user gave it.
+    ///   - separator: The field separator, or `nil` to detect it from the header.
+    ///   - columns: Role → file column, as given by the user.
+    ///   - predicates: Conditions every kept row satisfies (`--where`).
+    ///   - filters: Row filters applied after the predicates, in order.
+    ///   - by: The column whose values split the rows into groups (`--by`), or `nil`.
+    ///   - dropMissing: Whether rows with an empty cell in a column read are dropped instead of being
+    ///     an error (`nil`: no).
     public init(
         path: String, separator: Character? = nil, columns: [String: String] = [:], predicates: [RowPredicate] = [],
         filters: [RowFilter] = [], by: String? = nil, dropMissing: Bool? = nil

@@ -23,11 +23,17 @@ import Foundation
 public struct RowPredicate: Sendable, Equatable, TextCoded {
     /// A comparison operator.
     public enum Operator: String, Sendable, Equatable, Codable, CaseIterable {
+        /// `==` (also written `=`): the cell equals the value.
         case equal = "=="
+        /// `!=`: the cell differs from the value.
         case notEqual = "!="
+        /// `<`: the cell is below the number.
         case less = "<"
+        /// `<=`: the cell is at most the number.
         case lessOrEqual = "<="
+        /// `>`: the cell is above the number.
         case greater = ">"
+        /// `>=`: the cell is at least the number.
         case greaterOrEqual = ">="
 
         /// Whether the operator orders values (and so needs a number).
@@ -47,7 +53,9 @@ public struct RowPredicate: Sendable, Equatable, TextCoded {
 
     /// A literal: a finite number or a text.
     public enum Value: Sendable, Equatable, Codable, CustomStringConvertible {
+        /// A number (a bare word that reads as one, such as `1e8` or `70B`).
         case number(Double)
+        /// A text (any other bare word, or anything quoted).
         case text(String)
 
         /// The canonical spelling: numbers in shortest round-trip form (integers without `.0`),
@@ -75,6 +83,10 @@ public struct RowPredicate: Sendable, Equatable, TextCoded {
     /// The test applied to each row's cell.
     public var test: Test
 
+    /// A predicate on `column`.
+    /// - Parameters:
+    ///   - column: The column the predicate reads.
+    ///   - test: The test applied to each row's cell.
     public init(column: String, test: Test) {
         self.column = column
         self.test = test

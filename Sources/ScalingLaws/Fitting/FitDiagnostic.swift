@@ -19,10 +19,15 @@ public struct FitDiagnostic: Sendable, Codable, Equatable {
         case noInteriorOptimum = "no interior optimum"
     }
 
+    /// What kind of problem was found.
     public let kind: Kind
     /// One line: what was found, with the numbers, and what it means.
     public let message: String
 
+    /// A diagnostic.
+    /// - Parameters:
+    ///   - kind: What kind of problem was found.
+    ///   - message: One line: what was found, with the numbers, and what it means.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message

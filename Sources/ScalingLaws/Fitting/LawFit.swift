@@ -7,9 +7,13 @@ import NonlinearFit
 public struct LawFit: Sendable, Codable, Equatable {
     /// One parameter of the law with its estimate.
     public struct Parameter: Sendable, Codable, Equatable {
+        /// The parameter's name in the law's catalog entry (e.g. `alpha`).
         public let name: String
+        /// The symbol printed in formulas and reports (e.g. `α`).
         public let symbol: String
+        /// Its units, or empty for a pure number.
         public let unit: String
+        /// The estimate, in the law's units.
         public let value: Double
         /// The starting value of the reported run (in the law's units), when known.
         public let initial: Double?
@@ -20,14 +24,19 @@ public struct LawFit: Sendable, Codable, Equatable {
         /// Confidence interval at ``LawFit/confidenceLevel`` (from the fitted parameterization:
         /// `exp` of the log-scale interval for parameters fitted as logarithms).
         public let lower: Double?
+        /// Upper end of the confidence interval (see ``lower``), or `nil` without a covariance.
         public let upper: Double?
+        /// Whether the parameter was held fixed (`--fix`) rather than fitted.
         public let fixed: Bool
+        /// `lower` or `upper` when the estimate sits on that bound of its allowed range, else `nil`.
         public let atBound: String?
     }
 
     /// What the fit was made from.
     public struct DataSummary: Sendable, Codable, Equatable {
+        /// The display name of the data (the file name, or `--by` group), used in messages.
         public let source: String
+        /// Rows fitted.
         public let rows: Int
         /// FNV-1a 64-bit digest of the fitted columns' values, hex.
         public let digest: String
@@ -43,38 +52,70 @@ public struct LawFit: Sendable, Codable, Equatable {
 
     /// Fit statistics.
     public struct Statistics: Sendable, Codable, Equatable {
+        /// The minimised objective `Σρ(r_i)` of the reported run, over the fit's residuals (log residuals
+        /// under a log-space objective).
         public let objective: Double
+        /// The weighted residual sum of squares `χ² = Σ w_i r_i²` of the same residuals.
         public let chiSquare: Double
+        /// `n − p_free`: rows minus free parameters.
         public let degreesOfFreedom: Int
+        /// `χ²/dof`, or `nil` without degrees of freedom.
         public let reducedChiSquare: Double?
+        /// Akaike information criterion `n·ln(χ²/n) + 2p` (Akaike 1974; Gaussian errors, constants dropped).
         public let aic: Double
+        /// Bayesian information criterion `n·ln(χ²/n) + p·ln n` (Schwarz 1978).
         public let bic: Double
+        /// Coefficient of determination `1 − χ²/Σw(y − ȳ_w)²` in the fitted space, or `nil` when the
+        /// response is constant.
         public let rSquared: Double?
+        /// Root-mean-square residual `√(χ²/n)`, in the fitted space.
         public let rmse: Double
+        /// The condition number of the column-scaled Jacobian at the optimum (above 10⁸ the fit is
+        /// ill-conditioned), or `nil` when it could not be computed.
         public let conditionNumber: Double?
+        /// Solver iterations of the reported run.
         public let iterations: Int
+        /// Model evaluations of the reported run.
         public let functionEvaluations: Int
+        /// Why the solver stopped (a `NonlinearFit.Termination` raw value such as `small-step`).
         public let termination: String
+        /// Whether the reported run converged.
         public let converged: Bool
+        /// Starting points run by a multi-start, or `nil` for a single start.
         public let starts: Int?
+        /// How many of them converged.
         public let convergedStarts: Int?
+        /// How many distinct optima the converged starts reached (more than one: the objective is
+        /// multimodal and the best was kept).
         public let distinctOptima: Int?
         /// The best objective of each distinct optimum of a multi-start, ascending (at most 10);
         /// absent for a single start and in older artifacts.
         public var optimumObjectives: [Double]? = nil
     }
 
+    /// The tool that wrote the artifact (`scaling-laws`).
     public let tool: String
+    /// Its version (``currentToolVersion`` when written).
     public let toolVersion: String
+    /// The catalog name of the law (`chinchilla`, `kaplan-nd`, …).
     public let law: String
+    /// The law's formula as text, e.g. `L(N, D) = E + A/N^α + B/D^β`.
     public let formula: String
+    /// The paper the law comes from.
     public let citation: String
+    /// The objective minimised (least squares, or Huber on log residuals, …).
     public let objective: LawObjective
+    /// How starting points were chosen.
     public let startStrategy: LawStartStrategy
+    /// The seed of the random start search.
     public let seed: UInt64
+    /// Level of the parameter intervals (e.g. 0.95).
     public let confidenceLevel: Double
+    /// The law's input roles, in order (e.g. `N`, `D`).
     public let inputs: [String]
+    /// The response role (e.g. `loss`).
     public let response: String
+    /// Every parameter of the law, in its catalog order, with estimate and interval.
     public let parameters: [Parameter]
     /// Names of the fitted (free) parameters: law names, or `log_X` for logs.
     public let fittedNames: [String]
@@ -82,9 +123,13 @@ public struct LawFit: Sendable, Codable, Equatable {
     public let fittedValues: [Double]
     /// Covariance of the free fitted parameters (rows in ``covarianceNames`` order), or `nil`.
     public let covariance: [[Double]]?
+    /// Names of the rows and columns of ``covariance`` and ``correlation`` (the free fitted parameters).
     public let covarianceNames: [String]
+    /// Correlation matrix of the free fitted parameters, or `nil` with the covariance.
     public let correlation: [[Double]]?
+    /// What the fit was made from: data name, rows, digest and input ranges.
     public private(set) var data: DataSummary
+    /// Fit statistics of the reported run.
     public let statistics: Statistics
     /// Typed warnings, parameters named by their law names (older artifacts' text warnings
     /// decode as `NonlinearFit/FitWarning/text(_:)`).
@@ -108,16 +153,23 @@ public struct LawFit: Sendable, Codable, Equatable {
     public struct BootstrapSummary: Sendable, Codable, Equatable {
         /// Bootstrap standard error and percentile interval of one parameter.
         public struct Parameter: Sendable, Codable, Equatable {
+            /// The parameter's name.
             public let name: String
+            /// The standard deviation of the converged draws, in the law's units.
             public let standardError: Double
+            /// Lower end of the percentile interval at ``LawFit/BootstrapSummary/confidenceLevel``.
             public let lower: Double
+            /// Upper end of the percentile interval.
             public let upper: Double
         }
 
+        /// Bootstrap refits requested.
         public let resamples: Int
+        /// The seed of the resampling.
         public let seed: UInt64
         /// What was resampled: `rows` or `groups of 'COLUMN'`.
         public let kind: String
+        /// Level of the percentile intervals.
         public let confidenceLevel: Double
         /// Refits that converged (the rows of ``draws``).
         public let converged: Int

@@ -8,7 +8,11 @@ import NonlinearFit
 /// user and the CLI get the same answer. `LawFitOptions()` alone is least squares in linear
 /// space whatever the law: prefer ``defaults(for:)``.
 public struct LawFitOptions: Sendable, Equatable {
+    /// The objective minimised (default least squares in linear space; ``defaults(for:)`` gives the
+    /// law's own).
     public var objective: LawObjective = .leastSquares
+    /// How starting points are chosen (default automatic: the law's guess, refined by a grid or a
+    /// multi-start where the law defines one).
     public var starts: LawStartStrategy = .automatic
     /// Seed for random start strategies.
     public var seed: UInt64 = 0
@@ -45,8 +49,15 @@ public struct LawFitOptions: Sendable, Equatable {
     /// covariance otherwise. The fit records the method used (``LawFit/intervals``).
     public var intervals: LawIntervalChoice = .automatic()
 
+    /// Least squares in linear space, automatic starts, seed 0, 95% intervals: prefer
+    /// ``defaults(for:)``, which uses the law's own objective.
     public init() {}
 
+    /// Settings with the given objective and start search; the rest as ``init()``.
+    /// - Parameters:
+    ///   - objective: The objective minimised.
+    ///   - starts: How starting points are chosen (default automatic).
+    ///   - seed: The seed of random start strategies (default 0).
     public init(objective: LawObjective, starts: LawStartStrategy = .automatic, seed: UInt64 = 0) {
         self.objective = objective
         self.starts = starts

@@ -4,7 +4,9 @@ import NonlinearFit
 
 /// Errors specific to fitting a law to data.
 public enum LawFitError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// `--fix` or a start names a parameter the law does not have (`known` lists its parameters).
     case unknownParameter(law: String, name: String, known: [String])
+    /// An option value the fit cannot use, with the reason.
     case invalidOption(String)
 
     public var description: String {
@@ -64,15 +66,7 @@ public enum LawFitter {
             throw LawFitError.invalidOption("the iteration limit must be at least 1, got \(options.maxIterations)")
         }
 
-        var fitOptions = FitOptions()
-        fitOptions.loss = {
-            if case let .logHuber(delta) = options.objective { return .huber(delta: delta) }
-            return .linear
-        }()
-        fitOptions.confidenceLevel = options.confidenceLevel
-        fitOptions.maxIterations = options.maxIterations
-        // The iteration limit bounds the whole fit: a run that reaches it is not repeated.
-        fitOptions.retryAfterIterationLimit = false
+        var fitOptions = options.engineOptions
         // One deadline for the whole fit: the start search, every start, the polish and the
         // fallbacks all check it, and a result reached after it passed says so.
         fitOptions.deadline = options.timeLimit.map { FitDeadline(seconds: $0, clock: options.clock) }
@@ -220,3 +214,16 @@ public enum LawFitter {
     }
 }
 
+extension LawFitOptions {
+    /// The engine's options for these settings: the objective's loss (Huber for
+    /// ``LawObjective/logHuber(delta:)``, else linear), the confidence level and the iteration
+    /// limit, which bounds the whole fit (a run that reaches it is not repeated).
+    var engineOptions: FitOptions {
+        var fitOptions = FitOptions()
+        if case let .logHuber(delta) = objective { fitOptions.loss = .huber(delta: delta) }
+        fitOptions.confidenceLevel = confidenceLevel
+        fitOptions.maxIterations = maxIterations
+        fitOptions.retryAfterIterationLimit = false
+        return fitOptions
+    }
+}

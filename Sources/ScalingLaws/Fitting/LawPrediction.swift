@@ -13,16 +13,20 @@ import NonlinearFit
 /// and `f ± t·√(SE(f)² + s²)` otherwise, with `t` the Student quantile at the fit's level and
 /// `n − p` degrees of freedom.
 public struct LawPrediction: Sendable, Equatable, Codable {
+    /// The point predicted at, in the law's input order (e.g. `[N, D]`).
     public let inputs: [Double]
+    /// The law's value `f(x)` at the fitted parameters.
     public let value: Double
     /// Standard error of the predicted mean, or `nil` without a covariance.
     public let standardError: Double?
     /// Confidence interval of the mean at the fit's level (in log space for log-space
     /// objectives, so it stays positive), or `nil`.
     public let lower: Double?
+    /// Upper end of the confidence interval of the mean, or `nil`.
     public let upper: Double?
     /// Prediction interval of a new run at the fit's level, or `nil` without a covariance.
     public var predictionLower: Double? = nil
+    /// Upper end of the prediction interval of a new run, or `nil`.
     public var predictionUpper: Double? = nil
 
     init(inputs: [Double], value: Double, standardError: Double?, lower: Double?, upper: Double?,
@@ -39,6 +43,7 @@ public struct LawPrediction: Sendable, Equatable, Codable {
 
 /// Intervals of a prediction from the bootstrap draws of a fit (``LawFit/bootstrapPrediction(_:)``).
 public struct BootstrapPrediction: Sendable, Equatable, Codable {
+    /// The point predicted at, in the law's input order.
     public let inputs: [Double]
     /// The prediction of the full-data fit.
     public let value: Double
@@ -49,14 +54,15 @@ public struct BootstrapPrediction: Sendable, Equatable, Codable {
     /// the residual drawn for draw `j` from `SeededGenerator.stream(seed:index: j)` of the
     /// bootstrap's seed (a normal residual of scale `s` when the artifact stores no residuals).
     public let prediction: BootstrapInterval
+    /// Level of both percentile intervals.
     public let confidenceLevel: Double
     /// Draws with a finite prediction.
     public let draws: Int
 }
 
 extension LawFit {
-    /// The law this fit was made with: a catalog law by name, or a user-written formula rebuilt
-    /// from the saved formula text, inputs and response.
+    /// The law this fit was made with: a catalog law by name, or a user-written formula (named
+    /// or not) rebuilt from the saved formula text, inputs and response.
     ///
     /// - Throws: ``LawFitError/invalidOption(_:)`` for a law this version does not know, or the
     ///   formula's own error when its text no longer reads.
@@ -64,6 +70,11 @@ extension LawFit {
         if let law = LawRegistry.law(named: self.law) { return law }
         if self.law == "formula" {
             return try FormulaLaw(formula, inputs: inputs, response: response)
+        }
+        // A formula law the user named (`--law 'NAME: FORMULA'`): the artifact records the name
+        // as its law and the formula text beside it.
+        if (try? FormulaLawDefinition.lawName(self.law)) != nil, let law = try? FormulaLaw(formula, inputs: inputs, response: response, name: self.law) {
+            return law
         }
         throw LawFitError.invalidOption("the fit was made with law '\(self.law)', which this version does not know")
     }

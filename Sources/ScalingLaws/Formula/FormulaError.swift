@@ -66,6 +66,9 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyBounds(parameter: String, lower: Double, upper: Double)
     /// A start (or start range) outside the declared bounds.
     case startOutsideBounds(parameter: String, start: String, lower: Double, upper: Double)
+    /// A law name (`NAME: FORMULA`, a `name` line) that is not a formula name, or is a catalog
+    /// law's name; `reason` says which.
+    case invalidLawName(String, reason: String)
 
     // MARK: - Law files
 
@@ -162,6 +165,8 @@ public enum FormulaError: Error, Equatable, Sendable, CustomStringConvertible {
             return "parameter \(q(parameter)): the lower bound \(FormulaNumber.text(lower)) is not below the upper bound \(FormulaNumber.text(upper))"
         case let .startOutsideBounds(parameter, start, lower, upper):
             return "parameter \(q(parameter)): start \(e(start)) is outside [\(FormulaNumber.text(lower)), \(FormulaNumber.text(upper))]"
+        case let .invalidLawName(name, reason):
+            return "law name '\(DataMessage.cellForMessage(name))': \(e(reason))"
         case .inFile, .noFormulaInFile, .twoFormulasInFile:
             return fileMessage
         }

@@ -2,11 +2,17 @@ import Foundation
 
 /// A function a formula can call.
 public enum FormulaFunction: String, Sendable, Hashable, Codable {
+    /// `exp(x) = eˣ`.
     case exp
+    /// `log(x)`, the natural logarithm (defined for x > 0).
     case log
+    /// `log10(x)`, the base-10 logarithm (defined for x > 0).
     case log10
+    /// `sqrt(x) = √x` (defined for x ≥ 0).
     case sqrt
+    /// `min(a, b)`, the smaller argument.
     case min
+    /// `max(a, b)`, the larger argument.
     case max
     /// The Heaviside step `H(t) = 1` for `t > 0`, else `0`. It is not part of the formula
     /// grammar: it appears only in derivatives of `min` and `max`.
@@ -58,13 +64,19 @@ public enum FormulaFunction: String, Sendable, Hashable, Codable {
 /// (Named `FormulaExpression`, not `Expression`: Foundation has a public `Expression`, and the
 /// two would be ambiguous in every file that imports both modules.)
 public indirect enum FormulaExpression: Sendable, Hashable {
+    /// A finite literal number.
     case number(Double)
     /// An input or a parameter.
     case name(String)
+    /// `−a`.
     case negate(FormulaExpression)
+    /// `a + b`.
     case add(FormulaExpression, FormulaExpression)
+    /// `a − b`.
     case subtract(FormulaExpression, FormulaExpression)
+    /// `a · b`.
     case multiply(FormulaExpression, FormulaExpression)
+    /// `a / b`.
     case divide(FormulaExpression, FormulaExpression)
     /// `base ^ exponent`.
     case power(FormulaExpression, FormulaExpression)

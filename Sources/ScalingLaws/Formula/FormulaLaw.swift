@@ -38,9 +38,11 @@ public struct FormulaLaw: ScalingLaw {
     /// The response when none is named.
     public static let defaultResponse = "loss"
 
+    /// The parsed right-hand side `f`.
     public let expression: FormulaExpression
     /// Input names, in the order ``evaluate(_:_:)`` reads them.
     public let inputNames: [String]
+    /// The response's name (the formula's `NAME =` prefix, or `loss`).
     public let responseName: String
     /// Parameter names, in the order ``evaluate(_:_:)`` reads them.
     public let parameterNames: [String]
@@ -48,11 +50,14 @@ public struct FormulaLaw: ScalingLaw {
     public let gradientExpressions: [FormulaExpression]
     /// The parameters the formula is linear in.
     public let linearParameters: [String]
+    /// The user's parameter declarations (bounds and starts), as given.
     public let declarations: [FormulaParameterDeclaration]
     public let parameters: [LawParameter]
     public let inputs: [LawVariable]
     /// Start values in parameter order.
     public let starts: [Double]
+    /// The name the user gave the law (``FormulaLawDefinition/name``), or `nil`.
+    public private(set) var label: String?
 
     private let valueProgram: FormulaProgram
     private let gradientProgram: FormulaProgram
@@ -64,13 +69,14 @@ public struct FormulaLaw: ScalingLaw {
     ///   - inputs: The input names, or `nil` for `N`, `D`, `C` as used.
     ///   - response: The response name, or `nil` for the prefix or `loss`.
     ///   - declarations: Bounds and starts.
+    ///   - name: The law's name (``label``), or `nil` for `formula`.
     /// - Throws: ``FormulaError`` for a formula that does not parse, inputs or declarations
     ///   that do not match its names, a formula without inputs or parameters.
     public init(
         _ formula: String, inputs: [String]? = nil, response: String? = nil,
-        declarations: [FormulaParameterDeclaration] = []
+        declarations: [FormulaParameterDeclaration] = [], name: String? = nil
     ) throws {
-        try self.init(FormulaLawDefinition(formula: formula, inputs: inputs, response: response, declarations: declarations))
+        try self.init(FormulaLawDefinition(formula: formula, inputs: inputs, response: response, declarations: declarations, name: name))
     }
 
     /// Refuses an undeclared parameter spelt like an input in another case (`n` beside the
@@ -88,7 +94,7 @@ public struct FormulaLaw: ScalingLaw {
     }
 
     /// A law from a definition (command-line text and flags, or a law file).
-    /// - Throws: as ``init(_:inputs:response:declarations:)``; syntax errors of a formula
+    /// - Throws: as ``init(_:inputs:response:declarations:name:)``; syntax errors of a formula
     ///   from a file are wrapped in ``FormulaError/inFile(source:line:_:)``;
     ///   ``FormulaError/inputNameInOtherCase(_:input:)`` for an undeclared parameter spelt like
     ///   an input (`n` for `N`).
@@ -160,6 +166,7 @@ public struct FormulaLaw: ScalingLaw {
             starts.append(Self.start(declaration?.start, isExponent: isExponent, lower: lower, upper: upper))
         }
 
+        self.label = definition.name
         self.expression = expression
         self.inputNames = inputNames
         self.responseName = response
@@ -178,7 +185,8 @@ public struct FormulaLaw: ScalingLaw {
 
     // MARK: - ScalingLaw
 
-    public var name: String { "formula" }
+    /// The name the user gave the law, else `formula`.
+    public var name: String { label ?? "formula" }
     public var title: String { "user-written formula" }
     /// `RESPONSE = EXPRESSION`, as ``FormulaParser/parseDefinition(_:)`` reads it back.
     public var formula: String { "\(responseName) = \(expression)" }
@@ -329,6 +337,52 @@ public struct FormulaLaw: ScalingLaw {
 extension FormulaLaw: Equatable {
     public static func == (a: FormulaLaw, b: FormulaLaw) -> Bool {
         a.expression == b.expression && a.inputNames == b.inputNames && a.responseName == b.responseName
-            && a.declarations == b.declarations
+            && a.declarations == b.declarations && a.label == b.label
+    }
+}
+
+extension FormulaLaw {
+    /// Longest default name ``distinctlyNamed(_:)`` gives, in characters.
+    static let abbreviationLength = 40
+
+    /// `laws` with every unnamed formula law that shares the name `formula` with another law
+    /// renamed after its own expression, abbreviated (`E + A/N^alpha + B/D^beta`), so that
+    /// two formulas in one comparison are told apart; when two abbreviations coincide, the
+    /// later ones end in `#2`, `#3`, …. Named formulas and catalog laws are unchanged.
+    /// - Parameter laws: the laws in the order given.
+    /// - Returns: the same laws in the same order, names distinct where they were `formula`.
+    public static func distinctlyNamed(_ laws: [any ScalingLaw]) -> [any ScalingLaw] {
+        let unnamed = laws.filter { ($0 as? FormulaLaw)?.label == nil && $0 is FormulaLaw }.count
+        guard unnamed > 1 else { return laws }
+        var taken = Set(laws.map(\.name))
+        return laws.map { law in
+            guard var formula = law as? FormulaLaw, formula.label == nil else { return law }
+            let text = "\(formula.expression)"
+            var base = text
+            if base.count > abbreviationLength { base = String(base.prefix(abbreviationLength - 1)) + "…" }
+            var name = base
+            var k = 2
+            while taken.contains(name) {
+                name = "\(base) #\(k)"
+                k += 1
+            }
+            taken.insert(name)
+            formula.label = name
+            return formula
+        }
+    }
+}
+
+extension FormulaLaw {
+    /// The law `text` names on a command line: a catalog law by name (``LawRegistry``), else a
+    /// formula (``looksLikeFormula(_:)``; `NAME: FORMULA` names it, see
+    /// ``FormulaLawDefinition/commandLine(_:)``), else `nil`.
+    /// - Parameter text: a catalog name or a formula.
+    /// - Returns: the law, or `nil` for text that is neither.
+    /// - Throws: ``FormulaError`` for a formula that does not read.
+    public static func catalogOrFormula(_ text: String) throws -> (any ScalingLaw)? {
+        if let law = LawRegistry.law(named: text) { return law }
+        guard looksLikeFormula(text) else { return nil }
+        return try FormulaLaw(try FormulaLawDefinition.commandLine(text))
     }
 }

@@ -14,15 +14,27 @@
 public struct FormulaParameterDeclaration: Sendable, Equatable, Codable {
     /// Where the fit starts for this parameter.
     public enum Start: Sendable, Equatable, Codable {
+        /// Start the fit at this value.
         case value(Double)
+        /// Start at the midpoint of `[low, high]`, and make the parameter an axis of the start grid.
         case range(Double, Double)
     }
 
+    /// The parameter's name in the formula.
     public let name: String
+    /// The lower bound (inclusive; `-infinity` when not declared).
     public let lowerBound: Double
+    /// The upper bound (inclusive; `+infinity` when not declared).
     public let upperBound: Double
+    /// The declared start, or `nil` for the formula's default start.
     public let start: Start?
 
+    /// A declaration.
+    /// - Parameters:
+    ///   - name: The parameter's name in the formula.
+    ///   - lowerBound: The lower bound (default unbounded).
+    ///   - upperBound: The upper bound (default unbounded).
+    ///   - start: A start value or range, or `nil` (default).
     public init(_ name: String, lowerBound: Double = -.infinity, upperBound: Double = .infinity, start: Start? = nil) {
         self.name = name
         self.lowerBound = lowerBound

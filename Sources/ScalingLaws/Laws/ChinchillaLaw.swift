@@ -21,6 +21,7 @@ import Foundation
 /// N_opt = G (C/6)^(β/(α+β)),  D_opt = G⁻¹ (C/6)^(α/(α+β)),  G = (αA / (βB))^(1/(α+β))
 /// ```
 public struct ChinchillaLaw: ScalingLaw, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "chinchilla" }
@@ -212,12 +213,24 @@ public struct ChinchillaLaw: ScalingLaw, Equatable {
 
 /// Named Chinchilla constants, kept at full precision.
 public struct ChinchillaParameters: Sendable, Equatable, Codable {
+    /// `E`, the irreducible loss (nats/token).
     public var e: Double
+    /// `A`, the coefficient of the parameter term `A/N^α` (nats/token at N = 1).
     public var a: Double
+    /// `B`, the coefficient of the data term `B/D^β` (nats/token at D = 1).
     public var b: Double
+    /// `α`, the exponent of parameters `N`.
     public var alpha: Double
+    /// `β`, the exponent of training tokens `D`.
     public var beta: Double
 
+    /// Constants of `L(N, D) = E + A/N^α + B/D^β` (Hoffmann et al. 2022, eq. 2).
+    /// - Parameters:
+    ///   - e: The irreducible loss `E` (nats/token).
+    ///   - a: The parameter coefficient `A`.
+    ///   - b: The data coefficient `B`.
+    ///   - alpha: The parameter exponent `α`.
+    ///   - beta: The data exponent `β`.
     public init(e: Double, a: Double, b: Double, alpha: Double, beta: Double) {
         self.e = e
         self.a = a
@@ -266,11 +279,21 @@ public struct ChinchillaParameters: Sendable, Equatable, Codable {
 /// One compute-optimal allocation: parameters and tokens for a FLOP budget, and the loss the
 /// law predicts there.
 public struct ComputeOptimalPoint: Sendable, Equatable, Codable {
+    /// The budget `C` in FLOP.
     public let budget: Double
+    /// `N_opt`, parameters (Hoffmann et al. 2022, eq. 4).
     public let parameters: Double
+    /// `D_opt = C/(6·N_opt)`, training tokens.
     public let tokens: Double
+    /// The law's loss at `(N_opt, D_opt)`, nats/token.
     public let loss: Double
 
+    /// An allocation of a budget.
+    /// - Parameters:
+    ///   - budget: The budget `C` in FLOP.
+    ///   - parameters: The parameters `N`.
+    ///   - tokens: The training tokens `D`.
+    ///   - loss: The predicted loss at `(N, D)`, nats/token.
     public init(budget: Double, parameters: Double, tokens: Double, loss: Double) {
         self.budget = budget
         self.parameters = parameters

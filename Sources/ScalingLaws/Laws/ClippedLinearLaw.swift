@@ -30,9 +30,11 @@ import Foundation
 /// Scores slightly outside [0, 1] (below-chance models after normalisation, noise on the
 /// plateaus) are accepted: unlike the sigmoid laws this law does not validate the range.
 public struct ClippedLinearLaw: ScalingLaw, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "clipped-linear" }
+    public var family: LawFamily { .benchmark }
     public var title: String { "Benchmark score linear in log10 compute, clipped to [0, 1] (Owen 2024)" }
     public var formula: String { "P(C) = clamp(a + b·log10 C, 0, 1)" }
     public var citation: String {
@@ -48,6 +50,11 @@ public struct ClippedLinearLaw: ScalingLaw, Equatable {
             LawParameter("a", symbol: "a", summary: "intercept of the line at log10 C = 0"),
             LawParameter("b", symbol: "b", unit: "1/decade", summary: "score gained per decade of compute"),
         ]
+    }
+
+    /// Chance: the law's scores are normalised so chance = 0.
+    public func responseFloor(_ parameters: [Double]) -> LawResponseFloor? {
+        LawResponseFloor(value: 0, label: "chance (normalised score 0)")
     }
 
     public func evaluate(_ x: [Double], _ p: [Double]) -> Double {

@@ -40,6 +40,7 @@ import Foundation
 /// and `∂N'/∂R_N*` both vanish at `R_N = 0`, so `L` is continuously differentiable in the
 /// parameters and only its second derivatives jump.
 public struct DataConstrainedLaw: ScalingLaw, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "data-constrained" }
@@ -240,6 +241,11 @@ public struct DataConstrainedParameters: Sendable, Equatable, Codable {
     /// `R_N*`, the decay constant of excess parameters.
     public var rNStar: Double
 
+    /// Constants of the data-constrained law (Muennighoff et al. 2023, arXiv:2305.16264).
+    /// - Parameters:
+    ///   - base: The Chinchilla base law `E + A/N^α + B/D^β`.
+    ///   - rDStar: `R_D*`, the repetition half-life of data (epochs).
+    ///   - rNStar: `R_N*`, the decay constant of excess parameters.
     public init(base: ChinchillaParameters, rDStar: Double, rNStar: Double) {
         self.base = base
         self.rDStar = rDStar

@@ -33,6 +33,7 @@ public struct ExponentialTrendLaw: ScalingLaw, Equatable {
     }
 
     public var name: String { "exponential-trend" }
+    public var family: LawFamily { .costTrend }
     public var title: String { "Exponential trend in time, fitted in log10 space (Cottier et al. 2024)" }
     public var formula: String { "y(t) = A·10^(g·(t − \(Self.yearText(referenceYear))))" }
     public var citation: String {

@@ -20,6 +20,7 @@ import Foundation
 /// two-term linear fit (non-negative coefficients by the normal equations); the grid point
 /// with the smallest squared log residual wins.
 public struct KaplanJointLaw: ScalingLaw, Equatable, Hashable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "kaplan-nd" }

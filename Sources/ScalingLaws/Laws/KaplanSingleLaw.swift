@@ -36,8 +36,12 @@ public struct KaplanSingleLaw: ScalingLaw, Equatable, Hashable {
     /// FLOP per PF-day: 1e15 FLOP/s × 86,400 s.
     public static let flopPerPetaflopDay = 8.64e19
 
+    /// The variable the law is a power law in: `N`, `D` or `C`.
     public let variable: Variable
 
+    /// The single-variable Kaplan law `L(X) = (X_c/X)^α_X` in `variable` (Kaplan et al. 2020,
+    /// eq. 1.1–1.3).
+    /// - Parameter variable: `N`, `D` or `C` (compute read in FLOP, evaluated in PF-days).
     public init(_ variable: Variable) {
         self.variable = variable
     }

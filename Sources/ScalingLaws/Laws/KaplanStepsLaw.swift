@@ -20,6 +20,7 @@ import Foundation
 /// for each `(α_N, α_S)` on a grid, `L = A·N^(−α_N) + B·S^(−α_S)` is a two-term linear fit
 /// with non-negative `A = N_c^α_N`, `B = S_c^α_S`; the best grid point wins.
 public struct KaplanStepsLaw: ScalingLaw, Equatable, Hashable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "kaplan-ns" }

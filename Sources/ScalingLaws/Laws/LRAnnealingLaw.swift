@@ -28,11 +28,15 @@ public struct LRAnnealingLaw: ScalingLaw, Equatable {
     /// The paper's default momentum.
     public static let defaultLambda = 0.999
 
+    /// The law with annealing momentum `lambda`.
+    /// - Parameter lambda: The momentum λ of the annealing area S2, in (0, 1) (default 0.999, the
+    ///   paper's value); fixed during a fit.
     public init(lambda: Double = LRAnnealingLaw.defaultLambda) {
         self.lambda = lambda
     }
 
     public var name: String { "lr-annealing" }
+    public var family: LawFamily { .lossCurve }
     public var title: String { "Scaling law with learning-rate annealing (Tissue et al. 2024)" }
     public var formula: String { "L(s) = L0 + A·S1^(−α) − C·S2,  S1 = Σ η_i,  S2 = Σ_i Σ_{k≤i} (η_{k−1} − η_k)·λ^(i−k)" }
     public var citation: String {

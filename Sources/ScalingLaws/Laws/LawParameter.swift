@@ -8,7 +8,9 @@ public struct LawParameter: Sendable, Equatable, Hashable, Codable {
     public let unit: String
     /// A one-line meaning.
     public let summary: String
+    /// The lowest value a fit may take (`-infinity` when unbounded below).
     public let lowerBound: Double
+    /// The highest value a fit may take (`+infinity` when unbounded above).
     public let upperBound: Double
     /// Whether the law is linear in this parameter (a coefficient that variable projection
     /// can solve exactly).
@@ -17,6 +19,16 @@ public struct LawParameter: Sendable, Equatable, Hashable, Codable {
     /// `a = log A`: better conditioned, and intervals stay positive.
     public let fitsInLogSpace: Bool
 
+    /// A parameter as the catalog describes it.
+    /// - Parameters:
+    ///   - name: The name used in files and on the command line (e.g. `alpha`).
+    ///   - symbol: The symbol printed in formulas (e.g. `α`).
+    ///   - unit: Units, or empty for a pure number.
+    ///   - summary: A one-line meaning.
+    ///   - lowerBound: The lowest value a fit may take (default unbounded).
+    ///   - upperBound: The highest value a fit may take (default unbounded).
+    ///   - isLinear: Whether the law is linear in the parameter (default `false`).
+    ///   - fitsInLogSpace: Whether fits vary the parameter's logarithm (default `false`).
     public init(
         _ name: String, symbol: String, unit: String = "", summary: String,
         lowerBound: Double = -.infinity, upperBound: Double = .infinity,
@@ -37,12 +49,22 @@ public struct LawParameter: Sendable, Equatable, Hashable, Codable {
 public struct LawVariable: Sendable, Equatable, Hashable, Codable {
     /// The role name columns are mapped to (`N`, `D`, `C`, `loss`, …).
     public let role: String
+    /// The symbol printed in formulas (e.g. `N`).
     public let symbol: String
+    /// The units (e.g. `parameters`, `tokens`, `FLOP`, `nats/token`).
     public let unit: String
+    /// A one-line meaning.
     public let summary: String
     /// Whether values must be positive (power laws and log objectives need it).
     public let mustBePositive: Bool
 
+    /// A variable of a law.
+    /// - Parameters:
+    ///   - role: The role name columns are mapped to (`N`, `D`, `C`, `loss`, …).
+    ///   - symbol: The symbol printed in formulas.
+    ///   - unit: The units.
+    ///   - summary: A one-line meaning.
+    ///   - mustBePositive: Whether values must be positive (default `true`).
     public init(_ role: String, symbol: String, unit: String, summary: String, mustBePositive: Bool = true) {
         self.role = role
         self.symbol = symbol

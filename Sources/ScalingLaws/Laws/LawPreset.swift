@@ -20,6 +20,12 @@ public struct LawPreset: Sendable, Equatable, Hashable {
     /// Where they were printed.
     public let source: String
 
+    /// A named set of published constants.
+    /// - Parameters:
+    ///   - name: The preset's name on the command line.
+    ///   - law: The catalog name of the law the values belong to (`chinchilla`, `kaplan-nd`, …).
+    ///   - values: The values, in the law's parameter order.
+    ///   - source: Where they were printed (paper, equation or table).
     public init(name: String, law: String, values: [Double], source: String) {
         self.name = name
         self.law = law

@@ -25,9 +25,11 @@ import Foundation
 /// `a` and `b` are linear coefficients (variable projection solves them exactly); `k` and `L0`
 /// are not. Chaining with step 1 (``ChinchillaLaw``) gives accuracy from `(N, D)`.
 public struct LossToAccuracyLaw: ScalingLaw, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "loss-to-accuracy" }
+    public var family: LawFamily { .benchmark }
     public var title: String { "Task accuracy as a sigmoid of task loss (Bhagia et al. 2024, step 2)" }
     public var formula: String { "Acc(L) = a/(1 + exp(−k·(L − L0))) + b" }
     public var citation: String {
@@ -51,6 +53,12 @@ public struct LossToAccuracyLaw: ScalingLaw, Equatable {
             LawParameter("L0", symbol: "L₀", unit: "nats/token", summary: "loss at the curve's midpoint"),
             LawParameter("b", symbol: "b", summary: "ceiling: accuracy as the loss goes to 0", isLinear: true),
         ]
+    }
+
+    /// The accuracy at high loss, `a + b` (near chance).
+    public func responseFloor(_ parameters: [Double]) -> LawResponseFloor? {
+        guard parameters.count == 4 else { return nil }
+        return LawResponseFloor(value: parameters[0] + parameters[3], label: "floor a + b (high loss)")
     }
 
     public func evaluate(_ x: [Double], _ p: [Double]) -> Double {

@@ -33,6 +33,7 @@ import Foundation
 /// ∂ε/∂ε_∞ = v / (v + αu)          ∂ε/∂ε_0 = αu / (v + αu)
 /// ```
 public struct M4Law: ScalingLaw, Equatable, Hashable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "m4" }

@@ -1,8 +1,10 @@
 import Foundation
 
 /// The multi-power law for loss curves (Luo et al. 2025, "A Multi-Power Law for Loss Curve
-/// Prediction Across Learning Rate Schedules", arXiv:2503.12811; the multi-power law, whose form the
-/// abstract describes; equation numbers not checked):
+/// Prediction Across Learning Rate Schedules", arXiv:2503.12811, its main law; the form below
+/// checked against the paper's statement and the authors' code release, whose published constants
+/// it reproduces (luo2025-multi-power notebook); the paper's equation numbers could not be read
+/// from any reachable copy, so none is cited):
 ///
 /// ```
 /// L(t)  = L0 + A·(S1(t) + S_W)^(−α) − LD(t)
@@ -27,11 +29,15 @@ public struct MultiPowerLaw: ScalingLaw, Equatable {
     /// The runs' schedule terms, indexed by the `curve` input.
     public let curves: [MultiPowerTerms]
 
+    /// The law over the runs' schedules.
+    /// - Parameter curves: Each run's schedule terms, indexed by the `curve` input (empty for the
+    ///   catalog entry).
     public init(curves: [MultiPowerTerms] = []) {
         self.curves = curves
     }
 
     public var name: String { "multi-power" }
+    public var family: LawFamily { .lossCurve }
     public var title: String { "Multi-power law for loss curves across learning-rate schedules (Luo et al. 2025)" }
     public var formula: String {
         "L(t) = L0 + A·(S1(t) + S_W)^(−α) − B·Σ_{k≤t} (η_{k−1} − η_k)·(1 − (C·η_k^(−γ)·S_k(t) + 1)^(−β))"

@@ -24,6 +24,7 @@ import Foundation
 /// `y` most and, on Porian et al. 2024's tuned configuration (arXiv:2406.19146), gives the
 /// exponent of `N*(C)` as 0.5055 instead of their log-log 0.4970.
 public struct PowerLaw: ScalingLaw, Equatable, Hashable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     /// Least squares on log residuals: the log-log line of Kaplan et al. 2020 and Liang et al.
@@ -140,10 +141,18 @@ public struct PowerLawParameters: Sendable, Equatable, Hashable, Codable {
 
 /// A named power-law preset with its source.
 public struct PowerLawPreset: Sendable, Equatable, Hashable, Codable {
+    /// The preset's name on the command line.
     public let name: String
+    /// The constants.
     public let parameters: PowerLawParameters
+    /// Where they were printed.
     public let source: String
 
+    /// A named power-law preset.
+    /// - Parameters:
+    ///   - name: The preset's name on the command line.
+    ///   - parameters: The constants.
+    ///   - source: Where they were printed.
     public init(name: String, parameters: PowerLawParameters, source: String) {
         self.name = name
         self.parameters = parameters

@@ -17,6 +17,7 @@ import Foundation
 /// compute law of Liang et al. 2024, "Scaling Laws For Diffusion Transformers",
 /// arXiv:2410.08184, and the one-variable form of Hoffmann et al. 2022's `E + A/N^α`).
 public struct PowerLawFloor: ScalingLaw, Equatable, Hashable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "power-law-floor" }

@@ -33,9 +33,13 @@ import Foundation
 /// for them), on the error after epochs 2, 4, 6, 8 and 10. Mixtures of pools and the best pool
 /// for a budget are in ``QQTMixture``; published constants in ``QQTParameters``.
 public struct QQTLaw: ScalingLaw, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "qqt" }
+    public var family: LawFamily { .dataFiltering }
+    /// Error against samples seen (input 0), one curve per pool size (input 1).
+    public var curveAxes: LawCurveAxes { LawCurveAxes(x: 0, group: 1) }
     public var title: String { "Quality–quantity trade-off of data filtering (Goyal et al. 2024)" }
     public var formula: String { "y(n, S) = [d + (a·min(S, n)/1e5)^b] · Π_{k=1..⌊n/S⌋} (min(S(k+1), n)/(S·k))^(b·2^(−k/τ))" }
     public var citation: String {

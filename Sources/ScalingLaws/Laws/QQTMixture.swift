@@ -9,6 +9,11 @@ public struct QQTPool: Sendable, Equatable, Codable {
     /// Half-life `τ` of the utility, in epochs over the pool.
     public var halfLife: Double
 
+    /// A pool.
+    /// - Parameters:
+    ///   - name: A label, e.g. `top 0–10%`.
+    ///   - utility: The utility `b` (negative; more negative is better data).
+    ///   - halfLife: The half-life `τ` of the utility, in epochs over the pool.
     public init(_ name: String, utility: Double, halfLife: Double) {
         self.name = name
         self.utility = utility
@@ -28,6 +33,12 @@ public struct QQTParameters: Sendable, Equatable, Codable {
     /// The pools, best first.
     public var pools: [QQTPool]
 
+    /// Constants of the QQT model (Goyal et al. 2024, arXiv:2404.07177).
+    /// - Parameters:
+    ///   - a: The sample scale `a`, shared by all pools.
+    ///   - d: The error floor `d`.
+    ///   - poolSize: The samples per pool `S`.
+    ///   - pools: The pools, best first.
     public init(a: Double, d: Double, poolSize: Double, pools: [QQTPool]) {
         self.a = a
         self.d = d

@@ -106,6 +106,12 @@ public struct ScaledComputePoint: Sendable, Equatable, Codable {
     /// `C_s = 6·N_s·D_s` FLOP (`120·N_s²` for `r = 20`).
     public let compute: Double
 
+    /// A reference-allocation point.
+    /// - Parameters:
+    ///   - loss: The loss, nats/token.
+    ///   - parameters: `N_s`, parameters of the reference model.
+    ///   - tokens: `D_s = r·N_s`, its training tokens.
+    ///   - compute: `C_s = 6·N_s·D_s` FLOP.
     public init(loss: Double, parameters: Double, tokens: Double, compute: Double) {
         self.loss = loss
         self.parameters = parameters

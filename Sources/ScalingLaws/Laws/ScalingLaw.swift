@@ -43,14 +43,30 @@ public protocol ScalingLaw: Sendable {
     /// The objective a fit uses when the user names none (least squares unless the law's
     /// literature fits it otherwise, e.g. Hoffmann's log-space Huber for Chinchilla).
     var defaultObjective: LawObjective { get }
+    /// The sub-field the law comes from, which decides its natural figure and the domain of its
+    /// response (``LawFamily``). Loss scaling unless the law says otherwise.
+    var family: LawFamily { get }
+    /// Which input runs along the x axis of the law's curves and which one groups them
+    /// (``LawCurveAxes/standard(inputCount:)`` unless the law says otherwise).
+    var curveAxes: LawCurveAxes { get }
+    /// The response's floor for parameters `parameters` (chance, or the score of small
+    /// models), with a label that says what it is, for benchmark laws; `nil` for laws without
+    /// one. Figures draw it as a dashed line.
+    func responseFloor(_ parameters: [Double]) -> LawResponseFloor?
 }
 
 /// A fused log-space evaluator: `model` fills `log f(x_i)` and `jacobian` fills
 /// `∂ log f(x_i)/∂θ_j` for fitted parameters θ (logs of the parameters that fit in log space).
 public struct LogSpaceKernel: Sendable {
+    /// Fills `log f(x_i)` for every input row, given the fitted parameters θ.
     public let model: LeastSquaresProblem.Model
+    /// Fills `∂ log f(x_i)/∂θ_j`.
     public let jacobian: LeastSquaresProblem.Jacobian
 
+    /// A log-space kernel.
+    /// - Parameters:
+    ///   - model: Fills `log f(x_i)`.
+    ///   - jacobian: Fills `∂ log f(x_i)/∂θ_j`.
     public init(model: @escaping LeastSquaresProblem.Model, jacobian: @escaping LeastSquaresProblem.Jacobian) {
         self.model = model
         self.jacobian = jacobian
@@ -62,6 +78,9 @@ extension ScalingLaw {
     public func logSpaceKernel(inputs: [[Double]]) -> LogSpaceKernel? { nil }
     public func responseKernel(inputs: [[Double]]) -> LogSpaceKernel? { nil }
     public var defaultObjective: LawObjective { .leastSquares }
+    public var family: LawFamily { .lossScaling }
+    public var curveAxes: LawCurveAxes { .standard(inputCount: inputs.count) }
+    public func responseFloor(_ parameters: [Double]) -> LawResponseFloor? { nil }
 
     /// The index of the parameter named `name`.
     public func parameterIndex(_ name: String) -> Int? {

@@ -25,9 +25,11 @@ import Foundation
 /// Test vector (from the formula above): `k = 1.5`, `x0 = 24.5` gives `P(1e24) = 0.3208`,
 /// `P(1e25) = 0.6792`.
 public struct SigmoidLaw: ScalingLaw, LawDataValidation, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "sigmoid" }
+    public var family: LawFamily { .benchmark }
     public var title: String { "Benchmark sigmoid in log10 compute (Owen 2024)" }
     public var formula: String { "P(C) = 1/(1 + exp(−k·(log10 C − x0)))" }
     public var citation: String {
@@ -44,6 +46,11 @@ public struct SigmoidLaw: ScalingLaw, LawDataValidation, Equatable {
                          lowerBound: 0, upperBound: 100),
             LawParameter("x0", symbol: "x₀", unit: "log10 FLOP", summary: "log10 compute at which P = 1/2"),
         ]
+    }
+
+    /// Chance: the law's scores are normalised so chance = 0.
+    public func responseFloor(_ parameters: [Double]) -> LawResponseFloor? {
+        LawResponseFloor(value: 0, label: "chance (normalised score 0)")
     }
 
     public func evaluate(_ x: [Double], _ p: [Double]) -> Double {

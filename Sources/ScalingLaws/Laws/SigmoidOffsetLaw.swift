@@ -26,9 +26,11 @@ import Foundation
 /// `y0` enters affinely (`P = s + y0(1 − s)`), not as a pure coefficient, so it is not flagged
 /// linear: the package's variable projection solves only pure coefficients `Σ c_j φ_j(x)`.
 public struct SigmoidOffsetLaw: ScalingLaw, LawDataValidation, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "sigmoid-offset" }
+    public var family: LawFamily { .benchmark }
     public var title: String { "Benchmark sigmoid with a floor, in log10 compute (Owen 2024; Ruan et al. 2024 form)" }
     public var formula: String { "P(C) = y0 + (1 − y0)/(1 + exp(−k·(log10 C − x0)))" }
     public var citation: String {
@@ -48,6 +50,12 @@ public struct SigmoidOffsetLaw: ScalingLaw, LawDataValidation, Equatable {
             LawParameter("y0", symbol: "y₀", summary: "floor: the score of small models",
                          lowerBound: 0, upperBound: 1),
         ]
+    }
+
+    /// The fitted floor `y0` (chance, or the score of small models).
+    public func responseFloor(_ parameters: [Double]) -> LawResponseFloor? {
+        guard parameters.count == 3 else { return nil }
+        return LawResponseFloor(value: parameters[2], label: "floor y₀ (fitted)")
     }
 
     public func evaluate(_ x: [Double], _ p: [Double]) -> Double {

@@ -12,11 +12,17 @@ import Foundation
 ///   which continues a constant-rate run from its checkpoint at that step.
 /// - `unknown`: none of these fits within 5% of the peak.
 public enum LearningRateScheduleShape: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// A constant rate after the warm-up.
     case constant
+    /// A cosine decay from the peak.
     case cosine
+    /// A linear decay from the peak.
     case linear
+    /// Warmup–stable–decay: constant at the peak until step `decayStart`, then a decay.
     case wsd(decayStart: Double)
+    /// The decay branch of a WSD run, logged from step `from`.
     case decayBranch(from: Double)
+    /// None of the shapes fits within 5% of the peak.
     case unknown
 
     public var description: String {
@@ -35,8 +41,11 @@ public enum LearningRateScheduleShape: Sendable, Equatable, Codable, CustomStrin
 public struct RecognizedSchedule: Sendable, Equatable, Codable, CustomStringConvertible {
     /// The step where the warm-up reaches the peak, when the log shows a warm-up.
     public let warmupEnd: Double?
+    /// The recognised shape.
     public let shape: LearningRateScheduleShape
+    /// The highest logged rate.
     public let peak: Double
+    /// The last logged rate.
     public let final: Double
 
     public var description: String {

@@ -13,6 +13,11 @@ public struct LogInput: Sendable, Codable, Equatable {
     /// Metric, columns and reduction.
     public var options: LogReadOptions
 
+    /// Logs to read.
+    /// - Parameters:
+    ///   - paths: The log files or folders, as given.
+    ///   - sizes: The sizes table, as given, or `nil`.
+    ///   - options: Metric, columns and reduction.
     public init(paths: [String], sizes: String? = nil, options: LogReadOptions) {
         self.paths = paths
         self.sizes = sizes

@@ -37,6 +37,8 @@ public struct LogReadOptions: Sendable, Equatable, Codable {
     /// Keep each run's whole curve of the metric (``LadderRun/curve``), to draw it.
     public var keepCurves = false
 
+    /// Options reading `metric`, with every column found by its usual names.
+    /// - Parameter metric: The metric column to reduce to a point (e.g. `eval/c4_en-validation/CrossEntropyLoss`).
     public init(metric: String) {
         self.metric = metric
     }

@@ -15,6 +15,7 @@ public enum LogWarning: Sendable, Equatable, Codable, CustomStringConvertible {
     /// still a point, but its schedule before the branch is unknown.
     case branchWithoutConstantRun(run: String, from: Double)
 
+    /// The run the warning is about.
     public var run: String {
         switch self {
         case let .sizeNameAsNumber(run, _, _), let .computeDisagrees(run, _, _, _), let .intermediateCheckpoint(run, _, _),

@@ -10,7 +10,9 @@
 public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
     /// A piece of a pattern.
     public enum Piece: Sendable, Equatable, Hashable, Codable {
+        /// Text the name must contain at this place.
         case literal(String)
+        /// A field, named: one or more characters read into it.
         case field(String)
     }
 

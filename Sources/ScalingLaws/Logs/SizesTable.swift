@@ -8,9 +8,13 @@ import Foundation
 public struct SizesTable: Sendable, Equatable {
     /// One size.
     public struct Entry: Sendable, Equatable, Codable {
+        /// The size's name (e.g. `190M`), as the runs' names spell it.
         public let name: String
+        /// The parameter count N.
         public let parameters: Double
+        /// Training FLOP per token, when the table gives it.
         public let flopsPerToken: Double?
+        /// The entry's line in the file (for messages).
         public let line: Int
     }
 

@@ -25,6 +25,7 @@ public struct SharedSlopePowerLaw: Sendable, Equatable, Codable {
     public let rSquared: Double
     /// Residual standard deviation in log10 space.
     public let residualStandardDeviation: Double
+    /// Observations fitted (all groups).
     public let observations: Int
     /// Covariance of `[s, c_1, …, c_G]` (log10 space), `σ̂²·(XᵀX)⁻¹`.
     public var covariance: [[Double]] = []

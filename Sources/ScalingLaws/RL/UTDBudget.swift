@@ -22,6 +22,13 @@ public struct UTDBudget: Sendable, Equatable {
     /// Cost of one environment step in FLOP, `δ`.
     public var stepCost: Double
 
+    /// The budget model of Rybkin et al. 2025 (arXiv:2502.04327).
+    /// - Parameters:
+    ///   - dataEfficiency: `[D_min, β, α]` of ``UTDDataEfficiencyLaw``.
+    ///   - batchSlope: The shared exponent `s` of the batch-size law `B*(σ) = 10^c_g σ^s`.
+    ///   - batchIntercepts: The per-environment log10 intercepts `c_g` (averaged into `B̄(σ)`).
+    ///   - criticParameters: The critic's parameters `N`.
+    ///   - stepCost: The cost `δ` of one environment step in FLOP.
     public init(dataEfficiency: [Double], batchSlope: Double, batchIntercepts: [Double], criticParameters: Double, stepCost: Double) {
         self.dataEfficiency = dataEfficiency
         self.batchSlope = batchSlope
@@ -95,8 +102,11 @@ public struct UTDBudget: Sendable, Equatable {
 
     /// One point of the data–compute Pareto frontier.
     public struct FrontierPoint: Sendable, Equatable {
+        /// The updates-to-data ratio σ.
         public let sigma: Double
+        /// `D_J(σ)`, environment steps to reach the target return.
         public let steps: Double
+        /// `C_J(σ)`, FLOP to reach it.
         public let compute: Double
     }
 

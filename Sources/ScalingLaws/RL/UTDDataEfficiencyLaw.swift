@@ -14,9 +14,11 @@ import Foundation
 /// i.e. `D_min = 2.17e5`, `α = 0.70038`, `β = 2.28952·(2.17e5/1.03082)^(1/α)`
 /// (``gymJ800``).
 public struct UTDDataEfficiencyLaw: ScalingLaw, Equatable {
+    /// The law. It holds no constants: they are fitted (`LawFitter`) or taken from a preset.
     public init() {}
 
     public var name: String { "utd-data" }
+    public var family: LawFamily { .reinforcementLearning }
     /// Step counts vary multiplicatively across seeds: least squares on log residuals.
     public var defaultObjective: LawObjective { .logLeastSquares }
     public var title: String { "Data efficiency vs updates-to-data ratio (Rybkin et al. 2025)" }

@@ -7,8 +7,11 @@ import Foundation
 /// - `cosine`: g = (1 + cos πx)/2.
 /// - `oneMinusSqrt`: g = 1 − √x (Hägele et al. 2024, arXiv:2405.18392: the "1-sqrt" cooldown).
 public enum DecayShape: String, Sendable, Equatable, Codable, CaseIterable {
+    /// g = 1 − x.
     case linear
+    /// g = (1 + cos πx)/2.
     case cosine
+    /// g = 1 − √x (Hägele et al. 2024's "1-sqrt" cooldown).
     case oneMinusSqrt = "1-sqrt"
 
     /// g(x) for x ∈ [0, 1].

@@ -24,9 +24,11 @@ import Foundation
 public struct MultiPowerTerms: Sendable, Equatable {
     /// F(s) = Σ_{i=1..s} η_i, s = 0…T (so S1(t) + S_W = F(t)).
     public let forward: [Double]
+    /// The per-step rates η_s, s = 0…T.
     public let rates: [Double]
     /// ln η_s (the exact terms of the group containing t read it).
     let logRates: [Double]
+    /// The schedule's warm-up steps (drops before it are not annealing).
     public let warmupSteps: Int
     /// Groups: first and last step, total drop, drop-weighted mean of ln η_k and of F(k−1).
     let groupFirst: [Int]
@@ -37,8 +39,16 @@ public struct MultiPowerTerms: Sendable, Equatable {
 
     /// The default: groups of at most 0.1% of the peak and 1,024 steps.
     public static let defaultGroupDrop = 1e-3
+    /// At most 1,024 steps per group by default.
     public static let defaultGroupSpan = 1024
 
+    /// The terms of `schedule`, grouped. Cost O(T) time and memory; the groups make each later loss
+    /// evaluation O(groups) instead of O(T).
+    /// - Parameters:
+    ///   - schedule: The run's per-step schedule.
+    ///   - maximumGroupDrop: The largest total drop of a group as a fraction of the peak (0: every
+    ///     step its own group, the paper's exact sum).
+    ///   - maximumGroupSpan: The most steps in a group.
     public init(_ schedule: StepSchedule, maximumGroupDrop: Double = defaultGroupDrop, maximumGroupSpan: Int = defaultGroupSpan) {
         rates = schedule.rates
         logRates = schedule.rates.map { log($0) }

@@ -15,8 +15,13 @@ public struct ScheduleAreas: Sendable, Equatable {
     public let forward: [Double]
     /// S2(s) for s = 0…T at momentum ``lambda``.
     public let annealing: [Double]
+    /// The momentum λ of the annealing area.
     public let lambda: Double
 
+    /// The areas of `schedule`, in one O(T) pass each.
+    /// - Parameters:
+    ///   - schedule: The per-step schedule.
+    ///   - lambda: The momentum λ of the annealing area, in [0, 1).
     public init(_ schedule: StepSchedule, lambda: Double) {
         self.lambda = lambda
         forward = ScheduleAreas.forwardArea(schedule)

@@ -22,31 +22,47 @@ import Foundation
 public struct ScheduleSpecification: Sendable, Equatable, Codable {
     /// The body of the schedule after its warm-up.
     public enum Shape: Sendable, Equatable, Codable {
+        /// η = peak.
         case constant
+        /// η = peak·(1 − (1 − final)·x).
         case linear
+        /// η = peak·(final + (1 − final)·(1 + cos πx)/2) (Loshchilov & Hutter 2017).
         case cosine
+        /// Warmup–stable–decay (Hu et al. 2024): flat at the peak, then a decay of the given start and
+        /// shape to `final`.
         case wsd(decay: WSDDecay, shape: DecayShape)
+        /// η = peak·√(τ / max(s, τ)), τ = `timescale` or the warm-up (Vaswani et al. 2017, §5.3).
         case inverseSquareRoot(timescale: Int?)
+        /// Straight lines through the points (step, fraction of the peak), flat beyond the ends.
         case piecewise([PiecewisePoint])
     }
 
     /// Where a WSD decay starts: a fraction of the steps at the end, or a step.
     public enum WSDDecay: Sendable, Equatable, Codable {
+        /// The last fraction of the steps (0.2: the decay takes the final 20%).
         case fraction(Double)
+        /// The step at which the decay starts.
         case start(Int)
     }
 
     /// One point of a piecewise schedule: the rate at `step` as a fraction of the peak.
     public struct PiecewisePoint: Sendable, Equatable, Codable {
+        /// The step.
         public let step: Int
+        /// The rate at ``step`` as a fraction of the peak.
         public let fraction: Double
 
+        /// A point of a piecewise schedule.
+        /// - Parameters:
+        ///   - step: The step.
+        ///   - fraction: The rate there as a fraction of the peak.
         public init(step: Int, fraction: Double) {
             self.step = step
             self.fraction = fraction
         }
     }
 
+    /// The body of the schedule after the warm-up.
     public var shape: Shape
     /// Warm-up steps (linear from 0).
     public var warmup: Int
@@ -57,6 +73,13 @@ public struct ScheduleSpecification: Sendable, Equatable, Codable {
     /// The last step T, when the specification fixes it.
     public var steps: Int?
 
+    /// A schedule.
+    /// - Parameters:
+    ///   - shape: The body after the warm-up.
+    ///   - warmup: Warm-up steps, linear from 0 (default none).
+    ///   - peak: The peak rate (default 1, a relative schedule).
+    ///   - final: The final rate as a fraction of the peak (default 0).
+    ///   - steps: The last step T, or `nil` to give it later.
     public init(shape: Shape, warmup: Int = 0, peak: Double = 1, final: Double = 0, steps: Int? = nil) {
         self.shape = shape
         self.warmup = warmup

@@ -12,6 +12,11 @@ public struct TaskColumns: Sendable, Equatable, Codable {
     /// The paired accuracy column.
     public let accuracy: String
 
+    /// A task.
+    /// - Parameters:
+    ///   - task: The task's name.
+    ///   - loss: The task-loss column.
+    ///   - accuracy: The paired accuracy column.
     public init(task: String, loss: String, accuracy: String) {
         self.task = task
         self.loss = loss

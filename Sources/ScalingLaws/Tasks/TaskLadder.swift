@@ -3,23 +3,36 @@ import Foundation
 /// One task's checkpoints in one run: the task loss and the accuracy at every logged step where
 /// both were evaluated, in step order.
 public struct TaskSeries: Sendable, Equatable {
+    /// The task loss at each checkpoint (bits per byte of the correct answer).
     public let loss: [Double]
+    /// The accuracy at each checkpoint, as many as ``loss``.
     public let accuracy: [Double]
 
+    /// A series.
+    /// - Parameters:
+    ///   - loss: The task loss at each checkpoint.
+    ///   - accuracy: The accuracy at each, as many.
     public init(loss: [Double], accuracy: [Double]) {
         self.loss = loss
         self.accuracy = accuracy
     }
 
+    /// Checkpoints in the series.
     public var count: Int { loss.count }
 }
 
 /// One run of a task ladder: the run read from its log (N, D, C, name fields, schedule) and each
 /// task's checkpoints, in the order of ``TaskLadder/tasks``.
 public struct TaskRun: Sendable, Equatable {
+    /// The run as read from its log (N, D, C, name fields, schedule).
     public let run: LadderRun
+    /// Each task's checkpoints, in the order of ``TaskLadder/tasks``.
     public let series: [TaskSeries]
 
+    /// A run.
+    /// - Parameters:
+    ///   - run: The run as read from its log.
+    ///   - series: Each task's checkpoints.
     public init(run: LadderRun, series: [TaskSeries]) {
         self.run = run
         self.series = series
@@ -41,6 +54,11 @@ public struct TaskLadder: Sendable {
     /// Warnings about the runs (as ``LogLadder`` reads them, for the first task's loss).
     public let warnings: [LogWarning]
 
+    /// A ladder.
+    /// - Parameters:
+    ///   - tasks: The tasks.
+    ///   - runs: The runs.
+    ///   - warnings: Warnings about the runs.
     public init(tasks: [TaskColumns], runs: [TaskRun], warnings: [LogWarning]) {
         self.tasks = tasks
         self.runs = runs

@@ -28,9 +28,15 @@ import NonlinearFit
 public struct CostTrend: Sendable, Equatable, Codable {
     /// A closed interval.
     public struct Interval: Sendable, Equatable, Codable {
+        /// The lower end.
         public let lower: Double
+        /// The upper end.
         public let upper: Double
 
+        /// An interval `[lower, upper]`.
+        /// - Parameters:
+        ///   - lower: The lower end.
+        ///   - upper: The upper end.
         public init(lower: Double, upper: Double) {
             self.lower = lower
             self.upper = upper

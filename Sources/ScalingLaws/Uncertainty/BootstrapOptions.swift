@@ -55,17 +55,30 @@ public struct BootstrapOptions: Sendable, Equatable, Codable {
     public var resamples: Int = 1000
     /// Seed of the resampling streams.
     public var seed: UInt64 = 0
+    /// What is resampled: rows (default) or whole groups of a column (all rows of a run together).
     public var kind: Kind = .rows
     /// Level of the reported intervals, in (0, 1).
     public var confidenceLevel: Double = 0.95
+    /// Percentile (default) or BCa intervals (Efron 1987; BCa adds a jackknife: one refit per row or
+    /// group).
     public var intervalMethod: IntervalMethod = .percentile
     /// Refit resamples on all cores (`false`: one after another; results are identical).
     public var parallel: Bool = true
     /// Fast path or general engine (the same optimum either way, to the engines' tolerances).
     public var refit: RefitMethod = .automatic
 
+    /// 1,000 row resamples, seed 0, 95% percentile intervals, in parallel, automatic refit engine.
     public init() {}
 
+    /// Bootstrap settings. Cost: one refit per resample (plus one per row or group for BCa).
+    /// - Parameters:
+    ///   - resamples: Number of resamples.
+    ///   - seed: Seed of the resampling streams (default 0).
+    ///   - kind: What is resampled (default rows).
+    ///   - confidenceLevel: Level of the intervals, in (0, 1) (default 0.95).
+    ///   - intervalMethod: Percentile (default) or BCa.
+    ///   - parallel: Whether resamples are refitted on all cores (default `true`; same results).
+    ///   - refit: Fast path or general engine (default automatic).
     public init(resamples: Int, seed: UInt64 = 0, kind: Kind = .rows, confidenceLevel: Double = 0.95,
                 intervalMethod: IntervalMethod = .percentile, parallel: Bool = true, refit: RefitMethod = .automatic) {
         self.resamples = resamples

@@ -8,6 +8,7 @@ public final class BootstrapProgress: @unchecked Sendable {
     private var completedCount = 0
     private var totalCount = 0
 
+    /// A count at zero.
     public init() {}
 
     /// Refits finished so far (resamples, then jackknife refits when BCa was asked for).

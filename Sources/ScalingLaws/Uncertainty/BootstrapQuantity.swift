@@ -18,6 +18,7 @@ public struct BootstrapQuantity: Sendable, Equatable, Codable {
     public let bca: BootstrapInterval?
     /// The interval of the requested method (BCa when asked for and available, else percentile).
     public let interval: BootstrapInterval
+    /// Level of the intervals.
     public let confidenceLevel: Double
     /// Draws that gave a finite value (non-finite values of a derived quantity are dropped).
     public let draws: Int

@@ -11,11 +11,15 @@ import NonlinearFit
 /// The gradient is taken by central differences in the fitted parameterization (log scale for
 /// parameters fitted as logarithms), step `1e-6·max(1, |φ_k|)`.
 public struct DerivedQuantityEstimate: Sendable, Equatable, Codable {
+    /// The derived quantity `q = f(θ̂)` at the estimates.
     public let value: Double
     /// `nil` without a covariance, or when the variance is not finite.
     public let standardError: Double?
+    /// Lower end of `q ± t·SE(q)`, or `nil` without a standard error.
     public let lower: Double?
+    /// Upper end of `q ± t·SE(q)`, or `nil` without a standard error.
     public let upper: Double?
+    /// Level of the interval (the fit's).
     public let confidenceLevel: Double
 }
 

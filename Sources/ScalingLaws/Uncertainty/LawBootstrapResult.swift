@@ -6,9 +6,11 @@ import Foundation
 /// (compute-optimal sizes, tokens per parameter, `a = β/(α+β)`) propagate through the draws
 /// with ``quantity(_:confidenceLevel:)``.
 public struct LawBootstrapResult: Sendable, Codable, Equatable {
+    /// The catalog name of the law.
     public let law: String
     /// Law parameter names, the columns of ``draws``.
     public let parameterNames: [String]
+    /// The settings the bootstrap ran with.
     public let options: BootstrapOptions
     /// The full-data fit.
     public let fit: LawFit
@@ -36,6 +38,7 @@ public struct LawBootstrapResult: Sendable, Codable, Equatable {
     public let covariance: [[Double]]
     /// The method of each ``BootstrapQuantity/interval`` (percentile when BCa was unavailable).
     public let intervalMethod: BootstrapOptions.IntervalMethod
+    /// Notes for the reader (for example refits that failed, or BCa unavailable and why).
     public let notes: [String]
 
     init(law: any ScalingLaw, fit: LawFit, options: BootstrapOptions, outcomes: [LawBootstrap.Refit],

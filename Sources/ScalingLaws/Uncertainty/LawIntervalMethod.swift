@@ -35,8 +35,8 @@ public enum LawIntervalMethod: Sendable, Equatable, Codable, CustomStringConvert
 /// Which interval method a fit uses (``LawFitOptions/intervals``).
 public enum LawIntervalChoice: Sendable, Equatable {
     /// A row bootstrap of `resamples` refits for a robust objective (summed Huber on log
-    /// residuals) when the law has a fast exact-Newton refit (Chinchilla), the linearised
-    /// covariance otherwise. See `RobustFitIntervals`.
+    /// residuals) when the law has a refit for it (Chinchilla by exact Newton steps, a formula law
+    /// by the general driver), the linearised covariance otherwise. See `RobustFitIntervals`.
     case automatic(resamples: Int = 1000)
     /// Always the linearised covariance (bootstrap refits use it: they need no intervals).
     case linearized

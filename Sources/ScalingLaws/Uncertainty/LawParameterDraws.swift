@@ -45,15 +45,24 @@ public struct LawParameterDraws: Sendable, Equatable, Codable {
         }
     }
 
+    /// How the draws were made.
     public let method: Method
     /// Law parameter names, the columns of ``draws``.
     public let parameterNames: [String]
     /// Law values of each draw, in the law's order.
     public let draws: [[Double]]
+    /// The seed of the draws.
     public let seed: UInt64
     /// Eigen-directions of the covariance left out of the draws (``Method/projectedNormal``).
     public var flatDirections: Int = 0
 
+    /// Draws of a law's parameters.
+    /// - Parameters:
+    ///   - method: How the draws were made.
+    ///   - parameterNames: Law parameter names, the columns of `draws`.
+    ///   - draws: Law values of each draw, in the law's order.
+    ///   - seed: The seed of the draws.
+    ///   - flatDirections: Eigen-directions of the covariance left out (default 0).
     public init(method: Method, parameterNames: [String], draws: [[Double]], seed: UInt64, flatDirections: Int = 0) {
         self.method = method
         self.parameterNames = parameterNames

@@ -15,15 +15,24 @@ public struct ProfileInterval: Sendable, Codable, Equatable {
     /// One evaluated point of the profile: the parameter held at `value` (law units), the
     /// others refitted, and the scaled objective rise `statistic` there.
     public struct Point: Sendable, Codable, Equatable {
+        /// The value the parameter was held at, in the law's units.
         public let value: Double
+        /// The scaled objective rise `2ΔΦ/s²` there (0 at the estimate).
         public let statistic: Double
     }
 
+    /// The parameter's name.
     public let name: String
+    /// The full-data estimate.
     public let estimate: Double
+    /// The lower end: the value where the scaled rise reaches the threshold (or the bound, when
+    /// ``lowerEnd`` is `bound`); `nil` when not reached.
     public let lower: Double?
+    /// The upper end, as ``lower``.
     public let upper: Double?
+    /// How the lower end was settled.
     public let lowerEnd: End
+    /// How the upper end was settled.
     public let upperEnd: End
     /// Every evaluated point, sorted by value (the estimate itself at statistic 0 included).
     public let points: [Point]
@@ -40,11 +49,13 @@ public struct ProfileInterval: Sendable, Codable, Equatable {
 
 /// Profile-likelihood intervals of a fit with how they were calibrated.
 public struct ProfileLikelihoodResult: Sendable, Codable, Equatable {
+    /// The settings the intervals were computed with.
     public let options: ProfileLikelihoodOptions
     /// The threshold of the scaled objective rise (e.g. 3.841 for χ²₁ at 95%).
     public let threshold: Double
     /// The scale `s²`: the rise `2ΔΦ` is divided by it (`RSS/dof` for least squares; see ``ProfileLikelihood``).
     public let scale: Double
+    /// One interval per profiled parameter, in the law's order.
     public let intervals: [ProfileInterval]
     /// Plain-language notes (a lower objective found off the optimum, refits that failed).
     public let notes: [String]

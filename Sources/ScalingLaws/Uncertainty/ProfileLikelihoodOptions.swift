@@ -19,6 +19,7 @@ public struct ProfileLikelihoodOptions: Sendable, Equatable, Codable {
 
     /// Level of the intervals, in (0, 1).
     public var confidenceLevel: Double = 0.95
+    /// The reference distribution of the threshold (default `χ²₁`).
     public var calibration: Calibration = .chiSquare
     /// Law parameter names to profile; `nil` profiles every free parameter.
     public var parameters: [String]? = nil
@@ -27,8 +28,14 @@ public struct ProfileLikelihoodOptions: Sendable, Equatable, Codable {
     /// Root accuracy: stop refining when the scaled objective is within this of the threshold.
     public var tolerance: Double = 1e-4
 
+    /// 95% intervals, `χ²₁` calibration, every free parameter, at most 40 steps a side.
     public init() {}
 
+    /// Settings with the given level, calibration and parameters; the rest as ``init()``.
+    /// - Parameters:
+    ///   - confidenceLevel: Level of the intervals, in (0, 1) (default 0.95).
+    ///   - calibration: The reference distribution of the threshold (default `χ²₁`).
+    ///   - parameters: Law parameter names to profile, or `nil` (default) for every free parameter.
     public init(confidenceLevel: Double = 0.95, calibration: Calibration = .chiSquare, parameters: [String]? = nil) {
         self.confidenceLevel = confidenceLevel
         self.calibration = calibration

@@ -5,13 +5,17 @@ import Foundation
 public struct BacktestResult: Sendable, Codable, Equatable {
     /// One training/held-out split.
     public struct Fold: Sendable, Codable, Equatable {
+        /// The fold's index, from 0.
         public let index: Int
+        /// Rows the fold's law was fitted to.
         public let trainingRows: Int
+        /// Rows held out and predicted.
         public let heldOutRows: Int
         /// The largest training value of the distance variable.
         public let trainingMaximum: Double
         /// Fitted law values (law order), or `nil` when the fit threw.
         public let parameters: [Double]?
+        /// Whether the fold's fit converged.
         public let converged: Bool
         /// Why the fit failed, when it did.
         public let failure: String?
@@ -19,6 +23,7 @@ public struct BacktestResult: Sendable, Codable, Equatable {
 
     /// One held-out run.
     public struct Prediction: Sendable, Codable, Equatable {
+        /// The index of the fold that held the run out.
         public let fold: Int
         /// The file line of the run.
         public let line: Int
@@ -26,7 +31,9 @@ public struct BacktestResult: Sendable, Codable, Equatable {
         public let inputs: [Double]
         /// The distance variable's value.
         public let variable: Double
+        /// The run's observed response.
         public let actual: Double
+        /// The fold fit's prediction for it.
         public let predicted: Double
         /// `log10(variable / training maximum)`: orders of magnitude beyond the training data
         /// (years `variable − training maximum` for a date rule, ``BacktestResult/distanceUnit``).
@@ -34,6 +41,7 @@ public struct BacktestResult: Sendable, Codable, Equatable {
         /// The fold fit's prediction interval for a new run at its level (``LawPrediction``;
         /// inside `[chance, 1]` for benchmark-score laws), or `nil` without a covariance.
         public var lower: Double? = nil
+        /// Upper end of the prediction interval, or `nil`.
         public var upper: Double? = nil
 
         /// Whether the actual value lies inside the prediction interval; `nil` without one.
@@ -52,17 +60,25 @@ public struct BacktestResult: Sendable, Codable, Equatable {
 
     /// Errors of the predictions whose distance lies in `(lower, upper]` (`nil`: unbounded).
     public struct Bucket: Sendable, Codable, Equatable {
+        /// The bucket's label, e.g. `(0.25, 0.5]` (orders of magnitude beyond the training data).
         public let label: String
+        /// Lower end of the distance range (exclusive), or `nil` when unbounded.
         public let lower: Double?
+        /// Upper end of the distance range (inclusive), or `nil` when unbounded.
         public let upper: Double?
+        /// Predictions in the bucket.
         public let count: Int
+        /// `mean |predicted − actual|`.
         public let meanAbsoluteError: Double
+        /// `mean |predicted − actual|/|actual|`.
         public let meanAbsoluteRelativeError: Double
+        /// `max |predicted − actual|/|actual|`.
         public let maxAbsoluteRelativeError: Double
         /// `√mean(logError²)` over the predictions with a log error.
         public let rmsLogError: Double?
         /// Predictions with a prediction interval, and how many of them it covers.
         public let withInterval: Int
+        /// How many of them the interval covers.
         public let covered: Int
         /// `covered / withInterval`, or `nil` when no prediction has an interval.
         public var coverage: Double? { withInterval > 0 ? Double(covered) / Double(withInterval) : nil }
@@ -89,22 +105,30 @@ public struct BacktestResult: Sendable, Codable, Equatable {
         }
     }
 
+    /// The catalog name of the law.
     public let law: String
+    /// How runs were held out (largest runs, a date, k-fold, …).
     public let rule: HoldoutRule
     /// The variable distances are measured in (`C = 6ND`, or a column name).
     public let distanceVariable: String
     /// `OOM` (orders of magnitude) or `years` (a date rule).
     public let distanceUnit: String
+    /// The law's input roles, in order.
     public let inputNames: [String]
+    /// The response role.
     public let response: String
+    /// The law's parameter names, the order of each fold's ``Fold/parameters``.
     public let parameterNames: [String]
+    /// Every fold, in order.
     public let folds: [Fold]
+    /// Every held-out run's prediction.
     public let predictions: [Prediction]
     /// Non-empty distance buckets, nearest first: `≤ 0` (inside the training range), then
     /// (0, 0.25], (0.25, 0.5], (0.5, 1], (1, 2], (2, ∞) orders of magnitude.
     public let buckets: [Bucket]
     /// All predictions together.
     public let overall: Bucket
+    /// Notes for the reader (folds that failed, too few runs).
     public let notes: [String]
     /// The level of the prediction intervals (the fold fits' confidence level), or `nil` when no
     /// prediction has one.

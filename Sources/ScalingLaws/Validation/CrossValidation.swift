@@ -15,13 +15,17 @@ import NonlinearFit
 public enum CrossValidation {
     /// The result: the error, folds scored and folds whose fit failed.
     public struct Result: Sendable, Codable, Equatable {
+        /// Folds the rows were split into.
         public let folds: Int
+        /// The seed of the fold assignment.
         public let seed: UInt64
         /// The group column, when whole groups were held out.
         public let groupColumn: String?
+        /// The cross-validated RMSE of the held-out residuals, in the objective's space (see above).
         public let rmse: Double
         /// Held-out rows scored.
         public let scored: Int
+        /// Folds whose fit failed (their rows are not scored).
         public let failedFolds: Int
     }
 
@@ -62,12 +66,15 @@ public enum CrossValidation {
         let inputs = try law.inputs.map { try data.column($0.role) }
         let y = try data.column(law.response.role)
         let logSpace = fitOptions.objective.isLogSpace
+        // Only the folds' point estimates are scored: no interval bootstrap for them.
+        var pointOptions = fitOptions
+        pointOptions.intervals = .linearized
         var squares = 0.0
         var scored = 0
         var failed = 0
         for fold in 0..<folds {
             let train = data.filtered { assignment[$0] != fold }
-            guard let fit = try? LawFitter.fit(law, to: train, options: fitOptions) else {
+            guard let fit = try? LawFitter.fit(law, to: train, options: pointOptions) else {
                 failed += 1
                 continue
             }

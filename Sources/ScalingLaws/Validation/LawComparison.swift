@@ -21,6 +21,7 @@ public struct LawComparisonOptions: Sendable, Equatable {
     /// covariance; `nil` skips it.
     public var bootstrapResamples: Int? = nil
 
+    /// Default settings: no hypothesis, no bootstrap test, the default holdout and folds.
     public init() {}
 }
 
@@ -49,18 +50,27 @@ public struct LawComparisonOptions: Sendable, Equatable {
 public struct LawComparison: Sendable, Codable, Equatable {
     /// One law's scores.
     public struct Entry: Sendable, Codable, Equatable {
+        /// The catalog name of the law.
         public let law: String
+        /// Free parameters `k`.
         public let freeParameters: Int
+        /// Rows fitted `n`.
         public let rows: Int
+        /// The minimised objective `Φ` of the full-data fit.
         public let objective: Double
+        /// `AIC = n·ln(RSS/n) + 2k` (Akaike 1974).
         public let aic: Double
+        /// `AICc = AIC + 2k(k + 1)/(n − k − 1)` (Hurvich & Tsai 1989), or `nil` when `n ≤ k + 1`.
         public let aicc: Double?
+        /// `BIC = n·ln(RSS/n) + k·ln n` (Schwarz 1978).
         public let bic: Double
+        /// The k-fold cross-validated error.
         public let crossValidation: CrossValidation.Result
         /// Mean |relative error| of the backtest's held-out runs (`nil` when it failed).
         public let backtestError: Double?
         /// RMS log error of the backtest's held-out runs.
         public let backtestLogError: Double?
+        /// Whether the full-data fit converged.
         public let converged: Bool
     }
 
@@ -70,16 +80,23 @@ public struct LawComparison: Sendable, Codable, Equatable {
         public let statistic: String
         /// What is tested, e.g. `chinchilla = hoffmann (E, A, B, alpha, beta)`.
         public let hypothesis: String
+        /// The statistic's value (Λ or W).
         public let value: Double
+        /// `q`: parameters restricted by the hypothesis.
         public let degreesOfFreedom: Int
         /// `P(χ²_q ≥ value)`.
         public let pValue: Double
     }
 
+    /// The objective every law was fitted with.
     public let objective: LawObjective
+    /// The holdout rule of the backtests.
     public let holdout: HoldoutRule
+    /// One entry per law, in the order given.
     public let entries: [Entry]
+    /// The hypothesis tests run (nested laws, constants, bootstrap Wald).
     public let tests: [HypothesisTest]
+    /// Notes for the reader (failed fits, conservative p-values at a bound).
     public let notes: [String]
 
     /// Fits every law to `data` (all with `fitOptions`; default: the first law's
@@ -114,7 +131,10 @@ public struct LawComparison: Sendable, Codable, Equatable {
             var backtestError: Double?
             var backtestLog: Double?
             do {
-                let backtest = try Backtest.run(law: law, data: data, rule: holdout, fitOptions: lawOptions)
+                // Only the backtest's point errors enter the comparison: no interval bootstrap.
+                var pointOptions = lawOptions
+                pointOptions.intervals = .linearized
+                let backtest = try Backtest.run(law: law, data: data, rule: holdout, fitOptions: pointOptions)
                 if !backtest.predictions.isEmpty {
                     backtestError = backtest.overall.meanAbsoluteRelativeError
                     backtestLog = backtest.overall.rmsLogError

@@ -59,18 +59,19 @@ struct IsoFlopAnalysisPlotTests {
         #expect(figure.notes.contains("Fit over the accepted budgets: N* ∝ C^a, a = 0.5."))
     }
 
-    @Test("vertex positions in pixels: N* = 1e8 at x = 196, 1e9 at x = 308 on a 1e7…1e11 axis of 448 px; loss 2.0, 1.5 at y = 214, 291")
+    @Test("vertex positions in pixels: N* = 1e8 at x = 196, 1e9 at x = 308 on a 1e7…1e11 axis of 448 px; loss 2.0, 1.5 at y = 207, 280.5")
     func vertexPixels() throws {
         var figure = IsoFlopAnalysisPlot.profiles(try Self.input())
         figure.x.range = 1e7...1e11
         figure.y.range = 1.0...3.0
-        // Frame: left 84, right 760 − 228 (legend) = 532; top 60, bottom 480 − 56 − 14·4 notes = 368.
+        // Frame: left 84, right 760 − 228 (legend) = 532; top 60, bottom 480 − 56 − 14·5 note lines
+        // (the refusal note wraps onto a second line at 118 characters) = 354, height 294.
         #expect(figure.notes.count == 4)
         let svg = figure.svg()
         #expect(XMLProbe.parse(svg).error == nil)
         // The interval bars of exact parabolas have zero width: both ends at the vertex.
-        #expect(svg.contains("<polyline points=\"196,214 196,214\""))
-        #expect(svg.contains("<polyline points=\"308,291 308,291\""))
+        #expect(svg.contains("<polyline points=\"196,207 196,207\""))
+        #expect(svg.contains("<polyline points=\"308,280.5 308,280.5\""))
         // Decade ticks of the human-readable size axis.
         let texts = XMLProbe.parse(svg).texts
         for label in ["10M", "100M", "1B", "10B", "100B"] { #expect(texts.contains(label), "\(label)") }

@@ -1,2 +1,4 @@
-scaling-laws optimal --fit recipe-comma.json --target-loss 3.0
-scaling-laws optimal --fit recipe-dclm.json --target-loss 3.0
+marin=${MARIN_ISOFLOPS:?set MARIN_ISOFLOPS to the Marin iso-FLOP sweep CSV}
+scaling-laws compare-recipes $marin --where 'dataset in [comma, dclm]' --by dataset \
+    --baseline comma --budget 3e19 --budget 3e20 --sharing shared-exponents --folds 0 \
+    --plot recipes.svg
