@@ -118,7 +118,7 @@ public struct CapabilityModel: Sendable, Equatable, Codable {
     /// smallest `1 − h` of them (`h` = the outer held-out share) refit the whole pipeline
     /// (imputation, components, link) and predict the rest. A held-out model's new-model interval
     /// is then the split-conformal interval (Vovk, Gammerman and Shafer 2005, "Algorithmic
-    /// Learning in a Random World"; Lei et al. 2018, JASA 113:1094, Sec. 2.2, Algorithm 2)
+    /// Learning in a Random World"; Lei et al. 2018, JASA 113:1094, Sec. 2.2, split conformal prediction)
     /// `Ê ± q`, clamped to `[c, 1]`, where `q` is the `⌈(m + 1)·level⌉`-th smallest of the `m`
     /// inner errors (the largest when `⌈(m + 1)·level⌉ > m`). The errors are extrapolation
     /// errors (larger models than the fit saw), the situation the backtest asks about.
