@@ -37,7 +37,12 @@ public enum CapabilityRenderer {
             ("link", "E = c + (1 − c)·σ(b + wᵀS) per target; a target that is a benchmark is predicted from the components of the other benchmarks"),
         ]
         if model.heldOutModels > 0 {
-            fields.append(("intervals", "\(NumberFormat.significant(s.level * 100, digits: 3))%: mean = the link's curve (parameter covariance), new = a new model (residual scatter s_E added through the link's slope); both on the logit scale, inside [c, 1]"))
+            let level = NumberFormat.significant(s.level * 100, digits: 3)
+            if model.calibrationErrors.isEmpty {
+                fields.append(("intervals", "\(level)%: mean = the link's curve (parameter covariance), new = a new model (residual scatter s_E added through the link's slope); both on the logit scale, inside [c, 1]"))
+            } else {
+                fields.append(("intervals", "\(level)%: mean = the link's curve (parameter covariance, logit scale); new = calibrated by an inner backtest (split-conformal): the fitted models' smallest-compute share refit the pipeline and predict the rest, q = the ⌈(m + 1)·\(s.level)⌉-th smallest of their m absolute errors, Ê ± q clamped to [c, 1]"))
+            }
         }
         about.fields(fields)
 
@@ -95,6 +100,7 @@ public enum CapabilityRenderer {
             var ct = ReportTable(columns: [
                 ReportColumn("target"), .number("models"), .number("new-model interval covers", csvName: "covered"),
                 .number("mean interval covers", csvName: "mean_covered"), .number("MAE", csvName: "mae"),
+                .number("inner errors", csvName: "inner_errors"), .number("± q", csvName: "half_width"),
             ], exportsToCSV: true)
             for c in model.coverage {
                 ct.append([
@@ -102,6 +108,8 @@ public enum CapabilityRenderer {
                     ReportCell("\(c.covered)/\(c.count) (\(percent(c.covered, c.count)))", exact: "\(c.covered)"),
                     ReportCell("\(c.meanCovered)/\(c.count) (\(percent(c.meanCovered, c.count)))", exact: "\(c.meanCovered)"),
                     cell(c.meanAbsoluteError, digits: 3),
+                    model.calibrationErrors[c.target].map { .count($0.count) } ?? dash,
+                    model.calibratedHalfWidth(c.target).map { cell($0, digits: 3) } ?? dash,
                 ])
             }
             coverage.table(ct)

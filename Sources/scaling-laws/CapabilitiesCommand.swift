@@ -61,6 +61,9 @@ struct CapabilitiesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Confidence level of the intervals.", valueName: "level"))
     var level: Double = 0.95
 
+    @Flag(help: "With --cutoff: the link's delta-method new-model intervals instead of the calibrated (inner-backtest, split-conformal) ones.")
+    var deltaIntervals = false
+
     @OptionGroup(title: "Rows")
     var selection: RowSelectionOptions
 
@@ -109,7 +112,8 @@ struct CapabilitiesCommand: ParsableCommand {
             }
             let settings = CapabilityModel.Settings(
                 benchmarks: benchmarkNames, targets: targetNames, components: components, standardize: standardize,
-                chance: chances, cutoff: cutoff, level: level)
+                chance: chances, cutoff: cutoff, level: level,
+                calibrated: !deltaIntervals)
             let fitted = try CapabilityModel(table: table, settings: settings)
             let source = URL(fileURLWithPath: file).lastPathComponent
             let text = try CapabilityRenderer.render(fitted, source: source, format: output.format.report)

@@ -31,6 +31,9 @@ public struct CapabilityModel: Sendable, Equatable, Codable {
         public var cutoff: Double?
         /// Confidence level of the intervals.
         public var level: Double
+        /// Whether the held-out new-model intervals come from an inner backtest
+        /// (``CapabilityModel/calibrationErrors``) instead of the link's delta method.
+        public var calibrated: Bool
 
         /// Settings.
         ///
@@ -42,8 +45,9 @@ public struct CapabilityModel: Sendable, Equatable, Codable {
         ///   - chance: Chance level per target.
         ///   - cutoff: The compute cutoff of a backtest, or `nil`.
         ///   - level: Confidence level.
+        ///   - calibrated: Inner-backtest (split-conformal) held-out intervals; `false`: the link's delta method.
         public init(benchmarks: [String], targets: [String]? = nil, components: Int = 3, standardize: Bool = false,
-                    chance: [String: Double] = [:], cutoff: Double? = nil, level: Double = 0.95) {
+                    chance: [String: Double] = [:], cutoff: Double? = nil, level: Double = 0.95, calibrated: Bool = true) {
             self.benchmarks = benchmarks
             self.targets = targets ?? benchmarks
             self.components = components
@@ -51,6 +55,7 @@ public struct CapabilityModel: Sendable, Equatable, Codable {
             self.chance = chance
             self.cutoff = cutoff
             self.level = level
+            self.calibrated = calibrated
         }
     }
 
@@ -106,6 +111,33 @@ public struct CapabilityModel: Sendable, Equatable, Codable {
     public let links: [CapabilityLink]
     /// The held-out predictions (empty without a cutoff).
     public let predictions: [HeldOutPrediction]
+    /// Per target, the absolute score errors `|E − Ê|` of the inner backtest behind the calibrated
+    /// intervals, sorted (empty without a cutoff or with `calibrated` off).
+    ///
+    /// The inner backtest repeats the outer one inside the fitted models: sorted by compute, the
+    /// smallest `1 − h` of them (`h` = the outer held-out share) refit the whole pipeline
+    /// (imputation, components, link) and predict the rest. A held-out model's new-model interval
+    /// is then the split-conformal interval (Vovk, Gammerman and Shafer 2005, "Algorithmic
+    /// Learning in a Random World"; Lei et al. 2018, JASA 113:1094, Sec. 2.2, split conformal prediction)
+    /// `Ê ± q`, clamped to `[c, 1]`, where `q` is the `⌈(m + 1)·level⌉`-th smallest of the `m`
+    /// inner errors (the largest when `⌈(m + 1)·level⌉ > m`). The errors are extrapolation
+    /// errors (larger models than the fit saw), the situation the backtest asks about.
+    public let calibrationErrors: [String: [Double]]
+
+    /// The half-width `q` of the calibrated interval of a target (`nil` without inner errors).
+    ///
+    /// - Parameter target: The target benchmark.
+    /// - Returns: The `⌈(m + 1)·level⌉`-th smallest inner error, or the largest.
+    public func calibratedHalfWidth(_ target: String) -> Double? {
+        Self.conformalQuantile(calibrationErrors[target] ?? [], level: settings.level)
+    }
+
+    /// The `⌈(m + 1)·level⌉`-th smallest of `m` sorted errors, capped at the largest.
+    static func conformalQuantile(_ sorted: [Double], level: Double) -> Double? {
+        guard let last = sorted.last else { return nil }
+        let rank = Int((Double(sorted.count + 1) * level).rounded(.up))
+        return rank >= 1 && rank <= sorted.count ? sorted[rank - 1] : last
+    }
 
     /// Runs the analysis.
     ///
@@ -139,7 +171,20 @@ public struct CapabilityModel: Sendable, Equatable, Codable {
             capabilities: main.train, families: train.map { table.families[$0] }, compute: train.map { table.compute[$0] })
         var links: [CapabilityLink] = []
         var predictions: [HeldOutPrediction] = []
+        var calibration: [String: [Double]] = [:]
+        var innerTrain: [Int] = []
+        var innerTest: [Int] = []
+        if settings.calibrated, !test.isEmpty {
+            let byCompute = train.sorted { (table.compute[$0] ?? 0, $0) < (table.compute[$1] ?? 0, $1) }
+            let share = Double(test.count) / Double(train.count + test.count)
+            var split = Int((Double(byCompute.count) * (1 - share)).rounded())
+            // Models tied in compute stay on one side, as at the outer cutoff.
+            while split > 0, split < byCompute.count, table.compute[byCompute[split]] == table.compute[byCompute[split - 1]] { split -= 1 }
+            innerTrain = Array(byCompute[..<split])
+            innerTest = Array(byCompute[split...])
+        }
         for target in settings.targets {
+            var benchmarks = settings.benchmarks
             var features = main
             if settings.benchmarks.contains(target) {
                 let others = settings.benchmarks.filter { $0 != target }
@@ -147,6 +192,7 @@ public struct CapabilityModel: Sendable, Equatable, Codable {
                     throw ObservationalScalingError.tooFewOtherBenchmarks(target: target, components: settings.components, others: others.count)
                 }
                 features = try Self.capabilities(table: table, benchmarks: others, train: train, test: test, settings: settings)
+                benchmarks = others
             }
             let observed = table.column(target)
             var xs: [[Double]] = []
@@ -156,15 +202,41 @@ public struct CapabilityModel: Sendable, Equatable, Codable {
             }
             let link = try CapabilityLink(target: target, capabilities: xs, scores: ys, chance: settings.chance[target] ?? 0)
             links.append(link)
+            var half: Double?
+            if !innerTest.isEmpty, innerTrain.count >= settings.components + 3,
+               let inner = try? Self.capabilities(table: table, benchmarks: benchmarks, train: innerTrain, test: innerTest, settings: settings) {
+                var ix: [[Double]] = []
+                var iy: [Double] = []
+                for (r, i) in innerTrain.enumerated() {
+                    if let y = observed[i] { ix.append(inner.train[r]); iy.append(y) }
+                }
+                if let innerLink = try? CapabilityLink(target: target, capabilities: ix, scores: iy, chance: link.chance) {
+                    var errors: [Double] = []
+                    for (r, i) in innerTest.enumerated() {
+                        if let y = observed[i] { errors.append(Swift.abs(y - innerLink.predict(capabilities: inner.test[r], level: settings.level).score)) }
+                    }
+                    errors.sort()
+                    calibration[target] = errors
+                    half = Self.conformalQuantile(errors, level: settings.level)
+                }
+            }
             for (r, i) in test.enumerated() {
                 guard let y = observed[i] else { continue }
+                var prediction = link.predict(capabilities: features.test[r], level: settings.level)
+                if let half {
+                    let p = prediction.score
+                    prediction = CapabilityPrediction(
+                        score: p, eta: prediction.eta, meanInterval: prediction.meanInterval,
+                        newModelInterval: Swift.max(p - half, link.chance)...Swift.min(p + half, 1), level: prediction.level)
+                }
                 predictions.append(HeldOutPrediction(
                     model: table.models[i], family: table.families[i], compute: table.compute[i], target: target,
-                    observed: y, prediction: link.predict(capabilities: features.test[r], level: settings.level)))
+                    observed: y, prediction: prediction))
             }
         }
         self.links = links
         self.predictions = predictions
+        self.calibrationErrors = calibration
     }
 
     /// Imputation, PCA and the capabilities of the fitted and held-out rows for `benchmarks`.

@@ -140,15 +140,17 @@ struct CapabilityModelTests {
         #expect(isClose(eff.sharedSlope, 0.8 * Double(0.3375).squareRoot(), rel: 0.01))
     }
 
-    @Test("held-out intervals cover near their level across seeded simulations, inside [chance, 1]")
-    func heldOutCoverage() throws {
+    @Test("held-out intervals cover near their level across seeded simulations, inside [chance, 1]",
+          arguments: [false, true])
+    func heldOutCoverage(calibrated: Bool) throws {
         var covered = 0
         var total = 0
         var absoluteError = 0.0
         for seed in 1...20 {
             let model = try CapabilityModel(table: Self.simulated(seed: UInt64(seed)), settings: .init(
                 benchmarks: ["b1", "b2", "b3", "b4", "b5"], targets: ["target"], components: 1,
-                chance: ["target": 0.25], cutoff: 100))
+                chance: ["target": 0.25], cutoff: 100, calibrated: calibrated))
+            #expect(model.calibrationErrors.isEmpty != calibrated)
             for p in model.predictions {
                 #expect(p.prediction.newModelInterval.lowerBound >= 0.25 && p.prediction.newModelInterval.upperBound <= 1)
                 if p.covered { covered += 1 }
@@ -173,6 +175,17 @@ struct CapabilityModelTests {
             #expect(p.newModelInterval.lowerBound >= 0.25 && p.newModelInterval.upperBound <= 1)
             #expect(p.newModelInterval.contains(p.score) && p.meanInterval.contains(p.score))
         }
+    }
+
+    @Test("the split-conformal rank: the ⌈(m + 1)·level⌉-th smallest error, the largest when that rank exceeds m")
+    func conformalRank() {
+        let errors = (1...19).map(Double.init)
+        // m = 19, level 0.95: ⌈20 · 0.95⌉ = 19 → the 19th; level 0.5: ⌈10⌉ → the 10th.
+        #expect(CapabilityModel.conformalQuantile(errors, level: 0.95) == 19)
+        #expect(CapabilityModel.conformalQuantile(errors, level: 0.5) == 10)
+        // m = 10, level 0.95: ⌈10.45⌉ = 11 > 10 → the largest.
+        #expect(CapabilityModel.conformalQuantile(Array(errors.prefix(10)), level: 0.95) == 10)
+        #expect(CapabilityModel.conformalQuantile([], level: 0.95) == nil)
     }
 
     // MARK: - Errors
