@@ -292,7 +292,7 @@ struct PlotCommand: ParsableCommand {
         var input = try PlotInput(fit: artifact, data: dataset)
         if kind == .curves { input.runs = try specification.ladderRuns(atLines: dataset.rowLines, keepCurves: true) }
         var trend: CostTrend?
-        if kind == .trend, input.law is ExponentialTrendLaw {
+        if kind == .trend, input.law.family == .costTrend {
             trend = try CostTrend.fit(dataset, yearColumn: input.law.inputs[0].role, costColumn: input.law.response.role)
         }
         var budgets: IsoFlopPlotInput?

@@ -112,7 +112,7 @@ struct ReportCommand: ParsableCommand {
         let plotInput = try PlotInput(fit: fit, data: data)
         let sweep = try isoFlopInput(specification)
         var trend: CostTrend?
-        if law is ExponentialTrendLaw {
+        if law.family == .costTrend {
             trend = try CostTrend.fit(data, yearColumn: law.inputs[0].role, costColumn: law.response.role)
         }
         var figures: [Figure] = []

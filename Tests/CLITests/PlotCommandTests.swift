@@ -48,7 +48,7 @@ struct PlotCommandTests {
         let out = directory.appendingPathComponent("x.svg").path
         let pareto = try CLIRunner.run(["plot", fit, "--kind", "pareto", "--data", Fixtures.syntheticData, "--output", out])
         #expect(pareto.status == 1)
-        #expect(pareto.stderrLines == ["error: plot kind 'pareto' needs a fit of 'utd-data' (steps to a threshold vs UTD ratio σ), but law 'chinchilla' is another law"])
+        #expect(pareto.stderrLines == ["error: plot kind 'pareto' needs a fit of 'utd-data' or 'utd-data-sigma0' (steps to a threshold vs UTD ratio σ), but law 'chinchilla' is another law"])
         #expect(!FileManager.default.fileExists(atPath: out))
 
         // Fitted in a directory whose data file is then removed: neither the recorded path nor

@@ -19,16 +19,23 @@ public enum ParetoPlot {
     ///   - input: The UTD data-efficiency fit and its runs.
     ///   - setting: The batch-size law, critic size and step cost (default Gym/SAC at J = 800).
     /// - Returns: The figure.
-    /// - Throws: `PlotError.notApplicable` for a law other than the UTD data-efficiency law,
+    /// - Throws: `PlotError.notApplicable` for a law other than the UTD data-efficiency law (in
+    ///   either form),
     ///   `PlotError.nothingToDraw` when σ has no spread.
     public static func figure(_ input: PlotInput, setting: UTDBudget = .gymJ800) throws -> Figure {
-        guard input.law is UTDDataEfficiencyLaw else {
+        // The budget reads the law's β form; a σ0-form fit converts exactly.
+        let dataEfficiency: [Double]
+        if input.law is UTDDataEfficiencyLaw {
+            dataEfficiency = input.fit.values
+        } else if input.law is UTDDataEfficiencySigma0Law {
+            dataEfficiency = UTDDataEfficiencyLaw.betaForm(input.fit.values)
+        } else {
             throw PlotError.notApplicable(
-                kind: .pareto, law: input.law.name, needs: "a fit of 'utd-data' (steps to a threshold vs UTD ratio σ)",
-                has: "is another law")
+                kind: .pareto, law: input.law.name,
+                needs: "a fit of 'utd-data' or 'utd-data-sigma0' (steps to a threshold vs UTD ratio σ)", has: "is another law")
         }
         var budget = setting
-        budget.dataEfficiency = input.fit.values
+        budget.dataEfficiency = dataEfficiency
         let sigma = input.inputs[0], steps = input.response
         let positive = sigma.filter { $0.isFinite && $0 > 0 }
         guard let lo = positive.min(), let hi = positive.max(), hi > lo else {

@@ -35,7 +35,7 @@ public enum ScalingPlots {
                 kind: .filtering, law: input.law.name,
                 needs: "a joint qqt fit of the pools ('fit POOLS.csv --law qqt --by POOL --shared a --output FILE')", has: "is a single fit")
         case .trend:
-            guard input.law is ExponentialTrendLaw, let trend else {
+            guard input.law.family == .costTrend, let trend else {
                 throw PlotError.notApplicable(
                     kind: .trend, law: input.law.name, needs: "a fit of 'exponential-trend' (cost vs date) or dates and costs",
                     has: "is another law")

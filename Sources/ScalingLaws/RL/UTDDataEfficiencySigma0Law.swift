@@ -29,6 +29,7 @@ public struct UTDDataEfficiencySigma0Law: ScalingLaw, Equatable {
     public init() {}
 
     public var name: String { "utd-data-sigma0" }
+    public var family: LawFamily { .reinforcementLearning }
     /// Step counts vary multiplicatively across seeds: least squares on log residuals.
     public var defaultObjective: LawObjective { .logLeastSquares }
     public var title: String { "Data efficiency vs updates-to-data ratio, σ0 form (Rybkin et al. 2025)" }

@@ -12,7 +12,7 @@ struct FamilyPlotTests {
     func naturalKinds() throws {
         let expected: [String: PlotKind] = [
             "chinchilla": .curves, "kaplan-nd": .curves, "power-law": .curves, "qqt": .curves,
-            "utd-data": .pareto, "sigmoid": .forecast, "sigmoid-offset": .forecast, "clipped-linear": .forecast,
+            "utd-data": .pareto, "utd-data-sigma0": .pareto, "sigmoid": .forecast, "sigmoid-offset": .forecast, "clipped-linear": .forecast,
             "loss-to-accuracy": .forecast, "exponential-trend": .trend,
         ]
         for (name, kind) in expected {
@@ -50,6 +50,16 @@ struct FamilyPlotTests {
         // Points lie along x = samples seen, not pool size.
         let firstPoints = try #require(figure.series.first { $0.label == "S ≈ 12.8M" })
         #expect(firstPoints.x == [6.4e6, 12.8e6, 25.6e6, 51.2e6, 102.4e6])
+    }
+
+    @Test("the RL Pareto frontier of a σ0-form fit is the β-form fit's (the same curve, reparameterised)")
+    func paretoSigma0() throws {
+        let beta = try PlotFixtures.input(url: PlotFixtures.url("rl-utd"), law: "utd-data", columns: [:], objective: nil)
+        let sigma0 = try PlotFixtures.input(url: PlotFixtures.url("rl-utd"), law: "utd-data-sigma0", columns: [:], objective: nil)
+        let a = try #require(try ParetoPlot.figure(beta).series.first { $0.label == "frontier (D_J(σ), C_J(σ))" })
+        let b = try #require(try ParetoPlot.figure(sigma0).series.first { $0.label == "frontier (D_J(σ), C_J(σ))" })
+        #expect(a.x.count == 80 && b.x.count == 80)
+        for (u, v) in zip(a.x + a.y, b.x + b.y) { #expect(abs(u / v - 1) < 1e-5) }
     }
 
     @Test("benchmark forecast: bands inside [0, 1] and the fitted floor as a dashed line")
