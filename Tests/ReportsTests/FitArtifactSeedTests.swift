@@ -88,6 +88,24 @@ struct SharedFitArtifactSeedTests {
         #expect(try SharedParameterFitRenderer.decode(written, source: "s.json") == fit)
     }
 
+    @Test("fuzz finding: a joint fit whose law name holds a control character (DEL) is refused in one line, the name escaped")
+    func controlCharacterInLaw() throws {
+        let artifact = try ArtifactFile.decode(try FitArtifactSeedTests.seed("regression-shared-fit-control-in-law.json"), source: "x.json")
+        guard case let .sharedFit(fit) = artifact else {
+            Issue.record("not read as a joint fit")
+            return
+        }
+        #expect(fit.law.unicodeScalars.contains("\u{7F}"))
+        do {
+            _ = try QQTParameters(jointFit: fit)
+            Issue.record("a joint fit of another law was accepted")
+        } catch {
+            let message = String(describing: error)
+            #expect(MessageText.isOneLine(message))
+            #expect(message.contains("got 'vvvv") && message.contains("\\u{7F}") && message.hasSuffix("qqt'"))
+        }
+    }
+
     @Test("fuzz finding: a mangled joint fit (syntax error after a missing key) is refused as not JSON, in one line")
     func invalidJSON() throws {
         #expect(throws: FitArtifactError.notAnArtifact(source: "x.json", reason: "not valid JSON")) {

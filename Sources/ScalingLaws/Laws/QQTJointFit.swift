@@ -11,7 +11,7 @@ extension QQTParameters {
     ///   is not shared (or fixed), or when the pool size is not one constant across all rows.
     public init(jointFit fit: SharedParameterFit) throws {
         guard fit.law == QQTLaw().name else {
-            throw LawFitError.invalidOption("a data-filtering plan needs a joint fit of the qqt law, got '\(fit.law)'")
+            throw LawFitError.invalidOption("a data-filtering plan needs a joint fit of the qqt law, got \(MessageText.quoted(fit.law))")
         }
         guard let a = fit.sharedValue("a"), let d = fit.sharedValue("d") else {
             throw LawFitError.invalidOption("the pools must share a and d for a mixture: fit with --shared a,d (or --shared a --fix d=VALUE)")
