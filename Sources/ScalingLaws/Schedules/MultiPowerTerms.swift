@@ -146,21 +146,10 @@ public struct MultiPowerTerms: Sendable, Equatable {
             for (row, step) in zip(rows, steps) {
                 let t = Swift.min(Swift.max(step, 0), lastStep)
                 let ft = f[t]
-                var value = 0.0, dC = 0.0, dBeta = 0.0, dGamma = 0.0
+                var sums = DropSums()
                 var g = 0
                 while g < groups, last[g] <= t {
-                    let d = drop[g]
-                    let x = r[g] * (ft - area[g])
-                    let u = 1 + c * x
-                    let logU = log(u)
-                    let uBeta = exp(-beta * logU)
-                    value += d * (1 - uBeta)
-                    if derivatives {
-                        let common = d * beta * uBeta / u
-                        dC += common * x
-                        dBeta += d * uBeta * logU
-                        dGamma -= common * c * logRate[g] * x
-                    }
+                    sums.add(drop: drop[g], x: r[g] * (ft - area[g]), logRate: logRate[g], c: c, beta: beta, derivatives: derivatives)
                     g += 1
                 }
                 if g < groups, first[g] <= t {
@@ -169,26 +158,38 @@ public struct MultiPowerTerms: Sendable, Equatable {
                         let d = rates[k - 1] - rates[k]
                         guard d != 0 else { continue }
                         let x = exp(-gamma * logRates[k]) * (ft - f[k - 1])
-                        let u = 1 + c * x
-                        let logU = log(u)
-                        let uBeta = exp(-beta * logU)
-                        value += d * (1 - uBeta)
-                        if derivatives {
-                            let common = d * beta * uBeta / u
-                            dC += common * x
-                            dBeta += d * uBeta * logU
-                            dGamma -= common * c * logRates[k] * x
-                        }
+                        sums.add(drop: d, x: x, logRate: logRates[k], c: c, beta: beta, derivatives: derivatives)
                     }
                 }
-                out[row] = value
+                out[row] = sums.value
                 if derivatives {
-                    out[row + stride] = dC
-                    out[row + 2 * stride] = dBeta
-                    out[row + 3 * stride] = dGamma
+                    out[row + stride] = sums.dC
+                    out[row + 2 * stride] = sums.dBeta
+                    out[row + 3 * stride] = sums.dGamma
                 }
             }
         }}}}}}}
+    }
+
+    /// The sums over the terms of one step `t`: LD(t)/B = Σ d_k·(1 − (1 + C·x_k)^(−β)) and its
+    /// derivatives in C, β and γ, with x_k = η_k^(−γ)·S_k(t) (a group's terms share one x).
+    struct DropSums {
+        var value = 0.0, dC = 0.0, dBeta = 0.0, dGamma = 0.0
+
+        /// Adds the term of drop `d` at `x`, whose rate's logarithm is `logRate`.
+        @inline(__always)
+        mutating func add(drop d: Double, x: Double, logRate: Double, c: Double, beta: Double, derivatives: Bool) {
+            let u = 1 + c * x
+            let logU = log(u)
+            let uBeta = exp(-beta * logU)
+            value += d * (1 - uBeta)
+            if derivatives {
+                let common = d * beta * uBeta / u
+                dC += common * x
+                dBeta += d * uBeta * logU
+                dGamma -= common * c * logRate * x
+            }
+        }
     }
 
     /// LD(t)/B summed as the paper writes it, O(t): for tests of the grouping.
