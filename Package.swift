@@ -87,8 +87,7 @@ let notebooks: [Target] = [
     .executableTarget(
         name: name,
         dependencies: ["NotebookSupport", "ScalingLaws", "Forecast"],
-        path: "Notebooks-as-scripts/\(name)",
-        exclude: ["output"]
+        path: "Notebooks-as-scripts/\(name)"
     )
 } + [
     // Runs every notebook with --quick through the built executables; the dependencies make

@@ -1,16 +1,20 @@
 import Foundation
 
-/// Where a full run writes its CSV files: the git-ignored `output/` folder beside the script.
+/// Where a full run writes its CSV files: the git-ignored `Notebooks-as-scripts/output/<notebook>/`
+/// folder, outside every target's sources (so the build never sees generated files).
 public struct NotebookOutput: Sendable {
-    /// The `output/` folder.
+    /// The `output/<notebook>/` folder.
     public let directory: URL
 
-    /// The output folder beside the script at `scriptPath` (pass `#filePath` from `main.swift`).
+    /// The output folder of the notebook whose script is at `scriptPath` (pass `#filePath` from
+    /// `main.swift`): `Notebooks-as-scripts/output/<notebook folder name>/`.
     public init(scriptPath: String) {
-        directory = URL(fileURLWithPath: scriptPath).deletingLastPathComponent().appendingPathComponent("output")
+        let notebook = URL(fileURLWithPath: scriptPath).deletingLastPathComponent()
+        directory = notebook.deletingLastPathComponent().appendingPathComponent("output")
+            .appendingPathComponent(notebook.lastPathComponent)
     }
 
-    /// Writes `text` to `output/<name>` atomically (a temporary file renamed over the
+    /// Writes `text` to `<directory>/<name>` atomically (a temporary file renamed over the
     /// destination, so a failed run leaves the previous file intact), creating the folder.
     ///
     /// - Returns: the file written.
