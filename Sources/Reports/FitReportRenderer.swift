@@ -232,7 +232,7 @@ public enum FitReportRenderer {
         var fields: [(String, String)] = []
         fields.append(("objective", fit.objective.description))
         fields.append(("objective value", NumberFormat.significant(s.objective)))
-        fields.append(("method", "trust region, starts: \(fit.startStrategy.description), seed \(fit.seed)"))
+        fields.append(("method", "trust region, starts: \(fit.startStrategy.description)\(fit.racing == false ? " (every start to convergence)" : ""), seed \(fit.seed)"))
         if let starts = s.starts {
             var detail: [String] = []
             if let converged = s.convergedStarts { detail.append("\(converged) converged") }

@@ -5,7 +5,7 @@ import ScalingLaws
 extension LawSource {
     /// The law source an artifact file holds: a fit artifact (`scaling-laws fit --output`) or an
     /// iso-FLOP artifact (`scaling-laws isoflop --output`), told apart by the file's `kind`
-    /// (``ArtifactFile``); a shared-parameter fit is refused naming its kind. The source's label names the file as `path` gives it.
+    /// (``ArtifactFile``); a joint or curve fit is refused naming its kind. The source's label names the file as `path` gives it.
     ///
     /// ```swift
     /// let source = try LawSource.load(artifactAt: "fit.json")
@@ -21,7 +21,7 @@ extension LawSource {
         switch try ArtifactFile.decode(data, source: path) {
         case let .fit(fit): return try LawSource.fit(fit, path: path)
         case let .isoFlop(artifact): return LawSource.isoFlop(artifact, path: path)
-        case .sharedFit: throw FitArtifactError.wrongKind(source: path, kind: .sharedFit, expected: .fit)
+        case let other: throw FitArtifactError.wrongKind(source: path, kind: other.kind, expected: .fit)
         }
     }
 

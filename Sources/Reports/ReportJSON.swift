@@ -44,6 +44,8 @@ public enum ArtifactKind: String, Sendable, CaseIterable {
     /// A joint fit of groups with shared parameters (`fit --by COLUMN --shared NAMES --output`),
     /// `ScalingLaws/SharedParameterFit`.
     case sharedFit = "shared-fit"
+    /// A fitted loss-curve law over runs' schedules (`curve fit --output`), `ScalingLaws/CurveFit`.
+    case curveFit = "curve-fit"
 
     /// `a fit artifact written by 'scaling-laws fit --output'`.
     public var phrase: String {
@@ -51,6 +53,7 @@ public enum ArtifactKind: String, Sendable, CaseIterable {
         case .fit: return "a fit artifact written by 'scaling-laws fit --output'"
         case .isoflop: return "an iso-FLOP artifact written by 'scaling-laws isoflop --output'"
         case .sharedFit: return "a joint fit artifact written by 'scaling-laws fit --by COLUMN --shared NAMES --output'"
+        case .curveFit: return "a curve fit written by 'scaling-laws curve fit --output'"
         }
     }
 }
@@ -63,12 +66,25 @@ public enum Artifact: Sendable {
     case isoFlop(IsoFlopArtifact)
     /// A joint fit of groups with shared parameters (`fit --by COLUMN --shared NAMES --output`).
     case sharedFit(SharedParameterFit)
+    /// A loss-curve law fitted to runs' logs under their schedules (`curve fit --output`).
+    case curveFit(CurveFit)
+
+    /// The artifact's kind, as its file names it.
+    public var kind: ArtifactKind {
+        switch self {
+        case .fit: return .fit
+        case .isoFlop: return .isoflop
+        case .sharedFit: return .sharedFit
+        case .curveFit: return .curveFit
+        }
+    }
 }
 
 /// Writing and reading versioned artifacts.
 ///
-/// Schema versions: 1 is a fit artifact without `schemaVersion` and `kind` keys (written before
-/// they were added; still read, as a fit); 2 adds both keys and the iso-FLOP kind. A reader
+/// Schema versions: 1 is a fit or curve-fit artifact without `schemaVersion` and `kind` keys
+/// (written before they were added; still read, told apart by their keys); 2 adds both keys and
+/// the iso-FLOP, joint-fit and curve-fit kinds. A reader
 /// refuses a newer version with the version it would need, an unknown kind by name, and a
 /// missing or mistyped key by its path.
 public enum ArtifactFile {
@@ -105,6 +121,10 @@ public enum ArtifactFile {
         }
         let kind: ArtifactKind
         if header.schemaVersion == nil {
+            // Version 1: a fit, or a curve fit written before curve fits carried their kind.
+            if header.kind == nil, let curveFit = try? ReportJSON.decoder().decode(CurveFit.self, from: data) {
+                return .curveFit(curveFit)
+            }
             kind = .fit
         } else {
             guard let name = header.kind else {
@@ -120,6 +140,7 @@ public enum ArtifactFile {
             case .fit: return .fit(try ReportJSON.decoder().decode(LawFit.self, from: data))
             case .isoflop: return .isoFlop(try ReportJSON.decoder().decode(IsoFlopArtifact.self, from: data))
             case .sharedFit: return .sharedFit(try ReportJSON.decoder().decode(SharedParameterFit.self, from: data))
+            case .curveFit: return .curveFit(try ReportJSON.decoder().decode(CurveFit.self, from: data))
             }
         } catch {
             let reason = (error as? DecodingError).map(describe) ?? String(describing: error)
@@ -200,13 +221,13 @@ public enum FitArtifact {
     /// - Parameters:
     ///   - data: The file's bytes.
     ///   - source: The file name used in messages.
-    /// - Throws: ``FitArtifactError``, ``FitArtifactError/wrongKind(source:kind:expected:)`` for an iso-FLOP artifact.
+    /// - Throws: ``FitArtifactError``, ``FitArtifactError/wrongKind(source:kind:expected:)`` for an artifact of another kind.
     public static func decode(_ data: Data, source: String) throws -> LawFit {
-        switch try ArtifactFile.decode(data, source: source) {
-        case let .fit(fit): return fit
-        case .isoFlop: throw FitArtifactError.wrongKind(source: source, kind: .isoflop, expected: .fit)
-        case .sharedFit: throw FitArtifactError.wrongKind(source: source, kind: .sharedFit, expected: .fit)
+        let artifact = try ArtifactFile.decode(data, source: source)
+        guard case let .fit(fit) = artifact else {
+            throw FitArtifactError.wrongKind(source: source, kind: artifact.kind, expected: .fit)
         }
+        return fit
     }
 }
 

@@ -31,13 +31,12 @@ public enum SharedParameterFitRenderer {
     /// - Throws: ``FitArtifactError``, ``FitArtifactError/wrongKind(source:kind:expected:)`` for another kind,
     ///   ``FitArtifactError/invalid(source:kind:reason:)`` when its arrays do not fit together.
     public static func decode(_ data: Data, source: String) throws -> SharedParameterFit {
-        switch try ArtifactFile.decode(data, source: source) {
-        case let .sharedFit(fit):
-            if let problem = fit.inconsistency { throw FitArtifactError.invalid(source: source, kind: .sharedFit, reason: problem) }
-            return fit
-        case .fit: throw FitArtifactError.wrongKind(source: source, kind: .fit, expected: .sharedFit)
-        case .isoFlop: throw FitArtifactError.wrongKind(source: source, kind: .isoflop, expected: .sharedFit)
+        let artifact = try ArtifactFile.decode(data, source: source)
+        guard case let .sharedFit(fit) = artifact else {
+            throw FitArtifactError.wrongKind(source: source, kind: artifact.kind, expected: .sharedFit)
         }
+        if let problem = fit.inconsistency { throw FitArtifactError.invalid(source: source, kind: .sharedFit, reason: problem) }
+        return fit
     }
 
     /// The fit as a report: a section of fields (law, source, shared and fixed values, fit

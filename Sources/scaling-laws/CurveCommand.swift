@@ -72,10 +72,7 @@ struct CurveFitCommand: ParsableCommand {
             }
             Console.out(text)
             if let output {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-                try AtomicFile.write(Array(try encoder.encode(fit)), to: output)
+                try AtomicFile.write(Array(try CurveFitArtifact.encode(fit)), to: output)
             }
         }
     }
@@ -102,25 +99,9 @@ struct CurvePredictOptions: ParsableArguments {
 
     var isUsed: Bool { curve != nil || schedule != nil }
 
-    /// Reads a curve fit artifact.
+    /// Reads a curve fit artifact (`curve fit --output`); another artifact is refused naming its kind.
     static func load(_ path: String) throws -> CurveFit {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { throw DataError.noSuchFile(path: path) }
-        guard !isDirectory.boolValue else { throw DataError.isDirectory(path: path) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DataError.unreadableFile(path: path, reason: error.localizedDescription)
-        }
-        do {
-            return try decoder.decode(CurveFit.self, from: data)
-        } catch {
-            throw DataError.unreadableFile(path: path, reason: "not a curve fit (written by 'scaling-laws curve fit --output')")
-        }
+        try CurveFitArtifact.decode(try DataFile.read(path), source: path)
     }
 
     /// The prediction's report. Columns of the logs default to the fit's.

@@ -72,14 +72,12 @@ struct PlotCommand: ParsableCommand {
     var kind: PlotKind {
         if let kindOption { return kindOption }
         guard let fit, let bytes = FileManager.default.contents(atPath: fit) else { return .curves }
-        guard let artifact = try? ArtifactFile.decode(bytes, source: fit) else {
-            // A curve fit ('curve fit --output') is drawn against its own logs.
-            return (try? CurvePredictOptions.load(fit)) != nil ? .lossCurve : .curves
-        }
+        guard let artifact = try? ArtifactFile.decode(bytes, source: fit) else { return .curves }
         switch artifact {
         case let .fit(fitted): return (try? fitted.resolvedLaw()).map(PlotKind.natural(for:)) ?? .curves
         case .isoFlop: return .isoflop
         case .sharedFit: return .filtering
+        case .curveFit: return .lossCurve
         }
     }
 

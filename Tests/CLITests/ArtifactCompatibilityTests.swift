@@ -95,6 +95,19 @@ struct ArtifactCompatibilityTests {
         #expect(plo < 1.9391721596663685 && phi > 2.015185232704915, "[\(plo), \(phi)]")
     }
 
+    @Test("--race off is recorded in the artifact (racing: false) and in the report's method; the default leaves the key out")
+    func racingRecorded() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let off = directory.appendingPathComponent("off.json").path, on = directory.appendingPathComponent("on.json").path
+        let fitted = try CLIRunner.run(["fit", Fixtures.syntheticData, "--objective", "lsq", "--race", "off", "--output", off])
+        #expect(fitted.status == 0, "\(fitted.stderr)")
+        #expect(fitted.stdout.contains("starts: automatic (variable projection grid + polish) (every start to convergence)"), "\(fitted.stdout)")
+        #expect(try CLIRunner.run(["fit", Fixtures.syntheticData, "--objective", "lsq", "--output", on]).status == 0)
+        #expect(try Fixtures.object(try String(contentsOfFile: off, encoding: .utf8))["racing"] as? Bool == false)
+        #expect(try Fixtures.object(try String(contentsOfFile: on, encoding: .utf8))["racing"] == nil)
+    }
+
     /// The version-1 fixture edited by `edit`, written to a temporary file.
     static func edited(_ edit: (inout [String: Any]) -> Void) throws -> String {
         var object = try Fixtures.object(try String(contentsOf: CLIRunner.root.appendingPathComponent(fixture("chinchilla-fit")), encoding: .utf8))
@@ -120,7 +133,7 @@ struct ArtifactCompatibilityTests {
         let version = try Self.edited { $0["schemaVersion"] = "two"; $0["kind"] = "fit" }
         let cases: [(String, String)] = [
             (newer, "\(newer): artifact schemaVersion 3 was written by a newer scaling-laws; this build reads schemaVersion 1 to 2: use a scaling-laws that reads schemaVersion 3"),
-            (unknownKind, "\(unknownKind): unknown artifact kind 'sweep' (kinds: fit, isoflop, shared-fit)"),
+            (unknownKind, "\(unknownKind): unknown artifact kind 'sweep' (kinds: fit, isoflop, shared-fit, curve-fit)"),
             (noKind, "\(noKind): not a fit artifact written by 'scaling-laws fit --output' (missing key 'kind')"),
             (missing, "\(missing): not a fit artifact written by 'scaling-laws fit --output' (missing key 'statistics')"),
             (mistyped, "\(mistyped): not a fit artifact written by 'scaling-laws fit --output' (expected a number at 'confidenceLevel')"),

@@ -57,6 +57,38 @@ struct CurvePredictCommandTests {
         #expect(named.stdout == result.stdout)
     }
 
+    @Test("a curve fit is a versioned 'curve-fit' artifact: other commands refuse it by kind, curve predict refuses a law fit, and an unversioned curve fit still reads")
+    func artifactKind() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fit = try fit(in: directory)
+        let text = try String(contentsOfFile: fit, encoding: .utf8)
+        var object = try Fixtures.object(text)
+        #expect(object["kind"] as? String == "curve-fit")
+        #expect(object["schemaVersion"] as? Int == 2)
+
+        let optimal = try CLIRunner.run(["optimal", "--fit", fit, "--budget", "1e21"])
+        #expect(optimal.status != 0)
+        #expect(optimal.stderrLines == ["error: \(fit): a curve fit written by 'scaling-laws curve fit --output', but this needs a fit artifact written by 'scaling-laws fit --output'"])
+
+        let lawFit = directory.appendingPathComponent("law.json").path
+        #expect(try CLIRunner.run(["fit", Fixtures.syntheticData, "--objective", "lsq", "--output", lawFit]).status == 0)
+        let wrong = try CLIRunner.run(["curve", "predict", "--fit", lawFit, "--schedule", "cosine,peak:1e-3", "--steps", "1000"])
+        #expect(wrong.status != 0)
+        #expect(wrong.stderrLines == ["error: \(lawFit): a fit artifact written by 'scaling-laws fit --output', but this needs a curve fit written by 'scaling-laws curve fit --output'"])
+
+        // Written before curve fits carried 'kind' and 'schemaVersion': read as a curve fit.
+        object["kind"] = nil
+        object["schemaVersion"] = nil
+        let legacy = directory.appendingPathComponent("legacy.json")
+        try JSONSerialization.data(withJSONObject: object).write(to: legacy)
+        let branch = try ladder("wsd-decay/1B-10xC.csv")
+        let old = try CLIRunner.run(["predict", "--fit", legacy.path, "--curve", branch, "--format", "csv"])
+        let new = try CLIRunner.run(["predict", "--fit", fit, "--curve", branch, "--format", "csv"])
+        #expect(old.status == 0, "\(old.stderr)")
+        #expect(old.stdout == new.stdout)
+    }
+
     @Test("a planned schedule: every 10,000th step and the last, with intervals and no observed values")
     func planned() throws {
         let directory = try CLIRunner.temporaryDirectory()
@@ -87,7 +119,7 @@ struct CurvePredictCommandTests {
         #expect(spec.stderr.split(separator: "\n").count == 1)
         let notCurve = try CLIRunner.run(["predict", "--fit", cosine, "--curve", branch])
         #expect(notCurve.status == 1)
-        #expect(notCurve.stderr.contains("not a curve fit (written by 'scaling-laws curve fit --output')"))
+        #expect(notCurve.stderr == "error: \(cosine): not a curve fit written by 'scaling-laws curve fit --output' (not valid JSON)\n")
         // Several constant runs and no sizes: the branch's run is ambiguous.
         let ambiguous = try CLIRunner.run(["curve", "fit", try ladder("constant/1B-10xC.csv"), try ladder("constant/760M-10xC.csv"),
                                            try ladder("wsd-decay/1B-5xC.csv"), "--metric", Self.metric])

@@ -42,6 +42,8 @@ enum ArtifactFuzzChecks {
             if joint.inconsistency == nil {
                 do { _ = try QQTParameters(jointFit: joint) } catch { precondition(MessageText.isOneLine(String(describing: error))) }
             }
+        case let .curveFit(curveFit):
+            roundTrip(curveFit, kind: .curveFit) { if case let .curveFit(value) = $0 { value } else { nil } }
         }
     }
 

@@ -109,6 +109,9 @@ public struct LawFit: Sendable, Codable, Equatable {
     public let startStrategy: LawStartStrategy
     /// The seed of the random start search.
     public let seed: UInt64
+    /// `false` when every start of a large start set ran to convergence (`--race off`,
+    /// ``LawFitOptions/racing``); absent (`nil`) for the default, racing.
+    public var racing: Bool? = nil
     /// Level of the parameter intervals (e.g. 0.95).
     public let confidenceLevel: Double
     /// The law's input roles, in order (e.g. `N`, `D`).
@@ -300,6 +303,7 @@ public struct LawFit: Sendable, Codable, Equatable {
         self.objective = options.objective
         self.startStrategy = options.starts
         self.seed = options.seed
+        self.racing = options.racing ? nil : false
         self.confidenceLevel = options.confidenceLevel
         self.inputs = law.inputs.map(\.role)
         self.response = law.response.role

@@ -77,7 +77,7 @@ extension LawFitOptions {
 
 extension LawFitOptions {
     /// The settings `fit` was made with, as its artifact records them: objective, start
-    /// strategy, seed, interval level and the parameters held fixed (at their recorded values),
+    /// strategy, seed, racing, interval level and the parameters held fixed (at their recorded values),
     /// on top of ``defaults(for:)``. Refitting other rows with them (`plot --by`) gives the fit
     /// `fit --by` would.
     public static func recorded(in fit: LawFit, law: any ScalingLaw) -> LawFitOptions {
@@ -85,6 +85,7 @@ extension LawFitOptions {
         options.objective = fit.objective
         options.starts = fit.startStrategy
         options.seed = fit.seed
+        options.racing = fit.racing ?? true
         options.confidenceLevel = fit.confidenceLevel
         for parameter in fit.parameters where parameter.fixed { options.fixed[parameter.name] = parameter.value }
         return options
