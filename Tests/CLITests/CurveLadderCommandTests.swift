@@ -66,7 +66,7 @@ struct CurveLadderCommandTests {
         let text = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(text.components(separatedBy: "<polygon").count - 1 == 3)
         for label in [">1B-10xC observed<", ">1B-10xC predicted<", ">1B-2xC observed<", ">1B-2xC predicted<",
-                      "wsd,decay:0.2,warmup:1000,…", ">step<", ">eval/c4_en-validation/CrossEntropyLoss<", ">(nats/token)<",
+                      ">wsd,decay:0.2,warmup:1000,</tspan>", ">peak:5e-4,final:0.1</tspan>", ">predicted</tspan>", ">step<", ">eval/c4_en-validation/CrossEntropyLoss<", ">(nats/token)<",
                       "Bands: the 95% prediction interval (held-out-end calibrated)."] {
             #expect(text.contains(label), "\(label)")
         }

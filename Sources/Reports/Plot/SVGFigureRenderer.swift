@@ -12,8 +12,37 @@ struct SVGFigureRenderer {
     /// The legend's column: 236 px, or 30% of narrower figures.
     var legendWidth: Double { Swift.min(236, figure.width * 0.3) }
 
-    /// Legend labels longer than this many characters are cut (about 6.8 px a character at 12 px).
+    /// Legend labels longer than this many characters wrap onto more lines (about 6.8 px a
+    /// character at 12 px).
     var legendLabelLimit: Int { Swift.max(6, Int((legendWidth - 40) / 6.8)) }
+
+    /// The most lines a legend label wraps onto; the rest of a longer label is cut with "…".
+    static let legendLabelLines = 3
+
+    /// `label` in lines of at most `limit` characters, broken at a space (dropped) or after a comma
+    /// in the line's second half (else mid-word), at most ``legendLabelLines`` lines, the last cut with "…" when
+    /// text remains.
+    static func wrap(_ label: String, limit: Int) -> [String] {
+        var lines: [String] = []
+        var rest = Substring(label)
+        while !rest.isEmpty {
+            if lines.count == legendLabelLines - 1 || rest.count <= limit {
+                let last = rest.count <= limit ? String(rest) : String(rest.prefix(limit - 1)) + "…"
+                lines.append(last)
+                break
+            }
+            let head = rest.prefix(limit + 1)
+            var cut = head.index(head.startIndex, offsetBy: limit)
+            if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) >= limit / 2 {
+                cut = space
+            } else if let comma = head.dropLast().lastIndex(of: ","), head.distance(from: head.startIndex, to: comma) >= limit / 2 {
+                cut = head.index(after: comma)
+            }
+            lines.append(String(rest[..<cut]))
+            rest = rest[cut...].drop { $0 == " " }
+        }
+        return lines.isEmpty ? [""] : lines
+    }
 
     /// The drawable rectangle of the axes, in pixels.
     struct Frame {
@@ -314,8 +343,10 @@ struct SVGFigureRenderer {
         let c = SVGText.coordinate
         let x0 = f.right + 14
         var out = "<g class=\"legend\" font-size=\"12\">\n"
-        for (k, s) in entries.enumerated() {
-            let y = f.top + 8 + 20 * Double(k)
+        var y = f.top + 8
+        for s in entries {
+            let lines = Self.wrap(s.label ?? "", limit: legendLabelLimit)
+            defer { y += 20 + 15 * Double(lines.count - 1) }
             switch s.kind {
             case let .scatter(marker, hollow):
                 let paint = hollow ? "fill=\"none\" stroke=\"\(s.color.hex)\" stroke-width=\"1.5\"" : "fill=\"\(s.color.hex)\""
@@ -327,9 +358,15 @@ struct SVGFigureRenderer {
             case let .horizontalRule(style):
                 out += "<line x1=\"\(c(x0))\" y1=\"\(c(y))\" x2=\"\(c(x0 + 20))\" y2=\"\(c(y))\" stroke=\"\(s.color.hex)\" stroke-width=\"1.2\"\(Self.dash(style))/>\n"
             }
-            var label = s.label ?? ""
-            if label.count > legendLabelLimit { label = String(label.prefix(legendLabelLimit - 1)) + "…" }
-            out += "<text x=\"\(c(x0 + 26))\" y=\"\(c(y + 4))\">\(SVGText.escape(label))</text>\n"
+            if lines.count == 1 {
+                out += "<text x=\"\(c(x0 + 26))\" y=\"\(c(y + 4))\">\(SVGText.escape(lines[0]))</text>\n"
+            } else {
+                out += "<text x=\"\(c(x0 + 26))\" y=\"\(c(y + 4))\">"
+                for (i, line) in lines.enumerated() {
+                    out += "<tspan x=\"\(c(x0 + 26))\"\(i == 0 ? "" : " dy=\"15\"")>\(SVGText.escape(line))</tspan>"
+                }
+                out += "</text>\n"
+            }
         }
         out += "</g>\n"
         return out

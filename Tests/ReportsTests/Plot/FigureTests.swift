@@ -54,6 +54,31 @@ struct FigureTests {
         return figure
     }
 
+    @Test("a long legend label wraps at spaces onto up to three lines instead of being cut; longer text ends in …")
+    func legendWrap() throws {
+        #expect(SVGFigureRenderer.wrap("fitted chinchilla", limit: 28) == ["fitted chinchilla"])
+        #expect(SVGFigureRenderer.wrap("95% PI new run (bootstrap, 1,000 refits of every row)", limit: 28)
+                == ["95% PI new run (bootstrap,", "1,000 refits of every row)"])
+        #expect(SVGFigureRenderer.wrap("abcdefghijklmnopqrstuvwxyz0123456789", limit: 28) == ["abcdefghijklmnopqrstuvwxyz01", "23456789"])
+        let long = String(repeating: "word ", count: 30)
+        let lines = SVGFigureRenderer.wrap(long, limit: 28)
+        #expect(lines.count == 3 && lines[2].hasSuffix("…") && lines.allSatisfy { $0.count <= 28 })
+
+        var figure = Self.sample()
+        figure.series[1] = .line("the fitted law with its 1,000-refit bootstrap", x: [1e18, 1e21, 1e24], y: [3, 2.5, 2], color: PlotColor.series(0))
+        let svg = figure.svg()
+        #expect(XMLProbe.parse(svg).error == nil)
+        #expect(svg.contains(">the fitted law with its</tspan><tspan x=\"") && svg.contains(" dy=\"15\">1,000-refit bootstrap</tspan></text>"))
+        // The entries after it move down by one extra line (15 px): "runs" sits 55 px below "95% CI", not 40.
+        let legend = String(svg[try #require(svg.range(of: "<g class=\"legend\"")).upperBound...])
+        let textX = try #require(legend.range(of: "<text x=\"")).upperBound
+        let x = String(legend[textX...].prefix { $0 != "\"" })
+        let ys = XMLProbe.parse(svg).elements.filter { $0.name == "text" && $0.attributes["x"] == x }
+            .compactMap { $0.attributes["y"].flatMap(Double.init) }
+        #expect(ys.count == 3)
+        if ys.count == 3 { #expect(abs((ys[2] - ys[0]) - 55) < 1e-9) }
+    }
+
     @Test("parses as XML; title escaped; one circle per drawable point; band, line, rule present")
     func structure() throws {
         let svg = Self.sample().svg()
