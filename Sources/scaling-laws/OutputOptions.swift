@@ -41,6 +41,18 @@ struct OutputOptions: ParsableArguments {
         Console.out(report)
         if let output {
             Console.note("wrote \(output)")
+            if let warning = Self.extensionWarning(output) { Console.note(warning) }
         }
+    }
+
+    /// A warning when `--output`'s file name promises another format than the JSON it holds
+    /// (`points.csv`), naming the way to the format it promises; `nil` otherwise.
+    static func extensionWarning(_ path: String) -> String? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let suffix = name[name.index(after: dot)...].lowercased()
+        let formats = ["csv": "csv", "tsv": "csv", "md": "markdown", "markdown": "markdown", "txt": "table"]
+        guard let format = formats[suffix] else { return nil }
+        return "warning: --output writes a JSON artifact, so '\(name)' holds JSON; for \(format == "table" ? "text" : format) use --format \(format) and redirect standard output"
     }
 }

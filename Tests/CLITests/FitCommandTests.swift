@@ -64,6 +64,20 @@ struct FitCommandTests {
         }
     }
 
+    @Test("--output NAME.csv still writes the JSON artifact and warns that the name promises CSV, naming --format csv")
+    func outputExtensionWarning() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("points.csv")
+        let result = try CLIRunner.run(["fit", Fixtures.syntheticData, "--objective", "lsq", "--output", output.path])
+        #expect(result.status == 0)
+        #expect(result.stderrLines == [
+            "wrote \(output.path)",
+            "warning: --output writes a JSON artifact, so 'points.csv' holds JSON; for csv use --format csv and redirect standard output",
+        ])
+        #expect(try Fixtures.object(String(decoding: try Data(contentsOf: output), as: UTF8.self))["kind"] as? String == "fit")
+    }
+
     @Test("--output writes the artifact atomically and the report still goes to stdout")
     func outputFile() throws {
         let directory = try CLIRunner.temporaryDirectory()
