@@ -9,7 +9,10 @@
 ///    explicitly given to other roles. A role that is not one of `N`, `D`, `C`, `loss` is matched by
 ///    its own name. Exactly one column may match; two or more is an error naming them and the
 ///    flag that settles it.
-/// 3. When `D` is needed and no column matches, but `C` and `N` can be found (by rules 1–2),
+/// 3. When `loss` is needed and no column matches, the tidy table of points `scaling-laws runs
+///    --format csv` writes (a `metric` column naming the logged metric beside its `value`)
+///    supplies `value`.
+/// 4. When `D` is needed and no column matches, but `C` and `N` can be found (by rules 1–2),
 ///    `D` is derived as `C / (6N)` (see ``ColumnRoles/Origin/derivedTokens(compute:parameters:)``
 ///    and ``ColumnRoles/notes``).
 ///
@@ -85,6 +88,10 @@ public struct ColumnRoleResolver: Sendable, Equatable {
                 origins[role] = .inferred(column: column)
                 continue
             }
+            if role == "loss", let column = Self.tidyValueColumn(in: table, excluding: claimed) {
+                origins[role] = .inferred(column: column)
+                continue
+            }
             if role == "D" {
                 let compute = try explicitColumns["C"] ?? infer("C", in: table, excluding: claimed)
                 let parameters = try explicitColumns["N"] ?? infer("N", in: table, excluding: claimed)
@@ -109,6 +116,14 @@ public struct ColumnRoleResolver: Sendable, Equatable {
                 source: table.source, role: role, candidates: candidates, flag: Self.flag(for: role))
         }
         return candidates.first
+    }
+
+    /// The `value` column of a tidy table of points (one `metric` column naming what `value`
+    /// holds, as `scaling-laws runs --format csv` writes), `nil` when the header is not one.
+    private static func tidyValueColumn(in table: CSVTable, excluding claimed: Set<String>) -> String? {
+        let value = table.header.filter { !claimed.contains($0) && normalized($0) == "value" }
+        guard value.count == 1, table.header.contains(where: { normalized($0) == "metric" }) else { return nil }
+        return value[0]
     }
 
     /// Lowercased, with spaces and hyphens read as underscores.

@@ -35,6 +35,16 @@ struct ColumnRoleResolverTests {
         #expect(roles.origins[role] == .inferred(column: column))
     }
 
+    @Test("the tidy points table of 'runs --format csv' (metric + value) supplies loss; a loss column still wins; value alone does not")
+    func tidyPoints() throws {
+        let tidy = Self.header(["run", "size", "mult", "N", "D", "C", "metric", "value", "step", "final_value", "schedule"])
+        #expect(try ColumnRoleResolver().resolve(["N", "D", "loss"], in: tidy).origins["loss"] == .inferred(column: "value"))
+        let both = Self.header(["N", "D", "metric", "value", "loss"])
+        #expect(try ColumnRoleResolver().resolve(["loss"], in: both).origins["loss"] == .inferred(column: "loss"))
+        #expect(dataErrorMessage { _ = try ColumnRoleResolver().resolve(["loss"], in: Self.header(["N", "D", "value"])) }
+                == "runs.csv: no column for loss; name one with --loss <column> (columns: N, D, value)")
+    }
+
     @Test("two matching columns are an error naming both and the flag")
     func ambiguous() {
         #expect(dataErrorMessage { _ = try ColumnRoleResolver().resolve(["N", "loss"], in: Self.header(["N", "params", "loss"])) }
