@@ -110,7 +110,13 @@ public struct HTMLReport: Sendable {
             for finding in findings { table.append([ReportCell(finding.kind.rawValue), ReportCell(finding.message)]) }
             diagnostics.table(table)
         }
-        diagnostics.warnings(fit.warnings.map(\.description))
+        // Under their own caption: a bare "none" after the findings read as "no findings".
+        if fit.warnings.isEmpty {
+            diagnostics.paragraph("Warnings: none.")
+        } else {
+            diagnostics.paragraph("Warnings:")
+            diagnostics.warnings(fit.warnings.map(\.description))
+        }
         out.append(diagnostics)
 
         // The fit report's own sections, but its data, diagnostics and warnings are above.
