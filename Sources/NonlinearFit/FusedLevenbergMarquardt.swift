@@ -10,7 +10,7 @@ import LinearAlgebra
 /// as the GSL path's plain Levenberg–Marquardt with Moré scaling (a step solves
 /// `(JᵀJ + μD²)δ = −Jᵀr`, accepted when it lowers the objective, `μ` updated from the ratio of
 /// actual to predicted reduction as GSL's `lm` does) in the same internal variables
-/// (``ParameterMapping``, ``BoundTransform``), with the same stopping rules: the step test
+/// (`ParameterMapping`, `BoundTransform`), with the same stopping rules: the step test
 /// `|δ_k| < xtol² + xtol·|u_k|`, the gradient test `max_k |g_k|·max(|u_k|, 1) ≤ gtol·max(Φ, 1)`,
 /// the relative objective-change test `ftol`, the iteration limit and the deadline; 16
 /// rejected steps in a row end it as "no further progress", and so does a Gauss–Newton step
