@@ -11,23 +11,26 @@
 # The fit is plain least squares (--objective lsq) with the default start strategy, under a
 # --time-limit of 600 s and the default --max-iterations.
 #
-# Measured (h-scale, release build, 2 shared cores under load from 7 other builds, 10^6 rows,
-# 41 MiB; wall times, so ±30 % from run to run):
+# Measured (h-p2, release build, 2 shared cores under load from other builds, load average
+# ≈ 10.7, 10^6 rows, 41 MiB; wall times, so ±30 % from run to run; one script run each,
+# minutes apart):
 #
 # | run                                          | read s | fit s | peak RSS MiB |
 # | -------------------------------------------- | -----: | ----: | -----------: |
-# | scaling-laws, read + 1 iteration (single)    |   0.76 |  2.25 |          307 |
-# | scaling-laws, read + full fit (lsq, auto)    |   0.73 |  7.72 |          258 |
-# | scaling-laws, full fit under --time-limit 2  |   0.77 |  3.47 |          258 |
-# | Python csv + scipy least_squares (1 start)   |   2.31 |  2.55 |          439 |
-# | ratio ours / Python (full fit)               |   0.31 |  3.0  |         0.59 |
+# | scaling-laws (h-p2), read + fit (lsq, auto)  |   0.38 |  0.72 |          112 |
+# | Python csv + scipy least_squares (1 start)   |   1.76 |  3.84 |          439 |
+# | ratio Python / ours                          |   4.7  |  5.3  |  total 5.09× |
+# | scaling-laws (main 2cbaf5f), same fit        |   0.60 |  2.64 |          262 |
+# | Python, that run                             |   1.85 |  4.21 |          439 |
+# | ratio Python / ours (main)                   |   3.1  |  1.6  |  total 1.87× |
 #
-# Before (debug build, same machine): read 29.4 s, fit 188.8 s with --max-iterations 1;
-# release of the same code: read ≈ 12 s, full fit ≈ 260 s (≈ 76 % of it the variable-projection
-# grid on every row). scipy runs one local fit from a fixed start (8 evaluations); ours also
-# runs the 900-point start search (on a 4,096-row sample), 7 coarse starts, the polish on
-# every row, covariance and diagnostics. The --time-limit 2 run stops in the polish and reports
-# termination time-limit; the ≈1.5 s past the limit is the covariance and diagnostics on 10^6 rows.
+# The polish on every row runs on the fused Levenberg–Marquardt (NonlinearFit
+# FusedLevenbergMarquardt: JᵀJ and Jᵀr in the residual pass, two threads, covariance from
+# JᵀJ); plain pieces of the file take the reader's fast path (PlainNumericRows). scipy runs
+# one local fit from a fixed start (12 evaluations); ours also runs the 900-point start search
+# (on a 4,096-row sample), 7 coarse starts, the polish on every row, covariance and
+# diagnostics. The "read + 1 iteration" line is a single start on GSL (one iteration, then the
+# GSL covariance on every row), which is why its memory is higher.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"

@@ -19,8 +19,13 @@ struct CovarianceEstimate {
     /// parameters): the direction the data determine least; empty without a decomposition.
     var weakestDirection: [Double] = []
 
-    init(jacobian: Matrix, varianceScale: Double) throws {
-        let n = jacobian.rows
+    /// - Parameters:
+    ///   - jacobian: `J`, or any matrix with the same singular values and right singular vectors
+    ///     (such as the Cholesky factor `R` of `JᵀJ`).
+    ///   - varianceScale: `s²`.
+    ///   - observations: The rows of `J`, for the rank tolerance; `nil` when `jacobian` is `J`.
+    init(jacobian: Matrix, varianceScale: Double, observations: Int? = nil) throws {
+        let n = observations ?? jacobian.rows
         let q = jacobian.columns
         guard q > 0 else {
             covariance = Matrix(rows: 0, columns: 0)
@@ -33,10 +38,10 @@ struct CovarianceEstimate {
         var norms = [Double](repeating: 0, count: q)
         for k in 0..<q {
             var s = 0.0
-            for i in 0..<n { s += jacobian[i, k] * jacobian[i, k] }
+            for i in 0..<jacobian.rows { s += jacobian[i, k] * jacobian[i, k] }
             norms[k] = s.squareRoot()
             let inv = norms[k] > 0 ? 1 / norms[k] : 0
-            for i in 0..<n { scaled[i, k] = jacobian[i, k] * inv }
+            for i in 0..<jacobian.rows { scaled[i, k] = jacobian[i, k] * inv }
         }
         guard scaled.isFinite else {
             covariance = nil

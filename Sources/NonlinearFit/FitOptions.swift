@@ -104,6 +104,15 @@ public struct FitOptions: Sendable, Equatable {
     public var fallbacks: Fallbacks = .automatic
     /// Multi-start settings; `nil` for a single start at the initial values.
     public var multiStart: MultiStart? = nil
+    /// Whether a large problem is fitted by the fused Levenberg–Marquardt solver
+    /// (``FusedLevenbergMarquardt``) instead of GSL's trust region (default `false`). The fused
+    /// solver forms `JᵀJ` and `Jᵀr` in the same pass over the rows as the residuals, on two
+    /// threads, and takes the covariance from `JᵀJ`; it is used only when all of these hold:
+    /// the problem has a ``LeastSquaresProblem/rowKernel`` and no `residualFunction`, the loss
+    /// is ``RobustLoss/linear``, the method is ``Method/levenbergMarquardt``, there is no
+    /// multi-start and no fallback ladder (``Fallbacks/none``), and the problem has at least
+    /// ``FusedLevenbergMarquardt/minimumRows`` observations. Otherwise the fit runs on GSL as usual.
+    public var fusedNormalEquations: Bool = false
     /// Level of the parameter intervals in the result (e.g. 0.95).
     public var confidenceLevel: Double = 0.95
 

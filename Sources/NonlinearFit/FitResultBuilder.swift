@@ -26,16 +26,37 @@ enum FitResultBuilder {
         let dof = n - q
         // For a robust loss the covariance uses the equivalent residuals, whose squares sum to 2Σρ.
         let scaleSS = options.loss == .linear ? chiSquare : equivalentSS
-        // With no degrees of freedom the scale is undefined: decompose with scale 1 (for the rank
-        // and condition number) and report no covariance.
-        let varianceScale = options.absoluteSigma ? 1 : (dof > 0 ? scaleSS / Double(dof) : 1)
-        var warnings: [FitWarning] = []
+        let scale = varianceScale(scaleSS, dof: dof, options: options)
         let estimate: CovarianceEstimate
         do {
-            estimate = try CovarianceEstimate(jacobian: state.jacobian, varianceScale: varianceScale)
+            estimate = try CovarianceEstimate(jacobian: state.jacobian, varianceScale: scale)
         } catch {
             throw FitError.numericalBreakdown("the SVD of the Jacobian at the optimum failed (\(error))")
         }
+        return assemble(
+            problem: problem, mapping: mapping, external: external, predictions: predictions, residuals: raw,
+            chiSquare: chiSquare, objective: objective, estimate: estimate, solution: solution, options: options,
+            attempts: attempts, functionEvaluations: functionEvaluations, jacobianEvaluations: jacobianEvaluations,
+            multiStart: multiStart)
+    }
+
+    /// The covariance's scale `s²`: `χ²/dof`, or 1 with absolute sigma or no degrees of freedom
+    /// (then the decomposition still gives the rank and condition number, and no covariance is reported).
+    static func varianceScale(_ scaleSS: Double, dof: Int, options: FitOptions) -> Double {
+        options.absoluteSigma ? 1 : (dof > 0 ? scaleSS / Double(dof) : 1)
+    }
+
+    /// The result from the end point's predictions, raw residuals and covariance estimate.
+    static func assemble(
+        problem: LeastSquaresProblem, mapping: ParameterMapping, external: [Double], predictions: [Double],
+        residuals raw: [Double], chiSquare: Double, objective: Double, estimate: CovarianceEstimate,
+        solution: LocalSolution, options: FitOptions, attempts: [String],
+        functionEvaluations: Int, jacobianEvaluations: Int, multiStart: MultiStartSummary?
+    ) -> FitResult {
+        let n = problem.observations.count
+        let q = mapping.freeCount
+        let dof = n - q
+        var warnings: [FitWarning] = []
         let covariance = dof > 0 || options.absoluteSigma ? estimate.covariance : nil
         if estimate.rank < q || estimate.covariance == nil {
             warnings.append(.notIdentified(rank: estimate.rank, parameters: q))

@@ -31,6 +31,10 @@ public struct LeastSquaresProblem: Sendable {
     /// example in extended precision, for fits whose residuals sit near the rounding level of
     /// the predictions). When set, it is used for the residuals and `model` only for reports.
     public var residualFunction: Model?
+    /// Optionally, the same model as ``model`` and ``jacobian`` evaluated a block of rows at a
+    /// time (``RowKernel``): what the fused Levenberg–Marquardt solver for large data needs
+    /// (``FitOptions/fusedNormalEquations``). `nil` (the default) leaves every fit on GSL.
+    public var rowKernel: RowKernel? = nil
 
     /// A problem with `n` observations and the given parameters.
     /// - Parameters:

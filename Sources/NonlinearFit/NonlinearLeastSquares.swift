@@ -18,6 +18,9 @@ public enum NonlinearLeastSquares {
     ///   merely fails to converge returns a result with `converged == false`.
     public static func fit(_ problem: LeastSquaresProblem, options: FitOptions = FitOptions()) throws -> FitResult {
         let mapping = try validate(problem)
+        if FusedLevenbergMarquardt.applies(to: problem, options: options) {
+            return try FusedLevenbergMarquardt.fit(problem, mapping: mapping, options: options)
+        }
         let evaluator = ResidualEvaluator(
             problem: problem, mapping: mapping, loss: options.loss, finiteDifferenceStep: options.finiteDifferenceStep)
         try checkStart(evaluator: evaluator, mapping: mapping)

@@ -8,7 +8,8 @@ import ScalingLaws
 /// back to the same header and rows (with the separator it was read with and with every other
 /// separator);
 /// every cell either is a number per `NumericCell` or is not, and `Dataset` conversion of all
-/// columns agrees with cell-by-cell parsing.
+/// columns agrees with cell-by-cell parsing; and the streaming reader in small pieces, whose
+/// plain pieces take the fast path (`PlainNumericRows`), reads the same dataset.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = UnsafeBufferPointer(start: data, count: size)
@@ -47,6 +48,7 @@ enum CSVFuzzChecks {
             }
             // Cell conversion agrees with the dataset conversion.
             guard !table.rows.isEmpty, !table.header.contains(where: \.isEmpty) else { continue }
+            checkStreamedPieces(text, table: table, separator: separator)
             var allNumeric = true
             for row in table.rows {
                 for cell in row {
@@ -65,6 +67,34 @@ enum CSVFuzzChecks {
                 precondition(!allNumeric || isColumnLookupError(error), "Dataset rejected numeric cells: \(error)")
             } catch {
                 preconditionFailure("Dataset threw a non-DataError: \(error)")
+            }
+        }
+    }
+
+    /// The streaming reader in small pieces (64 and 200 bytes, so every piece after the
+    /// header's is offered to the plain fast path, `PlainNumericRows`, which takes the plain
+    /// ones and declines the rest to the general reader) reads the same dataset as the whole
+    /// table, bit for bit with the same row lines, or fails where the whole table fails, with
+    /// a one-line message.
+    static func checkStreamedPieces(_ text: String, table: CSVTable, separator: Character?) {
+        let whole = try? Dataset(table: table, columns: table.header)
+        for pieceSize in [64, 200] {
+            var streamed: Dataset?
+            do {
+                let stream = try CSVStream(bytes: Array(text.utf8), source: "fuzz.csv", separator: separator, pieceSize: pieceSize)
+                streamed = try Dataset(stream: stream, columns: table.header)
+            } catch let error as DataError {
+                precondition(MessageText.isOneLine(error.description), "multi-line message: \(error.description.debugDescription)")
+            } catch {
+                preconditionFailure("the streamed Dataset threw a non-DataError: \(error)")
+            }
+            precondition((streamed == nil) == (whole == nil), "streamed (pieces of \(pieceSize)) and whole-table reads disagree on success")
+            guard let streamed, let whole else { continue }
+            precondition(streamed.rowLines == whole.rowLines, "streamed row lines differ: \(streamed.rowLines) vs \(whole.rowLines)")
+            precondition(streamed.columns.keys.sorted() == whole.columns.keys.sorted(), "streamed columns differ")
+            for (name, values) in whole.columns {
+                let other = streamed.columns[name] ?? []
+                precondition(other.map(\.bitPattern) == values.map(\.bitPattern), "streamed values of \(name) differ: \(other) vs \(values)")
             }
         }
     }

@@ -34,6 +34,10 @@ public struct CSVStream {
     private var pending = CSVRecordStore()
     /// The first record of `pending` not yet handed out.
     private var pendingNext = 0
+    /// For a stream over bytes in memory read in pieces, the bytes not yet handed out
+    /// (from `memoryNext` on).
+    private var memory: [UInt8] = []
+    private var memoryNext = 0
 
     /// Opens `url` and reads its header.
     ///
@@ -89,12 +93,18 @@ public struct CSVStream {
     /// A stream over bytes already in memory (a table a program made, such as the points read
     /// from training logs), with the syntax, checks and messages of a file.
     ///
+    /// - Parameters:
+    ///   - bytes: The whole table.
+    ///   - source: The name used in messages.
+    ///   - separator: As in ``CSVTable/parse(_:source:separator:)``.
+    ///   - pieceSize: `nil` (the default) reads the bytes as one piece; a size (at least 64)
+    ///     hands them out that many at a time, exactly as a file is read.
     /// - Throws: ``DataError/unsupportedSeparator(_:)``, ``DataError/notUTF8(source:)``,
     ///   ``DataError/emptyFile(source:)``, ``DataError/duplicateColumn(source:column:firstField:secondField:)``.
-    public init(bytes: [UInt8], source: String, separator: Character? = nil) throws {
+    public init(bytes: [UInt8], source: String, separator: Character? = nil, pieceSize: Int? = nil) throws {
         handle = nil
         self.source = source
-        pieceSize = Swift.max(64, bytes.count)
+        self.pieceSize = Swift.max(64, pieceSize ?? bytes.count)
         if let separator {
             guard let ascii = separator.asciiValue, separator != "\"", separator != "\n", separator != "\r" else {
                 throw DataError.unsupportedSeparator(String(separator))
@@ -103,8 +113,12 @@ public struct CSVStream {
         } else {
             separatorByte = bytes.withUnsafeBufferPointer { CSVReader.detectSeparator($0) }
         }
-        buffer = bytes
-        atEnd = true
+        if pieceSize == nil {
+            buffer = bytes
+            atEnd = true
+        } else {
+            memory = bytes
+        }
         self.separator = Character(Unicode.Scalar(separatorByte))
         try readHeader()
     }
@@ -144,6 +158,17 @@ public struct CSVStream {
     /// file order, and the file line it starts on: the same rows, checks and errors as
     /// ``forEachRow(_:)`` without making a `String` per cell.
     mutating func forEachRecord(_ body: (_ record: CSVRecordView, _ line: Int) throws -> Void) throws {
+        try forEachRecord(plain: nil, plainRows: { _, _ in }, body)
+    }
+
+    /// As ``forEachRecord(_:)``, except that every piece after the header's that
+    /// ``PlainNumericRows`` accepts goes to `plainRows` as its wanted columns (already numbers)
+    /// and the line of its first row (its rows are on consecutive lines), never to `body`. The
+    /// pieces it declines, and the header's, go to `body` record by record as before.
+    mutating func forEachRecord(
+        plain: PlainNumericRows?, plainRows: (_ columns: [[Double]], _ firstLine: Int) throws -> Void,
+        _ body: (_ record: CSVRecordView, _ line: Int) throws -> Void
+    ) throws {
         while true {
             do {
                 let store = pending
@@ -163,7 +188,9 @@ public struct CSVStream {
                 }
             }
             pendingNext = 0
-            guard try nextPiece() else { return }
+            var plainPiece: (columns: [[Double]], firstLine: Int)?
+            guard try nextPiece(plain: plain, plainPiece: &plainPiece) else { return }
+            if let plainPiece { try plainRows(plainPiece.columns, plainPiece.firstLine) }
         }
     }
 
@@ -171,9 +198,28 @@ public struct CSVStream {
 
     /// Reads records from the next stretch of complete records into `pending`; `false` at the end.
     private mutating func nextPiece() throws -> Bool {
+        var unused: (columns: [[Double]], firstLine: Int)?
+        return try nextPiece(plain: nil, plainPiece: &unused)
+    }
+
+    /// As ``nextPiece()``; a piece that `plain` accepts (never the first) is not tokenised but
+    /// returned in `plainPiece`, with `pending` left empty.
+    private mutating func nextPiece(plain: PlainNumericRows?, plainPiece: inout (columns: [[Double]], firstLine: Int)?) throws -> Bool {
+        plainPiece = nil
         while true {
             let cut = atEnd ? buffer.count : recordBoundary()
             if cut > 0 {
+                if let plain, !startsFile {
+                    let separator = separatorByte
+                    if let columns = buffer.withUnsafeBufferPointer({ plain.read(UnsafeBufferPointer(rebasing: $0[0..<cut]), separator: separator) }) {
+                        // Plain ASCII (so valid UTF-8), one record a line.
+                        pending.removeAll()
+                        plainPiece = (columns, nextLine)
+                        nextLine += columns.first?.count ?? 0
+                        buffer.removeFirst(cut)
+                        return true
+                    }
+                }
                 let piece = buffer[0..<cut]
                 guard String(validating: piece, as: UTF8.self) != nil else { throw DataError.notUTF8(source: source) }
                 pending.removeAll()
@@ -191,7 +237,13 @@ public struct CSVStream {
             }
             if atEnd { return false }
             guard let handle else {
-                atEnd = true
+                if memoryNext < memory.count {
+                    let end = Swift.min(memory.count, memoryNext + pieceSize)
+                    buffer.append(contentsOf: memory[memoryNext..<end])
+                    memoryNext = end
+                } else {
+                    atEnd = true
+                }
                 continue
             }
             let more = try Self.read(handle, count: pieceSize, path: source)
@@ -207,6 +259,18 @@ public struct CSVStream {
     /// one (a line break outside a quoted field), or 0 when there is none yet. A CR at the very
     /// end is left for the next read, which may bring its LF.
     private func recordBoundary() -> Int {
+        // Without quotes or carriage returns the boundary is just past the last line feed
+        // (found by two library scans and a short backward one instead of the state machine).
+        let quick = buffer.withUnsafeBufferPointer { b -> Int? in
+            guard let base = b.baseAddress, b.count > 0 else { return 0 }
+            if memchr(base, Int32(UInt8(ascii: "\"")), b.count) != nil || memchr(base, Int32(UInt8(ascii: "\r")), b.count) != nil {
+                return nil
+            }
+            var i = b.count
+            while i > 0, base[i - 1] != UInt8(ascii: "\n") { i -= 1 }
+            return i
+        }
+        if let quick { return quick }
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         var boundary = 0

@@ -89,7 +89,16 @@ public struct Dataset: Sendable, Equatable, Codable {
     ///
     /// - Throws: the errors of ``CSVStream`` and of ``init(table:columns:)``.
     public init(contentsOf url: URL, columns: [String], source: String? = nil, separator: Character? = nil) throws {
-        var stream = try CSVStream(contentsOf: url, source: source, separator: separator)
+        try self.init(stream: CSVStream(contentsOf: url, source: source, separator: separator), columns: columns)
+    }
+
+    /// Reads the named columns of the rows of `stream` not yet read, as numbers: what
+    /// ``init(contentsOf:columns:source:separator:)`` does with the stream it opens (for a
+    /// stream over bytes in memory, ``CSVStream/init(bytes:source:separator:pieceSize:)``).
+    ///
+    /// - Throws: the errors of ``CSVStream`` and of ``init(table:columns:)``.
+    public init(stream: CSVStream, columns: [String]) throws {
+        var stream = stream
         let header = CSVTable(header: stream.header, rows: [], source: stream.source)
         var indices: [Int] = []
         for name in columns {
@@ -100,7 +109,12 @@ public struct Dataset: Sendable, Equatable, Codable {
         var lines: [Int] = []
         let source = stream.source
         let names = stream.header
-        try stream.forEachRecord { record, line in
+        // Plain pieces skip the record store (PlainNumericRows): the same values and lines.
+        let plain = PlainNumericRows(columns: indices, fieldCount: names.count)
+        try stream.forEachRecord(plain: plain, plainRows: { columns, firstLine in
+            for k in values.indices { values[k].append(contentsOf: columns[k]) }
+            lines.append(contentsOf: firstLine..<(firstLine + (columns.first?.count ?? 0)))
+        }) { record, line in
             for (k, index) in indices.enumerated() {
                 let cell = record.field(index)
                 // Plain decimals take the fast path; anything else (and every error) the full rules.

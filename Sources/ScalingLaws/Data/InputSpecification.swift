@@ -174,7 +174,16 @@ public struct InputSpecification: Sendable, Codable, Equatable {
         var rowsRead = 0
         var missingDropped = 0
         var textSeen = [Bool](repeating: false, count: textPredicates.count)
-        try stream.forEachRecord { record, line in
+        // Plain pieces of the file (numbers only where numbers are read, nothing to trim or
+        // unquote) skip the record store: the same values, rows and lines.
+        let plain = textPredicates.isEmpty && textIndices.isEmpty && blankIndices.isEmpty && dropMissing != true
+            ? PlainNumericRows(columns: numericIndices, fieldCount: header.count) : nil
+        try stream.forEachRecord(plain: plain, plainRows: { columns, firstLine in
+            for k in values.indices { values[k].append(contentsOf: columns[k]) }
+            let count = columns.first?.count ?? 0
+            rowsRead += count
+            lines.append(contentsOf: firstLine..<(firstLine + count))
+        }) { record, line in
             rowsRead += 1
             var keep = true
             var mismatch: InputError?

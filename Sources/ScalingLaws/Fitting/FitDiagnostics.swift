@@ -140,6 +140,14 @@ public enum FitDiagnostics {
         let problem = parameterization.problem(inputs: inputs, response: y, fitted: fit.fittedValues, fixed: fixed)
         let n = y.count
         let m = law.parameters.count
+        // Many rows and a row kernel: the same decomposition from JᵀJ, without the n × m Jacobian.
+        if let rows = problem.rowKernel, n >= FusedLevenbergMarquardt.minimumRows,
+           let factor = scaledCholeskyFactor(rows.gramMatrix(parameters: fit.fittedValues, rows: n), columns: free),
+           let svd = try? SingularValueDecomposition(factor),
+           let smax = svd.singularValues.first, let smin = svd.singularValues.last, smax > 0,
+           smin / smax >= 1 / FusedLevenbergMarquardt.normalEquationsConditionLimit {
+            return flatDirection(svd, free: free, parameterization: parameterization)
+        }
         var full = Matrix(rows: n, columns: m)
         if let jacobian = problem.jacobian {
             jacobian(fit.fittedValues, &full)
@@ -154,8 +162,40 @@ public enum FitDiagnostics {
             guard norm > 0, norm.isFinite else { return [] }
             for i in 0..<n { scaled[i, j] = full[i, k] / norm }
         }
-        guard scaled.isFinite, let svd = try? SingularValueDecomposition(scaled),
-              let smax = svd.singularValues.first, let smin = svd.singularValues.last, smax > 0 else { return [] }
+        guard scaled.isFinite, let svd = try? SingularValueDecomposition(scaled) else { return [] }
+        return flatDirection(svd, free: free, parameterization: parameterization)
+    }
+
+    /// The Cholesky factor `R` (`q × q`, upper) of the Gram matrix of the `columns` of `J`
+    /// scaled to unit norm, from `JᵀJ`: it has the singular values and right singular vectors
+    /// of the scaled `J`. `nil` when a column is zero or not finite, or the matrix is not
+    /// positive definite.
+    static func scaledCholeskyFactor(_ gram: Matrix, columns: [Int]) -> Matrix? {
+        let q = columns.count
+        let norms = columns.map { gram[$0, $0].squareRoot() }
+        guard norms.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
+        var r = Matrix(rows: q, columns: q)
+        for a in 0..<q {
+            var d = gram[columns[a], columns[a]] / (norms[a] * norms[a])
+            for i in 0..<a { d -= r[i, a] * r[i, a] }
+            guard d > 0, d.isFinite else { return nil }
+            let raa = d.squareRoot()
+            r[a, a] = raa
+            for b in (a + 1)..<Swift.max(q, a + 1) {
+                var t = gram[columns[a], columns[b]] / (norms[a] * norms[b])
+                for i in 0..<a { t -= r[i, a] * r[i, b] }
+                r[a, b] = t / raa
+            }
+        }
+        return r
+    }
+
+    /// The flat-direction diagnostic from the decomposition of the scaled Jacobian (or of its
+    /// factor `R`: the same singular values and right singular vectors).
+    static func flatDirection(
+        _ svd: SingularValueDecomposition, free: [Int], parameterization: LawParameterization
+    ) -> [FitDiagnostic] {
+        guard let smax = svd.singularValues.first, let smin = svd.singularValues.last, smax > 0 else { return [] }
         let ratio = smin / smax
         guard ratio < flatThreshold else { return [] }
         let last = svd.singularValues.count - 1

@@ -118,6 +118,11 @@ public enum LawFitter {
                     // costs a finite-difference second directional derivative, one more model
                     // pass over every row per iteration, and the polish starts in the basin.
                     polishOptions.method = .levenbergMarquardt
+                    // And with a law whose response kernel works a block of rows at a time
+                    // (least squares on Chinchilla), the fused solver: JᵀJ and Jᵀr in the
+                    // residual pass, two threads, covariance from JᵀJ (the rule is
+                    // FitOptions.fusedNormalEquations; the ladder below stays on GSL).
+                    polishOptions.fusedNormalEquations = true
                 }
                 let polishProblem = parameterization.problem(
                     inputs: inputs, response: y, fitted: coarse.values, fixed: options.fixed)

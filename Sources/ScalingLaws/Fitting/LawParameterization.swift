@@ -90,7 +90,9 @@ struct LawParameterization: Sendable {
             return LeastSquaresProblem(parameters: parameters, observations: observations, model: kernel.model, jacobian: kernel.jacobian)
         }
         if !logSpace, logged == law.parameters.map(\.fitsInLogSpace), let kernel = law.responseKernel(inputs: inputs) {
-            return LeastSquaresProblem(parameters: parameters, observations: observations, model: kernel.model, jacobian: kernel.jacobian)
+            var problem = LeastSquaresProblem(parameters: parameters, observations: observations, model: kernel.model, jacobian: kernel.jacobian)
+            problem.rowKernel = kernel.rows
+            return problem
         }
         let model: LeastSquaresProblem.Model = { fitted, out in
             var p = [Double](repeating: 0, count: m)

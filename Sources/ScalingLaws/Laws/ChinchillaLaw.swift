@@ -1,4 +1,5 @@
 import Foundation
+import NonlinearFit
 
 /// The Chinchilla parametric loss law (Hoffmann et al. 2022, "Training Compute-Optimal Large
 /// Language Models", arXiv:2203.15556, Approach 3, eq. 2):
@@ -191,6 +192,32 @@ public struct ChinchillaLaw: ScalingLaw, Equatable {
                                 j[i + 2 * n] = dTerm
                                 j[i + 3 * n] = -ln[i] * nTerm
                                 j[i + 4 * n] = -ld[i] * dTerm
+                            }
+                        }
+                    }
+                }
+            },
+            rows: RowKernel { p, rows, out, jac in
+                // The same arithmetic as `model` and `jacobian` above, row by row.
+                let e = exp(p[0])
+                let (a, b, alpha, beta) = (p[1], p[2], p[3], p[4])
+                logN.withUnsafeBufferPointer { ln in
+                    logD.withUnsafeBufferPointer { ld in
+                        if let jac {
+                            for i in rows {
+                                let r = i - rows.lowerBound
+                                let nTerm = exp(a - alpha * ln[i])
+                                let dTerm = exp(b - beta * ld[i])
+                                out[r] = e + nTerm + dTerm
+                                jac[5 * r] = e
+                                jac[5 * r + 1] = nTerm
+                                jac[5 * r + 2] = dTerm
+                                jac[5 * r + 3] = -ln[i] * nTerm
+                                jac[5 * r + 4] = -ld[i] * dTerm
+                            }
+                        } else {
+                            for i in rows {
+                                out[i - rows.lowerBound] = e + exp(a - alpha * ln[i]) + exp(b - beta * ld[i])
                             }
                         }
                     }

@@ -62,14 +62,21 @@ public struct LogSpaceKernel: Sendable {
     public let model: LeastSquaresProblem.Model
     /// Fills `∂ log f(x_i)/∂θ_j`.
     public let jacobian: LeastSquaresProblem.Jacobian
+    /// Optionally, the same values and Jacobian a block of rows at a time (`RowKernel`), row
+    /// for row bit-identical to ``model`` and ``jacobian``: what the fused large-data solver uses.
+    public let rows: RowKernel?
 
     /// A log-space kernel.
     /// - Parameters:
     ///   - model: Fills `log f(x_i)`.
     ///   - jacobian: Fills `∂ log f(x_i)/∂θ_j`.
-    public init(model: @escaping LeastSquaresProblem.Model, jacobian: @escaping LeastSquaresProblem.Jacobian) {
+    ///   - rows: The same a block of rows at a time, or `nil`.
+    public init(
+        model: @escaping LeastSquaresProblem.Model, jacobian: @escaping LeastSquaresProblem.Jacobian, rows: RowKernel? = nil
+    ) {
         self.model = model
         self.jacobian = jacobian
+        self.rows = rows
     }
 }
 
