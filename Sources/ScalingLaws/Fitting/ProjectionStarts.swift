@@ -72,7 +72,7 @@ enum ProjectionStarts {
         }
         let profile: [SeparableLeastSquares.ProfilePoint]
         if let factorised = factorisedBasis(
-            law: law, linear: linear, nonlinear: nonlinear, base: base, inputs: columns, rows: n) {
+            law: law, linear: linear, nonlinear: nonlinear, base: base, inputs: columns, rows: n, logged: logged) {
             // Each distinct column once, every grid point screened by normal equations, the best
             // solved exactly as below: the same points in the same order as the full search.
             profile = try separable.gridSearch(grid, factorisedBasis: factorised, keep: kept, accepting: usable, deadline: deadline)
@@ -94,9 +94,12 @@ enum ProjectionStarts {
 
     /// The grid's basis column by column when the law declares what each linear coefficient's
     /// column depends on (``ScalingLaw/linearBasisDependencies``), at most 4 columns; else `nil`.
-    /// Columns come from the law's `gradient`, as the full basis does on small data.
+    /// Columns come from the law's fused response kernel when it has one (they only rank grid
+    /// points for the exact solves, so rounding-level differences from `gradient` do not matter),
+    /// else from `gradient`.
     static func factorisedBasis(
-        law: any ScalingLaw, linear: [Int], nonlinear: [Int], base: [Double], inputs: [[Double]], rows n: Int
+        law: any ScalingLaw, linear: [Int], nonlinear: [Int], base: [Double], inputs: [[Double]], rows n: Int,
+        logged: [Bool]
     ) -> FactorisedBasis? {
         guard linear.count <= 4, let declared = law.linearBasisDependencies else { return nil }
         let specs = law.parameters
@@ -112,9 +115,19 @@ enum ProjectionStarts {
             dependencies.append(indices)
         }
         let parameterCount = specs.count
+        let kernel = law.responseKernel(inputs: inputs)
         return FactorisedBasis(dependencies: dependencies) { column, theta, out in
             var p = base
             for (j, k) in nonlinear.enumerated() { p[k] = theta[j] }
+            if let kernel {
+                // One fused pass (for Chinchilla three exponentials a row, against two powers and
+                // two logarithms a row through `gradient`).
+                var phi = Matrix(rows: n, columns: linear.count)
+                if fillBasis(kernel: kernel, lawValues: p, logged: logged, linear: linear, rows: n, parameters: parameterCount, into: &phi) {
+                    for i in 0..<n { out[i] = phi[i, column] }
+                    return
+                }
+            }
             let target = linear[column]
             var x = [Double](repeating: 0, count: inputs.count)
             var g = [Double](repeating: 0, count: parameterCount)
