@@ -81,6 +81,10 @@ public struct FitOptions: Sendable, Equatable {
     /// one), used instead of ``timeLimit`` when set. When a stage finds it passed, the result
     /// reports termination ``Termination/timeLimit`` and is not converged.
     public var deadline: FitDeadline? = nil
+    /// Where the fit records the time it spends building its result (phase
+    /// ``FitPhaseClock/Phase/covariance``), or `nil` for no record. Records never change what a
+    /// fit computes.
+    public var phases: FitPhaseClock? = nil
     /// Whether the fallback ladder (polish, other methods) runs after an attempt that stopped at
     /// ``maxIterations``. `false` makes the iteration limit bound the whole fit: the attempt's
     /// end point is reported with termination ``Termination/maxIterations``.

@@ -66,9 +66,13 @@ public enum NonlinearLeastSquares {
         guard best.internalValues.allSatisfy(\.isFinite), best.objective.isFinite else {
             throw FitError.numericalBreakdown("every attempt ended at a point where the model is not finite (\(attempts.joined(separator: ", ")))")
         }
-        return try FitResultBuilder.build(
-            problem: problem, mapping: mapping, evaluator: evaluator, solution: best, options: options,
-            attempts: attempts, functionEvaluations: totalF, jacobianEvaluations: totalJ, multiStart: summary)
+        let build = {
+            try FitResultBuilder.build(
+                problem: problem, mapping: mapping, evaluator: evaluator, solution: best, options: options,
+                attempts: attempts, functionEvaluations: totalF, jacobianEvaluations: totalJ, multiStart: summary)
+        }
+        if let phases = options.phases { return try phases.measure(.covariance, build) }
+        return try build()
     }
 
     // MARK: - Validation

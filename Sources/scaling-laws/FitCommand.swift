@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NonlinearFit
 import Reports
 import ScalingLaws
 
@@ -134,6 +135,7 @@ struct FitCommand: ParsableCommand {
             var options = settings.options(for: law)
             options.maxIterations = maxIterations
             options.timeLimit = timeLimit
+            let phases = timing ? FitPhaseClock() : nil
             let clock = ContinuousClock()
             let readStart = clock.now
             let selection = try input.selection(for: law, categoryColumns: bootstrapGroups.map { [$0] } ?? [])
@@ -150,12 +152,13 @@ struct FitCommand: ParsableCommand {
                 return
             }
             let fits = try selection.mapGroups { group in
-                try fitGroup(law: law, data: group.dataset, options: options).withInput(group.record)
+                try fitGroup(law: law, data: group.dataset, options: options, phases: phases).withInput(group.record)
             }
             let fitEnd = clock.now
             if timing {
                 let what = bootstrap.map { "fitted and bootstrapped \($0) resamples" } ?? "fitted"
-                Console.note("timing: read \(selection.dataset.count) rows in \(Self.milliseconds(fitStart - readStart)) ms, \(what) in \(Self.milliseconds(fitEnd - fitStart)) ms")
+                let fitted = fitEnd - fitStart
+                Console.note("timing: read \(selection.dataset.count) rows in \(Self.milliseconds(fitStart - readStart)) ms, \(what) in \(Self.milliseconds(fitted)) ms\(phases.map { Self.phaseSummary($0, total: fitted) } ?? "")")
             }
             // The artifact remembers where its data is (as given and absolute), for 'plot'.
             let absolute = URL(fileURLWithPath: input.file).standardizedFileURL.path
@@ -176,7 +179,10 @@ struct FitCommand: ParsableCommand {
     }
 
     /// One fit of `law` to `data`, with the bootstrap and profile intervals asked for.
-    func fitGroup(law: any ScalingLaw, data: Dataset, options: LawFitOptions) throws -> LawFit {
+    /// Fits one group; with `phases`, the fit and its diagnostics record their phase times there.
+    func fitGroup(law: any ScalingLaw, data: Dataset, options: LawFitOptions, phases: FitPhaseClock? = nil) throws -> LawFit {
+        var timedOptions = options
+        timedOptions.phases = phases
         let fitted: LawFit
         if let bootstrap {
             let settings = BootstrapOptions(
@@ -186,13 +192,15 @@ struct FitCommand: ParsableCommand {
             let progress = BootstrapProgress()
             let status = StatusLine.start("bootstrapping \(bootstrap) resamples") { progress.total > 0 ? progress.fraction : nil }
             defer { status?.stop() }
-            let result = try LawBootstrap.run(law: law, data: data, options: settings, fitOptions: options, progress: progress)
+            let result = try LawBootstrap.run(law: law, data: data, options: settings, fitOptions: timedOptions, progress: progress)
             fitted = result.fit.withBootstrap(LawFit.BootstrapSummary(result))
             for note in result.notes { Console.note("bootstrap: \(note)") }
         } else {
-            fitted = try LawFitter.fit(law, to: data, options: options)
+            fitted = try LawFitter.fit(law, to: data, options: timedOptions)
         }
+        let diagnostics = phases.map { $0.begin(.diagnostics) }
         var reported = fitted.withDiagnostics(FitDiagnostics.evaluate(fitted, law: law, data: data))
+        if let diagnostics { phases?.end(diagnostics) }
         if profile {
             let result = try ProfileLikelihood.intervals(law: law, data: data, fit: fitted, fitOptions: options)
             reported = reported.withProfile(result)
@@ -221,6 +229,22 @@ struct FitCommand: ParsableCommand {
         for artifact in artifacts { try AtomicFile.write(artifact.bytes, to: artifact.path) }
         Console.out(report)
         for artifact in artifacts { Console.note("wrote \(artifact.path)") }
+    }
+
+    /// ` (start search A ms, local fits B ms, polish C ms, covariance D ms: fitting E ms;
+    /// intervals F ms; diagnostics G ms; other H ms)`: the phases of `total` seconds of fitting
+    /// (the fitting phases, then interval estimation, diagnostics and the rest, such as bootstrap
+    /// resamples and checks).
+    static func phaseSummary(_ phases: FitPhaseClock, total: Duration) -> String {
+        let fitting: [FitPhaseClock.Phase] = [.startSearch, .localFits, .polish, .covariance]
+        func ms(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }
+        let parts = fitting.map { "\($0.rawValue) \(ms(phases.seconds(in: $0))) ms" }
+        let fitted = fitting.reduce(0) { $0 + phases.seconds(in: $1) }
+        let intervals = phases.seconds(in: .intervals)
+        let diagnostics = phases.seconds(in: .diagnostics)
+        let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) * 1e-18
+        let other = Swift.max(0, seconds - fitted - intervals - diagnostics)
+        return " (\(parts.joined(separator: ", ")): fitting \(ms(fitted)) ms; intervals \(ms(intervals)) ms; diagnostics \(ms(diagnostics)) ms; other \(ms(other)) ms)"
     }
 
     static func milliseconds(_ duration: Duration) -> String {

@@ -29,6 +29,10 @@ public struct LawFitOptions: Sendable, Equatable {
     public var timeLimit: Double? = nil
     /// The clock ``timeLimit`` is measured on (tests inject one; see `NonlinearFit/FitClock`).
     public var clock: FitClock = .system
+    /// Where the fit records the wall time of its phases (start search, local fits, polish,
+    /// covariance, intervals), or `nil` for no record (`NonlinearFit/FitPhaseClock`). Records
+    /// never change what a fit computes; resample refits run in parallel do not record.
+    public var phases: FitPhaseClock? = nil
     /// The most rows the start search (variable-projection grid, coarse multi-start, racing)
     /// runs on: larger datasets search on a seeded uniform sample of this many rows (seed
     /// ``seed``), and the winner is polished on every row.

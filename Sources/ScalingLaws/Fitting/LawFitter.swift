@@ -77,9 +77,12 @@ public enum LawFitter {
         let searchInputs = sample.map { rows in inputs.map { StartSearchSample.take($0, at: rows) } } ?? inputs
         let searchResponse = sample.map { StartSearchSample.take(y, at: $0) } ?? y
 
-        let startPoints = try starts(
-            law: law, parameterization: parameterization, inputs: searchInputs, response: searchResponse, guess: guess,
-            options: options, deadline: fitOptions.deadline)
+        let deadline = fitOptions.deadline
+        let startPoints = try timed(.startSearch, options) {
+            try starts(
+                law: law, parameterization: parameterization, inputs: searchInputs, response: searchResponse, guess: guess,
+                options: options, deadline: deadline)
+        }
         var result: FitResult
         if let startPoints {
             // A coarse pass from every start with loose stopping rules (as scipy's L-BFGS-B stops:
@@ -101,7 +104,7 @@ public enum LawFitter {
             coarseOptions.maxIterations = Swift.min(options.maxIterations, 100)
             let searchProblem = parameterization.problem(
                 inputs: searchInputs, response: searchResponse, start: guess, fixed: options.fixed)
-            let coarse = try NonlinearLeastSquares.fit(searchProblem, options: coarseOptions)
+            let coarse = try timed(.localFits, options) { try NonlinearLeastSquares.fit(searchProblem, options: coarseOptions) }
             // Then the winner is polished at full precision on every row, with the fallbacks
             // (unless the coarse pass already used the whole iteration limit).
             if coarse.termination == .maxIterations, options.maxIterations <= 100, sample == nil {
@@ -126,6 +129,8 @@ public enum LawFitter {
                 }
                 let polishProblem = parameterization.problem(
                     inputs: inputs, response: y, fitted: coarse.values, fixed: options.fixed)
+                let polishPhase = options.phases?.begin(.polish)
+                defer { if let polishPhase { options.phases?.end(polishPhase) } }
                 var polished: FitResult
                 if sample != nil, polishOptions.fallbacks != .none {
                     // Many rows: the fallback ladder's first rung (a restart from the end point)
@@ -154,13 +159,18 @@ public enum LawFitter {
             let problem = parameterization.problem(inputs: inputs, response: y, start: guess, fixed: options.fixed)
             fitOptions.xtol = 1e-15
             fitOptions.gtol = 1e-15
-            result = try NonlinearLeastSquares.fit(problem, options: fitOptions)
+            let singleOptions = fitOptions
+            result = try timed(.localFits, options) { try NonlinearLeastSquares.fit(problem, options: singleOptions) }
         }
         var method = LawIntervalMethod.linearized
         var lawStandardErrors: [Double]?
         var intervalWarnings: [FitWarning] = []
         if case let .automatic(resamples) = options.intervals {
-            switch RobustFitIntervals.bootstrapCovariance(law: law, data: data, options: options, result: result, resamples: resamples) {
+            let fitted = result
+            let outcome = timed(.intervals, options) {
+                RobustFitIntervals.bootstrapCovariance(law: law, data: data, options: options, result: fitted, resamples: resamples)
+            }
+            switch outcome {
             case let .bootstrap(covariance, standardErrors, converged):
                 result = result.replacingCovariance(covariance)
                 method = .rowBootstrap(resamples: resamples, converged: converged, seed: options.seed)
@@ -176,6 +186,12 @@ public enum LawFitter {
         return LawFit(
             law: law, data: data, options: options, parameterization: parameterization, result: result,
             intervalMethod: method, lawStandardErrors: lawStandardErrors, extraWarnings: intervalWarnings)
+    }
+
+    /// `body`, its time recorded as `phase` when the options carry a phase clock.
+    static func timed<T>(_ phase: FitPhaseClock.Phase, _ options: LawFitOptions, _ body: () throws -> T) rethrows -> T {
+        guard let phases = options.phases else { return try body() }
+        return try phases.measure(phase, body)
     }
 
     /// Starting points in the fitted parameterization, or `nil` for a single start.
@@ -229,6 +245,7 @@ extension LawFitOptions {
         fitOptions.confidenceLevel = confidenceLevel
         fitOptions.maxIterations = maxIterations
         fitOptions.retryAfterIterationLimit = false
+        fitOptions.phases = phases
         return fitOptions
     }
 }

@@ -65,11 +65,22 @@ enum ProjectionStarts {
                     for (j, k) in linear.enumerated() { phi[i, j] = g[k] }
                 }
             })
-        let profile = try separable.gridSearch(grid, deadline: deadline)
+        // A log-space fit cannot start from a zero coefficient.
+        let usable: @Sendable (SeparableLeastSquares.ProfilePoint) -> Bool = { point in
+            point.residualSumOfSquares.isFinite
+                && !linear.indices.contains(where: { logged[linear[$0]] && !(point.coefficients[$0] > 0) })
+        }
+        let profile: [SeparableLeastSquares.ProfilePoint]
+        if let factorised = factorisedBasis(
+            law: law, linear: linear, nonlinear: nonlinear, base: base, inputs: columns, rows: n, logged: logged) {
+            // Each distinct column once, every grid point screened by normal equations, the best
+            // solved exactly as below: the same points in the same order as the full search.
+            profile = try separable.gridSearch(grid, factorisedBasis: factorised, keep: kept, accepting: usable, deadline: deadline)
+        } else {
+            profile = try separable.gridSearch(grid, deadline: deadline)
+        }
         var starts: [[String: Double]] = []
-        for point in profile where point.residualSumOfSquares.isFinite {
-            // A log-space fit cannot start from a zero coefficient.
-            if linear.indices.contains(where: { parameterization.logged[linear[$0]] && !(point.coefficients[$0] > 0) }) { continue }
+        for point in profile where usable(point) {
             var start: [String: Double] = [:]
             for (j, k) in nonlinear.enumerated() { start[specs[k].name] = point.theta[j] }
             for (j, k) in linear.enumerated() { start[specs[k].name] = point.coefficients[j] }
@@ -79,6 +90,53 @@ enum ProjectionStarts {
         starts.append(parameterization.fittedStart(
             Dictionary(uniqueKeysWithValues: specs.indices.map { (specs[$0].name, base[$0]) }), fixed: options.fixed))
         return starts
+    }
+
+    /// The grid's basis column by column when the law declares what each linear coefficient's
+    /// column depends on (``ScalingLaw/linearBasisDependencies``), at most 4 columns; else `nil`.
+    /// Columns come from the law's fused response kernel when it has one (they only rank grid
+    /// points for the exact solves, so rounding-level differences from `gradient` do not matter),
+    /// else from `gradient`.
+    static func factorisedBasis(
+        law: any ScalingLaw, linear: [Int], nonlinear: [Int], base: [Double], inputs: [[Double]], rows n: Int,
+        logged: [Bool]
+    ) -> FactorisedBasis? {
+        guard linear.count <= 4, let declared = law.linearBasisDependencies else { return nil }
+        let specs = law.parameters
+        var dependencies: [[Int]] = []
+        for k in linear {
+            guard let names = declared[specs[k].name] else { return nil }
+            var indices: [Int] = []
+            for name in names {
+                guard let parameter = law.parameterIndex(name), !specs[parameter].isLinear else { return nil }
+                // A fixed parameter is the same at every grid point.
+                if let slot = nonlinear.firstIndex(of: parameter) { indices.append(slot) }
+            }
+            dependencies.append(indices)
+        }
+        let parameterCount = specs.count
+        let kernel = law.responseKernel(inputs: inputs)
+        return FactorisedBasis(dependencies: dependencies) { column, theta, out in
+            var p = base
+            for (j, k) in nonlinear.enumerated() { p[k] = theta[j] }
+            if let kernel {
+                // One fused pass (for Chinchilla three exponentials a row, against two powers and
+                // two logarithms a row through `gradient`).
+                var phi = Matrix(rows: n, columns: linear.count)
+                if fillBasis(kernel: kernel, lawValues: p, logged: logged, linear: linear, rows: n, parameters: parameterCount, into: &phi) {
+                    for i in 0..<n { out[i] = phi[i, column] }
+                    return
+                }
+            }
+            let target = linear[column]
+            var x = [Double](repeating: 0, count: inputs.count)
+            var g = [Double](repeating: 0, count: parameterCount)
+            for i in 0..<n {
+                for c in inputs.indices { x[c] = inputs[c][i] }
+                law.gradient(x, p, into: &g)
+                out[i] = g[target]
+            }
+        }
     }
 
     /// Fills the basis columns `φ_k = ∂f/∂c_k` of the `linear` coefficients from a response

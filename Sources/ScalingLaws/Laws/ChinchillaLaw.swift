@@ -59,6 +59,9 @@ public struct ChinchillaLaw: ScalingLaw, Equatable {
         ]
     }
 
+    /// `∂L/∂E = 1`, `∂L/∂A = N^−α`, `∂L/∂B = D^−β`: the start grid computes each column once per α or β.
+    public var linearBasisDependencies: [String: [String]]? { ["E": [], "A": ["alpha"], "B": ["beta"]] }
+
     @inline(__always)
     public func evaluate(_ x: [Double], _ p: [Double]) -> Double {
         p[0] + p[1] * pow(x[0], -p[3]) + p[2] * pow(x[1], -p[4])

@@ -53,6 +53,14 @@ public protocol ScalingLaw: Sendable {
     /// models), with a label that says what it is, for benchmark laws; `nil` for laws without
     /// one. Figures draw it as a dashed line.
     func responseFloor(_ parameters: [Double]) -> LawResponseFloor?
+    /// For each linear parameter (``LawParameter/isLinear``), by name, the nonlinear parameters
+    /// its basis function `∂f/∂c` depends on, when the law declares it: for Chinchilla
+    /// `E: []`, `A: [alpha]`, `B: [beta]` (`∂f/∂A = N^−α` whatever `E`, `B` and `β`). The
+    /// variable-projection start grid then computes each distinct basis column once instead of
+    /// once per grid point. A declared dependency must hold bit for bit: ``gradient(_:_:into:)``'s
+    /// entry for the parameter may read no other parameter. `nil` (the default): not declared,
+    /// every column is computed at every grid point.
+    var linearBasisDependencies: [String: [String]]? { get }
 }
 
 /// A fused log-space evaluator: `model` fills `log f(x_i)` and `jacobian` fills
@@ -88,6 +96,7 @@ extension ScalingLaw {
     public var family: LawFamily { .lossScaling }
     public var curveAxes: LawCurveAxes { .standard(inputCount: inputs.count) }
     public func responseFloor(_ parameters: [Double]) -> LawResponseFloor? { nil }
+    public var linearBasisDependencies: [String: [String]]? { nil }
 
     /// The index of the parameter named `name`.
     public func parameterIndex(_ name: String) -> Int? {

@@ -56,6 +56,8 @@ public enum LawBootstrap {
         refitOptions.starts = .single
         refitOptions.start = full.values
         refitOptions.intervals = .linearized
+        // Refits run in parallel: they record no phases.
+        refitOptions.phases = nil
         let refit = refitOptions
         let seed = options.seed
         let start = full.fittedValues

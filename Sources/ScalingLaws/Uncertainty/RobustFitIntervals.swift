@@ -104,6 +104,8 @@ enum RobustFitIntervals {
         var fitOptions = options.engineOptions
         // A refit starts at the optimum of nearby data: a failed refit is dropped, not retried.
         fitOptions.fallbacks = .none
+        // Refits run in parallel: they record no phases.
+        fitOptions.phases = nil
         // Plain Levenberg–Marquardt with the normal equations, as the polish of a fit (the start
         // is in the basin), stopped at a relative step of 1e-10 and a relative objective change
         // of 1e-12: a bootstrap needs the refits' spread to a few digits, not machine precision.
