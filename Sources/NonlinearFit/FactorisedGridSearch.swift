@@ -47,7 +47,8 @@ extension SeparableLeastSquares {
     ///   - factorisedBasis: The same basis as ``basis``, column by column.
     ///   - keep: How many accepted points the caller needs.
     ///   - accepting: Which exactly solved points the caller can use (default all).
-    ///   - deadline: Checked before the screen; a passed deadline returns the exhaustive search's answer.
+    ///   - deadline: Checked before the screen (a passed deadline returns the exhaustive search's
+    ///     answer) and before each exact solve after the first (the points solved so far are returned).
     public func gridSearch(
         _ grid: [[Double]], factorisedBasis: FactorisedBasis, keep: Int,
         accepting: (ProfilePoint) -> Bool = { _ in true }, deadline: FitDeadline? = nil
@@ -60,18 +61,28 @@ extension SeparableLeastSquares {
         let screen = GridScreen(problem: self, grid: grid, basis: factorisedBasis)
         let order = grid.indices.sorted { screen.rss[$0] < screen.rss[$1] || (screen.rss[$0] == screen.rss[$1] && $0 < $1) }
         var solved: [(index: Int, point: ProfilePoint)] = []
+        // Exact value, then grid order: the exhaustive search's order.
+        func byValue(_ a: (index: Int, point: ProfilePoint), _ b: (index: Int, point: ProfilePoint)) -> Bool {
+            a.point.residualSumOfSquares < b.point.residualSumOfSquares
+                || (a.point.residualSumOfSquares == b.point.residualSumOfSquares && a.index < b.index)
+        }
         var next = 0
         var batch = Swift.max(2 * keep, 8)
         while next < order.count {
             let end = Swift.min(order.count, next + batch)
             for position in next..<end {
+                // As in the exhaustive search: points not reached before the deadline are left
+                // out (the first is always solved).
+                if position > 0, let deadline, deadline.hasPassed() {
+                    solved.sort(by: byValue)
+                    return solved.map(\.point)
+                }
                 solved.append((order[position], try profile(grid[order[position]])))
             }
             next = end
             batch *= 2
             guard next < order.count else { break }
-            solved.sort { $0.point.residualSumOfSquares < $1.point.residualSumOfSquares
-                || ($0.point.residualSumOfSquares == $1.point.residualSumOfSquares && $0.index < $1.index) }
+            solved.sort(by: byValue)
             var accepted = 0
             var threshold = Double.infinity
             for entry in solved where entry.point.residualSumOfSquares.isFinite && accepting(entry.point) {
@@ -84,8 +95,7 @@ extension SeparableLeastSquares {
             if accepted == keep, bound.isFinite, bound - screen.margin > threshold { break }
             if accepted == keep, bound == .infinity { break }
         }
-        solved.sort { $0.point.residualSumOfSquares < $1.point.residualSumOfSquares
-            || ($0.point.residualSumOfSquares == $1.point.residualSumOfSquares && $0.index < $1.index) }
+        solved.sort(by: byValue)
         return solved.map(\.point)
     }
 }
