@@ -337,6 +337,15 @@ public enum FusedLevenbergMarquardt {
         var termination: Termination = .maxIterations
         var stationaryCheck = false
 
+        // A rejected step: μ grows (GSL's lm); true after 16 rejections in a row, which end the
+        // solve as "no further progress".
+        func rejectStep() -> Bool {
+            mu *= nu
+            nu *= 2
+            rejected += 1
+            return rejected > 15
+        }
+
         // Internal-coordinate normal equations from external sums: A = D·A_ext·D, g = D·g_ext.
         func internalSystem(_ s: Sums, at u: [Double]) -> (a: [Double], g: [Double]) {
             let d = (0..<q).map { mapping.transforms[$0].derivative(u[$0]) }
@@ -383,10 +392,7 @@ public enum FusedLevenbergMarquardt {
                     }
                 }
                 guard let step = solveShifted(a, g, shift: mu, scale: scale, q: q) else {
-                    mu *= nu
-                    nu *= 2
-                    rejected += 1
-                    if rejected > 15 {
+                    if rejectStep() {
                         termination = .noFurtherProgress
                         stationaryCheck = true
                         break
@@ -438,15 +444,10 @@ public enum FusedLevenbergMarquardt {
                         termination = .smallObjectiveChange
                         break loop
                     }
-                } else {
-                    mu *= nu
-                    nu *= 2
-                    rejected += 1
-                    if rejected > 15 {
-                        termination = .noFurtherProgress
-                        stationaryCheck = true
-                        break loop
-                    }
+                } else if rejectStep() {
+                    termination = .noFurtherProgress
+                    stationaryCheck = true
+                    break loop
                 }
             }
         }
@@ -483,13 +484,7 @@ public enum FusedLevenbergMarquardt {
         if residualNorm <= 64 * Double.ulpOfOne * s.predictionSquares.squareRoot() { return true }
         let q = mapping.freeCount
         for k in 0..<q {
-            let spec = mapping.parameters[mapping.freeIndices[k]]
-            if spec.isBounded {
-                let value = mapping.transforms[k].external(u[k])
-                let width = spec.upperBound - spec.lowerBound
-                let tolerance = 1e-6 * (width.isFinite ? width : Swift.max(Swift.abs(value), 1))
-                if value - spec.lowerBound <= tolerance || spec.upperBound - value <= tolerance { continue }
-            }
+            if mapping.isAtBound(free: k, internal: u[k]) { continue }
             let columnNorm = s.normal[k * q + k].squareRoot()
             if columnNorm == 0 { continue }
             if Swift.abs(s.gradient[k]) / (columnNorm * residualNorm) > Stationarity.cosineTolerance { return false }

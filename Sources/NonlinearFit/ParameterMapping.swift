@@ -133,3 +133,17 @@ struct ParameterMapping: Sendable {
         }
     }
 }
+
+extension ParameterMapping {
+    /// Whether free parameter `k` (internal value `u`) sits within 1e-6 of the width of its
+    /// bounds (of its magnitude when a bound is infinite) of a bound: there a nonzero gradient
+    /// along it does not mean the point is not stationary.
+    func isAtBound(free k: Int, internal u: Double) -> Bool {
+        let spec = parameters[freeIndices[k]]
+        guard spec.isBounded else { return false }
+        let value = transforms[k].external(u)
+        let width = spec.upperBound - spec.lowerBound
+        let tolerance = 1e-6 * (width.isFinite ? width : Swift.max(Swift.abs(value), 1))
+        return value - spec.lowerBound <= tolerance || spec.upperBound - value <= tolerance
+    }
+}

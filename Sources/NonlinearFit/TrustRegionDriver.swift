@@ -218,13 +218,7 @@ enum Stationarity {
         if residualNorm <= 64 * Double.ulpOfOne * predictionNorm.squareRoot() { return true }
         let mapping = evaluator.mapping
         for k in 0..<evaluator.q {
-            let spec = mapping.parameters[mapping.freeIndices[k]]
-            if spec.isBounded {
-                let value = mapping.transforms[k].external(u[k])
-                let width = spec.upperBound - spec.lowerBound
-                let tolerance = 1e-6 * (width.isFinite ? width : Swift.max(Swift.abs(value), 1))
-                if value - spec.lowerBound <= tolerance || spec.upperBound - value <= tolerance { continue }
-            }
+            if mapping.isAtBound(free: k, internal: u[k]) { continue }
             var g = 0.0
             var columnNorm = 0.0
             for i in 0..<n {
