@@ -89,6 +89,7 @@ enum ArtifactFuzzChecks {
         case .invalid(_, .isoflop, _): decode = { _ = try ReportJSON.decoder().decode(IsoFlopArtifact.self, from: $0) }
         case .invalid(_, .fit, _): decode = { _ = try ReportJSON.decoder().decode(LawFit.self, from: $0) }
         case .invalid(_, .sharedFit, _): decode = { _ = try ReportJSON.decoder().decode(SharedParameterFit.self, from: $0) }
+        case .invalid(_, .curveFit, _): decode = { _ = try ReportJSON.decoder().decode(CurveFit.self, from: $0) }
         case .newerSchema, .unknownKind, .wrongKind: return
         }
         // A header problem (kind, schemaVersion) is named by the header check, not the payload's decoder.
