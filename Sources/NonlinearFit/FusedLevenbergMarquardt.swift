@@ -73,7 +73,7 @@ public enum FusedLevenbergMarquardt {
         let scale = FitResultBuilder.varianceScale(outcome.sums.squares, dof: n - q, options: options)
         // The covariance from R, the Cholesky factor of JᵀJ (same singular values and right
         // singular vectors as J), unless JᵀJ is too ill-conditioned for that.
-        if let r = cholesky(outcome.sums.normal, q: q),
+        if let r = SmallCholesky.upperFactor(outcome.sums.normal, order: q),
            let estimate = try? CovarianceEstimate(
                jacobian: Matrix(rows: q, columns: q, rowMajor: r), varianceScale: scale, observations: n),
            estimate.conditionNumber <= normalEquationsConditionLimit {
@@ -511,30 +511,11 @@ public enum FusedLevenbergMarquardt {
         return s
     }
 
-    /// The upper Cholesky factor `R` (row-major, `a = RᵀR`) of symmetric `a`, or `nil` when it
-    /// is not positive definite.
-    static func cholesky(_ a: [Double], q: Int) -> [Double]? {
-        var r = [Double](repeating: 0, count: q * q)
-        for k in 0..<q {
-            var d = a[k * q + k]
-            for i in 0..<k { d -= r[i * q + k] * r[i * q + k] }
-            guard d > 0, d.isFinite else { return nil }
-            let rkk = d.squareRoot()
-            r[k * q + k] = rkk
-            for l in (k + 1)..<Swift.max(q, k + 1) {
-                var s = a[k * q + l]
-                for i in 0..<k { s -= r[i * q + k] * r[i * q + l] }
-                r[k * q + l] = s / rkk
-            }
-        }
-        return r
-    }
-
     /// Solves `(A + shift·diag(scale²)) x = −g`, or `nil` when the matrix is not positive definite.
     static func solveShifted(_ a: [Double], _ g: [Double], shift: Double, scale: [Double], q: Int) -> [Double]? {
         var m = a
         for k in 0..<q { m[k * q + k] += shift * scale[k] * scale[k] }
-        guard let r = cholesky(m, q: q) else { return nil }
+        guard let r = SmallCholesky.upperFactor(m, order: q) else { return nil }
         // Rᵀz = −g, then Rx = z.
         var z = [Double](repeating: 0, count: q)
         for k in 0..<q {

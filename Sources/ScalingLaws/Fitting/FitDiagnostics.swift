@@ -174,20 +174,12 @@ public enum FitDiagnostics {
         let q = columns.count
         let norms = columns.map { gram[$0, $0].squareRoot() }
         guard norms.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
-        var r = Matrix(rows: q, columns: q)
+        var scaled = [Double](repeating: 0, count: q * q)
         for a in 0..<q {
-            var d = gram[columns[a], columns[a]] / (norms[a] * norms[a])
-            for i in 0..<a { d -= r[i, a] * r[i, a] }
-            guard d > 0, d.isFinite else { return nil }
-            let raa = d.squareRoot()
-            r[a, a] = raa
-            for b in (a + 1)..<Swift.max(q, a + 1) {
-                var t = gram[columns[a], columns[b]] / (norms[a] * norms[b])
-                for i in 0..<a { t -= r[i, a] * r[i, b] }
-                r[a, b] = t / raa
-            }
+            for b in a..<q { scaled[a * q + b] = gram[columns[a], columns[b]] / (norms[a] * norms[b]) }
         }
-        return r
+        guard let r = SmallCholesky.upperFactor(scaled, order: q) else { return nil }
+        return Matrix(rows: q, columns: q, rowMajor: r)
     }
 
     /// The flat-direction diagnostic from the decomposition of the scaled Jacobian (or of its
