@@ -29,7 +29,7 @@ public struct CurveFit: Sendable, Equatable, Codable {
     public var parameters: [Double] { fit.values }
 
     /// Predicted loss at `steps` (each within 1…T) of `schedule`. The terms are computed once,
-    /// O(T); each step then costs O(1) (lr-annealing) or O(K + L) (multi-power).
+    /// O(T); each step then costs O(1) (lr-annealing) or O(log K) node expansions (multi-power).
     public func predict(_ schedule: StepSchedule, at steps: [Int]) -> [Double] {
         switch law {
         case let .lrAnnealing(lambda):
@@ -41,6 +41,12 @@ public struct CurveFit: Sendable, Equatable, Codable {
             }
         case .multiPower:
             let model = MultiPowerLaw(curves: [MultiPowerTerms(schedule)])
+            // One call of the fused evaluator for all steps (nil when a step is outside 1…T).
+            if !steps.isEmpty, let kernel = model.responseKernel(inputs: [steps.map { _ in 0 }, steps.map(Double.init)]) {
+                var values = [Double](repeating: 0, count: steps.count)
+                kernel.model(parameters, &values)
+                return values
+            }
             return steps.map { model.evaluate([0, Double($0)], parameters) }
         }
     }

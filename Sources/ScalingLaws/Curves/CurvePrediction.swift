@@ -116,9 +116,8 @@ extension CurveFit {
             model = MultiPowerLaw(curves: [MultiPowerTerms(schedule)])
             inputs = clamped.map { [0, Double($0)] }
         }
-        return zip(steps, inputs).map { step, x in
-            let p = fit.predict(x, with: model)
-            return CurvePrediction(step: step, predicted: p.value, lower: p.lower, upper: p.upper,
+        return zip(steps, fit.predict(rows: inputs, with: model)).map { step, p in
+            CurvePrediction(step: step, predicted: p.value, lower: p.lower, upper: p.upper,
                                    predictionLower: p.predictionLower, predictionUpper: p.predictionUpper, observed: observed[step])
         }
     }

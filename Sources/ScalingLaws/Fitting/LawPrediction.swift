@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import NonlinearFit
 
 /// A prediction of a fitted law at one point, with the confidence interval of the mean curve
@@ -94,13 +95,44 @@ extension LawFit {
     /// Predicts the response of `law` (the law this fit was made with, or one built over other
     /// data such as a curve law over a new schedule) at `inputs`, with the same intervals.
     public func predict(_ inputs: [Double], with law: any ScalingLaw) -> LawPrediction {
+        let value = law.evaluate(inputs, values)
+        guard covariance != nil, !covarianceNames.isEmpty else {
+            return LawPrediction(inputs: inputs, value: value, standardError: nil, lower: nil, upper: nil)
+        }
+        var gradient = [Double](repeating: 0, count: values.count)
+        law.gradient(inputs, values, into: &gradient)
+        return prediction(inputs, value: value, gradient: gradient, law: law)
+    }
+
+    /// Predicts `law`'s response at each row of `rows` (each in the order of the law's inputs)
+    /// with the intervals of ``predict(_:with:)``: the same numbers, but the values and
+    /// gradients of all rows come from one call of the law's fused evaluator when it has one
+    /// (``ScalingLaw/responseKernel(inputs:)``), which a curve law needs to predict a whole
+    /// curve in O(T·log T) rather than re-deriving its tables at every step.
+    public func predict(rows: [[Double]], with law: any ScalingLaw) -> [LawPrediction] {
+        let n = rows.count, m = values.count
+        guard n > 0, let inputCount = rows.first?.count, rows.allSatisfy({ $0.count == inputCount }),
+              let kernel = law.responseKernel(inputs: (0..<inputCount).map { k in rows.map { $0[k] } }) else {
+            return rows.map { predict($0, with: law) }
+        }
+        var predicted = [Double](repeating: 0, count: n)
+        kernel.model(values, &predicted)
+        guard covariance != nil, !covarianceNames.isEmpty else {
+            return zip(rows, predicted).map { LawPrediction(inputs: $0, value: $1, standardError: nil, lower: nil, upper: nil) }
+        }
+        var jacobian = Matrix(rows: n, columns: m)
+        kernel.jacobian(values, &jacobian)
+        return (0..<n).map { i in
+            prediction(rows[i], value: predicted[i], gradient: (0..<m).map { jacobian.elements[i + $0 * n] }, law: law)
+        }
+    }
+
+    /// The prediction at `inputs` from the law's value and gradient there.
+    private func prediction(_ inputs: [Double], value: Double, gradient: [Double], law: any ScalingLaw) -> LawPrediction {
         let p = values
-        let value = law.evaluate(inputs, p)
         guard let covariance, !covarianceNames.isEmpty else {
             return LawPrediction(inputs: inputs, value: value, standardError: nil, lower: nil, upper: nil)
         }
-        var gradient = [Double](repeating: 0, count: p.count)
-        law.gradient(inputs, p, into: &gradient)
         // Gradient with respect to the fitted parameters (d/d log p = p·d/dp), free ones only.
         var g: [Double] = []
         for name in covarianceNames {

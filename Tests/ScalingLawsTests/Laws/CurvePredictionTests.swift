@@ -130,6 +130,37 @@ struct MultiPowerKernelTests {
             for k in 0..<7 { #expect(isClose(jacobian.elements[i + k * n], g[k], rel: 1e-12, abs: 1e-15), "row \(i) column \(k)") }
         }
     }
+
+    /// A whole curve's predictions come from one call of the law's fused evaluator
+    /// (``LawFit/predict(rows:with:)``); they must be those of ``LawFit/predict(_:with:)`` point
+    /// by point: value, standard error and both intervals.
+    @Test("predictions of many steps in one batch equal the point-by-point predictions to 1e-12")
+    func batchEqualsPointwise() throws {
+        let truth = [2.0, 1.0, 0.5, 20, 2, 0.6, 0.5]
+        let law = LawConformanceCase.multiPower.law
+        var rng = SeededGenerator(seed: 7)
+        let curves = LawConformanceCase.curveSchedules[0...1].enumerated().map { r, schedule in
+            let steps = LawConformanceCase.curveSteps
+            return LossCurve(run: "run\(r)", schedule: schedule, steps: steps,
+                             losses: steps.map { law.evaluate([Double(r), Double($0)], truth) + 0.002 * rng.nextNormal() })
+        }
+        let fit = try CurveFitter.fit(curves, law: .multiPower)
+        let wsd = LawConformanceCase.curveSchedules[2]
+        let model = MultiPowerLaw(curves: [MultiPowerTerms(wsd)])
+        let rows = stride(from: 1, through: wsd.lastStep, by: 3).map { [0, Double($0)] }
+        let batch = fit.fit.predict(rows: rows, with: model)
+        #expect(batch.count == rows.count)
+        for (row, b) in zip(rows, batch) {
+            let single = fit.fit.predict(row, with: model)
+            #expect(isClose(b.value, single.value, rel: 1e-12))
+            let pairs = [(b.standardError, single.standardError), (b.lower, single.lower), (b.upper, single.upper),
+                         (b.predictionLower, single.predictionLower), (b.predictionUpper, single.predictionUpper)]
+            for (x, y) in pairs {
+                let (u, v) = (try #require(x), try #require(y))
+                #expect(isClose(u, v, rel: 1e-12), "step \(row[1])")
+            }
+        }
+    }
 }
 
 @Suite("Schedule choice gain interval")
