@@ -20,7 +20,7 @@ import Foundation
 /// computed once) and its inputs are the run's index into ``curves`` and the step. LD at a step
 /// costs O(log K) node expansions of a tree over the K rate changes instead of O(t) terms, with
 /// no approximation beyond rounding (within 1e-10 of the paper's sum, tests), so a 10^5-step
-/// curve costs O(T·log T), not O(T²); see ``MultiPowerTerms`` and ``MultiPowerFarField``.
+/// curve costs O(T·log T), not O(T²); see ``MultiPowerTerms``.
 /// The catalog entry has no runs; ``CurveFitter`` builds the law over the runs it fits.
 ///
 /// Exact gradient, with Σ = LD/B and its derivatives from ``MultiPowerTerms/lossDrop(at:c:beta:gamma:)``:

@@ -10,12 +10,12 @@ import Foundation
 /// G(x) = 1 − (C·x + 1)^(−β),   S_k(t) = Σ_{τ=k..t} η_τ = F(t) − F(k−1),
 /// ```
 /// with F the forward area (``ScheduleAreas/forward``) and W the warm-up. Only steps whose rate
-/// changes contribute. They are the leaves of a binary tree (``MultiPowerSourceTree``) whose
+/// changes contribute. They are the leaves of a binary tree (`MultiPowerSourceTree`) whose
 /// nodes carry moments Σ Δ_k·(ln η_k − l̄)^i·(F(k−1) − F̄)^j that do not depend on C, β, γ or t.
 /// At step t the sources before it are covered by O(log K) nodes; a node far enough from t
-/// (relative to its spread in ln η and F) contributes through a degree-14 expansion of
-/// G in ln(C·η^(−γ)·S) built from its moments (``MultiPowerFarField``, which derives it and
-/// bounds its error by about 2e-14 per unit of |Δ|), a node whose every term is saturated
+/// (relative to its spread in ln η and F) contributes through a degree-11 expansion of
+/// G in ln(C·η^(−γ)·S) built from its moments (`MultiPowerFarField`, which derives it and
+/// bounds its error by about 8e-12 per unit of |Δ|), a node whose every term is saturated
 /// (β·ln(1 + C·x) > 45) contributes its drops in full, and the few terms nearest t are summed
 /// as the paper writes them. The value and its C, β and γ derivatives agree with the paper's
 /// sum to 1e-10 of the peak rate on schedules of every kind and at the fits' optima (tests).
