@@ -33,7 +33,8 @@ public struct MultiPowerTerms: Sendable, Equatable {
     /// Σ of the drops of zero-rate sources up to each of them (index i: the first i).
     let zeroRatePrefix: [Double]
 
-    /// The terms of `schedule`. Cost O(T + K·P²) time for K changing steps.
+    /// The terms of `schedule`. Cost O(T + K·p²) time for K changing steps and the expansion
+    /// degree p = 11.
     public init(_ schedule: StepSchedule) {
         rates = schedule.rates
         warmupSteps = schedule.warmupSteps
