@@ -95,13 +95,9 @@ extension LawFit {
     /// Predicts the response of `law` (the law this fit was made with, or one built over other
     /// data such as a curve law over a new schedule) at `inputs`, with the same intervals.
     public func predict(_ inputs: [Double], with law: any ScalingLaw) -> LawPrediction {
-        let value = law.evaluate(inputs, values)
-        guard covariance != nil, !covarianceNames.isEmpty else {
-            return LawPrediction(inputs: inputs, value: value, standardError: nil, lower: nil, upper: nil)
-        }
         var gradient = [Double](repeating: 0, count: values.count)
-        law.gradient(inputs, values, into: &gradient)
-        return prediction(inputs, value: value, gradient: gradient, law: law)
+        if covariance != nil, !covarianceNames.isEmpty { law.gradient(inputs, values, into: &gradient) }
+        return prediction(inputs, value: law.evaluate(inputs, values), gradient: gradient, law: law)
     }
 
     /// Predicts `law`'s response at each row of `rows` (each in the order of the law's inputs)
@@ -117,17 +113,15 @@ extension LawFit {
         }
         var predicted = [Double](repeating: 0, count: n)
         kernel.model(values, &predicted)
-        guard covariance != nil, !covarianceNames.isEmpty else {
-            return zip(rows, predicted).map { LawPrediction(inputs: $0, value: $1, standardError: nil, lower: nil, upper: nil) }
-        }
         var jacobian = Matrix(rows: n, columns: m)
-        kernel.jacobian(values, &jacobian)
+        if covariance != nil, !covarianceNames.isEmpty { kernel.jacobian(values, &jacobian) }
         return (0..<n).map { i in
             prediction(rows[i], value: predicted[i], gradient: (0..<m).map { jacobian.elements[i + $0 * n] }, law: law)
         }
     }
 
-    /// The prediction at `inputs` from the law's value and gradient there.
+    /// The prediction at `inputs` from the law's value and gradient there (without a covariance,
+    /// the value alone; the gradient is then not read).
     private func prediction(_ inputs: [Double], value: Double, gradient: [Double], law: any ScalingLaw) -> LawPrediction {
         let p = values
         guard let covariance, !covarianceNames.isEmpty else {

@@ -1,4 +1,5 @@
 import Foundation
+import NonlinearFit
 
 /// The pieces of the multi-power law's loss drop for one schedule, computed once, so that the
 /// loss drop at a step costs O(log K) node expansions instead of a sum over all K earlier rate
@@ -53,20 +54,23 @@ public struct MultiPowerTerms: Sendable, Equatable {
 
     /// Σ Δ_k·G(η_k^(−γ)·S_k(t)) (LD(t)/B) and its derivatives in C, β and γ.
     public func lossDrop(at step: Int, c: Double, beta: Double, gamma: Double) -> (value: Double, dC: Double, dBeta: Double, dGamma: Double) {
-        let far = MultiPowerFarField(c: c, beta: beta, gamma: gamma)
-        var scratch = MultiPowerFarField.Scratch(), stack: [Int] = []
-        var sums = DropSums()
-        _ = accumulate(at: Swift.min(Swift.max(step, 0), lastStep), far: far, derivatives: true, into: &sums, scratch: &scratch, stack: &stack)
+        let sums = sums(at: step, c: c, beta: beta, gamma: gamma).sums
         return (sums.value, sums.dC, sums.dBeta, sums.dGamma)
     }
 
     /// The work of the loss drop at `step`: nodes expanded plus terms summed one by one (the
     /// cost measure of the tests).
     public func work(at step: Int, c: Double, beta: Double, gamma: Double) -> Int {
+        sums(at: step, c: c, beta: beta, gamma: gamma).work
+    }
+
+    /// The sums and the work at one step, with the expansion's tables built for it alone.
+    private func sums(at step: Int, c: Double, beta: Double, gamma: Double) -> (sums: DropSums, work: Int) {
         let far = MultiPowerFarField(c: c, beta: beta, gamma: gamma)
         var scratch = MultiPowerFarField.Scratch(), stack: [Int] = []
         var sums = DropSums()
-        return accumulate(at: Swift.min(Swift.max(step, 0), lastStep), far: far, derivatives: true, into: &sums, scratch: &scratch, stack: &stack)
+        let work = accumulate(at: step, far: far, derivatives: true, into: &sums, scratch: &scratch, stack: &stack)
+        return (sums, work)
     }
 
     /// LD(t)/B at each of `steps` (clamped to 0…T), and with `derivatives` its derivatives in
@@ -76,24 +80,23 @@ public struct MultiPowerTerms: Sendable, Equatable {
     func lossDrops(at steps: [Int], c: Double, beta: Double, gamma: Double, derivatives: Bool,
                    into out: UnsafeMutableBufferPointer<Double>, rows: [Int], stride: Int) {
         let far = MultiPowerFarField(c: c, beta: beta, gamma: gamma)
-        // Steps are independent: on two threads when there are enough of them, each writing its
-        // own rows, so the numbers are the same whatever the threads.
+        // Steps are independent: two halves on two cores when there are enough of them
+        // (``ParallelMap``), each step's sums the same whatever the threads.
         let parts = steps.count >= Self.parallelSteps ? 2 : 1
-        let output = SendableOutput(buffer: out)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let halves = ParallelMap.map(count: parts, parallel: parts > 1) { part -> [DropSums] in
             var scratch = MultiPowerFarField.Scratch(), stack: [Int] = []
-            let range = (part * steps.count / parts)..<((part + 1) * steps.count / parts)
-            for index in range {
+            return ((part * steps.count / parts)..<((part + 1) * steps.count / parts)).map { index in
                 var sums = DropSums()
-                _ = accumulate(at: Swift.min(Swift.max(steps[index], 0), lastStep), far: far, derivatives: derivatives,
-                               into: &sums, scratch: &scratch, stack: &stack)
-                let row = rows[index]
-                output.buffer[row] = sums.value
-                if derivatives {
-                    output.buffer[row + stride] = sums.dC
-                    output.buffer[row + 2 * stride] = sums.dBeta
-                    output.buffer[row + 3 * stride] = sums.dGamma
-                }
+                _ = accumulate(at: steps[index], far: far, derivatives: derivatives, into: &sums, scratch: &scratch, stack: &stack)
+                return sums
+            }
+        }
+        for (row, sums) in zip(rows, halves.joined()) {
+            out[row] = sums.value
+            if derivatives {
+                out[row + stride] = sums.dC
+                out[row + 2 * stride] = sums.dBeta
+                out[row + 3 * stride] = sums.dGamma
             }
         }
     }
@@ -101,12 +104,6 @@ public struct MultiPowerTerms: Sendable, Equatable {
     /// From this many steps on, ``lossDrops(at:c:beta:gamma:derivatives:into:rows:stride:)``
     /// splits them over two threads.
     static let parallelSteps = 64
-
-    /// The output of ``lossDrops(at:c:beta:gamma:derivatives:into:rows:stride:)``, written by
-    /// both threads at disjoint rows.
-    private struct SendableOutput: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Double>
-    }
 
     /// The number of elements of `sorted` at most `value`.
     private static func countAtMost(_ sorted: [Int], _ value: Int) -> Int {
@@ -118,11 +115,12 @@ public struct MultiPowerTerms: Sendable, Equatable {
         return lo
     }
 
-    /// Adds LD(t)/B and its derivatives to `sums`: zero-rate drops in full, then the tree from
-    /// the root, expanding each node wholly before t that ``MultiPowerFarField`` accepts and
-    /// summing the leaves it does not term by term. Returns the work (nodes plus terms).
+    /// Adds LD(t)/B (t clamped to 0…T) and its derivatives to `sums`: zero-rate drops in full,
+    /// then the tree from the root, expanding each node wholly before t that `MultiPowerFarField`
+    /// accepts and summing the leaves it does not term by term. Returns the work (nodes plus terms).
     private func accumulate(at t: Int, far: MultiPowerFarField, derivatives: Bool, into sums: inout DropSums,
                             scratch: inout MultiPowerFarField.Scratch, stack: inout [Int]) -> Int {
+        let t = Swift.min(Swift.max(t, 0), lastStep)
         let z = forward[t]
         sums.value += zeroRatePrefix[Self.countAtMost(tree.zeroRateStep, t)]
         let n = Self.countAtMost(tree.step, t)
