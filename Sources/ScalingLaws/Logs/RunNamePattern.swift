@@ -2,11 +2,11 @@
 /// `size = 1B`, `mult = 0.5`.
 ///
 /// A pattern is literal text with fields in braces; `{{` and `}}` stand for literal braces. A
-/// field matches one or more characters; two fields must be separated by literal text (so the
-/// split is never ambiguous), and a field name is a letter or `_` followed by letters, digits or
-/// `_`. Matching is anchored at both ends and gives each field the shortest text that lets the
-/// rest of the name match. ``description`` prints the pattern back in a form that parses to
-/// the same pattern.
+/// field matches one or more Unicode scalars; two fields must be separated by literal text (so
+/// the split is never ambiguous), and a field name is a letter or `_` followed by letters, digits
+/// or `_`. Matching compares scalars exactly (no normalisation), is anchored at both ends and
+/// gives each field the shortest text that lets the rest of the name match. ``description``
+/// prints the pattern back in a form that parses to the same pattern.
 public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
     /// A piece of a pattern.
     public enum Piece: Sendable, Equatable, Hashable, Codable {
@@ -25,43 +25,47 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
     }
 
     /// Parses a pattern.
+    ///
+    /// The pattern is read scalar by scalar: a brace is syntax wherever it stands, even where a
+    /// neighbouring scalar would join it into one user-perceived character (a prepended Arabic
+    /// number sign before `{`, a combining mark after `}`; found by fuzzing).
     /// - Throws: ``LogError/invalidPattern(pattern:reason:)``.
     public init(parsing text: String) throws {
         func fail(_ reason: String) -> LogError { .invalidPattern(pattern: text, reason: reason) }
         var pieces: [Piece] = []
-        var literal = ""
+        var literal = String.UnicodeScalarView()
         var names: Set<String> = []
-        var characters = Array(text)[...]
-        while let c = characters.popFirst() {
+        var scalars = Array(text.unicodeScalars)[...]
+        while let c = scalars.popFirst() {
             if c == "{" {
-                if characters.first == "{" {
-                    characters.removeFirst()
+                if scalars.first == "{" {
+                    scalars.removeFirst()
                     literal.append("{")
                     continue
                 }
-                guard let close = characters.firstIndex(of: "}") else { throw fail("a '{' is not closed") }
-                let name = String(characters[..<close])
-                characters = characters[characters.index(after: close)...]
+                guard let close = scalars.firstIndex(of: "}") else { throw fail("a '{' is not closed") }
+                let name = String(String.UnicodeScalarView(scalars[..<close]))
+                scalars = scalars[scalars.index(after: close)...]
                 guard Self.isFieldName(name) else {
                     throw fail(name.isEmpty ? "a field has no name ('{}')" : "'\(name)' is not a field name (a letter or '_', then letters, digits or '_')")
                 }
                 guard names.insert(name).inserted else { throw fail("the field {\(name)} appears twice") }
                 if !literal.isEmpty {
-                    pieces.append(.literal(literal))
-                    literal = ""
+                    pieces.append(.literal(String(literal)))
+                    literal = String.UnicodeScalarView()
                 } else if case .field(let previous)? = pieces.last {
                     throw fail("the fields {\(previous)} and {\(name)} touch; separate them with literal text")
                 }
                 pieces.append(.field(name))
             } else if c == "}" {
-                guard characters.first == "}" else { throw fail("a '}' has no '{' (write '}}' for a literal brace)") }
-                characters.removeFirst()
+                guard scalars.first == "}" else { throw fail("a '}' has no '{' (write '}}' for a literal brace)") }
+                scalars.removeFirst()
                 literal.append("}")
             } else {
                 literal.append(c)
             }
         }
-        if !literal.isEmpty { pieces.append(.literal(literal)) }
+        if !literal.isEmpty { pieces.append(.literal(String(literal))) }
         guard pieces.contains(where: { if case .field = $0 { true } else { false } }) else {
             throw fail("it has no field; write fields in braces, e.g. {size}-{mult}xC")
         }
@@ -69,65 +73,89 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
     }
 
     /// The fields of `name`, or `nil` when it does not match.
+    ///
+    /// Literal text must equal the name's scalars exactly (no Unicode normalisation), and a
+    /// field takes one or more scalars.
     public func match(_ name: String) -> [String: String]? {
-        var fields: [String: String] = [:]
-        var failed: Set<Failure> = []
-        return Self.match(pieces[...], Substring(name), into: &fields, failed: &failed) ? fields : nil
+        let scalars = Array(name.unicodeScalars)
+        let literals = pieces.map { piece -> [Unicode.Scalar] in
+            if case let .literal(text) = piece { return Array(text.unicodeScalars) } else { return [] }
+        }
+        var matcher = Matcher(pieces: pieces, literals: literals, name: scalars)
+        guard matcher.match(piece: 0, at: 0) else { return nil }
+        return matcher.fields
     }
 
     public var description: String {
-        pieces.map { piece in
+        var out = String.UnicodeScalarView()
+        for piece in pieces {
             switch piece {
-            case let .literal(text): return text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
-            case let .field(name): return "{\(name)}"
-            }
-        }.joined()
-    }
-
-    /// A (piece, position) from which the rest of the name is known not to match: remembered so
-    /// that matching stays polynomial in the name's length whatever the number of fields.
-    private struct Failure: Hashable {
-        let piece: Int
-        let offset: Int
-    }
-
-    private static func match(
-        _ pieces: ArraySlice<Piece>, _ text: Substring, into fields: inout [String: String], failed: inout Set<Failure>
-    ) -> Bool {
-        guard let first = pieces.first else { return text.isEmpty }
-        let key = Failure(piece: pieces.startIndex, offset: text.startIndex.utf16Offset(in: text.base))
-        guard !failed.contains(key) else { return false }
-        let matched = matchFirst(first, pieces.dropFirst(), text, into: &fields, failed: &failed)
-        if !matched { failed.insert(key) }
-        return matched
-    }
-
-    private static func matchFirst(
-        _ first: Piece, _ rest: ArraySlice<Piece>, _ text: Substring, into fields: inout [String: String], failed: inout Set<Failure>
-    ) -> Bool {
-        switch first {
-        case let .literal(literal):
-            guard text.hasPrefix(literal) else { return false }
-            return match(rest, text.dropFirst(literal.count), into: &fields, failed: &failed)
-        case let .field(name):
-            guard !text.isEmpty else { return false }
-            guard case let .literal(next)? = rest.first else {
-                fields[name] = String(text)
-                return true
-            }
-            // Shortest field first: try each place after one character where the next literal
-            // starts (a search by characters, not Foundation's `range(of:)`, which trapped on
-            // substrings holding NUL and other control characters: found by fuzzing).
-            var start = text.index(after: text.startIndex)
-            while start < text.endIndex {
-                if text[start...].hasPrefix(next) {
-                    fields[name] = String(text[..<start])
-                    if match(rest, text[start...], into: &fields, failed: &failed) { return true }
+            case let .literal(text):
+                for scalar in text.unicodeScalars {
+                    if scalar == "{" || scalar == "}" { out.append(scalar) }
+                    out.append(scalar)
                 }
-                start = text.index(after: start)
+            case let .field(name):
+                out.append(contentsOf: "{\(name)}".unicodeScalars)
             }
-            fields[name] = nil
-            return false
+        }
+        return String(out)
+    }
+
+    /// A backtracking match over the name's scalars that remembers each (piece, offset) from
+    /// which the rest of the name is known not to match, so that matching stays polynomial in
+    /// the name's length whatever the number of fields.
+    private struct Matcher {
+        let pieces: [Piece]
+        let literals: [[Unicode.Scalar]]
+        let name: [Unicode.Scalar]
+        var fields: [String: String] = [:]
+        var failed: Set<Int> = []
+
+        init(pieces: [Piece], literals: [[Unicode.Scalar]], name: [Unicode.Scalar]) {
+            self.pieces = pieces
+            self.literals = literals
+            self.name = name
+        }
+
+        mutating func match(piece: Int, at offset: Int) -> Bool {
+            guard piece < pieces.count else { return offset == name.count }
+            let key = piece * (name.count + 1) + offset
+            guard !failed.contains(key) else { return false }
+            let matched = matchPiece(piece, at: offset)
+            if !matched { failed.insert(key) }
+            return matched
+        }
+
+        private func hasLiteral(_ literal: [Unicode.Scalar], at offset: Int) -> Bool {
+            offset + literal.count <= name.count && name[offset..<(offset + literal.count)].elementsEqual(literal)
+        }
+
+        private func text(_ range: Range<Int>) -> String {
+            String(String.UnicodeScalarView(name[range]))
+        }
+
+        private mutating func matchPiece(_ piece: Int, at offset: Int) -> Bool {
+            switch pieces[piece] {
+            case .literal:
+                let literal = literals[piece]
+                guard hasLiteral(literal, at: offset) else { return false }
+                return match(piece: piece + 1, at: offset + literal.count)
+            case let .field(field):
+                guard offset < name.count else { return false }
+                guard piece + 1 < pieces.count else {
+                    fields[field] = text(offset..<name.count)
+                    return true
+                }
+                // Shortest field first: each place after one scalar where the next literal starts.
+                let next = literals[piece + 1]
+                for end in (offset + 1)..<name.count where hasLiteral(next, at: end) {
+                    fields[field] = text(offset..<end)
+                    if match(piece: piece + 1, at: end) { return true }
+                }
+                fields[field] = nil
+                return false
+            }
         }
     }
 

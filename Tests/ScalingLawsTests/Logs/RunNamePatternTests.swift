@@ -120,4 +120,31 @@ struct RunNamePatternFuzzRegressionTests {
         // The same shape with printable text: the shortest first field that lets the rest match.
         #expect(try RunNamePattern(parsing: "{a}-{b}-x").match("p\u{0}-q-r-x") == ["a": "p\u{0}", "b": "q-r"])
     }
+
+    /// fuzz-name-pattern, in a CI run of 30 s: a literal holding an Arabic number sign (U+0600,
+    /// a prepended mark) before `{` was one user-perceived character with the brace, so the
+    /// parser kept it as literal text, while ``RunNamePattern/description`` doubled the brace
+    /// inside it; the printed pattern then did not parse back. The pattern is now read scalar by
+    /// scalar, so a brace is syntax wherever it stands.
+    @Test("A brace joined to a neighbouring scalar is still a brace, and the pattern prints back")
+    func braceInsideACharacter() throws {
+        // U+0600 before a field's opening brace: the field is still read.
+        let prepended = try RunNamePattern(parsing: "\u{0600}{a}")
+        #expect(prepended.pieces == [.literal("\u{0600}"), .field("a")])
+        #expect(prepended.match("\u{0600}xyz") == ["a": "xyz"])
+        // U+0600 before a literal brace escape, after a field.
+        let escaped = try RunNamePattern(parsing: "{a}\u{0600}{{x")
+        #expect(escaped.pieces == [.field("a"), .literal("\u{0600}{x")])
+        #expect(try RunNamePattern(parsing: escaped.description) == escaped)
+        #expect(escaped.match("q\u{0600}{x") == ["a": "q"])
+        // The finding's input: a lone `{` after U+0600 opens a field that is never closed.
+        #expect(throws: LogError.invalidPattern(pattern: "{a}\u{0600}{x", reason: "a '{' is not closed")) {
+            try RunNamePattern(parsing: "{a}\u{0600}{x")
+        }
+        // A combining mark after a field's closing brace is literal text of its own.
+        let combining = try RunNamePattern(parsing: "{a}\u{0301}x")
+        #expect(combining.pieces == [.field("a"), .literal("\u{0301}x")])
+        #expect(combining.match("q\u{0301}x") == ["a": "q"])
+        #expect(try RunNamePattern(parsing: combining.description) == combining)
+    }
 }
