@@ -78,12 +78,13 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
     /// field takes one or more scalars.
     public func match(_ name: String) -> [String: String]? {
         let scalars = Array(name.unicodeScalars)
-        let literals = pieces.map { piece -> [Unicode.Scalar] in
-            if case let .literal(text) = piece { return Array(text.unicodeScalars) } else { return [] }
-        }
-        var matcher = Matcher(pieces: pieces, literals: literals, name: scalars)
+        var matcher = Matcher(pieces: pieces, name: scalars)
         guard matcher.match(piece: 0, at: 0) else { return nil }
-        return matcher.fields
+        var fields: [String: String] = [:]
+        for (piece, span) in zip(pieces, matcher.spans) {
+            if case let .field(field) = piece, let span { fields[field] = String(String.UnicodeScalarView(scalars[span])) }
+        }
+        return fields
     }
 
     public var description: String {
@@ -106,24 +107,29 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
     /// which the rest of the name is known not to match, so that matching stays polynomial in
     /// the name's length whatever the number of fields.
     private struct Matcher {
-        let pieces: [Piece]
+        /// Each piece's literal scalars (empty for a field).
         let literals: [[Unicode.Scalar]]
         let name: [Unicode.Scalar]
-        var fields: [String: String] = [:]
-        var failed: Set<Int> = []
+        /// The scalars each field piece spans on the path being tried.
+        var spans: [Range<Int>?]
+        /// Whether (piece, offset) is known not to match, at `piece·(name.count + 1) + offset`.
+        var failed: [Bool]
 
-        init(pieces: [Piece], literals: [[Unicode.Scalar]], name: [Unicode.Scalar]) {
-            self.pieces = pieces
-            self.literals = literals
+        init(pieces: [Piece], name: [Unicode.Scalar]) {
+            literals = pieces.map { piece in
+                if case let .literal(text) = piece { Array(text.unicodeScalars) } else { [] }
+            }
             self.name = name
+            spans = Array(repeating: nil, count: pieces.count)
+            failed = Array(repeating: false, count: pieces.count * (name.count + 1))
         }
 
         mutating func match(piece: Int, at offset: Int) -> Bool {
-            guard piece < pieces.count else { return offset == name.count }
+            guard piece < literals.count else { return offset == name.count }
             let key = piece * (name.count + 1) + offset
-            guard !failed.contains(key) else { return false }
+            guard !failed[key] else { return false }
             let matched = matchPiece(piece, at: offset)
-            if !matched { failed.insert(key) }
+            if !matched { failed[key] = true }
             return matched
         }
 
@@ -131,31 +137,25 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
             offset + literal.count <= name.count && name[offset..<(offset + literal.count)].elementsEqual(literal)
         }
 
-        private func text(_ range: Range<Int>) -> String {
-            String(String.UnicodeScalarView(name[range]))
-        }
-
         private mutating func matchPiece(_ piece: Int, at offset: Int) -> Bool {
-            switch pieces[piece] {
-            case .literal:
-                let literal = literals[piece]
+            let literal = literals[piece]
+            if !literal.isEmpty {
                 guard hasLiteral(literal, at: offset) else { return false }
                 return match(piece: piece + 1, at: offset + literal.count)
-            case let .field(field):
-                guard offset < name.count else { return false }
-                guard piece + 1 < pieces.count else {
-                    fields[field] = text(offset..<name.count)
-                    return true
-                }
-                // Shortest field first: each place after one scalar where the next literal starts.
-                let next = literals[piece + 1]
-                for end in (offset + 1)..<name.count where hasLiteral(next, at: end) {
-                    fields[field] = text(offset..<end)
-                    if match(piece: piece + 1, at: end) { return true }
-                }
-                fields[field] = nil
-                return false
             }
+            // A field: one or more scalars, the shortest first that lets the rest match.
+            guard offset < name.count else { return false }
+            guard piece + 1 < literals.count else {
+                spans[piece] = offset..<name.count
+                return true
+            }
+            let next = literals[piece + 1]
+            for end in (offset + 1)..<name.count where hasLiteral(next, at: end) {
+                spans[piece] = offset..<end
+                if match(piece: piece + 1, at: end) { return true }
+            }
+            spans[piece] = nil
+            return false
         }
     }
 
