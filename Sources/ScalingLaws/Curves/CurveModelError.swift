@@ -77,7 +77,7 @@ extension CurveFitter {
     ///   held-out refit succeeds).
     /// - Throws: The errors of ``fit(_:law:firstSteps:options:)`` for the fit of all curves.
     public static func fitCalibrated(_ curves: [LossCurve], law: CurveLaw, cuts: [Double] = CurveModelError.defaultCuts,
-                                     options: LawFitOptions = LawFitOptions(objective: .leastSquares, starts: .single)) throws -> CurveFit {
+                                     options: LawFitOptions = CurveFitter.defaultOptions) throws -> CurveFit {
         var full = try fit(curves, law: law, options: options)
         full.modelError = modelError(curves, law: law, cuts: cuts, options: options)
         return full
@@ -92,7 +92,7 @@ extension CurveFitter {
     ///   - options: Fit options.
     /// - Returns: The term, or `nil` when no held-out refit succeeds.
     public static func modelError(_ curves: [LossCurve], law: CurveLaw, cuts: [Double] = CurveModelError.defaultCuts,
-                                  options: LawFitOptions = LawFitOptions(objective: .leastSquares, starts: .single)) -> CurveModelError? {
+                                  options: LawFitOptions = CurveFitter.defaultOptions) -> CurveModelError? {
         var errors: [Double] = [], variances: [Double] = []
         for (r, curve) in curves.enumerated() {
             guard let firstStep = curve.steps.first, let lastStep = curve.finalStep, let observed = curve.finalLoss else { continue }

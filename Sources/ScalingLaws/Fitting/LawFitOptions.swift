@@ -23,6 +23,14 @@ public struct LawFitOptions: Sendable, Equatable {
     /// Iteration limit per local run. A run that reaches it ends the fit there: the fallbacks
     /// do not repeat it, and the result reports termination `NonlinearFit/Termination/maxIterations`.
     public var maxIterations: Int = 1000
+    /// Relative objective-change tolerance: a local run also stops, as converged, when an
+    /// accepted step lowers the objective by less than this fraction of its value (scipy's
+    /// `least_squares` stops so at its default `ftol = 1e-8`). 0 (the default) disables the
+    /// test, so a run stops only on a small step or a small gradient
+    /// (`NonlinearFit/FitOptions/ftol`). ``CurveFitter/defaultOptions`` sets 1e-8: a fit whose
+    /// optimum lies at a limit of the parameters (multi-power's β → 0 with B·β fixed) otherwise
+    /// walks the valley to the iteration limit while its objective changes by less than that.
+    public var objectiveTolerance: Double = 0
     /// Wall-clock limit in seconds for the whole fit (every start, the polish and the
     /// fallbacks), or `nil` for none. When it runs out the best point reached is reported with
     /// termination `NonlinearFit/Termination/timeLimit`; see `NonlinearFit/FitOptions/timeLimit`.

@@ -65,6 +65,9 @@ public enum LawFitter {
         guard options.maxIterations >= 1 else {
             throw LawFitError.invalidOption("the iteration limit must be at least 1, got \(options.maxIterations)")
         }
+        guard options.objectiveTolerance >= 0, options.objectiveTolerance < 1 else {
+            throw LawFitError.invalidOption("the objective-change tolerance must be at least 0 and below 1, got \(options.objectiveTolerance)")
+        }
 
         var fitOptions = options.engineOptions
         // One deadline for the whole fit: the start search, every start, the polish and the
@@ -237,13 +240,15 @@ public enum LawFitter {
 
 extension LawFitOptions {
     /// The engine's options for these settings: the objective's loss (Huber for
-    /// ``LawObjective/logHuber(delta:)``, else linear), the confidence level and the iteration
-    /// limit, which bounds the whole fit (a run that reaches it is not repeated).
+    /// ``LawObjective/logHuber(delta:)``, else linear), the confidence level, the iteration
+    /// limit, which bounds the whole fit (a run that reaches it is not repeated), and the
+    /// objective-change tolerance.
     var engineOptions: FitOptions {
         var fitOptions = FitOptions()
         if case let .logHuber(delta) = objective { fitOptions.loss = .huber(delta: delta) }
         fitOptions.confidenceLevel = confidenceLevel
         fitOptions.maxIterations = maxIterations
+        fitOptions.ftol = objectiveTolerance
         fitOptions.retryAfterIterationLimit = false
         fitOptions.phases = phases
         return fitOptions
