@@ -74,6 +74,9 @@ struct CurveFitCommand: ParsableCommand {
             if let output {
                 try AtomicFile.write(Array(try CurveFitArtifact.encode(fit)), to: output)
             }
+            // Where diagnostics go, as `fit` does: a curve law the curves do not determine (a
+            // flat direction) is said, not only visible in its standard errors.
+            for warning in fit.fit.warnings { Console.note("warning: \(warning)") }
         }
     }
 }
