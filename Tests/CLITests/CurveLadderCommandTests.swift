@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `curve ladder`, `plot --kind loss-curve` and the calibrated intervals of `curve fit` on the
-/// OLMo ladder logs (Bhagia et al. 2024).
+/// `curve ladder`, `plot --kind loss-curve`, and the calibrated intervals and warnings of
+/// `curve fit` on the OLMo ladder logs (Bhagia et al. 2024).
 @Suite("Curve ladder and loss-curve plot through the CLI", .enabled(if: RepositoryPaths.hasSharedData))
 struct CurveLadderCommandTests {
     static let metric = "eval/c4_en-validation/CrossEntropyLoss"
@@ -88,5 +88,26 @@ struct CurveLadderCommandTests {
         #expect(result.stdout.contains("95% held-out-end calibrated"))
         let csv = try CLIRunner.run(["predict", "--fit", fit, "--schedule", "cosine,warmup:1000,peak:5e-4,final:0.1", "--steps", "20000", "--every", "10000", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("step,predicted,lower,upper,prediction_lower,prediction_upper\n"))
+    }
+
+    /// `curve fit` says the fit's warnings where diagnostics go, as `fit` does: on the 190M
+    /// constant and cosine 10×C logs multi-power's loss-drop parameters are not determined (its
+    /// optimum lies at β → 0 with B·β fixed), lr-annealing's are.
+    @Test("multi-power on the 190M logs warns of its flat direction on stderr; lr-annealing warns of nothing")
+    func flatDirection() throws {
+        let logs = [try ladder("constant/190M-10xC.csv"), try ladder("cosine/190M-10xC.csv")]
+        let multiPower = try CLIRunner.run(["curve", "fit"] + logs + ["--metric", Self.metric, "--law", "multi-power", "--intervals", "delta"])
+        #expect(multiPower.status == 0, "\(multiPower.stderr)")
+        #expect(multiPower.stdout.hasPrefix("multi-power on constant/190M-10xC, cosine/190M-10xC: 145 points\n"))
+        let lines = multiPower.stderrLines
+        #expect(lines.count == 1, "\(lines)")
+        let line = try #require(lines.first)
+        #expect(line.hasPrefix("warning: flat direction: the objective is flat along "), "\(line)")
+        for name in ["B", "beta", "gamma", "C"] { #expect(line.contains("·\(name)"), "\(name) in \(line)") }
+        #expect(line.hasSuffix("the data do not determine this combination of parameters"))
+
+        let annealing = try CLIRunner.run(["curve", "fit"] + logs + ["--metric", Self.metric, "--intervals", "delta"])
+        #expect(annealing.status == 0, "\(annealing.stderr)")
+        #expect(annealing.stderr == "")
     }
 }
