@@ -8,12 +8,32 @@
 /// gives each field the shortest text that lets the rest of the name match. ``description``
 /// prints the pattern back in a form that parses to the same pattern.
 public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
-    /// A piece of a pattern.
+    /// A piece of a pattern. Two pieces are equal when their texts have the same scalars, as
+    /// matching compares them (String's `==` would equate canonically equivalent literals that
+    /// match different names).
     public enum Piece: Sendable, Equatable, Hashable, Codable {
         /// Text the name must contain at this place.
         case literal(String)
-        /// A field, named: one or more characters read into it.
+        /// A field, named: one or more scalars read into it.
         case field(String)
+
+        public static func == (a: Piece, b: Piece) -> Bool {
+            switch (a, b) {
+            case let (.literal(x), .literal(y)), let (.field(x), .field(y)): x.unicodeScalars.elementsEqual(y.unicodeScalars)
+            default: false
+            }
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            switch self {
+            case let .literal(text):
+                hasher.combine(0)
+                for scalar in text.unicodeScalars { hasher.combine(scalar) }
+            case let .field(name):
+                hasher.combine(1)
+                hasher.combine(name)
+            }
+        }
     }
 
     /// The pieces, in order; adjacent literals are merged, and fields never touch.

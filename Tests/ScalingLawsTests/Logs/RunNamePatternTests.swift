@@ -147,4 +147,16 @@ struct RunNamePatternFuzzRegressionTests {
         #expect(combining.match("q\u{0301}x") == ["a": "q"])
         #expect(try RunNamePattern(parsing: combining.description) == combining)
     }
+
+    @Test("Patterns are equal when their scalars are: é precomposed and decomposed are two patterns matching different names")
+    func scalarEquality() throws {
+        let precomposed = try RunNamePattern(parsing: "caf\u{E9}-{size}")
+        let decomposed = try RunNamePattern(parsing: "cafe\u{301}-{size}")
+        #expect(precomposed != decomposed)
+        #expect(Set([precomposed, decomposed]).count == 2)
+        #expect(precomposed.match("caf\u{E9}-1B") == ["size": "1B"])
+        #expect(precomposed.match("cafe\u{301}-1B") == nil)
+        #expect(decomposed.match("cafe\u{301}-1B") == ["size": "1B"])
+        #expect(try RunNamePattern(parsing: "caf\u{E9}-{size}") == precomposed)
+    }
 }
