@@ -17,6 +17,7 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
         /// A field, named: one or more scalars read into it.
         case field(String)
 
+        /// Whether `a` and `b` are the same kind of piece with the same scalars.
         public static func == (a: Piece, b: Piece) -> Bool {
             switch (a, b) {
             case let (.literal(x), .literal(y)), let (.field(x), .field(y)): x.unicodeScalars.elementsEqual(y.unicodeScalars)
@@ -24,6 +25,7 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
             }
         }
 
+        /// Hashes the piece's kind and scalars (consistent with ``==(_:_:)``).
         public func hash(into hasher: inout Hasher) {
             switch self {
             case let .literal(text):
