@@ -121,11 +121,13 @@ struct RunNamePatternFuzzRegressionTests {
         #expect(try RunNamePattern(parsing: "{a}-{b}-x").match("p\u{0}-q-r-x") == ["a": "p\u{0}", "b": "q-r"])
     }
 
-    /// fuzz-name-pattern, in a CI run of 30 s: a literal holding an Arabic number sign (U+0600,
-    /// a prepended mark) before `{` was one user-perceived character with the brace, so the
-    /// parser kept it as literal text, while ``RunNamePattern/description`` doubled the brace
-    /// inside it; the printed pattern then did not parse back. The pattern is now read scalar by
-    /// scalar, so a brace is syntax wherever it stands.
+    /// fuzz-name-pattern reported a finding in a CI run of 30 s without keeping its input; this
+    /// is the failure of its checks that reading the parser produced. A literal holding an
+    /// Arabic number sign (U+0600, a prepended mark) before `{` was one user-perceived character
+    /// with the brace, so the parser kept it as literal text, while
+    /// ``RunNamePattern/description`` doubled the brace inside it; the printed pattern then did
+    /// not parse back. The pattern is now read scalar by scalar, so a brace is syntax wherever it
+    /// stands.
     @Test("A brace joined to a neighbouring scalar is still a brace, and the pattern prints back")
     func braceInsideACharacter() throws {
         // U+0600 before a field's opening brace: the field is still read.
