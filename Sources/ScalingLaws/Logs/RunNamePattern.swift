@@ -27,14 +27,12 @@ public struct RunNamePattern: Sendable, Equatable, Hashable, TextCoded {
 
         /// Hashes the piece's kind and scalars (consistent with ``==(_:_:)``).
         public func hash(into hasher: inout Hasher) {
-            switch self {
-            case let .literal(text):
-                hasher.combine(0)
-                for scalar in text.unicodeScalars { hasher.combine(scalar) }
-            case let .field(name):
-                hasher.combine(1)
-                hasher.combine(name)
+            let (kind, text) = switch self {
+            case let .literal(text): (0, text)
+            case let .field(name): (1, name)
             }
+            hasher.combine(kind)
+            for scalar in text.unicodeScalars { hasher.combine(scalar) }
         }
     }
 
